@@ -1,0 +1,32 @@
+package dev.ipmi.core;
+
+import dev.ipmi.core.wire.Hex;
+
+/**
+ * A message from the network could not be decoded: it ran short, or a field held a value the
+ * specification forbids. Names the field, the offset into the decoded buffer and the bytes.
+ */
+public class MalformedMessageException extends IpmiException {
+    private final String field;
+    private final int offset;
+    private final byte[] bytes;
+
+    public MalformedMessageException(String field, int offset, byte[] bytes, String problem) {
+        super(problem + " (field '" + field + "' at offset " + offset + " in " + Hex.dump(bytes) + ")");
+        this.field = field;
+        this.offset = offset;
+        this.bytes = bytes == null ? new byte[0] : bytes.clone();
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+}

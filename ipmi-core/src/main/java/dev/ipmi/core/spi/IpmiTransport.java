@@ -1,0 +1,39 @@
+package dev.ipmi.core.spi;
+
+import dev.ipmi.core.Commands;
+import dev.ipmi.core.CommandId;
+import dev.ipmi.core.IpmiRequest;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the facade needs from a session: send one request, get the response body back. Implemented
+ * by the LAN (IPMI 1.5) and LAN+ (RMCP+) sessions, and by fakes in tests.
+ */
+public interface IpmiTransport extends AutoCloseable {
+
+    /**
+     * Sends a request to the BMC (or the target given by {@code target}) and completes with the
+     * response body: completion code first, then data. Retransmission, matching and session
+     * handling live below this call; failures complete the future exceptionally with an
+     * {@link dev.ipmi.core.IpmiException}.
+     */
+    CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data);
+
+    default CompletableFuture<byte[]> exchange(CommandId id, byte[] data) {
+        return exchange(RequestTarget.BMC, id, data);
+    }
+
+    /** Encodes, sends, checks the completion code once and decodes. */
+    default <R> CompletableFuture<R> send(IpmiRequest<R> request) {
+        return send(RequestTarget.BMC, request);
+    }
+
+    default <R> CompletableFuture<R> send(RequestTarget target, IpmiRequest<R> request) {
+        return exchange(target, request.id(), request.toBytes())
+                .thenApply(body -> Commands.decodeResponse(request, body));
+    }
+
+    /** Ends the session (Close Session) and releases its resources. */
+    @Override
+    void close();
+}
