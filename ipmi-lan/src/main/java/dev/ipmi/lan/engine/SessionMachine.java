@@ -1,4 +1,6 @@
 package dev.ipmi.lan.engine;
+import dev.ipmi.core.spi.IpmiEventListener;
+import dev.ipmi.core.spi.RetryPolicy;
 
 /**
  * A session (or any request/response exchange with one BMC address) as a pure state machine. It

@@ -1,4 +1,6 @@
 package dev.ipmi.lan.engine;
+import dev.ipmi.core.spi.DropReason;
+import dev.ipmi.core.spi.IpmiEventListener;
 
 import dev.ipmi.core.IpmiTransportException;
 import java.io.IOException;

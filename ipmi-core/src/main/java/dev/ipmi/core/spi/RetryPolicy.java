@@ -1,11 +1,11 @@
-package dev.ipmi.lan.engine;
+package dev.ipmi.core.spi;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How long to wait for an answer and how often to send a request again. The only retransmission
- * rule in the library: the request tracker ({@link RequestTracker}) and the session set-up steps
+ * rule in the library: the request tracker (the LAN engine's request tracker) and the session set-up steps
  * both take their timeouts from here.
  *
  * <p>The timeout after the {@code n}-th transmission (1-based) is

@@ -1,4 +1,4 @@
-package dev.ipmi.lan.engine;
+package dev.ipmi.core.spi;
 
 import dev.ipmi.core.CommandId;
 import java.net.SocketAddress;

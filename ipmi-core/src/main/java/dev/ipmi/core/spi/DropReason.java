@@ -1,4 +1,4 @@
-package dev.ipmi.lan.engine;
+package dev.ipmi.core.spi;
 
 /** Why an incoming datagram was not used. Reported through {@link IpmiEventListener#packetDropped}. */
 public enum DropReason {

@@ -1,4 +1,4 @@
-package dev.ipmi.lan.engine;
+package dev.ipmi.core.spi;
 
 import dev.ipmi.core.CommandId;
 import java.net.SocketAddress;
@@ -6,9 +6,9 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs every event at DEBUG on logger {@code dev.ipmi.lan.events}. Never sees secrets (see {@link IpmiEventListener}). */
+/** Logs every event at DEBUG on logger {@code dev.ipmi.events}. Never sees secrets (see {@link IpmiEventListener}). */
 public final class LoggingEventListener implements IpmiEventListener {
-    private static final Logger LOG = LoggerFactory.getLogger("dev.ipmi.lan.events");
+    private static final Logger LOG = LoggerFactory.getLogger("dev.ipmi.events");
     public static final LoggingEventListener INSTANCE = new LoggingEventListener();
 
     private LoggingEventListener() {}
