@@ -1,0 +1,217 @@
+package dev.ipmi.core.client;
+
+import dev.ipmi.core.IpmiRequest;
+import dev.ipmi.core.spi.ConnectionSpec;
+import dev.ipmi.core.spi.IpmiEventListener;
+import dev.ipmi.core.spi.IpmiTransport;
+import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.spi.TransportProvider;
+import dev.ipmi.core.types.AuthType;
+import dev.ipmi.core.types.PrivilegeLevel;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The one entry point of the library: a session with one BMC and typed command groups on it.
+ *
+ * <pre>{@code
+ * try (IpmiClient bmc = IpmiClient.lanplus("10.0.0.5").credentials("ADMIN", password).connect()) {
+ *     GetDeviceId.Response id = bmc.mc().deviceId();
+ * }
+ * }</pre>
+ *
+ * Thread-safe: many threads may issue requests at once; they share the session. Every blocking
+ * method is a wait on its {@link #async()} twin. {@link #close()} sends Close Session, because a
+ * BMC has only a few session slots.
+ */
+public final class IpmiClient implements AutoCloseable {
+    private final IpmiTransport transport;
+    private final AsyncIpmiClient async;
+    private final Mc mc;
+
+    private IpmiClient(IpmiTransport transport) {
+        this.transport = transport;
+        this.async = new AsyncIpmiClient(transport);
+        this.mc = new Mc(async.mc());
+    }
+
+    /** A builder for an IPMI 2.0 / RMCP+ session (ipmitool's {@code -I lanplus}); needs ipmi-lanplus. */
+    public static Builder lanplus(String host) {
+        return new Builder("lanplus", host);
+    }
+
+    /** A builder for an IPMI 1.5 session (ipmitool's {@code -I lan}); needs ipmi-lan. */
+    public static Builder lan(String host) {
+        return new Builder("lan", host);
+    }
+
+    /** A client over a transport opened some other way (a custom transport, or a fake in tests). */
+    public static IpmiClient using(IpmiTransport transport) {
+        return new IpmiClient(Objects.requireNonNull(transport, "transport"));
+    }
+
+    public AsyncIpmiClient async() {
+        return async;
+    }
+
+    public Mc mc() {
+        return mc;
+    }
+
+    /** Any modelled request (including your own OEM {@link IpmiRequest}s), to the BMC. */
+    public <R> R execute(IpmiRequest<R> request) {
+        return Await.get(async.execute(request));
+    }
+
+    /** Any modelled request, to a LUN of the BMC or a bridged controller. */
+    public <R> R execute(RequestTarget target, IpmiRequest<R> request) {
+        return Await.get(async.execute(target, request));
+    }
+
+    /**
+     * A raw command (ipmitool's {@code raw}). Returns the data after a 00h completion code; any
+     * other code throws {@link dev.ipmi.core.CompletionCodeException}.
+     */
+    public byte[] raw(int netFn, int cmd, byte... data) {
+        return Await.get(async.raw(netFn, cmd, data));
+    }
+
+    public byte[] raw(RequestTarget target, int netFn, int cmd, byte... data) {
+        return Await.get(async.raw(target, netFn, cmd, data));
+    }
+
+    /** The underlying session. */
+    public IpmiTransport transport() {
+        return transport;
+    }
+
+    /** Closes the session (Close Session to the BMC) and releases its resources. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /**
+     * Connection settings. Defaults: port 623; user "" (null user) and empty password unless
+     * {@link #credentials} is called; privilege ADMINISTRATOR; cipher suite AUTO (the strongest
+     * both sides support; suite 0 refused unless {@link #allowCipherZero}); no Kg (one-key login);
+     * IPMI 1.5 auth type: the strongest the BMC offers (MD5, then MD2; NONE and PASSWORD only
+     * after {@link #allowInsecureAuth}); retries {@link RetryPolicy#defaults()}; no event listener;
+     * no quirks; futures complete on {@link ForkJoinPool#commonPool()}.
+     */
+    public static final class Builder {
+        private final String kind;
+        private final String host;
+        private int port = 623;
+        private String username = "";
+        private char[] password = new char[0];
+        private byte[] kg;
+        private PrivilegeLevel privilege = PrivilegeLevel.ADMINISTRATOR;
+        private int cipherSuite = ConnectionSpec.CIPHER_SUITE_AUTO;
+        private AuthType authType;
+        private boolean allowCipherZero;
+        private boolean allowInsecureAuth;
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private IpmiEventListener listener = new IpmiEventListener() {};
+        private final Set<String> quirks = new LinkedHashSet<>();
+        private Executor executor = ForkJoinPool.commonPool();
+
+        private Builder(String kind, String host) {
+            this.kind = kind;
+            this.host = Objects.requireNonNull(host, "host");
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** User name and password; the password array is copied, and the copy wiped once keys are derived. */
+        public Builder credentials(String username, char[] password) {
+            this.username = Objects.requireNonNull(username, "username");
+            this.password = Objects.requireNonNull(password, "password").clone();
+            return this;
+        }
+
+        /** The BMC key for RMCP+ two-key logins (ipmitool {@code -k}/{@code -y}); copied. */
+        public Builder kg(byte[] kg) {
+            this.kg = kg == null ? null : kg.clone();
+            return this;
+        }
+
+        public Builder privilege(PrivilegeLevel privilege) {
+            this.privilege = Objects.requireNonNull(privilege, "privilege");
+            return this;
+        }
+
+        /** An RMCP+ cipher suite ID (ipmitool {@code -C}), or {@link ConnectionSpec#CIPHER_SUITE_AUTO}. */
+        public Builder cipherSuite(int id) {
+            this.cipherSuite = id;
+            return this;
+        }
+
+        /** The IPMI 1.5 authentication type (ipmitool {@code -A}). */
+        public Builder authType(AuthType authType) {
+            this.authType = authType;
+            return this;
+        }
+
+        /** Permits cipher suite 0, which has no authentication at all. */
+        public Builder allowCipherZero(boolean allow) {
+            this.allowCipherZero = allow;
+            return this;
+        }
+
+        /** Permits IPMI 1.5 auth types NONE and PASSWORD (the password crosses the wire in clear). */
+        public Builder allowInsecureAuth(boolean allow) {
+            this.allowInsecureAuth = allow;
+            return this;
+        }
+
+        public Builder retry(RetryPolicy retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        public Builder listener(IpmiEventListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Enables a named vendor workaround. */
+        public Builder quirk(String name) {
+            quirks.add(Objects.requireNonNull(name, "quirk"));
+            return this;
+        }
+
+        /** Where futures complete; pass {@code Runnable::run} to complete on the I/O thread (then never block there). */
+        public Builder callbackExecutor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        public ConnectionSpec spec() {
+            return new ConnectionSpec(kind, host, port, username, password.clone(), kg == null ? null : kg.clone(),
+                    privilege, cipherSuite, authType, allowCipherZero, allowInsecureAuth, retry, listener, quirks,
+                    executor);
+        }
+
+        /** Opens the session without blocking. */
+        public CompletableFuture<IpmiClient> connectAsync() {
+            ConnectionSpec spec = spec();
+            Arrays.fill(password, '\0');
+            return TransportProvider.find(kind).connect(spec).thenApply(IpmiClient::new);
+        }
+
+        /** Opens and authenticates the session. */
+        public IpmiClient connect() {
+            return Await.get(connectAsync());
+        }
+    }
+}

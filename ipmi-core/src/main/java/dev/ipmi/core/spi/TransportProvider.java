@@ -1,0 +1,29 @@
+package dev.ipmi.core.spi;
+
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Opens sessions of one kind ("lan", "lanplus"). Found with {@link ServiceLoader}, so ipmi-core can
+ * offer {@code IpmiClient.lan(host)} and {@code IpmiClient.lanplus(host)} without depending on the
+ * modules that implement them.
+ */
+public interface TransportProvider {
+    /** The interface name as ipmitool spells it: "lan" or "lanplus". */
+    String name();
+
+    /** Opens and authenticates a session; completes exceptionally with an {@code IpmiException}. */
+    CompletableFuture<IpmiTransport> connect(ConnectionSpec spec);
+
+    /** The provider for {@code name}, or an {@link IllegalStateException} saying which module is missing. */
+    static TransportProvider find(String name) {
+        for (TransportProvider p : ServiceLoader.load(TransportProvider.class, TransportProvider.class.getClassLoader())) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        String module = name.equals("lan") ? "ipmi-lan" : name.equals("lanplus") ? "ipmi-lanplus" : "a module";
+        throw new IllegalStateException("no IPMI transport '" + name + "' on the class path: add " + module
+                + " (dev.ipmi) to the dependencies");
+    }
+}
