@@ -80,6 +80,9 @@ public final class ConnectionOptions {
             }
         } finally {
             Arrays.fill(pw, '\0');
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
         }
     }
 
