@@ -60,8 +60,7 @@ public final class IpmitoolFormat {
     }
 
     private static String sdrListLine(String name, String reading, String status) {
-        String v = reading.length() > 15 ? reading.substring(0, 15) : reading;
-        return String.format("%-16s | ", name) + pad(v, 17) + " | " + status;
+        return String.format("%-16s | ", name) + pad(reading, 17) + " | " + status;
     }
 
     /** {@code sdr list all} line for records without a reading (locators, event-only), if ipmitool prints one. */
@@ -123,13 +122,13 @@ public final class IpmitoolFormat {
             b.append("| ").append(pad("na", 10)).append(' ');
         }
         if (r instanceof SensorReading.Analog a && s.isThreshold()) {
-            b.append("| ").append(pad(a.units(), 10)).append(" | ").append(pad(a.status().shortText(), 6)).append(' ');
+            b.append("| ").append(pad(a.units(), 10)).append(" | ").append(pad(a.status().shortText(), 6));
         } else if (r instanceof SensorReading.Discrete d) {
             b.append("| ").append(pad("discrete", 10)).append(" | ")
                     .append(String.format("0x%02x%02x", d.stateBits() & 0xFF, (d.stateBits() >>> 8) & 0xFF));
         } else {
             String units = s instanceof FullSensor f && f.hasAnalogReading() ? f.units().ipmitoolText() : "discrete";
-            b.append("| ").append(pad(units, 10)).append(" | ").append(pad("na", 6)).append(' ');
+            b.append("| ").append(pad(units, 10)).append(" | ").append(pad("na", 6));
         }
         int[] order = {GetSensorThresholds.LNR, GetSensorThresholds.LCR, GetSensorThresholds.LNC,
                 GetSensorThresholds.UNC, GetSensorThresholds.UCR, GetSensorThresholds.UNR};
