@@ -5,6 +5,7 @@ import dev.ipmi.core.sdr.SdrRecord;
 import dev.ipmi.core.sdr.SensorTypes;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,7 +26,8 @@ public final class SelFormat {
         if (ts.isPreInit()) {
             return " Pre-Init  |" + String.format("%010d", ts.raw()) + "|";
         }
-        var t = Instant.ofEpochSecond(ts.raw()).atZone(zone);
+        // ipmitool prints the zone abbreviation; ZoneOffset.UTC would print "Z"
+        var t = Instant.ofEpochSecond(ts.raw()).atZone(zone.equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : zone);
         return DATE.format(t) + " | " + TIME.format(t) + " |";
     }
 
