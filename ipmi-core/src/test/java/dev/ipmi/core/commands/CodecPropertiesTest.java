@@ -108,6 +108,7 @@ class CodecPropertiesTest {
         }
         c.add(Codec.response(new GetPohCounter.Request()));
         // app: mc
+        c.add(Codec.response(new dev.ipmi.core.commands.app.GetDeviceId.Request()));
         c.add(Codec.response(new GetSystemGuid.Request()));
         c.add(Codec.response(new GetDeviceGuid.Request()));
         c.add(Codec.response(new GetSelfTestResults.Request()));

@@ -238,6 +238,32 @@ class AppVectorsTest {
     }
 
     @Test
+    void deviceIdMatchesIpmitoolMcInfo() {
+        String f = "app/get-device-id.hex";
+        assertEncodes(new GetDeviceId.Request(), f, "request");
+        // "Device ID : 32", "Device Revision : 1", "Firmware Revision : 2.15", "IPMI Version : 2.0",
+        // "Manufacturer ID : 4753", "Product ID : 3842 (0x0f02)", "Device Available : yes",
+        // "Provides Device SDRs : no", support: sensor, SDR repository, SEL, FRU, IPMB event receiver,
+        // chassis; "Aux Firmware Rev Info : 0x00 0x00 0x00 0x00"
+        GetDeviceId.Response r = decode(new GetDeviceId.Request(), f, "response");
+        assertThat(r.deviceId()).isEqualTo(32);
+        assertThat(r.deviceRevision()).isEqualTo(1);
+        assertThat(r.firmwareRevisionText()).isEqualTo("2.15");
+        assertThat(r.ipmiVersionText()).isEqualTo("2.0");
+        assertThat(r.manufacturerId()).isEqualTo(4753);
+        assertThat(r.manufacturerName()).contains("MontaVista");
+        assertThat(r.productId()).isEqualTo(3842);
+        assertThat(r.deviceAvailable()).isTrue();
+        assertThat(r.providesDeviceSdrs()).isFalse();
+        assertThat(r.additionalSupport()).isEqualTo(GetDeviceId.Response.SENSOR_DEVICE
+                | GetDeviceId.Response.SDR_REPOSITORY_DEVICE | GetDeviceId.Response.SEL_DEVICE
+                | GetDeviceId.Response.FRU_INVENTORY_DEVICE | GetDeviceId.Response.IPMB_EVENT_RECEIVER
+                | GetDeviceId.Response.CHASSIS_DEVICE);
+        assertThat(r.auxFirmwareRevision()).hasValueSatisfying(a -> assertThat(a).containsExactly(0, 0, 0, 0));
+        assertReencodes(r, f, "response");
+    }
+
+    @Test
     void manufacturerNames() {
         // ipmitool mc info against ipmi_sim: "Manufacturer ID : 4753", "Manufacturer Name : MontaVista Software, Inc."
         assertThat(ManufacturerNames.of(4753)).contains("MontaVista");
