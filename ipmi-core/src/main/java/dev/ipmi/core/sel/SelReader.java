@@ -202,6 +202,10 @@ public final class SelReader {
                     needReservation = true;
                     return Optional.empty();
                 }
+                if (cc == CompletionCode.NOT_PRESENT.code() && seen.isEmpty() && id == GetSelEntry.FIRST && offset == 0) {
+                    // an empty SEL answers "entry not found" for the first entry
+                    return Optional.of(new SelScan(records, malformed));
+                }
                 if ((cc == 0xCA || cc == 0xFF || cc == 0xC7 || cc == 0xC8) && chunk > 1
                         && ++attempts <= MAX_ATTEMPTS_PER_PIECE) {
                     chunk = chunk >= 0xFF ? 8 : Math.max(1, Math.min(chunk, count) / 2);
