@@ -2,17 +2,15 @@ package dev.ipmi.core.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ipmi.core.CompletionCodeException;
-import dev.ipmi.core.commands.sensor.GetSensorReading;
 import dev.ipmi.core.commands.sensor.GetSensorThresholds;
 import dev.ipmi.core.fru.FruFormat;
 import dev.ipmi.core.fru.FruReader;
-import dev.ipmi.core.internal.AsyncLoop;
 import dev.ipmi.core.sdr.IpmitoolFormat;
 import dev.ipmi.core.sdr.SdrCache;
 import dev.ipmi.core.sdr.SdrReader;
 import dev.ipmi.core.sdr.SdrRecord;
 import dev.ipmi.core.sdr.SdrScan;
+import dev.ipmi.core.sdr.SensorReader;
 import dev.ipmi.core.sdr.SensorReading;
 import dev.ipmi.core.sel.SelFormat;
 import dev.ipmi.core.sel.SelReader;
@@ -23,7 +21,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -62,21 +59,14 @@ class SdrSelFruAgainstIpmiSimIT {
     }
 
     private static SensorReading read(SdrRecord.SensorRecord s) {
-        try {
-            return SensorReading.of(s, transport.send(new GetSensorReading.Request(s.key().sensorNumber())).join());
-        } catch (CompletionException e) {
-            if (AsyncLoop.unwrap(e) instanceof CompletionCodeException c) {
-                return new SensorReading.NotPresent(s, c.code());
-            }
-            throw e;
-        }
+        return new SensorReader(transport).read(s).join();
     }
 
     private static GetSensorThresholds.Response thresholds(SdrRecord.SensorRecord s) {
         if (!(s instanceof SdrRecord.FullSensor f) || !f.isThreshold() || f.thresholdAccess() == 0) {
             return null;
         }
-        return transport.send(new GetSensorThresholds.Request(s.key().sensorNumber())).join();
+        return new SensorReader(transport).thresholds(f).join().raw();
     }
 
     private static List<SdrRecord.SensorRecord> readable(SdrScan scan) {
