@@ -62,6 +62,13 @@ public final class FakeBmc implements IpmiTransport {
     /** When > 0, Read FRU Data replies carry at most this many bytes. */
     public int fruShortReply = 0;
 
+    /** Get Sensor Reading answers per sensor number: completion code then data. Missing = CBh. */
+    public final Map<Integer, byte[]> readings = new HashMap<>();
+    /** Get Sensor Thresholds answers per sensor number (data only). */
+    public final Map<Integer, byte[]> thresholds = new HashMap<>();
+    /** Get Sensor Reading Factors answer data (next reading + 6 factor bytes) for any sensor. */
+    public byte[] readingFactors;
+
     private int reservation = 0;
     private int sdrRequests;
     private int selRequests;
@@ -173,6 +180,20 @@ public final class FakeBmc implements IpmiTransport {
             int n = d.length - 3;
             System.arraycopy(d, 3, f, off, Math.min(n, f.length - off));
             return ok(new ByteWriter().u8(n));
+        }
+        if (netFn == 0x04 && cmd == 0x2D) {
+            byte[] r = readings.get(d[0] & 0xFF);
+            return r == null ? cc(0xCB) : r.clone();
+        }
+        if (netFn == 0x04 && cmd == 0x27) {
+            byte[] t = thresholds.get(d[0] & 0xFF);
+            return t == null ? cc(0xCB) : ok(new ByteWriter().bytes(t));
+        }
+        if (netFn == 0x04 && cmd == 0x26) {
+            return cc(0);
+        }
+        if (netFn == 0x04 && cmd == 0x23) {
+            return readingFactors == null ? cc(0xC1) : ok(new ByteWriter().bytes(readingFactors));
         }
         return cc(0xC1);
     }

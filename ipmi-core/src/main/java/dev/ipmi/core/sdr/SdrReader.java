@@ -139,7 +139,6 @@ public final class SdrReader {
         private int reservation = -1;
         private int reservations;
         private int chunk = firstChunk;
-        private int requestedId = GetSdr.FIRST;
         private int readId = GetSdr.FIRST;
         private final ByteArrayOutputStream record = new ByteArrayOutputStream();
         private int total = -1;
@@ -185,6 +184,11 @@ public final class SdrReader {
                     LOG.debug("SDR reservation lost at record {} offset {}; reserving again", hex(readId), offset);
                     reservation = -1;
                     return Optional.empty();
+                }
+                if (cc == CompletionCode.NOT_PRESENT.code() && records.isEmpty() && readId == GetSdr.FIRST
+                        && offset == 0) {
+                    // an empty repository answers "record not found" for the first record
+                    return Optional.of(List.of());
                 }
                 if (isShrinkCode(cc) && chunk > 1 && ++attempts <= MAX_ATTEMPTS_PER_PIECE) {
                     chunk = shrink(Math.min(chunk, count == GetSdr.ENTIRE_RECORD ? 0xFF : count));
@@ -241,7 +245,6 @@ public final class SdrReader {
                 }
                 return Optional.of(List.copyOf(records));
             }
-            requestedId = next;
             readId = next;
             return Optional.empty();
         }

@@ -121,11 +121,11 @@ public final class SelReader {
         int[] polls = {0};
         int[] reservations = {0};
         boolean[] initiated = {false};
-        return AsyncLoop.run(() -> {
+        return AsyncLoop.<Boolean>run(() -> {
             if (reservation[0] < 0) {
                 return reserve().thenApply(id -> {
                     reservation[0] = id;
-                    return Optional.<Void>empty();
+                    return Optional.<Boolean>empty();
                 });
             }
             if (!initiated[0]) {
@@ -133,7 +133,7 @@ public final class SelReader {
                         .thenApply(o -> {
                             if (o.ok()) {
                                 initiated[0] = true;
-                                return o.value().completed() ? Optional.of((Void) null) : Optional.<Void>empty();
+                                return o.value().completed() ? Optional.of(Boolean.TRUE) : Optional.<Boolean>empty();
                             }
                             return renewOrFail(o, reservation, reservations);
                         });
@@ -147,14 +147,14 @@ public final class SelReader {
                     .thenCompose(x -> AsyncLoop.attempt(() -> transport.send(ClearSel.Request.status(reservation[0]))))
                     .thenApply(o -> {
                         if (o.ok()) {
-                            return o.value().completed() ? Optional.of((Void) null) : Optional.<Void>empty();
+                            return o.value().completed() ? Optional.of(Boolean.TRUE) : Optional.<Boolean>empty();
                         }
                         return renewOrFail(o, reservation, reservations);
                     });
-        });
+        }).thenApply(done -> (Void) null);
     }
 
-    private static Optional<Void> renewOrFail(Outcome<?> o, int[] reservation, int[] reservations) {
+    private static Optional<Boolean> renewOrFail(Outcome<?> o, int[] reservation, int[] reservations) {
         if (o.completionCode() == CompletionCode.RESERVATION_CANCELLED.code() && ++reservations[0] <= MAX_RESERVATIONS) {
             reservation[0] = -1;
             return Optional.empty();
@@ -201,6 +201,10 @@ public final class SelReader {
                 if (cc == CompletionCode.RESERVATION_CANCELLED.code() && ++reservations <= MAX_RESERVATIONS) {
                     needReservation = true;
                     return Optional.empty();
+                }
+                if (cc == CompletionCode.NOT_PRESENT.code() && seen.isEmpty() && id == GetSelEntry.FIRST && offset == 0) {
+                    // an empty SEL answers "entry not found" for the first entry
+                    return Optional.of(new SelScan(records, malformed));
                 }
                 if ((cc == 0xCA || cc == 0xFF || cc == 0xC7 || cc == 0xC8) && chunk > 1
                         && ++attempts <= MAX_ATTEMPTS_PER_PIECE) {
