@@ -294,15 +294,22 @@ public final class SolConsole implements SolSession {
             reason = endReason;
             lock.notifyAll();
         }
-        try {
-            io.submit(() -> {
-                machine.close();
-                if (timer != null) {
-                    timer.cancel(false);
-                }
-            }).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.debug("stopping the SOL I/O thread: {}", e.toString());
+        Runnable stop = () -> {
+            machine.close();
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        };
+        if (Thread.currentThread() == ioThread) {
+            stop.run();
+        } else {
+            try {
+                io.submit(stop).get(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.debug("stopping the SOL I/O thread: {}", e.toString());
+            }
         }
         transport.setSolPayloadHandler(null);
         io.shutdownNow();

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -46,6 +47,17 @@ class SolConsoleIT {
     @AfterEach
     void echoBackOn() {
         backend.setEcho(true);
+    }
+
+    /** Lets bytes of an earlier test still inside ipmi_sim reach the backend before a test clears it. */
+    @BeforeEach
+    void quiesce() throws InterruptedException {
+        int last = -1;
+        for (int i = 0; i < 100 && backend.received().length != last; i++) {
+            last = backend.received().length;
+            Thread.sleep(30);
+        }
+        backend.clearReceived();
     }
 
     private static MiniRmcpPlusSession session() {
@@ -137,6 +149,7 @@ class SolConsoleIT {
     @Test
     void deactivateThenActivateAgainKeepsTheFirstBytesDespiteIpmiSimsStaleSequenceNumber() throws Exception {
         backend.setEcho(false);
+        backend.clearReceived();
         try (MiniRmcpPlusSession s = session()) {
             // Reproduce the quirk first: two consoles without the probe, each sending one packet (seq 1).
             SolOptions noProbe = OPTIONS.withoutStartupProbe();
@@ -144,7 +157,7 @@ class SolConsoleIT {
                 a.output().write("one\r".getBytes(StandardCharsets.US_ASCII));
                 a.output().flush();
             }
-            awaitBackend(4);
+            assertThat(new String(awaitBackend(4), StandardCharsets.US_ASCII)).isEqualTo("one\r");
             backend.clearReceived();
             try (SolSession b = SolConsole.activate(s, noProbe, null)) {
                 b.output().write("two\r".getBytes(StandardCharsets.US_ASCII));
