@@ -225,6 +225,7 @@ public final class SolConsole implements SolSession {
         }
     }
 
+    /** Off the I/O thread: a blocking request must not hold up acknowledgements. */
     private void keepalive() {
         Thread t = new Thread(() -> {
             try {

@@ -15,7 +15,7 @@ import java.io.OutputStream;
  * was closed, deactivated by the BMC or lost.
  *
  * <p>{@link #close()} sends Deactivate Payload (so the BMC frees the console for the next client)
- * and is idempotent. Closing the RMCP+ session closes its consoles first.
+ * and is idempotent. (The RMCP+ session is to close its consoles before it sends Close Session.)
  */
 public interface SolSession extends Closeable {
     /** Characters from the host's serial port, in order, each exactly once. */

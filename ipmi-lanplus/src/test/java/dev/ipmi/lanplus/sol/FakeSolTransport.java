@@ -109,6 +109,10 @@ final class FakeSolTransport implements SolTransport, AutoCloseable {
         h.accept(SolPacket.fromBmc(0, 0, 0, java.util.EnumSet.of(BmcStatus.DEACTIVATING), new byte[0]).encode());
     }
 
+    synchronized long commandCount(CommandId id) {
+        return commands.stream().filter(id::matches).count();
+    }
+
     @Override
     public synchronized <R> R execute(IpmiRequest<R> request) {
         commands.add(request.id());

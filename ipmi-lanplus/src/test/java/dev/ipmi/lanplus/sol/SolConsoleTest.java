@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipmi.core.commands.app.ActivatePayload;
 import dev.ipmi.core.commands.app.DeactivatePayload;
+import dev.ipmi.core.commands.app.GetDeviceId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,6 +141,18 @@ class SolConsoleTest {
             t.bmcDeactivates();
             assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(SolEvent.DEACTIVATED_BY_BMC);
             assertThat(s.input().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void idleConsoleSendsKeepalives() throws Exception {
+        try (FakeSolTransport t = new FakeSolTransport(0)) {
+            SolSession s = SolConsole.activate(t, FAST.keepalive(Duration.ofMillis(20)), null);
+            for (int i = 0; i < 10_000 && t.commandCount(GetDeviceId.ID) < 2; i++) {
+                Thread.sleep(1);
+            }
+            assertThat(t.commandCount(GetDeviceId.ID)).isGreaterThanOrEqualTo(2);
+            s.close();
         }
     }
 
