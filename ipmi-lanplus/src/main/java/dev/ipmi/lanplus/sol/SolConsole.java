@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -379,7 +380,7 @@ public final class SolConsole implements SolSession {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             Objects.checkFromIndexSize(off, len, b.length);
-            byte[] copy = java.util.Arrays.copyOfRange(b, off, off + len);
+            byte[] copy = Arrays.copyOfRange(b, off, off + len);
             synchronized (lock) {
                 while (open && !closing && unacknowledged >= WRITE_BUFFER_LIMIT) {
                     waitOn();

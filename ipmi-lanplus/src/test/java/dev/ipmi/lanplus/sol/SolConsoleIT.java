@@ -3,14 +3,19 @@ package dev.ipmi.lanplus.sol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ipmi.core.CompletionCodeException;
+import dev.ipmi.core.commands.sol.GetSolConfigurationParameters;
+import dev.ipmi.core.commands.sol.SolConfig;
+import dev.ipmi.core.commands.sol.SolParameter;
 import dev.ipmi.testing.IpmiSim;
 import dev.ipmi.testing.SolBackend;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -94,6 +99,25 @@ class SolConsoleIT {
             out.write(b);
         }
         return out.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The same instance read by ipmitool and by our codecs gives the same `sol info` text. */
+    @Test
+    void solConfigurationMatchesIpmitoolSolInfo() throws Exception {
+        sim.ipmitool("sol", "set", "volatile-bit-rate", "57.6", "1");
+        List<SolParameter> params = new ArrayList<>();
+        try (MiniRmcpPlusSession s = session()) {
+            for (int sel : SolConfig.INFO_SELECTORS) {
+                try {
+                    s.execute(GetSolConfigurationParameters.Request.of(1, sel)).parameter().ifPresent(params::add);
+                } catch (CompletionCodeException e) {
+                    assertThat(e.code().code()).isEqualTo(0x80);
+                }
+            }
+        }
+        SolConfig config = SolConfig.of(params);
+        assertThat(config.volatileBitRate().orElseThrow().bitsPerSecond()).isEqualTo(57600);
+        assertThat(config.toIpmitoolText(1, sim.port())).isEqualTo(sim.ipmitool("sol", "info", "1"));
     }
 
     @Test
