@@ -1,6 +1,7 @@
 package dev.ipmi.lanplus.sol;
 
 import dev.ipmi.core.IpmiException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /** What {@link SolStateMachine} asks its driver to do. */
@@ -19,12 +20,12 @@ public sealed interface SolAction {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Send s && java.util.Arrays.equals(s.payload, payload);
+            return o instanceof Send s && Arrays.equals(s.payload, payload);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Arrays.hashCode(payload);
+            return Arrays.hashCode(payload);
         }
 
         @Override
@@ -46,12 +47,12 @@ public sealed interface SolAction {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Deliver d && java.util.Arrays.equals(d.data, data);
+            return o instanceof Deliver d && Arrays.equals(d.data, data);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Arrays.hashCode(data);
+            return Arrays.hashCode(data);
         }
 
         @Override

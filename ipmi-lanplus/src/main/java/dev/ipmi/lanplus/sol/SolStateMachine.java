@@ -1,9 +1,11 @@
 package dev.ipmi.lanplus.sol;
 
+import dev.ipmi.core.IpmiException;
 import dev.ipmi.core.IpmiTimeoutException;
 import dev.ipmi.core.MalformedMessageException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -204,7 +206,7 @@ public final class SolStateMachine {
                 duplicates++;
                 if (p.dataLength() > lastInLength) {
                     byte[] all = p.data();
-                    byte[] extra = java.util.Arrays.copyOfRange(all, lastInLength, all.length);
+                    byte[] extra = Arrays.copyOfRange(all, lastInLength, all.length);
                     lastInLength = all.length;
                     acts.add(new SolAction.Deliver(extra));
                 }
@@ -405,7 +407,7 @@ public final class SolStateMachine {
         lastSent = now;
     }
 
-    private void close(List<SolAction> acts, SolEvent reason, Optional<dev.ipmi.core.IpmiException> failure) {
+    private void close(List<SolAction> acts, SolEvent reason, Optional<IpmiException> failure) {
         acts.add(new SolAction.Status(reason));
         acts.add(new SolAction.Closed(reason, failure));
         close();

@@ -286,6 +286,17 @@ class SolStateMachineTest {
     }
 
     @Test
+    void dataPacketCarryingAnAcknowledgementServesBoth() {
+        SolStateMachine m = started(false);
+        SolPacket mine = only(m.write(ascii("abcdef"), 0));
+        byte[] both = SolPacket.fromBmc(3, mine.sequence(), 6, EnumSet.noneOf(BmcStatus.class), ascii("ok")).encode();
+        List<SolAction> a = m.onInboundPayload(both, 1);
+        assertThat(delivered(a)).isEqualTo("ok");
+        assertThat(only(a).encode()).isEqualTo(SolPacket.ack(3, 2).encode());
+        assertThat(m.unacknowledgedBytes()).isZero();
+    }
+
+    @Test
     void ackOnlyPacketsAreNeverAcknowledged() {
         SolStateMachine m = started(false);
         assertThat(sent(m.onInboundPayload(bmcAck(0, 0), 0))).isEmpty();

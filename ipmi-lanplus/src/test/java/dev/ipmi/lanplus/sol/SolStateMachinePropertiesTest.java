@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.IntRange;
  * 64 KiB each way over a lossy, duplicating, reordering fake link arrive intact and in order within a
  * bounded number of simulated events.
  */
-class SolStateMachineProperties {
+class SolStateMachinePropertiesTest {
     private static final int SIZE = 64 * 1024;
     private static final int MAX_STEPS = 3_000_000;
     private static final int TRIES = 15;
