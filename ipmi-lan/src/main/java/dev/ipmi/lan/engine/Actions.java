@@ -1,0 +1,119 @@
+package dev.ipmi.lan.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a {@link SessionMachine} step wants done: datagrams to send, the timer to (re-)arm or
+ * cancel, futures to complete or fail, and whether the session has ended. The machine fills it in;
+ * the {@link UdpEngine} (or a test harness) carries it out in this order: send, timer, completions,
+ * end.
+ *
+ * <p>Timer semantics: each session has a single timer. {@link #armTimer} replaces the armed
+ * deadline, {@link #cancelTimer} removes it, and a step that does neither leaves it as it was.
+ * Deadlines are in the same nanosecond clock the machine is given ({@code now}).
+ */
+public final class Actions {
+    /** A future to complete ({@code error == null}) or fail. */
+    public record Completion(CompletableFuture<Object> future, Object value, Throwable error) {
+        /** Completes or fails the future; used by the engine on its completion executor. */
+        public void run() {
+            if (error == null) {
+                future.complete(value);
+            } else {
+                future.completeExceptionally(error);
+            }
+        }
+    }
+
+    private static final long UNCHANGED = Long.MIN_VALUE;
+    private static final long CANCEL = Long.MAX_VALUE;
+
+    private List<byte[]> datagrams = List.of();
+    private List<Completion> completions = List.of();
+    private long timer = UNCHANGED;
+    private boolean ended;
+
+    public Actions send(byte[] datagram) {
+        if (datagrams.isEmpty()) {
+            datagrams = new ArrayList<>(2);
+        }
+        datagrams.add(datagram);
+        return this;
+    }
+
+    /** Fires {@link SessionMachine#onTimer} at (or soon after) {@code deadlineNanos}. */
+    public Actions armTimer(long deadlineNanos) {
+        if (deadlineNanos == CANCEL || deadlineNanos == UNCHANGED) {
+            throw new IllegalArgumentException("reserved deadline value");
+        }
+        timer = deadlineNanos;
+        return this;
+    }
+
+    public Actions cancelTimer() {
+        timer = CANCEL;
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> Actions complete(CompletableFuture<T> future, T value) {
+        add(new Completion((CompletableFuture<Object>) future, value, null));
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Actions fail(CompletableFuture<?> future, Throwable error) {
+        add(new Completion((CompletableFuture<Object>) future, null, java.util.Objects.requireNonNull(error)));
+        return this;
+    }
+
+    private void add(Completion c) {
+        if (completions.isEmpty()) {
+            completions = new ArrayList<>(2);
+        }
+        completions.add(c);
+    }
+
+    /** The session is over: the engine releases its channel and forgets the machine. */
+    public Actions end() {
+        ended = true;
+        return this;
+    }
+
+    /** Appends everything from {@code other} (its timer and end flag win when set). */
+    public Actions merge(Actions other) {
+        other.datagrams.forEach(this::send);
+        other.completions.forEach(this::add);
+        if (other.timer != UNCHANGED) {
+            timer = other.timer;
+        }
+        ended |= other.ended;
+        return this;
+    }
+
+    public List<byte[]> datagrams() {
+        return Collections.unmodifiableList(datagrams);
+    }
+
+    public List<Completion> completions() {
+        return Collections.unmodifiableList(completions);
+    }
+
+    /** True when this step changes the timer (arms or cancels it). */
+    public boolean timerChanged() {
+        return timer != UNCHANGED;
+    }
+
+    /** The new deadline, or empty when the step cancels the timer (see {@link #timerChanged()}). */
+    public OptionalLong timer() {
+        return timer == UNCHANGED || timer == CANCEL ? OptionalLong.empty() : OptionalLong.of(timer);
+    }
+
+    public boolean ended() {
+        return ended;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.ipmi.lan.engine;
+
+import dev.ipmi.core.CommandId;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/** Fans events out; a listener that throws does not stop the others nor the I/O thread. */
+final class CompositeEventListener implements IpmiEventListener {
+    private final IpmiEventListener[] listeners;
+
+    CompositeEventListener(IpmiEventListener[] listeners) {
+        this.listeners = listeners;
+    }
+
+    private void each(Consumer<IpmiEventListener> c) {
+        for (IpmiEventListener l : listeners) {
+            try {
+                c.accept(l);
+            } catch (RuntimeException ignored) {
+                // a listener must not break the protocol; its failure is its own business
+            }
+        }
+    }
+
+    @Override
+    public void sessionOpened(SocketAddress bmc, int sessionId, String description) {
+        each(l -> l.sessionOpened(bmc, sessionId, description));
+    }
+
+    @Override
+    public void sessionClosed(SocketAddress bmc, int sessionId, Throwable cause) {
+        each(l -> l.sessionClosed(bmc, sessionId, cause));
+    }
+
+    @Override
+    public void requestSent(SocketAddress bmc, CommandId id, int rqSeq) {
+        each(l -> l.requestSent(bmc, id, rqSeq));
+    }
+
+    @Override
+    public void requestRetransmitted(SocketAddress bmc, CommandId id, int rqSeq, int attempt) {
+        each(l -> l.requestRetransmitted(bmc, id, rqSeq, attempt));
+    }
+
+    @Override
+    public void requestAnswered(SocketAddress bmc, CommandId id, int rqSeq, int completionCode, int attempts,
+                                Duration elapsed) {
+        each(l -> l.requestAnswered(bmc, id, rqSeq, completionCode, attempts, elapsed));
+    }
+
+    @Override
+    public void requestFailed(SocketAddress bmc, CommandId id, Throwable error) {
+        each(l -> l.requestFailed(bmc, id, error));
+    }
+
+    @Override
+    public void packetDropped(SocketAddress bmc, DropReason reason, String detail) {
+        each(l -> l.packetDropped(bmc, reason, detail));
+    }
+}

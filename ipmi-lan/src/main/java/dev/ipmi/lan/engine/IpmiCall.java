@@ -1,0 +1,29 @@
+package dev.ipmi.lan.engine;
+
+import dev.ipmi.core.CommandId;
+import dev.ipmi.core.spi.RequestTarget;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One caller request handed to a {@link SessionMachine}: where it goes, what it is, and the future
+ * to complete with the response body (completion code first, then data).
+ *
+ * @param target where the request goes
+ * @param id     netFn and command
+ * @param data   request data after the command byte (not copied: the caller hands it over)
+ * @param future completed by the engine's completion executor
+ */
+public record IpmiCall(RequestTarget target, CommandId id, byte[] data, CompletableFuture<byte[]> future) {
+    public IpmiCall {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(future, "future");
+    }
+
+    @Override
+    public String toString() {
+        return "IpmiCall[" + id + " -> " + target + ", " + data.length + " data bytes]";
+    }
+}

@@ -1,0 +1,46 @@
+package dev.ipmi.lan.engine;
+
+import dev.ipmi.core.CommandId;
+import java.net.SocketAddress;
+import java.time.Duration;
+
+/**
+ * Hooks for metrics and tracing, one per phase of a session's life (in the spirit of OkHttp's
+ * {@code EventListener}); the library core does not log on its own beyond DEBUG/TRACE. All methods
+ * have empty defaults, so implement only what you need.
+ *
+ * <p>Called on the engine's I/O thread: implementations must be quick and must not block or
+ * throw (an exception thrown here is swallowed). No method receives passwords, keys or AuthCodes.
+ * {@link LoggingEventListener} logs every event through SLF4J at DEBUG.
+ */
+public interface IpmiEventListener {
+    /** Does nothing. */
+    IpmiEventListener NONE = new IpmiEventListener() {};
+
+    /** A session is established; {@code description} names protocol, auth and privilege (no secrets). */
+    default void sessionOpened(SocketAddress bmc, int sessionId, String description) {}
+
+    /** A session ended; {@code cause} is null after a normal close. */
+    default void sessionClosed(SocketAddress bmc, int sessionId, Throwable cause) {}
+
+    /** An IPMI request went out for the first time. */
+    default void requestSent(SocketAddress bmc, CommandId id, int rqSeq) {}
+
+    /** An IPMI request went out again ({@code attempt} ≥ 2), with the same rqSeq. */
+    default void requestRetransmitted(SocketAddress bmc, CommandId id, int rqSeq, int attempt) {}
+
+    /** A response was matched to its request; {@code completionCode} as received. */
+    default void requestAnswered(SocketAddress bmc, CommandId id, int rqSeq, int completionCode, int attempts,
+                                 Duration elapsed) {}
+
+    /** A request failed without a response (timeout, session failure, close). */
+    default void requestFailed(SocketAddress bmc, CommandId id, Throwable error) {}
+
+    /** A received datagram was discarded. {@code detail} is a short text without secrets. */
+    default void packetDropped(SocketAddress bmc, DropReason reason, String detail) {}
+
+    /** A listener that forwards every event to all of {@code listeners}, isolating their failures. */
+    static IpmiEventListener composite(IpmiEventListener... listeners) {
+        return new CompositeEventListener(listeners.clone());
+    }
+}

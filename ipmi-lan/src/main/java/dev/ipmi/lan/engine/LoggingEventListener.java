@@ -1,0 +1,52 @@
+package dev.ipmi.lan.engine;
+
+import dev.ipmi.core.CommandId;
+import java.net.SocketAddress;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Logs every event at DEBUG on logger {@code dev.ipmi.lan.events}. Never sees secrets (see {@link IpmiEventListener}). */
+public final class LoggingEventListener implements IpmiEventListener {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.ipmi.lan.events");
+    public static final LoggingEventListener INSTANCE = new LoggingEventListener();
+
+    private LoggingEventListener() {}
+
+    @Override
+    public void sessionOpened(SocketAddress bmc, int sessionId, String description) {
+        LOG.debug("{}: session {} opened ({})", bmc, Integer.toHexString(sessionId), description);
+    }
+
+    @Override
+    public void sessionClosed(SocketAddress bmc, int sessionId, Throwable cause) {
+        LOG.debug("{}: session {} closed{}", bmc, Integer.toHexString(sessionId), cause == null ? "" : ": " + cause);
+    }
+
+    @Override
+    public void requestSent(SocketAddress bmc, CommandId id, int rqSeq) {
+        LOG.debug("{}: sent {} rqSeq={}", bmc, id, rqSeq);
+    }
+
+    @Override
+    public void requestRetransmitted(SocketAddress bmc, CommandId id, int rqSeq, int attempt) {
+        LOG.debug("{}: retransmitted {} rqSeq={} attempt {}", bmc, id, rqSeq, attempt);
+    }
+
+    @Override
+    public void requestAnswered(SocketAddress bmc, CommandId id, int rqSeq, int completionCode, int attempts,
+                                Duration elapsed) {
+        LOG.debug("{}: answered {} rqSeq={} cc={} after {} attempt(s), {} ms", bmc, id, rqSeq,
+                String.format("%02Xh", completionCode), attempts, elapsed.toMillis());
+    }
+
+    @Override
+    public void requestFailed(SocketAddress bmc, CommandId id, Throwable error) {
+        LOG.debug("{}: {} failed: {}", bmc, id, error.toString());
+    }
+
+    @Override
+    public void packetDropped(SocketAddress bmc, DropReason reason, String detail) {
+        LOG.debug("{}: dropped packet ({}): {}", bmc, reason, detail);
+    }
+}

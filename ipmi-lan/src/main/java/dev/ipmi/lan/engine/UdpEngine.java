@@ -1,0 +1,436 @@
+package dev.ipmi.lan.engine;
+
+import dev.ipmi.core.IpmiTransportException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The non-blocking UDP engine: one I/O thread with one {@link Selector} serves any number of
+ * sessions, each a {@link SessionMachine} bound to its own connected {@link DatagramChannel}
+ * (so the kernel filters datagrams by peer address and reports ICMP errors per session). There is
+ * no thread per session or per request, and nothing on the I/O thread blocks: machines are pure,
+ * sends are non-blocking (a datagram the socket buffer cannot take is lost like any other and
+ * retransmitted), and futures are completed on the completion executor, never on the I/O thread
+ * unless {@link Builder#completionExecutor} says so.
+ *
+ * <p>Timers: each session has at most one timer (see {@link Actions}); the engine keeps them in a
+ * priority queue and sleeps in {@code select} until the earliest one.
+ *
+ * <p>Scale: a session costs one socket (file descriptor), a few objects and a timer entry; the
+ * selector handles thousands of them. Raise the process file-descriptor limit for very large
+ * fleets.
+ *
+ * <p>Use {@link #shared()} (a daemon engine living as long as the JVM) or build your own and
+ * {@link #close()} it, which fails every open session's pending calls.
+ */
+public final class UdpEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(UdpEngine.class);
+    private static final AtomicInteger ENGINES = new AtomicInteger();
+    private static final int MAX_READS_PER_WAKEUP = 64;
+
+    private static final class SharedHolder {
+        static final UdpEngine SHARED = builder().threadName("ipmi-io-shared").build(true);
+    }
+
+    private static final class DefaultExecutorHolder {
+        static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(daemonFactory("ipmi-completion-"));
+    }
+
+    private final Selector selector;
+    private final Thread ioThread;
+    private final LongSupplier clock;
+    private final Executor completions;
+    private final boolean shared;
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final PriorityQueue<TimerEntry> timers = new PriorityQueue<>(
+            (a, b) -> Long.compare(a.deadline - b.deadline, 0));
+    private final Set<Registration> registrations = new HashSet<>();
+    private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(65536);
+    private volatile boolean running = true;
+
+    private record TimerEntry(long deadline, Registration reg, long generation) {}
+
+    private UdpEngine(Builder b, boolean shared) {
+        this.clock = b.clock;
+        this.completions = b.completionExecutor != null ? b.completionExecutor : DefaultExecutorHolder.EXECUTOR;
+        this.shared = shared;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new IpmiTransportException("cannot open a selector", e);
+        }
+        this.ioThread = new Thread(this::loop, b.threadName != null ? b.threadName
+                : "ipmi-io-" + ENGINES.incrementAndGet());
+        ioThread.setDaemon(true);
+        ioThread.start();
+    }
+
+    /** The JVM-wide engine (daemon I/O thread, default completion executor). {@link #close()} on it is refused. */
+    public static UdpEngine shared() {
+        return SharedHolder.SHARED;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Now, in the engine's nanosecond clock (the {@code now} machines receive). */
+    public long nanoTime() {
+        return clock.getAsLong();
+    }
+
+    /** Where futures are completed. */
+    public Executor completionExecutor() {
+        return completions;
+    }
+
+    /**
+     * Opens a UDP socket connected to {@code bmc}, binds {@code machine} to it and calls
+     * {@link SessionMachine#start} on the I/O thread.
+     *
+     * @param listener receives {@link DropReason#RECEIVE_ERROR} events for socket errors
+     * @throws IpmiTransportException when the socket cannot be opened (e.g. unresolved address)
+     */
+    public Registration register(InetSocketAddress bmc, SessionMachine machine, IpmiEventListener listener) {
+        Objects.requireNonNull(machine, "machine");
+        Objects.requireNonNull(listener, "listener");
+        if (bmc.isUnresolved()) {
+            throw new IpmiTransportException("cannot resolve host " + bmc.getHostString());
+        }
+        if (!running) {
+            throw new IpmiTransportException("engine closed");
+        }
+        DatagramChannel ch;
+        try {
+            ch = DatagramChannel.open(bmc.getAddress() instanceof java.net.Inet6Address
+                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+            ch.configureBlocking(false);
+            ch.connect(bmc);
+        } catch (IOException e) {
+            throw new IpmiTransportException("cannot open UDP socket to " + bmc + ": " + e.getMessage(), e);
+        }
+        Registration reg = new Registration(bmc, machine, ch, listener);
+        post(() -> {
+            try {
+                reg.key = ch.register(selector, SelectionKey.OP_READ, reg);
+                registrations.add(reg);
+                reg.step(machine::start);
+            } catch (IOException e) {
+                reg.step(now -> machine.onFailure(new IpmiTransportException("cannot register socket", e), now));
+            }
+        });
+        return reg;
+    }
+
+    private void post(Runnable task) {
+        if (!running) {
+            throw new IpmiTransportException("engine closed");
+        }
+        tasks.add(task);
+        selector.wakeup();
+    }
+
+    /** A machine bound to the engine: the thread-safe handle callers use. */
+    public final class Registration {
+        private final InetSocketAddress bmc;
+        private final SessionMachine machine;
+        private final DatagramChannel channel;
+        private final IpmiEventListener listener;
+        private final CompletableFuture<Void> ended = new CompletableFuture<>();
+        private SelectionKey key;
+        private long timerGeneration;
+        private boolean done;
+
+        private Registration(InetSocketAddress bmc, SessionMachine machine, DatagramChannel channel,
+                             IpmiEventListener listener) {
+            this.bmc = bmc;
+            this.machine = machine;
+            this.channel = channel;
+            this.listener = listener;
+        }
+
+        public InetSocketAddress bmc() {
+            return bmc;
+        }
+
+        /** Hands a call to the machine ({@link SessionMachine#submit}) on the I/O thread. */
+        public void submit(IpmiCall call) {
+            try {
+                execute(now -> machine.submit(call, now));
+            } catch (IpmiTransportException e) {
+                call.future().completeExceptionally(e);
+            }
+        }
+
+        /** Asks the machine to close ({@link SessionMachine#close}); see {@link #ended()}. */
+        public void close() {
+            try {
+                execute(machine::close);
+            } catch (IpmiTransportException e) {
+                ended.complete(null);
+            }
+        }
+
+        /** Runs any machine step on the I/O thread and carries out its actions. */
+        public void execute(LongFunction<Actions> step) {
+            post(() -> step(step));
+        }
+
+        /** Completes (on the completion executor) once the machine ended and its socket is closed. */
+        public CompletableFuture<Void> ended() {
+            return ended;
+        }
+
+        private void step(LongFunction<Actions> step) {
+            if (done) {
+                return;
+            }
+            long now = clock.getAsLong();
+            Actions a;
+            try {
+                a = step.apply(now);
+            } catch (RuntimeException e) {
+                LOG.warn("session machine for {} failed; ending the session", bmc, e);
+                try {
+                    a = machine.onFailure(new IpmiTransportException("internal error in session: " + e, e), now);
+                } catch (RuntimeException e2) {
+                    a = new Actions().end();
+                }
+                a.end();
+            }
+            apply(a);
+        }
+
+        private void apply(Actions a) {
+            for (byte[] d : a.datagrams()) {
+                try {
+                    channel.write(ByteBuffer.wrap(d));
+                } catch (IOException e) {
+                    // lost like any datagram; retransmission or the timeout takes care of it
+                    LOG.debug("send to {} failed: {}", bmc, e.toString());
+                }
+            }
+            if (a.timerChanged()) {
+                timerGeneration++;
+                if (a.timer().isPresent()) {
+                    timers.add(new TimerEntry(a.timer().getAsLong(), this, timerGeneration));
+                }
+            }
+            for (Actions.Completion c : a.completions()) {
+                try {
+                    completions.execute(c::run);
+                } catch (RuntimeException rejected) {
+                    c.run();
+                }
+            }
+            if (a.ended()) {
+                release();
+            }
+        }
+
+        private void release() {
+            done = true;
+            timerGeneration++;
+            registrations.remove(this);
+            if (key != null) {
+                key.cancel();
+            }
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing left to do with a socket we are discarding
+            }
+            completions.execute(() -> ended.complete(null));
+        }
+
+        private void readAll() {
+            for (int i = 0; i < MAX_READS_PER_WAKEUP && !done; i++) {
+                receiveBuffer.clear();
+                int n;
+                try {
+                    n = channel.read(receiveBuffer);
+                } catch (PortUnreachableException e) {
+                    safe(() -> listener.packetDropped(bmc, DropReason.RECEIVE_ERROR, "ICMP port unreachable"));
+                    continue;
+                } catch (IOException e) {
+                    safe(() -> listener.packetDropped(bmc, DropReason.RECEIVE_ERROR, e.toString()));
+                    return;
+                }
+                if (n <= 0) {
+                    return;
+                }
+                receiveBuffer.flip();
+                byte[] d = new byte[n];
+                receiveBuffer.get(d);
+                step(now -> machine.onDatagram(d, now));
+            }
+        }
+    }
+
+    private static void safe(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException ignored) {
+            // listener failures must not disturb the I/O thread
+        }
+    }
+
+    private void loop() {
+        try {
+            while (running) {
+                long timeoutMs = 0;
+                TimerEntry next = timers.peek();
+                if (next != null) {
+                    long delta = next.deadline - clock.getAsLong();
+                    timeoutMs = delta <= 0 ? -1 : Math.max(1, (delta + 999_999) / 1_000_000);
+                }
+                if (!tasks.isEmpty() || timeoutMs < 0) {
+                    selector.selectNow();
+                } else {
+                    selector.select(timeoutMs);
+                }
+                Runnable t;
+                while ((t = tasks.poll()) != null) {
+                    t.run();
+                }
+                for (SelectionKey k : selector.selectedKeys()) {
+                    if (k.isValid() && k.isReadable()) {
+                        ((Registration) k.attachment()).readAll();
+                    }
+                }
+                selector.selectedKeys().clear();
+                fireTimers();
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            LOG.error("I/O engine stopped", e);
+        } catch (RuntimeException | Error e) {
+            LOG.error("I/O engine stopped by an unexpected error", e);
+        } finally {
+            running = false;
+            shutdown();
+        }
+    }
+
+    private void fireTimers() {
+        long now = clock.getAsLong();
+        TimerEntry e;
+        while ((e = timers.peek()) != null && e.deadline - now <= 0) {
+            timers.poll();
+            Registration r = e.reg;
+            if (!r.done && e.generation == r.timerGeneration) {
+                r.timerGeneration++;
+                r.step(r.machine::onTimer);
+            }
+        }
+    }
+
+    private void shutdown() {
+        Runnable t;
+        while ((t = tasks.poll()) != null) {
+            try {
+                t.run();
+            } catch (RuntimeException ignored) {
+                // closing anyway
+            }
+        }
+        IpmiTransportException closed = new IpmiTransportException("engine closed");
+        for (Registration r : new ArrayList<>(registrations)) {
+            r.step(now -> r.machine.onFailure(closed, now).end());
+            if (!r.done) {
+                r.release();
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // the process is shutting the engine down; nothing to report to
+        }
+    }
+
+    /** Stops the I/O thread; open sessions fail their pending calls with "engine closed" (no Close Session is sent). */
+    @Override
+    public void close() {
+        if (shared) {
+            throw new UnsupportedOperationException("the shared engine lives as long as the JVM");
+        }
+        running = false;
+        selector.wakeup();
+        if (Thread.currentThread() != ioThread) {
+            try {
+                ioThread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonFactory(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Engine settings. Defaults: completion on a shared cached pool of daemon threads, {@link System#nanoTime()}. */
+    public static final class Builder {
+        private Executor completionExecutor;
+        private LongSupplier clock = System::nanoTime;
+        private String threadName;
+
+        private Builder() {}
+
+        /**
+         * Where futures are completed (and so where dependent stages run). Default: a shared cached
+         * pool of daemon threads. {@code Runnable::run} completes on the I/O thread itself — only
+         * for callbacks that never block.
+         */
+        public Builder completionExecutor(Executor executor) {
+            this.completionExecutor = Objects.requireNonNull(executor);
+            return this;
+        }
+
+        /** Monotonic nanosecond clock. Default {@link System#nanoTime()}. */
+        public Builder clock(LongSupplier nanoClock) {
+            this.clock = Objects.requireNonNull(nanoClock);
+            return this;
+        }
+
+        /** Name of the I/O thread. Default "ipmi-io-N". */
+        public Builder threadName(String name) {
+            this.threadName = name;
+            return this;
+        }
+
+        public UdpEngine build() {
+            return build(false);
+        }
+
+        private UdpEngine build(boolean shared) {
+            return new UdpEngine(this, shared);
+        }
+    }
+}
