@@ -193,7 +193,7 @@ public final class LanPlusMachine implements SessionMachine {
         loginStarted = now;
         Actions a = new Actions();
         sendAuthCaps(a, now, true);
-        return a;
+        return arm(a, now);
     }
 
     @Override
