@@ -518,19 +518,25 @@ public final class LanPlusMachine implements SessionMachine {
         RmcpPlusCodec.Packet p = RmcpPlusCodec.unauthenticated().decode(d);
         RakpMessage msg = RakpMessage.decode(type, p.payload());
         trace("recv", msg.toString());
-        if (msg instanceof OpenSessionResponse r && state == State.OPEN_SESSION && r.tag() == tag
-                && r.consoleSessionId() == consoleSid) {
+        if (msg instanceof OpenSessionResponse r && state == State.OPEN_SESSION && ours(r.tag(), r.status(),
+                r.consoleSessionId())) {
             onOpenSessionResponse(r, a, now);
-        } else if (msg instanceof Rakp2 r && state == State.RAKP2 && r.tag() == tag
-                && r.consoleSessionId() == consoleSid) {
+        } else if (msg instanceof Rakp2 r && state == State.RAKP2 && ours(r.tag(), r.status(), r.consoleSessionId())) {
             onRakp2(r, a, now);
-        } else if (msg instanceof Rakp4 r && state == State.RAKP4 && r.tag() == tag
-                && r.consoleSessionId() == consoleSid) {
+        } else if (msg instanceof Rakp4 r && state == State.RAKP4 && ours(r.tag(), r.status(), r.consoleSessionId())) {
             onRakp4(r, a, now);
         } else {
             drop(DropReason.UNEXPECTED_STATE, "stale or unexpected " + msg.getClass().getSimpleName()
                     + " in state " + state);
         }
+    }
+
+    /**
+     * A setup reply belongs to the current attempt when tag and console session ID match; error
+     * replies cut short after the status byte (ipmi_sim) carry no session ID, so the tag must do.
+     */
+    private boolean ours(int replyTag, RmcpPlusStatus status, int sid) {
+        return replyTag == tag && (sid == consoleSid || (!status.isSuccess() && sid == 0));
     }
 
     private void onOpenSessionResponse(OpenSessionResponse r, Actions a, long now) {

@@ -127,8 +127,8 @@ final class FakeBmc {
             open = r;
             CipherSuite s = CipherSuite.of(r.authAlgorithm(), r.integrityAlgorithm(), r.confidentialityAlgorithm());
             if (s == null || !suites.contains(s.id())) {
-                reply = new OpenSessionResponse(r.tag(), RmcpPlusStatus.valueOf(0x04), 0, r.consoleSessionId(), 0, -1,
-                        -1, -1);
+                // like ipmi_sim: an error reply of tag and status only
+                reply = new OpenSessionResponse(r.tag(), RmcpPlusStatus.valueOf(0x04), 0, 0, 0, -1, -1, -1);
             } else {
                 suite = s;
                 bmcSid = ++bmcSidCounter;
