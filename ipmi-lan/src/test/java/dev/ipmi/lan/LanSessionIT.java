@@ -70,6 +70,14 @@ class LanSessionIT {
     }
 
     @Test
+    void requestsAfterCloseFailFast() {
+        LanSession s = LanSession.open(options("admin", "password").build());
+        s.close();
+        assertThatThrownBy(() -> LanSession.await(s.send(new GetDeviceId.Request())))
+                .isInstanceOf(dev.ipmi.core.IpmiSessionException.class);
+    }
+
+    @Test
     void automaticChoiceIsMd5() {
         try (LanSession s = LanSession.open(options("admin", "password").build())) {
             assertThat(s.authType()).isEqualTo(AuthType.MD5);
@@ -129,7 +137,8 @@ class LanSessionIT {
     @Test
     void operatorCannotAskForAdministrator() {
         assertThatThrownBy(() -> LanSession.open(options("operator", "operpass").retry(FAST).build()))
-                .isInstanceOf(dev.ipmi.core.IpmiSessionException.class);
+                .isInstanceOf(dev.ipmi.core.PrivilegeUnavailableException.class)
+                .hasMessageContaining("exceeds"); // ipmi_sim answers Activate Session with 86h
     }
 
     @Test
