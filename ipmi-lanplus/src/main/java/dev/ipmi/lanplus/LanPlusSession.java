@@ -107,10 +107,11 @@ public final class LanPlusSession implements IpmiTransport {
 
     @Override
     public CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data) {
-        if (!target.isBmc()) {
-            throw new UnsupportedOperationException("bridged requests (Send Message) are not implemented yet");
-        }
         CompletableFuture<byte[]> f = new CompletableFuture<>();
+        if (!target.isBmc()) {
+            f.completeExceptionally(new UnsupportedOperationException("bridging: not implemented yet"));
+            return f;
+        }
         registration.submit(new IpmiCall(target, id, data.clone(), f));
         return f;
     }

@@ -32,6 +32,8 @@ final class FakeBmc {
     Integer cipherQueryCompletion;
     int authCapsCompletionFor8E;
     boolean answerWithOtherAlgorithms;
+    boolean echoPrivilegeZero;
+    final List<RakpMessage> setupReceived = new ArrayList<>();
     boolean corruptRakp2AuthCode;
     int rakp4Status;
     boolean corruptRakp4Icv;
@@ -121,6 +123,7 @@ final class FakeBmc {
 
     private byte[] setup(int type, byte[] payload) {
         RakpMessage m = RakpMessage.decode(type, payload);
+        setupReceived.add(m);
         RakpMessage reply;
         if (m instanceof OpenSessionRequest r) {
             openSessions++;
@@ -134,7 +137,8 @@ final class FakeBmc {
                 bmcSid = ++bmcSidCounter;
                 consoleSid = r.consoleSessionId();
                 int auth = answerWithOtherAlgorithms ? 2 : r.authAlgorithm();
-                reply = new OpenSessionResponse(r.tag(), RmcpPlusStatus.NO_ERRORS, r.privilege(), r.consoleSessionId(),
+                reply = new OpenSessionResponse(r.tag(), RmcpPlusStatus.NO_ERRORS, echoPrivilegeZero ? 0 : r.privilege(),
+                        r.consoleSessionId(),
                         bmcSid, auth, r.integrityAlgorithm(), r.confidentialityAlgorithm());
             }
         } else if (m instanceof Rakp1 r) {

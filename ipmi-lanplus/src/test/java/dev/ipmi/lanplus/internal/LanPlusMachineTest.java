@@ -19,6 +19,8 @@ import dev.ipmi.lan.engine.RetryPolicy;
 import dev.ipmi.lan.testing.MachineHarness;
 import dev.ipmi.lanplus.CipherSuite;
 import dev.ipmi.lanplus.CipherSuiteCache;
+import dev.ipmi.lanplus.internal.RakpMessage.OpenSessionRequest;
+import dev.ipmi.lanplus.internal.RakpMessage.Rakp1;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -100,6 +102,20 @@ class LanPlusMachineTest {
         assertThat(bmc.requests.get(0).command()).isEqualTo(0x3B);
         assertThat(cache.get(BMC)).contains(CipherSuite.SUITE_17);
         assertThat(m.loginDuration()).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void concretePrivilegeIsRequestedAndAnEchoedZeroIsAccepted() {
+        bmc.echoPrivilegeZero = true;
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(m.opened()).isCompleted();
+        OpenSessionRequest open = (OpenSessionRequest) bmc.setupReceived.get(0);
+        assertThat(open.privilege()).isEqualTo(PrivilegeLevel.ADMINISTRATOR.code());
+        Rakp1 rakp1 = (Rakp1) bmc.setupReceived.get(1);
+        assertThat(rakp1.role()).isEqualTo(0x14);
+        assertThat(new String(rakp1.userName(), StandardCharsets.US_ASCII)).isEqualTo("admin");
     }
 
     @Test
