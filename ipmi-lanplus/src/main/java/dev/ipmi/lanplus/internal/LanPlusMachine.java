@@ -349,8 +349,11 @@ public final class LanPlusMachine implements SessionMachine {
     }
 
     private void sendSetup(Actions a, RakpMessage m) {
-        trace("send", m.toString());
-        a.send(RmcpPlusCodec.unauthenticated().encode(m.payloadType(), 0, 0, m.toBytes()));
+        byte[] d = RmcpPlusCodec.unauthenticated().encode(m.payloadType(), 0, 0, m.toBytes());
+        if (LOG.isTraceEnabled()) {
+            trace("send", m + " " + PacketTrace.redacted(d, 0));
+        }
+        a.send(d);
     }
 
     private void stepTimedOut(Actions a, long now) {
@@ -505,7 +508,10 @@ public final class LanPlusMachine implements SessionMachine {
             return;
         }
         LanMessage m = LanMessage.decode(p.payload());
-        trace("recv", "seq " + Integer.toUnsignedString(p.sequence()) + " " + describe(m));
+        if (LOG.isTraceEnabled()) {
+            trace("recv", "seq " + Integer.toUnsignedString(p.sequence()) + " " + describe(m) + " "
+                    + PacketTrace.redacted(d, suite.integrity().authCodeLength()));
+        }
         lastActivity = now;
         RequestTracker.Pending done = tracker.onResponse(m, now);
         if (done != null) {
@@ -517,7 +523,9 @@ public final class LanPlusMachine implements SessionMachine {
     private void onSetup(byte[] d, int type, Actions a, long now) {
         RmcpPlusCodec.Packet p = RmcpPlusCodec.unauthenticated().decode(d);
         RakpMessage msg = RakpMessage.decode(type, p.payload());
-        trace("recv", msg.toString());
+        if (LOG.isTraceEnabled()) {
+            trace("recv", msg + " " + PacketTrace.redacted(d, 0));
+        }
         if (msg instanceof OpenSessionResponse r && state == State.OPEN_SESSION && ours(r.tag(), r.status(),
                 r.consoleSessionId())) {
             onOpenSessionResponse(r, a, now);
@@ -700,8 +708,12 @@ public final class LanPlusMachine implements SessionMachine {
             outSeq = 1;
         }
         LanMessage m = p.message();
-        trace("send", "seq " + Integer.toUnsignedString(outSeq) + " " + describe(m));
-        a.send(codec.encode(RmcpPlusCodec.PAYLOAD_IPMI, bmcSid, outSeq, m.encode()));
+        byte[] d = codec.encode(RmcpPlusCodec.PAYLOAD_IPMI, bmcSid, outSeq, m.encode());
+        if (LOG.isTraceEnabled()) {
+            trace("send", "seq " + Integer.toUnsignedString(outSeq) + " " + describe(m) + " "
+                    + PacketTrace.redacted(d, suite.integrity().authCodeLength()));
+        }
+        a.send(d);
     }
 
     private void trackerTimer(Actions a, long now) {
