@@ -1,38 +1,39 @@
 package dev.ipmi.core.client;
 
 import dev.ipmi.core.CommandId;
-import dev.ipmi.core.CompletionCodeException;
 import dev.ipmi.core.IpmiTransportException;
 import dev.ipmi.core.MalformedMessageException;
+import dev.ipmi.core.commands.bridging.Bridging;
+import dev.ipmi.core.commands.bridging.BridgedResponse;
+import dev.ipmi.core.commands.bridging.SendMessage;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.spi.RequestTarget;
-import dev.ipmi.core.types.CompletionCode;
-import dev.ipmi.core.types.NetFn;
+import dev.ipmi.core.wire.Hex;
 import dev.ipmi.core.wire.LanMessage;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reaches controllers behind the BMC (ipmitool's {@code -t address -b channel}): a request for a
- * {@link RequestTarget} other than the BMC is wrapped in Send Message (IPMI v2.0 §22.7, App 34h)
- * with tracking requested, addressed to the target over the given channel; the embedded IPMB
- * response in the Send Message reply is checked and unwrapped. Requests to the BMC pass through.
- * A decorator, so every session type gets bridging the same way.
+ * {@link RequestTarget} other than the BMC is wrapped in Send Message (IPMI v2.0 §22.7) with
+ * request tracking, addressed to the target on the given channel, and the target's response is
+ * taken out of the reply. Requests to the BMC pass through untouched. A decorator over any
+ * {@link IpmiTransport}, so IPMI 1.5 and RMCP+ sessions bridge the same way; {@code IpmiClient}
+ * applies it to every transport.
  *
- * <p>Single bridging only. The embedded message is {@code rsSA, netFn/rsLUN, chk1, rqSA=20h,
- * rqSeq/rqLUN, cmd, data, chk2} (the BMC is the requester on IPMB, as with ipmitool).
- * A BMC that answers Send Message with no data and delivers the bridged response as a separate
- * message needs support in the session layer; this decorator then fails with an
- * {@link IpmiTransportException} saying so rather than returning a wrong answer.
+ * <p>Single bridging only. The embedded IPMB request is {@code target, netFn<<2|lun, chk, 20h,
+ * seq<<2, cmd, data, chk} as ipmitool builds it ({@link Bridging#wrap}); its rqSeq comes from this
+ * decorator's own counter because the outer sequence number belongs to the session.
+ *
+ * <p>Replies: an error completion code on Send Message means the target was not reached
+ * ({@link dev.ipmi.core.CompletionCodeException} for Send Message). When the reply carries the
+ * embedded response it is checked (checksums, netFn, command, responder, sequence) and returned.
+ * A BMC that acknowledges with no data and delivers the target's response as a separate message
+ * needs that message matched in the session layer; this decorator cannot see it and fails with an
+ * {@link IpmiTransportException} that says so, rather than returning something wrong.
  */
 public final class BridgingTransport implements IpmiTransport {
-    public static final CommandId SEND_MESSAGE = CommandId.of(NetFn.APP, 0x34, "Send Message");
-    /** Send Message byte 1 bits 7:6 = 01b: track request, so the BMC routes the response back. */
-    static final int TRACK_REQUEST = 0x40;
-    private static final int IPMB_RESPONSE_MIN = 8;
-
     private final IpmiTransport delegate;
     private final AtomicInteger seq = new AtomicInteger();
 
@@ -51,57 +52,24 @@ public final class BridgingTransport implements IpmiTransport {
             return delegate.exchange(target, id, data);
         }
         int rqSeq = seq.getAndIncrement() & 0x3F;
-        byte[] request = sendMessageData(target, id, data, rqSeq);
-        return delegate.exchange(RequestTarget.BMC, SEND_MESSAGE, request)
+        LanMessage outer = Bridging.wrap(target, id, data, rqSeq);
+        return delegate.exchange(RequestTarget.BMC, SendMessage.ID, outer.body())
                 .thenApply(body -> unwrap(body, target, id, rqSeq));
     }
 
-    /** Send Message request data: channel with tracking, then the IPMB request for the target. */
-    static byte[] sendMessageData(RequestTarget target, CommandId id, byte[] data, int rqSeq) {
-        byte[] ipmb = new LanMessage(target.address(), id.netFn().code(), target.lun(), LanMessage.BMC_ADDRESS,
-                rqSeq, 0, id.cmd(), data).encode();
-        byte[] out = new byte[1 + ipmb.length];
-        out[0] = (byte) (TRACK_REQUEST | target.channel());
-        System.arraycopy(ipmb, 0, out, 1, ipmb.length);
-        return out;
-    }
-
-    /** The target's completion code and data, from the Send Message reply body. */
+    /** The target's completion code and data, from the Send Message reply body (completion code first). */
     static byte[] unwrap(byte[] body, RequestTarget target, CommandId id, int rqSeq) {
-        if (body.length == 0) {
-            throw new MalformedMessageException("Send Message completion code", 0, body, "empty response");
+        LanMessage reply = new LanMessage(LanMessage.REMOTE_CONSOLE_ADDRESS, SendMessage.ID.netFn().code() | 1, 0,
+                LanMessage.BMC_ADDRESS, rqSeq, 0, SendMessage.ID.cmd(), body);
+        BridgedResponse r = Bridging.unwrapResponse(reply).orElseThrow(() -> new IpmiTransportException(
+                "the BMC accepted Send Message for " + id + " to " + Hex.u8(target.address())
+                        + " but returned no embedded response (separate delivery is not supported)"));
+        if (!r.answers(id, rqSeq) || r.responderAddress() != target.address()) {
+            throw new MalformedMessageException("bridged response", 1, body, String.format(
+                    "expected a reply to netFn %02Xh cmd %02Xh seq %d from %02Xh, got %s", id.netFn().code(),
+                    id.cmd(), rqSeq, target.address(), r));
         }
-        CompletionCode cc = CompletionCode.valueOf(body[0] & 0xFF);
-        if (!cc.isSuccess()) {
-            throw new CompletionCodeException(SEND_MESSAGE, cc);
-        }
-        byte[] m = Arrays.copyOfRange(body, 1, body.length);
-        if (m.length == 0) {
-            throw new IpmiTransportException("the BMC accepted Send Message for " + id + " to "
-                    + String.format("%02Xh", target.address()) + " but returned no embedded response");
-        }
-        if (m.length < IPMB_RESPONSE_MIN) {
-            throw new MalformedMessageException("bridged response", 1, body,
-                    "embedded IPMB response shorter than " + IPMB_RESPONSE_MIN + " bytes");
-        }
-        if (LanMessage.checksum(m, 0, 2) != (m[2] & 0xFF)) {
-            throw new MalformedMessageException("bridged response checksum 1", 3, body, "bad checksum");
-        }
-        if (LanMessage.checksum(m, 3, m.length - 4) != (m[m.length - 1] & 0xFF)) {
-            throw new MalformedMessageException("bridged response checksum 2", body.length - 1, body, "bad checksum");
-        }
-        int netFn = (m[1] & 0xFF) >>> 2;
-        if (netFn != (id.netFn().code() | 1) || (m[5] & 0xFF) != id.cmd()) {
-            throw new MalformedMessageException("bridged response netFn/command", 2, body,
-                    String.format("expected netFn %02Xh cmd %02Xh, found netFn %02Xh cmd %02Xh",
-                            id.netFn().code() | 1, id.cmd(), netFn, m[5] & 0xFF));
-        }
-        if ((m[3] & 0xFF) != target.address() || ((m[4] & 0xFF) >>> 2) != rqSeq) {
-            throw new MalformedMessageException("bridged response address/sequence", 4, body,
-                    String.format("expected %02Xh seq %d, found %02Xh seq %d", target.address(), rqSeq,
-                            m[3] & 0xFF, (m[4] & 0xFF) >>> 2));
-        }
-        return Arrays.copyOfRange(m, 6, m.length - 1);
+        return r.ccAndData();
     }
 
     @Override
