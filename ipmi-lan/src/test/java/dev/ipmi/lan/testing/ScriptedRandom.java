@@ -21,7 +21,7 @@ public final class ScriptedRandom implements RandomGenerator {
     }
 
     /** Values for {@code nextInt()} calls (e.g. the initial outbound session sequence number). */
-    public ScriptedRandom ints(int... values) {
+    public ScriptedRandom unbounded(int... values) {
         for (int v : values) {
             ints.add(v);
         }
