@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ipmi", mixinStandardHelpOptions = true, versionProvider = IpmiCli.Version.class,
         description = "Pure-Java IPMI client (ipmitool-compatible syntax).",
-        subcommands = {CommandLine.HelpCommand.class, McCommand.class, RawCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, McCommand.class, RawCommand.class, PowerCommand.class,
+            ChassisCommand.class, ChannelCommand.class, UserCommand.class, LanCommand.class, DcmiCommand.class})
 public final class IpmiCli implements Runnable {
 
     @CommandLine.Spec
@@ -24,6 +25,9 @@ public final class IpmiCli implements Runnable {
 
     @CommandLine.Mixin
     ConnectionOptions connection = new ConnectionOptions();
+
+    @CommandLine.Mixin
+    FacadeOptions facade = new FacadeOptions();
 
     public static void main(String[] args) {
         System.exit(execute(args));
