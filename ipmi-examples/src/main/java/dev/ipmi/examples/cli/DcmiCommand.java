@@ -41,8 +41,9 @@ final class DcmiCommand implements Runnable {
             try {
                 r = bmc.dcmi().powerReading();
             } catch (CompletionCodeException e) {
-                throw new CliException("DCMI request failed because: " + e.code().description()
-                        + String.format(" (%x)", e.code().code()));
+                // ipmitool frames this message with blank lines
+                throw new CliException("\n    DCMI request failed because: " + e.code().description()
+                        + String.format(" (%x)", e.code().code()) + "\n");
             }
         }
         PrintWriter out = spec.commandLine().getOut();

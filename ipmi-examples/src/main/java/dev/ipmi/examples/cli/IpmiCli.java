@@ -43,6 +43,8 @@ public final class IpmiCli implements Runnable {
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         IpmiCli cli = new IpmiCli();
         CommandLine cl = new CommandLine(cli);
+        // "-I lan" must not be read as the "lan" subcommand
+        cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
