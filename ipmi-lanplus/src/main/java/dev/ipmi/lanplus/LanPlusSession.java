@@ -8,6 +8,7 @@ import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.spi.RequestTarget;
 import dev.ipmi.lan.engine.IpmiCall;
 import dev.ipmi.lan.engine.UdpEngine;
+import dev.ipmi.lanplus.internal.Crypto;
 import dev.ipmi.lanplus.internal.LanPlusMachine;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -79,9 +80,9 @@ public final class LanPlusSession implements IpmiTransport {
         return machine.opened().thenApply(v -> session);
     }
 
-    /** SecureRandom as a RandomGenerator: session IDs and jitter come from it. */
+    /** The library's SecureRandom as a RandomGenerator: session IDs, rqSeq start and jitter come from it. */
     private static final class SecureRandomGenerator implements RandomGenerator {
-        private final SecureRandom random = new SecureRandom();
+        private final SecureRandom random = Crypto.secureRandom();
 
         @Override
         public long nextLong() {
@@ -107,10 +108,11 @@ public final class LanPlusSession implements IpmiTransport {
 
     @Override
     public CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data) {
-        if (!target.isBmc()) {
-            throw new UnsupportedOperationException("bridged requests (Send Message) are not implemented yet");
-        }
         CompletableFuture<byte[]> f = new CompletableFuture<>();
+        if (!target.isBmc()) {
+            f.completeExceptionally(new UnsupportedOperationException("bridging: not implemented yet"));
+            return f;
+        }
         registration.submit(new IpmiCall(target, id, data.clone(), f));
         return f;
     }

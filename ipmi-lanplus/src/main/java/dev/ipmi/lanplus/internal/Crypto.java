@@ -87,6 +87,14 @@ public final class Crypto {
         return out;
     }
 
+    /**
+     * The one SecureRandom of the library: the first use of a SecureRandom seeds it (on Linux that
+     * can take a noticeable time), so all randomness comes from this instance and is paid once.
+     */
+    public static SecureRandom secureRandom() {
+        return RANDOM;
+    }
+
     public static byte[] random(int n) {
         byte[] b = new byte[n];
         RANDOM.nextBytes(b);

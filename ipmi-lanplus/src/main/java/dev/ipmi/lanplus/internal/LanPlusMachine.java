@@ -8,9 +8,12 @@ import dev.ipmi.core.IpmiSessionException;
 import dev.ipmi.core.IpmiTimeoutException;
 import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.PrivilegeUnavailableException;
+import dev.ipmi.core.commands.app.GetChannelAuthenticationCapabilities;
 import dev.ipmi.core.commands.app.GetChannelCipherSuites;
+import dev.ipmi.core.commands.session.CloseSession;
+import dev.ipmi.core.commands.session.SetSessionPrivilegeLevel;
+import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.spi.RequestTarget;
-import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.wire.ByteWriter;
 import dev.ipmi.core.wire.Hex;
@@ -59,11 +62,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LanPlusMachine implements SessionMachine {
     private static final Logger LOG = LoggerFactory.getLogger(LanPlusMachine.class);
-    private static final CommandId GET_CHANNEL_AUTH_CAPS = CommandId.of(NetFn.APP, 0x38,
-            "Get Channel Authentication Capabilities");
-    private static final CommandId SET_SESSION_PRIVILEGE = CommandId.of(NetFn.APP, 0x3B,
-            "Set Session Privilege Level");
-    private static final CommandId CLOSE_SESSION = CommandId.of(NetFn.APP, 0x3C, "Close Session");
+    private static final CommandId GET_CHANNEL_AUTH_CAPS = GetChannelAuthenticationCapabilities.ID;
     private static final long CIPHER_QUERY_TIMEOUT_NANOS = Duration.ofMillis(500).toNanos();
     private static final int CIPHER_QUERY_ATTEMPTS = 2;
     private static final Set<Integer> SUITE_REJECTED = Set.of(0x01, 0x04, 0x05, 0x06, 0x07, 0x0A, 0x10, 0x11, 0x12);
@@ -108,7 +107,8 @@ public final class LanPlusMachine implements SessionMachine {
     private long loginStarted;
     private volatile long loginNanos = -1;
     private int preSeq;
-    private int authCapsByte = 0x8E;
+    private boolean v2AuthCaps = true;
+    private boolean bmcHasKg;
     private int cipherIndex;
     private final ByteArrayOutputStream cipherRecords = new ByteArrayOutputStream();
     private List<CipherSuite> candidates = List.of();
@@ -193,7 +193,7 @@ public final class LanPlusMachine implements SessionMachine {
         loginStarted = now;
         Actions a = new Actions();
         sendAuthCaps(a, now, true);
-        return a;
+        return arm(a, now);
     }
 
     @Override
@@ -272,10 +272,8 @@ public final class LanPlusMachine implements SessionMachine {
                 }
                 state = State.CLOSING;
                 closeDeadline = now + policy.timeoutNanos(1, 0);
-                ByteWriter w = new ByteWriter(4);
-                w.i32(bmcSid);
-                tracker.enqueue(new IpmiCall(RequestTarget.BMC, CLOSE_SESSION, w.toByteArray(),
-                        new CompletableFuture<>()), Internal.CLOSE);
+                tracker.enqueue(new IpmiCall(RequestTarget.BMC, CloseSession.ID,
+                        new CloseSession.Request(bmcSid).toBytes(), new CompletableFuture<>()), Internal.CLOSE, 1);
                 dispatch(a, now);
             }
             case CLOSING, ENDED -> {
@@ -304,7 +302,8 @@ public final class LanPlusMachine implements SessionMachine {
             stepAttempts = 0;
         }
         stepAttempts++;
-        sendPreSession(a, GET_CHANNEL_AUTH_CAPS, new byte[] {(byte) authCapsByte, (byte) privilege.code()});
+        sendPreSession(a, GET_CHANNEL_AUTH_CAPS, new GetChannelAuthenticationCapabilities.Request(v2AuthCaps,
+                GetChannelAuthenticationCapabilities.THIS_CHANNEL, privilege).toBytes());
         stepDeadline = now + policy.timeoutNanos(stepAttempts, random.nextDouble());
     }
 
@@ -350,8 +349,11 @@ public final class LanPlusMachine implements SessionMachine {
     }
 
     private void sendSetup(Actions a, RakpMessage m) {
-        trace("send", m.toString());
-        a.send(RmcpPlusCodec.unauthenticated().encode(m.payloadType(), 0, 0, m.toBytes()));
+        byte[] d = RmcpPlusCodec.unauthenticated().encode(m.payloadType(), 0, 0, m.toBytes());
+        if (LOG.isTraceEnabled()) {
+            trace("send", m + " " + PacketTrace.redacted(d, 0));
+        }
+        a.send(d);
     }
 
     private void stepTimedOut(Actions a, long now) {
@@ -405,8 +407,8 @@ public final class LanPlusMachine implements SessionMachine {
         if (state == State.AUTH_CAPS && m.command() == GET_CHANNEL_AUTH_CAPS.cmd()) {
             trace("recv pre-session", "auth caps cc " + Hex.u8(cc));
             if (cc != 0) {
-                if (authCapsByte == 0x8E) {
-                    authCapsByte = 0x0E;
+                if (v2AuthCaps) {
+                    v2AuthCaps = false;
                     sendAuthCaps(a, now, true);
                 } else {
                     loginFailed(a, new IpmiSessionException(String.format(
@@ -414,7 +416,11 @@ public final class LanPlusMachine implements SessionMachine {
                 }
                 return;
             }
-            if (body.length < 5 || (body[2] & 0x80) == 0 || (body[4] & 0x02) == 0) {
+            GetChannelAuthenticationCapabilities.Response caps = new GetChannelAuthenticationCapabilities.Request(
+                    v2AuthCaps, GetChannelAuthenticationCapabilities.THIS_CHANNEL, privilege)
+                    .decodeResponse(ByteReader.of(body, 1, body.length - 1));
+            bmcHasKg = caps.kgConfigured();
+            if (!caps.supportsRmcpPlus()) {
                 loginFailed(a, new IpmiSessionException(
                         "the BMC does not support IPMI 2.0 / RMCP+ sessions on this channel; use IPMI 1.5 (lan)"));
                 return;
@@ -502,7 +508,10 @@ public final class LanPlusMachine implements SessionMachine {
             return;
         }
         LanMessage m = LanMessage.decode(p.payload());
-        trace("recv", "seq " + Integer.toUnsignedString(p.sequence()) + " " + describe(m));
+        if (LOG.isTraceEnabled()) {
+            trace("recv", "seq " + Integer.toUnsignedString(p.sequence()) + " " + describe(m) + " "
+                    + PacketTrace.redacted(d, suite.integrity().authCodeLength()));
+        }
         lastActivity = now;
         RequestTracker.Pending done = tracker.onResponse(m, now);
         if (done != null) {
@@ -514,20 +523,28 @@ public final class LanPlusMachine implements SessionMachine {
     private void onSetup(byte[] d, int type, Actions a, long now) {
         RmcpPlusCodec.Packet p = RmcpPlusCodec.unauthenticated().decode(d);
         RakpMessage msg = RakpMessage.decode(type, p.payload());
-        trace("recv", msg.toString());
-        if (msg instanceof OpenSessionResponse r && state == State.OPEN_SESSION && r.tag() == tag
-                && r.consoleSessionId() == consoleSid) {
+        if (LOG.isTraceEnabled()) {
+            trace("recv", msg + " " + PacketTrace.redacted(d, 0));
+        }
+        if (msg instanceof OpenSessionResponse r && state == State.OPEN_SESSION && ours(r.tag(), r.status(),
+                r.consoleSessionId())) {
             onOpenSessionResponse(r, a, now);
-        } else if (msg instanceof Rakp2 r && state == State.RAKP2 && r.tag() == tag
-                && r.consoleSessionId() == consoleSid) {
+        } else if (msg instanceof Rakp2 r && state == State.RAKP2 && ours(r.tag(), r.status(), r.consoleSessionId())) {
             onRakp2(r, a, now);
-        } else if (msg instanceof Rakp4 r && state == State.RAKP4 && r.tag() == tag
-                && r.consoleSessionId() == consoleSid) {
+        } else if (msg instanceof Rakp4 r && state == State.RAKP4 && ours(r.tag(), r.status(), r.consoleSessionId())) {
             onRakp4(r, a, now);
         } else {
             drop(DropReason.UNEXPECTED_STATE, "stale or unexpected " + msg.getClass().getSimpleName()
                     + " in state " + state);
         }
+    }
+
+    /**
+     * A setup reply belongs to the current attempt when tag and console session ID match; error
+     * replies cut short after the status byte (ipmi_sim) carry no session ID, so the tag must do.
+     */
+    private boolean ours(int replyTag, RmcpPlusStatus status, int sid) {
+        return replyTag == tag && (sid == consoleSid || (!status.isSuccess() && sid == 0));
     }
 
     private void onOpenSessionResponse(OpenSessionResponse r, Actions a, long now) {
@@ -611,7 +628,8 @@ public final class LanPlusMachine implements SessionMachine {
         // Cipher suite 0: some BMCs send a non-empty ICV anyway (FreeIPMI doc Auth #16); there is nothing to check.
         if (icv.length > 0 && !Crypto.macEquals(icv, r.integrityCheckValue())) {
             loginFailed(a, new IpmiAuthenticationException("RAKP4",
-                    "the BMC's integrity check value does not verify; likely cause: wrong BMC key (K_g)"));
+                    "the BMC's integrity check value does not verify; likely cause: wrong BMC key (K_g)"
+                            + (bmcHasKg && kg == null ? " - the BMC reports a K_g is configured but none was given" : "")));
             return;
         }
         byte[] k1 = RakpKeys.derive(suite.authentication(), pendingSik, 0x01);
@@ -626,8 +644,9 @@ public final class LanPlusMachine implements SessionMachine {
         window = new ReplayWindow();
         state = State.SET_PRIVILEGE;
         lastActivity = now;
-        tracker.enqueue(new IpmiCall(RequestTarget.BMC, SET_SESSION_PRIVILEGE, new byte[] {(byte) privilege.code()},
-                new CompletableFuture<>()), Internal.SET_PRIVILEGE);
+        tracker.enqueue(new IpmiCall(RequestTarget.BMC, SetSessionPrivilegeLevel.ID,
+                new SetSessionPrivilegeLevel.Request(privilege).toBytes(), new CompletableFuture<>()),
+                Internal.SET_PRIVILEGE);
         dispatch(a, now);
     }
 
@@ -689,8 +708,12 @@ public final class LanPlusMachine implements SessionMachine {
             outSeq = 1;
         }
         LanMessage m = p.message();
-        trace("send", "seq " + Integer.toUnsignedString(outSeq) + " " + describe(m));
-        a.send(codec.encode(RmcpPlusCodec.PAYLOAD_IPMI, bmcSid, outSeq, m.encode()));
+        byte[] d = codec.encode(RmcpPlusCodec.PAYLOAD_IPMI, bmcSid, outSeq, m.encode());
+        if (LOG.isTraceEnabled()) {
+            trace("send", "seq " + Integer.toUnsignedString(outSeq) + " " + describe(m) + " "
+                    + PacketTrace.redacted(d, suite.integrity().authCodeLength()));
+        }
+        a.send(d);
     }
 
     private void trackerTimer(Actions a, long now) {
