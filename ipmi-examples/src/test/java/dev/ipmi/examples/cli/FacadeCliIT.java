@@ -189,4 +189,17 @@ class FacadeCliIT {
         Run users = ours(iface, "--json", "user", "list", "1");
         assertThat(users.out()).startsWith("[{\"id\":1,").contains("\"name\":\"admin\"");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lan", "lanplus"})
+    void bridgingToAnAbsentControllerFailsLikeIpmitool(String iface) throws Exception {
+        // ipmi_sim has no controller at 40h: it answers Send Message with 83h (NAK on write)
+        Run theirs = ipmitool(iface, "-t", "0x40", "-b", "0", "raw", "6", "1");
+        Run mine = ours(iface, "-t", "0x40", "-b", "0", "raw", "6", "1");
+        assertThat(theirs.rc()).isEqualTo(1);
+        assertThat(mine.rc()).isEqualTo(1);
+        assertThat(mine.out()).isEmpty();
+        assertThat(mine.err()).startsWith("Unable to send RAW command (channel=0x0 netfn=0x6 lun=0x0 cmd=0x1")
+                .contains("rsp=0x83");
+    }
 }
