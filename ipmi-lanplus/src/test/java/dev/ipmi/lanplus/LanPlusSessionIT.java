@@ -169,6 +169,38 @@ class LanPlusSessionIT {
         }
     }
 
+    /**
+     * Another admin session closes ours (Close Session with our BMC session ID, sent by ipmitool);
+     * ipmi_sim then ignores our packets. The request in flight fails with a timeout, the session
+     * logs in again by itself, and the next request works.
+     */
+    @Test
+    void sessionClosedByTheBmcIsReopened() throws Exception {
+        try (LanPlusSession s = LanPlusSession.open(admin().retryPolicy(RetryPolicy.of(Duration.ofMillis(200), 1))
+                .build())) {
+            assertThat(s.send(new GetDeviceId.Request()).join().deviceId()).isEqualTo(0x20);
+            int sid = s.bmcSessionId();
+            sim.ipmitool("raw", "0x06", "0x3c", hex(sid), hex(sid >>> 8), hex(sid >>> 16), hex(sid >>> 24));
+            assertThatThrownBy(() -> s.send(new GetDeviceId.Request()).join())
+                    .hasCauseInstanceOf(dev.ipmi.core.IpmiTimeoutException.class);
+            GetDeviceId.Response r = null;
+            for (int i = 0; i < 20 && r == null; i++) {
+                try {
+                    r = s.send(new GetDeviceId.Request()).join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(r).isNotNull();
+            assertThat(s.loginCount()).isEqualTo(2);
+            assertThat(s.bmcSessionId()).isNotEqualTo(sid);
+        }
+    }
+
+    private static String hex(int b) {
+        return String.format("0x%02x", b & 0xFF);
+    }
+
     @Test
     void twoHundredConcurrentRequestsFromEightThreadsAllMatch() throws Exception {
         try (LanPlusSession s = LanPlusSession.open(admin().build())) {

@@ -116,7 +116,7 @@ public final class LanPlusMachine implements SessionMachine {
     private volatile CipherSuite suite;
     private int tag;
     private int consoleSid;
-    private int bmcSid;
+    private volatile int bmcSid;
     private byte[] rm;
     private int role;
     private RmcpPlusCodec codec = RmcpPlusCodec.unauthenticated();
@@ -179,6 +179,11 @@ public final class LanPlusMachine implements SessionMachine {
     /** Protocol time of the last successful login (first request sent to session ready), or -1. */
     public Duration loginDuration() {
         return loginNanos < 0 ? null : Duration.ofNanos(loginNanos);
+    }
+
+    /** The session ID the BMC chose (what Close Session names), or 0 before Open Session. */
+    public int bmcSessionId() {
+        return bmcSid;
     }
 
     /** Successful logins so far (more than one after re-logins). */
