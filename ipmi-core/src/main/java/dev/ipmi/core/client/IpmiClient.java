@@ -153,7 +153,8 @@ public final class IpmiClient implements AutoCloseable {
      * both sides support; suite 0 refused unless {@link #allowCipherZero}); no Kg (one-key login);
      * IPMI 1.5 auth type: the strongest the BMC offers (MD5, then MD2; NONE and PASSWORD only
      * after {@link #allowInsecureAuth}); retries {@link RetryPolicy#defaults()}; no event listener;
-     * no quirks; futures complete on {@link ForkJoinPool#commonPool()}.
+     * no quirks; futures complete on {@link ForkJoinPool#commonPool()}; polls and retry delays run on
+     * a daemon thread owned by the client.
      */
     public static final class Builder {
         private final String kind;
@@ -171,6 +172,7 @@ public final class IpmiClient implements AutoCloseable {
         private IpmiEventListener listener = new IpmiEventListener() {};
         private final Set<String> quirks = new LinkedHashSet<>();
         private Executor executor = ForkJoinPool.commonPool();
+        private ScheduledExecutorService scheduler;
 
         private Builder(String kind, String host) {
             this.kind = kind;
@@ -246,6 +248,15 @@ public final class IpmiClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where power-state polls and retry delays are scheduled; the client does not shut it down.
+         * Default: one daemon thread per client, stopped by {@link IpmiClient#close()}.
+         */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
         public ConnectionSpec spec() {
             return new ConnectionSpec(kind, host, port, username, password.clone(), kg == null ? null : kg.clone(),
                     privilege, cipherSuite, authType, allowCipherZero, allowInsecureAuth, retry, listener, quirks,
@@ -256,7 +267,7 @@ public final class IpmiClient implements AutoCloseable {
         public CompletableFuture<IpmiClient> connectAsync() {
             ConnectionSpec spec = spec();
             Arrays.fill(password, '\0');
-            return TransportProvider.find(kind).connect(spec).thenApply(t -> new IpmiClient(t, null));
+            return TransportProvider.find(kind).connect(spec).thenApply(t -> new IpmiClient(t, scheduler));
         }
 
         /** Opens and authenticates the session. */
