@@ -197,6 +197,28 @@ class LanPlusSessionIT {
         }
     }
 
+    @Test
+    void keepalivesKeepAnIdleSessionUsable() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger keepalives = new java.util.concurrent.atomic.AtomicInteger();
+        dev.ipmi.lan.engine.IpmiEventListener count = new dev.ipmi.lan.engine.IpmiEventListener() {
+            @Override
+            public void requestAnswered(java.net.SocketAddress b, CommandId id, int seq, int cc, int n, Duration t) {
+                if (id.cmd() == 0x01) {
+                    keepalives.incrementAndGet();
+                }
+            }
+        };
+        try (LanPlusSession s = LanPlusSession.open(admin().keepaliveInterval(Duration.ofMillis(100)).listener(count)
+                .build())) {
+            for (int i = 0; i < 100 && keepalives.get() < 2; i++) {
+                Thread.sleep(50);
+            }
+            assertThat(keepalives.get()).isGreaterThanOrEqualTo(2);
+            assertThat(s.send(new GetDeviceId.Request()).join().deviceId()).isEqualTo(0x20);
+            assertThat(s.loginCount()).isEqualTo(1);
+        }
+    }
+
     private static String hex(int b) {
         return String.format("0x%02x", b & 0xFF);
     }

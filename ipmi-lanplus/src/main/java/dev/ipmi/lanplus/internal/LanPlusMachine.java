@@ -10,6 +10,7 @@ import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.PrivilegeUnavailableException;
 import dev.ipmi.core.commands.app.GetChannelAuthenticationCapabilities;
 import dev.ipmi.core.commands.app.GetChannelCipherSuites;
+import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.session.CloseSession;
 import dev.ipmi.core.commands.session.SetSessionPrivilegeLevel;
 import dev.ipmi.core.wire.ByteReader;
@@ -761,8 +762,10 @@ public final class LanPlusMachine implements SessionMachine {
         }
         if (state == State.ACTIVE && tracker.isIdle() && now - lastActivity >= keepaliveNanos) {
             lastActivity = now;
-            tracker.enqueue(new IpmiCall(RequestTarget.BMC, GET_CHANNEL_AUTH_CAPS,
-                    new byte[] {0x0E, (byte) privilege.code()}, new CompletableFuture<>()), Internal.KEEPALIVE);
+            // Get Device ID, as ipmitool does: allowed at every privilege level and answered in a
+            // session by every BMC (ipmi_sim refuses Get Channel Authentication Capabilities there, D5h)
+            tracker.enqueue(new IpmiCall(RequestTarget.BMC, GetDeviceId.ID, new byte[0], new CompletableFuture<>()),
+                    Internal.KEEPALIVE);
         }
         dispatch(a, now);
     }
