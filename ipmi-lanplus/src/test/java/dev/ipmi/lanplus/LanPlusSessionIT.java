@@ -1,4 +1,5 @@
 package dev.ipmi.lanplus;
+import dev.ipmi.core.spi.IpmiEventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -200,7 +201,7 @@ class LanPlusSessionIT {
     @Test
     void keepalivesKeepAnIdleSessionUsable() throws Exception {
         java.util.concurrent.atomic.AtomicInteger keepalives = new java.util.concurrent.atomic.AtomicInteger();
-        dev.ipmi.lan.engine.IpmiEventListener count = new dev.ipmi.lan.engine.IpmiEventListener() {
+        dev.ipmi.core.spi.IpmiEventListener count = new dev.ipmi.core.spi.IpmiEventListener() {
             @Override
             public void requestAnswered(java.net.SocketAddress b, CommandId id, int seq, int cc, int n, Duration t) {
                 if (id.cmd() == 0x01) {
