@@ -158,4 +158,33 @@ class SdrSelFruAgainstIpmiSimIT {
         assertThat(FruFormat.lines(fru)).isEqualTo(ipmitool("fru", "print", "0"));
         assertThat(FruFormat.print("Builtin FRU Device", 0, fru)).isEqualTo(ipmitool("fru", "print"));
     }
+
+    private static List<String> freeipmi(String tool, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of(tool, "-h", sim.host() + ":" + sim.port(), "-u", IpmiSim.ADMIN,
+                "-p", IpmiSim.ADMIN_PASSWORD, "-D", "LAN"));
+        args.addAll(Arrays.asList(extra));
+        return IpmiSim.run(args, sim.stateDir()).lines().toList();
+    }
+
+    @Test
+    @Order(7)
+    void sensorValuesAndFruFieldsAgreeWithFreeIpmi() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(IpmiSim.onPath("ipmi-sensors"), "FreeIPMI not installed");
+        SdrScan scan = SdrReader.repository(transport).readAll().join();
+        List<String> ours = new ArrayList<>();
+        for (SdrRecord.SensorRecord s : readable(scan)) {
+            SensorReading r = read(s);
+            ours.add(s.name() + "=" + (r instanceof SensorReading.Analog a ? String.format("%.2f", a.value()) : "N/A"));
+        }
+        List<String> theirs = freeipmi("ipmi-sensors", "--sdr-cache-recreate", "--quiet-cache",
+                "--sdr-cache-directory=" + sim.stateDir()).stream().skip(1)
+                .map(l -> l.split("\\s*\\|\\s*")).map(c -> c[1] + "=" + c[3]).toList();
+        assertThat(ours).isEqualTo(theirs);
+        var fru = FruReader.of(transport).inventory(0).join();
+        List<String> fruLines = freeipmi("ipmi-fru");
+        assertThat(fruLines).contains("  FRU Board Manufacturer: " + fru.board().orElseThrow().manufacturer().text(),
+                "  FRU Product Name: " + fru.product().orElseThrow().name().text(),
+                "  FRU FRU File ID: " + fru.product().orElseThrow().fruFileId().text(),
+                "  FRU Chassis Serial Number: " + fru.chassis().orElseThrow().serialNumber().text());
+    }
 }
