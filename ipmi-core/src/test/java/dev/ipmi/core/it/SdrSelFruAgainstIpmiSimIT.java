@@ -140,6 +140,17 @@ class SdrSelFruAgainstIpmiSimIT {
         List<String> list = SelReader.of(transport).readAll().join().records().stream()
                 .map(r -> SelFormat.list(r, ZoneId.systemDefault())).toList();
         assertThat(list).isEqualTo(ipmitool("sel", "list"));
+        // partial reads under a reservation give the same entries
+        assertThat(SelReader.of(transport).firstChunk(5).readAll().join().records())
+                .isEqualTo(SelReader.of(transport).readAll().join().records());
+    }
+
+    @Test
+    @Order(3)
+    void smallPiecesReadTheSameRepository() {
+        SdrScan whole = SdrReader.repository(transport).readAll().join();
+        SdrScan pieces = SdrReader.repository(transport).firstChunk(12).readAll().join();
+        assertThat(pieces.records()).isEqualTo(whole.records());
     }
 
     @Test
