@@ -1,5 +1,6 @@
 package dev.ipmi.core.sel;
 
+import dev.ipmi.core.IpmiTimeoutException;
 import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.commands.storage.AddSelEntry;
 import dev.ipmi.core.commands.storage.ClearSel;
@@ -149,7 +150,7 @@ public final class SelReader {
                         });
             }
             if (++polls[0] > MAX_CLEAR_POLLS) {
-                return CompletableFuture.failedFuture(new dev.ipmi.core.IpmiTimeoutException(
+                return CompletableFuture.failedFuture(new IpmiTimeoutException(
                         "Clear SEL (erase still in progress)", MAX_CLEAR_POLLS,
                         pollInterval.multipliedBy(MAX_CLEAR_POLLS)));
             }
