@@ -140,6 +140,8 @@ class SdrSelFruAgainstIpmiSimIT {
         List<String> list = SelReader.of(transport).readAll().join().records().stream()
                 .map(r -> SelFormat.list(r, ZoneId.systemDefault())).toList();
         assertThat(list).isEqualTo(ipmitool("sel", "list"));
+        assertThat(SelFormat.info(SelReader.of(transport).info().join(), ZoneId.systemDefault()))
+                .isEqualTo(ipmitool("sel", "info"));
         // partial reads under a reservation give the same entries
         assertThat(SelReader.of(transport).firstChunk(5).readAll().join().records())
                 .isEqualTo(SelReader.of(transport).readAll().join().records());
@@ -157,7 +159,8 @@ class SdrSelFruAgainstIpmiSimIT {
     @Order(5)
     void selClearAgreesWithIpmitool() throws Exception {
         SelReader.of(transport).clear().join();
-        assertThat(ipmitool("sel", "info")).anySatisfy(l -> assertThat(l).matches("Entries\\s+: 0"));
+        assertThat(ipmitool("sel", "info")).anySatisfy(l -> assertThat(l).matches("Entries\\s+: 0"))
+                .isEqualTo(SelFormat.info(SelReader.of(transport).info().join(), ZoneId.systemDefault()));
         assertThat(SelReader.of(transport).readAll().join().records()).isEmpty();
     }
 
