@@ -73,6 +73,15 @@ public final class IpmitoolFormat {
         if (record instanceof SdrRecord.EventOnly e) {
             return Optional.of(sdrListLine(e.name(), "Event-Only", "ns"));
         }
+        if (record instanceof SdrRecord.FruDeviceLocator f) {
+            return Optional.of(String.format("%-16s | %s FRU @%02Xh %02x.%x | ok", f.name(), f.logical() ? "Log" : "Phy",
+                    f.fruDeviceId(), f.entity().id(), f.entity().instance()));
+        }
+        if (record instanceof SdrRecord.GenericDeviceLocator g) {
+            // ipmitool prints the OEM byte after the dot
+            return Optional.of(String.format("%-16s | Generic @%02X:%02X.%-2d | ok", g.name(), g.accessAddress(),
+                    g.slaveAddress(), g.oem()));
+        }
         return Optional.empty();
     }
 
@@ -104,6 +113,14 @@ public final class IpmitoolFormat {
         if (record instanceof SdrRecord.EventOnly e) {
             return Optional.of(String.format("%-16s | %02Xh | ns  | %2d.%1d | Event-Only", e.name(),
                     e.key().sensorNumber(), e.entity().id(), e.entity().instance()));
+        }
+        if (record instanceof SdrRecord.FruDeviceLocator f) {
+            return Optional.of(String.format("%-16s | 00h | ns  | %2d.%1d | %s FRU @%02Xh", f.name(), f.entity().id(),
+                    f.entity().instance(), f.logical() ? "Logical" : "Physical", f.fruDeviceId()));
+        }
+        if (record instanceof SdrRecord.GenericDeviceLocator g) {
+            return Optional.of(String.format("%-16s | 00h | ns  | %2d.%1d | Generic Device @%02Xh:%02Xh.%1d", g.name(),
+                    g.entity().id(), g.entity().instance(), g.accessAddress(), g.slaveAddress(), g.oem()));
         }
         return Optional.empty();
     }

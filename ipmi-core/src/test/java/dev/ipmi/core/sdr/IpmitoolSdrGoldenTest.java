@@ -227,4 +227,27 @@ class IpmitoolSdrGoldenTest {
                 "Fan1             | 4800.000   | RPM/hour   | ok    | 250.000   | 500.000   | 1000.000  | na        | na        | na        ",
                 "12V              | 12.000     | % Volts*second | ok    | na        | 10.800    | 11.400    | 12.600    | 13.200    | na        ");
     }
+
+    @Test
+    void locatorsAndEntityAssociationDecodeAndListLikeIpmitool() {
+        Map<String, byte[]> v = Vectors.load("sdr/locator-records.hex");
+        SdrRecord.FruDeviceLocator fru = (SdrRecord.FruDeviceLocator) SdrRecord.decode(v.get("record-0009"));
+        assertThat(fru.logical()).isTrue();
+        assertThat(fru.fruDeviceId()).isEqualTo(1);
+        assertThat(fru.accessAddress()).isEqualTo(0x20);
+        assertThat(fru.deviceType()).isEqualTo(0x10);
+        SdrRecord.GenericDeviceLocator gen = (SdrRecord.GenericDeviceLocator) SdrRecord.decode(v.get("record-000a"));
+        assertThat(gen.slaveAddress()).isEqualTo(0xA0);
+        assertThat(gen.privateBus()).isEqualTo(1);
+        SdrRecord.EntityAssociation ea = (SdrRecord.EntityAssociation) SdrRecord.decode(v.get("record-000b"));
+        assertThat(ea.container()).hasToString("7.1");
+        assertThat(ea.contained()).extracting(Object::toString).containsExactly("3.1", "8.1");
+        assertThat(IpmitoolFormat.sdrList(ea)).isEmpty();
+        assertThat(List.of(IpmitoolFormat.sdrList(fru).orElseThrow(), IpmitoolFormat.sdrList(gen).orElseThrow(),
+                IpmitoolFormat.sdrElist(fru).orElseThrow(), IpmitoolFormat.sdrElist(gen).orElseThrow())).containsExactly(
+                "PSU2 FRU         | Log FRU @01h 0a.2 | ok",
+                "EEPROM           | Generic @20:A0.0  | ok",
+                "PSU2 FRU         | 00h | ns  | 10.2 | Logical FRU @01h",
+                "EEPROM           | 00h | ns  |  7.1 | Generic Device @20h:A0h.0");
+    }
 }
