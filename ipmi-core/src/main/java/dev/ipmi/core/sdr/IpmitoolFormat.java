@@ -146,7 +146,8 @@ public final class IpmitoolFormat {
             b.append("| ").append(pad("discrete", 10)).append(" | ")
                     .append(String.format("0x%02x%02x", d.stateBits() & 0xFF, (d.stateBits() >>> 8) & 0xFF));
         } else {
-            String units = s instanceof FullSensor f && f.hasAnalogReading() ? f.units().ipmitoolText() : "discrete";
+            // ipmitool leaves the units of an unreadable analog sensor blank
+            String units = s instanceof FullSensor f && f.hasAnalogReading() ? "" : "discrete";
             b.append("| ").append(pad(units, 10)).append(" | ").append(pad("na", 6));
         }
         int[] order = {GetSensorThresholds.LNR, GetSensorThresholds.LCR, GetSensorThresholds.LNC,

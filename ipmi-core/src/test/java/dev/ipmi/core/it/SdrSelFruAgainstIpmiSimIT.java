@@ -102,6 +102,13 @@ class SdrSelFruAgainstIpmiSimIT {
         sim.command("sensor_set_value 0x20 0 1 99 1", "sensor_set_value 0x20 0 3 8 1",
                 "sensor_set_value 0x20 0 4 185 1", "sensor_set_bit_clr_rest 0x20 0 5 1 1 1");
         assertListsMatchIpmitool();
+        String inlet = " 000001111000000 000001111000000 000001111000000 000001111000000";
+        String dimm = " 000000000000011 000000000000011 000000000000011 000000000000011";
+        sim.command("sensor_set_event_support 0x20 0 2 enable no-scanning per-state" + inlet,
+                "sensor_set_event_support 0x20 0 6 enable no-scanning per-state" + dimm);
+        assertListsMatchIpmitool();
+        sim.command("sensor_set_event_support 0x20 0 2 enable scanning per-state" + inlet,
+                "sensor_set_event_support 0x20 0 6 enable scanning per-state" + dimm);
     }
 
     @Test

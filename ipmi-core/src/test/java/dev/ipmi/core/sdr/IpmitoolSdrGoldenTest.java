@@ -250,4 +250,26 @@ class IpmitoolSdrGoldenTest {
                 "PSU2 FRU         | 00h | ns  | 10.2 | Logical FRU @01h",
                 "EEPROM           | 00h | ns  |  7.1 | Generic Device @20h:A0h.0");
     }
+
+    @Test
+    void scanningDisabledSensorsPrintLikeIpmitool() {
+        Map<String, byte[]> v = Vectors.load("sdr/scanning-disabled.hex");
+        SensorRecord inlet = (SensorRecord) SdrRecord.decode(SDRS.get("record-0004"));
+        SensorRecord dimm = (SensorRecord) SdrRecord.decode(SDRS.get("record-0008"));
+        SensorReading ri = SensorReading.of(inlet, new GetSensorReading.Request(2).decodeResponse(
+                ByteReader.of(v.get("reading-02"))));
+        SensorReading rd = SensorReading.of(dimm, new GetSensorReading.Request(6).decodeResponse(
+                ByteReader.of(v.get("reading-06"))));
+        assertThat(ri).isInstanceOf(SensorReading.ScanningDisabled.class);
+        assertThat(rd).isInstanceOf(SensorReading.ScanningDisabled.class);
+        assertThat(List.of(IpmitoolFormat.sdrList(ri), IpmitoolFormat.sdrList(rd), IpmitoolFormat.sdrElist(ri),
+                IpmitoolFormat.sdrElist(rd), IpmitoolFormat.sensorList(ri, thresholds(inlet)),
+                IpmitoolFormat.sensorList(rd, null))).containsExactly(
+                "Inlet Temp       | disabled          | ns",
+                "DIMM1 Presence   | Not Readable      | ns",
+                "Inlet Temp       | 02h | ns  |  7.1 | Disabled",
+                "DIMM1 Presence   | 06h | ns  |  8.1 | Disabled",
+                "Inlet Temp       | na         |            | na    | na        | na        | na        | 40.000    | 45.000    | na        ",
+                "DIMM1 Presence   | na         | discrete   | na    | na        | na        | na        | na        | na        | na        ");
+    }
 }
