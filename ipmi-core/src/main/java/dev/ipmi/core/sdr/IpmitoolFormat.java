@@ -1,10 +1,13 @@
 package dev.ipmi.core.sdr;
 
+import dev.ipmi.core.commands.sensor.GetSensorEventEnable;
 import dev.ipmi.core.commands.sensor.GetSensorThresholds;
 import dev.ipmi.core.sdr.SdrRecord.FullSensor;
 import dev.ipmi.core.sdr.SdrRecord.SensorRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -183,10 +186,10 @@ public final class IpmitoolFormat {
      * @param thresholds  Get Sensor Thresholds answer (threshold sensors), or null
      * @param eventEnable Get Sensor Event Enable answer (threshold sensors), or null to leave those lines out
      */
-    public static java.util.List<String> sensorGet(SensorReading r, GetSensorThresholds.Response thresholds,
-                                                   dev.ipmi.core.commands.sensor.GetSensorEventEnable.Response eventEnable) {
+    public static List<String> sensorGet(SensorReading r, GetSensorThresholds.Response thresholds,
+                                                   GetSensorEventEnable.Response eventEnable) {
         SensorRecord s = r.sensor();
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         out.add(String.format("Sensor ID              : %s (0x%x)", s.name(), s.key().sensorNumber()));
         out.add(String.format(" Entity ID             : %d.%d", s.entity().id(), s.entity().instance()));
         if (!s.isThreshold()) {
