@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -153,7 +152,7 @@ public final class IpmiClient implements AutoCloseable {
      * both sides support; suite 0 refused unless {@link #allowCipherZero}); no Kg (one-key login);
      * IPMI 1.5 auth type: the strongest the BMC offers (MD5, then MD2; NONE and PASSWORD only
      * after {@link #allowInsecureAuth}); retries {@link RetryPolicy#defaults()}; no event listener;
-     * no quirks; futures complete on {@link ForkJoinPool#commonPool()}; polls and retry delays run on
+     * no quirks; futures complete on the transport's completion pool; polls and retry delays run on
      * a daemon thread owned by the client.
      */
     public static final class Builder {
@@ -171,7 +170,7 @@ public final class IpmiClient implements AutoCloseable {
         private RetryPolicy retry = RetryPolicy.defaults();
         private IpmiEventListener listener = new IpmiEventListener() {};
         private final Set<String> quirks = new LinkedHashSet<>();
-        private Executor executor = ForkJoinPool.commonPool();
+        private Executor executor;
         private ScheduledExecutorService scheduler;
 
         private Builder(String kind, String host) {
@@ -242,7 +241,10 @@ public final class IpmiClient implements AutoCloseable {
             return this;
         }
 
-        /** Where futures complete; pass {@code Runnable::run} to complete on the I/O thread (then never block there). */
+        /**
+         * Where futures complete. Default: the transport's own completion pool (daemon threads, never
+         * the I/O thread). {@code Runnable::run} completes on the I/O thread: then never block there.
+         */
         public Builder callbackExecutor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
@@ -267,7 +269,10 @@ public final class IpmiClient implements AutoCloseable {
         public CompletableFuture<IpmiClient> connectAsync() {
             ConnectionSpec spec = spec();
             Arrays.fill(password, '\0');
-            return TransportProvider.find(kind).connect(spec).thenApply(t -> new IpmiClient(t, scheduler));
+            Executor callbacks = executor;
+            return TransportProvider.find(kind).connect(spec)
+                    .thenApply(t -> callbacks == null ? t : new CallbackExecutorTransport(t, callbacks))
+                    .thenApply(t -> new IpmiClient(t, scheduler));
         }
 
         /** Opens and authenticates the session. */
