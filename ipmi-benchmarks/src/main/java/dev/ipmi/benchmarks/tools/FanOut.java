@@ -1,0 +1,78 @@
+package dev.ipmi.benchmarks.tools;
+
+import dev.ipmi.core.client.IpmiClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The library's side of the fan-out comparison with FreeIPMI's {@code ipmi-power -h hostrange --stat}:
+ * opens RMCP+ sessions (suite 3) to {@code --count} BMCs on consecutive ports at once, all on the
+ * one shared UDP engine (one I/O thread), reads each chassis power state, closes every session,
+ * and reports the in-JVM wall time per round (first round cold, then the median of the rest).
+ *
+ * <p>Output: {@code key=value} lines for scripts/compare-peers.sh. Talks to 127.0.0.1 only.
+ */
+public final class FanOut {
+    private FanOut() {}
+
+    public static void main(String[] argv) throws InterruptedException {
+        Args args = new Args(argv, Map.of("base", "9700", "count", "20", "rounds", "6"));
+        int base = args.integer("base", 1, 65535);
+        int count = args.integer("count", 1, 256);
+        int rounds = args.integer("rounds", 2, 100);
+        System.out.println("jvm_to_main_ms=" + Measure.sinceJvmStartMillis());
+        ExecutorService closer = Executors.newFixedThreadPool(Math.min(count, 32));
+        double[] wall = new double[rounds];
+        double[] cpu = new double[rounds];
+        int on = 0;
+        try {
+            for (int r = 0; r < rounds; r++) {
+                long c0 = Measure.processCpuNanos();
+                long t0 = System.nanoTime();
+                on = round(base, count, closer);
+                wall[r] = System.nanoTime() - t0;
+                cpu[r] = Measure.processCpuNanos() - c0;
+            }
+        } finally {
+            closer.shutdown();
+            closer.awaitTermination(30, TimeUnit.SECONDS);
+        }
+        System.out.println("hosts=" + count);
+        System.out.println("powered_on=" + on);
+        System.out.println("cold_wall_ms=" + Measure.ms(wall[0]));
+        System.out.println("cold_cpu_ms=" + Measure.ms(cpu[0]));
+        System.out.println("warm_wall_ms=" + Measure.ms(Measure.median(java.util.Arrays.copyOfRange(wall, 1, rounds))));
+        System.out.println("warm_cpu_ms=" + Measure.ms(Measure.median(java.util.Arrays.copyOfRange(cpu, 1, rounds))));
+    }
+
+    /** One fan-out: every login started before any is awaited; returns how many hosts are powered on. */
+    private static int round(int base, int count, ExecutorService closer) {
+        List<CompletableFuture<Boolean>> power = new ArrayList<>(count);
+        List<CompletableFuture<IpmiClient>> clients = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            CompletableFuture<IpmiClient> c = Sessions.openLanPlusAsync(base + i).thenApply(IpmiClient::using);
+            clients.add(c);
+            power.add(c.thenCompose(client -> client.async().chassis().isPowerOn()));
+        }
+        int on = 0;
+        try {
+            for (CompletableFuture<Boolean> p : power) {
+                if (p.join()) {
+                    on++;
+                }
+            }
+        } finally {
+            List<CompletableFuture<Void>> closed = new ArrayList<>(count);
+            for (CompletableFuture<IpmiClient> c : clients) {
+                closed.add(c.thenAcceptAsync(IpmiClient::close, closer).exceptionally(e -> null));
+            }
+            CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new)).join();
+        }
+        return on;
+    }
+}
