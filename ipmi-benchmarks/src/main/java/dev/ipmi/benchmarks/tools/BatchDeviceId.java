@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code raw 0x06 0x01}): opens a session, sends {@code --count} requests one after another, closes
  * the session, and reports in-JVM wall and process CPU time (JVM start-up excluded; the first round
  * is the cold one, the median of the later rounds is the warm one). A last line reports the same
- * batch pipelined (all submitted at once; the session keeps its window on the wire).
+ * batch pipelined (all submitted at once; the session keeps its window of 8 on the wire).
  *
  * <p>Output: {@code key=value} lines for scripts/compare-peers.sh. Talks to 127.0.0.1 only.
  */
@@ -21,7 +21,7 @@ public final class BatchDeviceId {
         Args args = new Args(argv, Map.of("port", "623", "count", "100", "rounds", "6", "transport", "lanplus"));
         int port = args.integer("port", 1, 65535);
         int count = args.integer("count", 1, 10_000);
-        int rounds = args.integer("rounds", 2, 100);
+        int rounds = args.integer("rounds", 1, 100);
         String transport = args.get("transport");
         System.out.println("jvm_to_main_ms=" + Measure.sinceJvmStartMillis());
 
@@ -38,12 +38,10 @@ public final class BatchDeviceId {
             wall[r] = System.nanoTime() - t0;
             cpu[r] = Measure.processCpuNanos() - c0;
         }
-        double[] warmWall = java.util.Arrays.copyOfRange(wall, 1, rounds);
-        double[] warmCpu = java.util.Arrays.copyOfRange(cpu, 1, rounds);
         System.out.println("sequential_cold_wall_ms=" + Measure.ms(wall[0]));
         System.out.println("sequential_cold_cpu_ms=" + Measure.ms(cpu[0]));
-        System.out.println("sequential_warm_wall_ms=" + Measure.ms(Measure.median(warmWall)));
-        System.out.println("sequential_warm_cpu_ms=" + Measure.ms(Measure.median(warmCpu)));
+        System.out.println("sequential_warm_wall_ms=" + Measure.warmMs(wall));
+        System.out.println("sequential_warm_cpu_ms=" + Measure.warmMs(cpu));
 
         double[] pipeWall = new double[rounds];
         for (int r = 0; r < rounds; r++) {
@@ -61,8 +59,8 @@ public final class BatchDeviceId {
             }
             pipeWall[r] = System.nanoTime() - t0;
         }
-        System.out.println("pipelined_warm_wall_ms="
-                + Measure.ms(Measure.median(java.util.Arrays.copyOfRange(pipeWall, 1, rounds))));
+        // after the sequential rounds the JIT has compiled the request path: every pipelined round counts
+        System.out.println("pipelined_wall_ms=" + Measure.ms(Measure.median(pipeWall)));
         System.out.println("jvm_total_cpu_ms=" + Measure.ms(Measure.processCpuNanos()));
     }
 

@@ -28,6 +28,11 @@ final class Measure {
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
+    /** Median of every round but the first (the cold one), in ms; "n/a" after a single round. */
+    static String warmMs(double[] nanos) {
+        return nanos.length < 2 ? "n/a" : ms(median(Arrays.copyOfRange(nanos, 1, nanos.length)));
+    }
+
     static String ms(double nanos) {
         return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e6);
     }
