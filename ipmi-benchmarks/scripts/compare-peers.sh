@@ -14,7 +14,8 @@
 #      all submitted at once), with CPU time.
 #   3. fan-out: FANOUT ipmi_sim instances; FreeIPMI `ipmi-power -h host1,host2,... --stat` against
 #      dev.ipmi.benchmarks.tools.FanOut (FANOUT RMCP+ sessions opened at once on one UDP engine,
-#      power state read, sessions closed), both whole-process and in-JVM.
+#      power state read, sessions closed), both whole-process and in-JVM; and FanOut's power-state
+#      sweep over the same sessions while they stay open (what a long-running poller pays).
 # With hyperfine (apt package `hyperfine`, installed here if missing and run as root) the
 # whole-process numbers are hyperfine medians (wall) and means (user+sys CPU); without it, a
 # bounded bash loop with `date +%s%N` (CPU via bash's `time`).
@@ -250,6 +251,8 @@ if [ "$FANOUT" -gt 0 ] && time_left; then
         "$(kv cold_wall_ms "$WORK/fanout.out")" "$(kv cold_cpu_ms "$WORK/fanout.out")"
     row "ipmi-java FanOut, $FANOUT sessions at once, warm JVM (median of $((ROUNDS - 1)))" \
         "$(kv warm_wall_ms "$WORK/fanout.out")" "$(kv warm_cpu_ms "$WORK/fanout.out")"
+    row "ipmi-java FanOut, power-state sweep over $FANOUT sessions kept open (no login), warm JVM" \
+        "$(kv open_sessions_sweep_ms "$WORK/fanout.out")" "-"
     read -r w c < <(measure java-fanout 5 java -cp "$BENCH_JAR" dev.ipmi.benchmarks.tools.FanOut \
         --base "$((P + 1))" --count "$FANOUT" --rounds 1)
     row "ipmi-java FanOut, whole process (JVM start + 1 round)" "$w" "$c"
