@@ -1,0 +1,111 @@
+package dev.ipmi.benchmarks;
+
+import dev.ipmi.core.client.IpmiClient;
+import dev.ipmi.core.commands.app.GetDeviceId;
+import dev.ipmi.core.spi.IpmiTransport;
+import dev.ipmi.core.types.AuthType;
+import dev.ipmi.lan.LanOptions;
+import dev.ipmi.lan.LanSession;
+import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.lanplus.LanPlusOptions;
+import dev.ipmi.lanplus.LanPlusSession;
+import dev.ipmi.testing.IpmiSim;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Get Device ID round trips on one session against a real ipmi_sim on 127.0.0.1 (started by the
+ * core test-jar's {@link IpmiSim}; requires openipmi and ipmitool installed). Each invocation
+ * submits a burst of 1, 8 or 64 requests through the async facade and waits for all of them; the
+ * score is requests per second. The session's own window bounds what is on the wire at once
+ * (8 by default for both transports), the rest queue inside the session: the burst measures
+ * the pipeline, not a BMC flood.
+ *
+ * <p>Most of the time is ipmi_sim's: it is single-threaded and answers one datagram at a time,
+ * so this is a ceiling for the pair, not for the library alone.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class EndToEndBenchmark {
+    @Param({"lanplus", "lan"})
+    public String transport;
+
+    private IpmiSim sim;
+    private IpmiClient client;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        sim = IpmiSim.builder().sol(false).start();
+        client = IpmiClient.using(open(transport, sim.host(), sim.port()));
+    }
+
+    /** lanplus: cipher suite 3 as admin (what ipmitool -C 3 uses); lan: IPMI 1.5 with MD5. */
+    static IpmiTransport open(String transport, String host, int port) {
+        char[] password = IpmiSim.ADMIN_PASSWORD.toCharArray();
+        return switch (transport) {
+            case "lanplus" -> LanPlusSession.open(LanPlusOptions.builder(host).port(port).user(IpmiSim.ADMIN)
+                    .password(password).cipherSuite(CipherSuite.SUITE_3).build());
+            case "lan" -> LanSession.open(LanOptions.builder(host).port(port).userName(IpmiSim.ADMIN)
+                    .password(password).authType(AuthType.MD5).build());
+            default -> throw new IllegalArgumentException("transport is lan or lanplus: " + transport);
+        };
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        try {
+            if (client != null) {
+                client.close();
+            }
+        } finally {
+            if (sim != null) {
+                sim.close();
+            }
+        }
+    }
+
+    @Benchmark
+    public GetDeviceId.Response inFlight1() {
+        return client.async().mc().deviceId().join();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(8)
+    public Object inFlight8() {
+        return burst(8);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(64)
+    public Object inFlight64() {
+        return burst(64);
+    }
+
+    private Object burst(int n) {
+        @SuppressWarnings("unchecked")
+        CompletableFuture<GetDeviceId.Response>[] all = new CompletableFuture[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = client.async().mc().deviceId();
+        }
+        CompletableFuture.allOf(all).join();
+        return all[n - 1].join();
+    }
+}
