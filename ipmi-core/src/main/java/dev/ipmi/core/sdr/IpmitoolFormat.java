@@ -42,7 +42,9 @@ public final class IpmitoolFormat {
     public static String sdrListReading(SensorReading r) {
         boolean full = r.sensor() instanceof FullSensor;
         if (r instanceof SensorReading.Analog a) {
-            return value(a.value(), 2) + " " + a.units();
+            // ipmitool formats this into a 16-byte buffer: 15 characters at most
+            String s = value(a.value(), 2) + " " + a.units();
+            return s.length() > 15 ? s.substring(0, 15) : s;
         }
         if (r instanceof SensorReading.Discrete d) {
             // ipmitool 1.8.19 shows the first state byte as the "reading" of a discrete sensor

@@ -64,11 +64,12 @@ public final class SelFormat {
             return b.toString();
         }
         b.append(timestampColumns(e.timestamp(), zone));
-        b.append(' ').append(SensorTypes.name(e.sensorType())).append(' ');
+        b.append(' ').append(SensorTypes.name(e.sensorType()));
         if (sensor != null && sensor.isPresent()) {
-            b.append(sensor.get().name());
-        } else {
-            b.append(String.format("#0x%02x", e.sensorNumber()));
+            b.append(' ').append(sensor.get().name());
+        } else if (e.sensorNumber() != 0) {
+            // ipmitool leaves sensor number 0 out ("Watchdog2 | Hard reset")
+            b.append(String.format(" #0x%02x", e.sensorNumber()));
         }
         b.append(" | ").append(e.description()).append(" | ").append(e.deassertion() ? "Deasserted" : "Asserted");
         if (sensor != null && sensor.isPresent() && sensor.get() instanceof SdrRecord.FullSensor full

@@ -206,4 +206,25 @@ class IpmitoolSdrGoldenTest {
         assertThat(info.overflow()).isFalse();
         assertThat(info.operationSupport() & 0x0D).isZero();
     }
+
+    @Test
+    void modifierUnitsAndPercentageAsIpmitoolPrintsThem() {
+        Map<String, byte[]> v = Vectors.load("sdr/unit-modifiers.hex");
+        List<String> list = new ArrayList<>();
+        List<String> sensors = new ArrayList<>();
+        for (String[] rs : new String[][] {{"record-0005", "03"}, {"record-0006", "04"}}) {
+            FullSensor s = (FullSensor) SdrRecord.decode(v.get(rs[0]));
+            SensorReading r = SensorReading.of(s, new GetSensorReading.Request(s.key().sensorNumber())
+                    .decodeResponse(ByteReader.of(v.get("reading-" + rs[1]))));
+            list.add(IpmitoolFormat.sdrList(r));
+            sensors.add(IpmitoolFormat.sensorList(r, new GetSensorThresholds.Request(s.key().sensorNumber())
+                    .decodeResponse(ByteReader.of(v.get("thresholds-" + rs[1])))));
+        }
+        assertThat(list).containsExactly(
+                "Fan1             | 4800 RPM/hour     | ok",
+                "12V              | 12 % Volts*seco   | ok");
+        assertThat(sensors).containsExactly(
+                "Fan1             | 4800.000   | RPM/hour   | ok    | 250.000   | 500.000   | 1000.000  | na        | na        | na        ",
+                "12V              | 12.000     | % Volts*second | ok    | na        | 10.800    | 11.400    | 12.600    | 13.200    | na        ");
+    }
 }

@@ -63,7 +63,7 @@ class SensorReadingTest {
         assertThat(EventText.describe(0x70, 0x00, 0)).isNull();
         assertThat(SensorUnits.unitName(1)).isEqualTo("degrees C");
         assertThat(SensorUnits.unitName(18)).isEqualTo("RPM");
-        assertThat(new SensorUnits(0x03, 4, 22).ipmitoolText()).isEqualTo("%Volts/second");
+        assertThat(new SensorUnits(0x03, 4, 22).ipmitoolText()).isEqualTo("% Volts/second");
         assertThat(new SensorUnits(0x04, 6, 24).ipmitoolText()).isEqualTo("Watts*hour");
         assertThat(SensorTypes.name(0x23)).isEqualTo("Watchdog2");
         assertThat(SensorTypes.name(0xC5)).isEqualTo("OEM reserved");

@@ -120,4 +120,37 @@ class IpmitoolSelGoldenTest {
         assertThat(SelFormat.timestampColumns(new SelTimestamp(later.lastAddition()), ZoneOffset.UTC))
                 .isEqualTo("11/21/26 | 10:17:40 UTC |");
     }
+
+    @Test
+    void oemRecordsAndSensorSpecificEventsMatchIpmitool() {
+        List<SdrRecord> sdrs = new ArrayList<>();
+        Vectors.load("sdr/lab-sdr-records.hex").forEach((k, v) -> {
+            if (k.startsWith("record-")) {
+                sdrs.add(SdrRecord.decode(v));
+            }
+        });
+        List<SelRecord> records = new ArrayList<>();
+        Vectors.load("sel/oem-and-sensor-specific.hex").forEach((k, v) -> records.add(
+                SelRecord.decode(new GetSelEntry.Request(0, 0, 0, 0xFF).decodeResponse(ByteReader.of(v)).data())));
+        assertThat(records.get(0)).isInstanceOf(SelRecord.OemTimestamped.class);
+        assertThat(((SelRecord.OemTimestamped) records.get(0)).manufacturerId()).isEqualTo(0x000157);
+        assertThat(records.get(1)).isInstanceOf(SelRecord.OemNonTimestamped.class);
+        assertThat(records.stream().map(r -> SelFormat.elist(r, ZoneOffset.UTC, sensor(r, sdrs))).toList())
+                .containsExactly(
+                        "   6 |  Pre-Init  |0000001802| OEM record c1 | 000157 | 112233445566",
+                        "   7 | OEM record e1 | 0102030405060708090a0b0c0d",
+                        "   8 |  Pre-Init  |0000001803| Memory #0x10 | Uncorrectable ECC | Asserted",
+                        "   9 |  Pre-Init  |0000001803| Processor #0x11 | Presence detected | Deasserted",
+                        "   a |  Pre-Init  |0000001803| System Event #0x12 | Timestamp Clock Sync | Asserted",
+                        "   b |  Pre-Init  |0000001804| Watchdog2 Watchdog | Hard reset | Asserted",
+                        "   c |  Pre-Init  |0000001804| Drive Slot / Bay #0x20 | Device Present | Asserted");
+        assertThat(records.stream().map(r -> SelFormat.list(r, ZoneOffset.UTC)).toList()).containsExactly(
+                "   6 |  Pre-Init  |0000001802| OEM record c1 | 000157 | 112233445566",
+                "   7 | OEM record e1 | 0102030405060708090a0b0c0d",
+                "   8 |  Pre-Init  |0000001803| Memory #0x10 | Uncorrectable ECC | Asserted",
+                "   9 |  Pre-Init  |0000001803| Processor #0x11 | Presence detected | Deasserted",
+                "   a |  Pre-Init  |0000001803| System Event #0x12 | Timestamp Clock Sync | Asserted",
+                "   b |  Pre-Init  |0000001804| Watchdog2 | Hard reset | Asserted",
+                "   c |  Pre-Init  |0000001804| Drive Slot / Bay #0x20 | Device Present | Asserted");
+    }
 }
