@@ -9,7 +9,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code mc}: management controller commands. */
-@Command(name = "mc", description = "Management controller status.", subcommands = McCommand.Info.class)
+@Command(name = "mc", description = "Management controller status.", subcommands = {McCommand.Info.class, McGroupCommands.GuidCmd.class,
+        McGroupCommands.SelftestCmd.class, McGroupCommands.ResetCmd.class})
 final class McCommand implements Runnable {
     @ParentCommand
     IpmiCli root;
