@@ -110,6 +110,26 @@ public final class IpmiClient implements AutoCloseable {
         return dcmi;
     }
 
+    /** SDR repository: records, repository info; scans cached per host and repository timestamps. */
+    public Sdr sdr() {
+        return new Sdr(async.sdr());
+    }
+
+    /** Sensors: typed readings (value, units, status), thresholds. */
+    public Sensors sensors() {
+        return new Sensors(async.sensors());
+    }
+
+    /** System Event Log: info, entries, add, delete, clear, time. */
+    public Sel sel() {
+        return new Sel(async.sel());
+    }
+
+    /** FRU inventory: area info, read, decode, print model, write. */
+    public Fru fru() {
+        return new Fru(async.fru());
+    }
+
     /** Any modelled request (including your own OEM {@link IpmiRequest}s), to the BMC. */
     public <R> R execute(IpmiRequest<R> request) {
         return Await.get(async.execute(request));
@@ -171,6 +191,7 @@ public final class IpmiClient implements AutoCloseable {
         private IpmiEventListener listener = new IpmiEventListener() {};
         private final Set<String> quirks = new LinkedHashSet<>();
         private Executor executor = ForkJoinPool.commonPool();
+        private dev.ipmi.core.sdr.SdrCache sdrCache;
 
         private Builder(String kind, String host) {
             this.kind = kind;
@@ -246,6 +267,16 @@ public final class IpmiClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps SDR scans in {@code cache} under "host:port", so clients sharing it (or, with
+         * {@link dev.ipmi.core.sdr.SdrCache#persistent}, later processes) skip unchanged repositories.
+         * Default: a cache of this client only.
+         */
+        public Builder sdrCache(dev.ipmi.core.sdr.SdrCache cache) {
+            this.sdrCache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
         public ConnectionSpec spec() {
             return new ConnectionSpec(kind, host, port, username, password.clone(), kg == null ? null : kg.clone(),
                     privilege, cipherSuite, authType, allowCipherZero, allowInsecureAuth, retry, listener, quirks,
@@ -256,7 +287,15 @@ public final class IpmiClient implements AutoCloseable {
         public CompletableFuture<IpmiClient> connectAsync() {
             ConnectionSpec spec = spec();
             Arrays.fill(password, '\0');
-            return TransportProvider.find(kind).connect(spec).thenApply(t -> new IpmiClient(t, null));
+            dev.ipmi.core.sdr.SdrCache cache = sdrCache;
+            String key = host + ":" + port;
+            return TransportProvider.find(kind).connect(spec).thenApply(t -> {
+                IpmiClient c = new IpmiClient(t, null);
+                if (cache != null) {
+                    c.async.useSdrCache(cache, key);
+                }
+                return c;
+            });
         }
 
         /** Opens and authenticates the session. */
