@@ -40,19 +40,27 @@ final class SdrCommand implements Runnable {
     /** Which records a list shows: ipmitool's default is full and compact sensors. */
     static boolean selected(SdrRecord r, String which) {
         return switch (which) {
-            case "all" -> r instanceof SdrRecord.SensorRecord || r instanceof SdrRecord.McDeviceLocator;
+            case "all" -> r instanceof SdrRecord.SensorRecord || r instanceof SdrRecord.McDeviceLocator
+                    || r instanceof SdrRecord.FruDeviceLocator || r instanceof SdrRecord.GenericDeviceLocator;
             case "full" -> r instanceof SdrRecord.FullSensor;
             case "compact" -> r instanceof SdrRecord.CompactSensor;
             case "event" -> r instanceof SdrRecord.EventOnly;
             case "mcloc" -> r instanceof SdrRecord.McDeviceLocator;
-            default -> throw new CliException("sdr list [all|full|compact|event|mcloc]: unknown record type '"
-                    + which + "'");
+            case "fru" -> r instanceof SdrRecord.FruDeviceLocator;
+            case "generic" -> r instanceof SdrRecord.GenericDeviceLocator;
+            default -> throw new CliException("Invalid SDR list command: " + which + System.lineSeparator()
+                    + "usage: sdr list [all|full|compact|event|mcloc|fru|generic]");
         };
     }
 
-    static void list(IpmiCli root, String which, PrintWriter out, PrintWriter err,
-                     Function<SensorReading, String> reading, Function<SdrRecord, Optional<String>> other) {
+    static void list(IpmiCli root, String which, PrintWriter out, PrintWriter err, boolean extended) {
+        Function<SensorReading, String> reading = extended ? IpmitoolFormat::sdrElist : IpmitoolFormat::sdrList;
+        Function<SdrRecord, Optional<String>> other = extended ? IpmitoolFormat::sdrElist : IpmitoolFormat::sdrList;
         String w = which == null ? "full+compact" : which;
+        if (!w.equals("full+compact") && !List.of("all", "full", "compact", "event", "mcloc", "fru", "generic")
+                .contains(w)) {
+            selected(null, w);
+        }
         try (IpmiClient bmc = Facade.connect(root)) {
             SdrScan scan = scan(bmc, err);
             List<SdrRecord> records = scan.records().stream().filter(r -> w.equals("full+compact")
@@ -63,7 +71,11 @@ final class SdrCommand implements Runnable {
                         out.println(reading.apply(bmc.sensors().read((SdrRecord.SensorRecord) r)));
                         p.step();
                     } else {
-                        other.apply(r).ifPresent(out::println);
+                        Optional<String> line = other.apply(r);
+                        if (line.isEmpty()) {
+                            line = locator(r, extended);
+                        }
+                        line.ifPresent(out::println);
                     }
                 }
             }
@@ -72,19 +84,37 @@ final class SdrCommand implements Runnable {
         }
     }
 
+    /** ipmitool's lines for FRU and generic device locators (list and elist forms). */
+    static Optional<String> locator(SdrRecord r, boolean extended) {
+        if (r instanceof SdrRecord.FruDeviceLocator f) {
+            return Optional.of(extended
+                    ? String.format("%-16s | 00h | ns  | %2d.%1d | %s FRU @%02Xh", f.name(), f.entity().id(),
+                    f.entity().instance(), f.logical() ? "Logical" : "Physical", f.fruDeviceId())
+                    : String.format("%-16s | %s FRU @%02Xh %02x.%x | ok", f.name(), f.logical() ? "Log" : "Phy",
+                    f.fruDeviceId(), f.entity().id(), f.entity().instance()));
+        }
+        if (r instanceof SdrRecord.GenericDeviceLocator g) {
+            return Optional.of(extended
+                    ? String.format("%-16s | 00h | ns  | %2d.%1d | Generic Device @%02Xh:%02Xh.%1d", g.name(),
+                    g.entity().id(), g.entity().instance(), g.accessAddress(), g.slaveAddress(), g.oem())
+                    : String.format("%-16s | Generic @%02X:%02X.%-2d | ok", g.name(), g.accessAddress(),
+                    g.slaveAddress(), g.oem()));
+        }
+        return Optional.empty();
+    }
+
     @Command(name = "list", description = "Sensor name, reading and status (as ipmitool sdr list).")
     static final class ListCmd implements Runnable {
         @ParentCommand
         SdrCommand sdr;
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
-        @Parameters(index = "0", arity = "0..1", paramLabel = "all|full|compact|event|mcloc")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "all|full|compact|event|mcloc|fru|generic")
         String which;
 
         @Override
         public void run() {
-            list(sdr.root, which, spec.commandLine().getOut(), spec.commandLine().getErr(), IpmitoolFormat::sdrList,
-                    IpmitoolFormat::sdrList);
+            list(sdr.root, which, spec.commandLine().getOut(), spec.commandLine().getErr(), false);
         }
     }
 
@@ -94,13 +124,12 @@ final class SdrCommand implements Runnable {
         SdrCommand sdr;
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
-        @Parameters(index = "0", arity = "0..1", paramLabel = "all|full|compact|event|mcloc")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "all|full|compact|event|mcloc|fru|generic")
         String which;
 
         @Override
         public void run() {
-            list(sdr.root, which, spec.commandLine().getOut(), spec.commandLine().getErr(), IpmitoolFormat::sdrElist,
-                    IpmitoolFormat::sdrElist);
+            list(sdr.root, which, spec.commandLine().getOut(), spec.commandLine().getErr(), true);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.ipmi.core.commands.storage.GetSelAllocationInfo;
 import dev.ipmi.core.commands.storage.GetSelInfo;
 import dev.ipmi.core.sdr.SdrRecord;
 import dev.ipmi.core.sdr.SdrScan;
+import dev.ipmi.core.sdr.IpmitoolFormat;
 import dev.ipmi.core.sdr.SensorTypes;
 import dev.ipmi.core.sel.SelFormat;
 import dev.ipmi.core.sel.SelRecord;
@@ -39,6 +40,10 @@ final class SelCommand implements Runnable {
     /** The generator ID ipmitool puts in entries it adds (software ID 20h). */
     static final int SOFTWARE_GENERATOR = 0x0041;
     private static final DateTimeFormatter SET_FORMAT = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", Locale.ROOT);
+    /** What ipmitool 1.8.19 actually parses ("%x %X" in the C locale): a two-digit year. */
+    private static final DateTimeFormatter SET_FORMAT_SHORT = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("MM/dd/").appendValueReduced(java.time.temporal.ChronoField.YEAR, 2, 2, 1970)
+            .appendPattern(" HH:mm:ss").toFormatter(Locale.ROOT);
 
     @ParentCommand
     IpmiCli root;
@@ -158,12 +163,7 @@ final class SelCommand implements Runnable {
                 out.add(SelFormat.list(r, zone()));
                 continue;
             }
-            SdrRecord.SensorRecord sensor = null;
-            if (r instanceof SelRecord.SystemEvent e) {
-                sensor = scan.sensors().stream().filter(s -> s.key().sensorNumber() == e.sensorNumber()
-                        && s.sensorType() == e.sensorType() && s.key().ownerId() == e.generatorAddress())
-                        .findFirst().orElse(null);
-            }
+            SdrRecord.SensorRecord sensor = r instanceof SelRecord.SystemEvent e ? sensorOf(scan, e) : null;
             out.add(SelFormat.elist(r, zone(), sensor));
         }
         return out;
@@ -227,7 +227,7 @@ final class SelCommand implements Runnable {
         }
     }
 
-    @Command(name = "get", description = "One SEL entry in detail (ipmitool sel get, without the SDR part).")
+    @Command(name = "get", description = "SEL entries in detail, with their sensor (as ipmitool sel get).")
     static final class Get implements Callable<Integer> {
         @ParentCommand
         SelCommand sel;
@@ -242,15 +242,44 @@ final class SelCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             int rc = 0;
             try (IpmiClient bmc = Facade.connect(sel.root)) {
-                for (String text : ids) {
-                    int id = parseId(text);
+                SdrScan scan = null;
+                for (int i = 0; i < ids.size(); i++) {
+                    String text = ids.get(i);
+                    int id;
                     try {
-                        print(bmc.sel().entry(id), out);
+                        id = parseId(text);
+                    } catch (CliException e) {
+                        out.flush();
+                        err.println(e.getMessage());
+                        err.flush();
+                        rc = 1;
+                        continue;
+                    }
+                    AsyncSel.Entry entry;
+                    try {
+                        entry = bmc.sel().entry(id);
                     } catch (CompletionCodeException e) {
                         out.flush();
                         err.printf("Get SEL Entry %x command failed: %s%n", id, failure(e));
                         err.flush();
                         rc = 1;
+                        continue;
+                    }
+                    if (scan == null) {
+                        scan = SdrCommand.scan(bmc, err);
+                    }
+                    SdrRecord.SensorRecord sensor = entry.record() instanceof SelRecord.SystemEvent e
+                            ? sensorOf(scan, e) : null;
+                    if (sensor == null) {
+                        print(entry.record(), out);
+                    } else {
+                        printExtended((SelRecord.SystemEvent) entry.record(), sensor, out);
+                        if (sensor instanceof SdrRecord.FullSensor || sensor instanceof SdrRecord.CompactSensor) {
+                            SensorCommand.Get.print(bmc, sensor, out);
+                        }
+                    }
+                    if (ids.size() > 1 && i < ids.size() - 1) {
+                        out.printf("----------------------%n%n");
                     }
                 }
             } finally {
@@ -259,8 +288,7 @@ final class SelCommand implements Runnable {
             return rc;
         }
 
-        static void print(AsyncSel.Entry entry, PrintWriter out) {
-            SelRecord r = entry.record();
+        static void print(SelRecord r, PrintWriter out) {
             out.printf("SEL Record ID          : %04x%n", r.recordId());
             if (!(r instanceof SelRecord.SystemEvent e)) {
                 out.printf(" Record Type           : %02x  (%s)%n", r.recordType(),
@@ -273,7 +301,13 @@ final class SelCommand implements Runnable {
                 out.printf(" OEM Defined           : %s%n%n", hex);
                 return;
             }
-            out.printf(" Record Type           : %02x%n", r.recordType());
+            header(e, out);
+            out.printf(" Event Data            : %02x%02x%02x%n", e.eventData1(), e.eventData2(), e.eventData3());
+            out.printf(" Description           : %s%n%n", e.description());
+        }
+
+        private static void header(SelRecord.SystemEvent e, PrintWriter out) {
+            out.printf(" Record Type           : %02x%n", e.recordType());
             // ipmitool formats date and time into one static buffer, so both fields show the date
             out.printf(" Timestamp             : %s %s%n", date(e.timestamp()), date(e.timestamp()));
             out.printf(" Generator ID          : %04x%n", e.generatorId());
@@ -282,8 +316,41 @@ final class SelCommand implements Runnable {
             out.printf(" Sensor Number         : %02x%n", e.sensorNumber());
             out.printf(" Event Type            : %s%n", eventType(e.eventReadingType()));
             out.printf(" Event Direction       : %s%n", e.deassertion() ? "Deassertion Event" : "Assertion Event");
-            out.printf(" Event Data            : %02x%02x%02x%n", e.eventData1(), e.eventData2(), e.eventData3());
+        }
+
+        /** The detailed form ipmitool prints when the event's sensor is in the SDR repository. */
+        static void printExtended(SelRecord.SystemEvent e, SdrRecord.SensorRecord sensor, PrintWriter out) {
+            out.printf("SEL Record ID          : %04x%n", e.recordId());
+            header(e, out);
+            out.printf(" Event Data (RAW)      : %02x%02x%02x%n", e.eventData1(), e.eventData2(), e.eventData3());
+            int type = e.eventReadingType();
+            if (type == 0x01 && sensor instanceof SdrRecord.FullSensor full) {
+                dataByte(out, (e.eventData1() >> 6) & 3, e.eventData2(), "Trigger Reading       ", full);
+                dataByte(out, (e.eventData1() >> 4) & 3, e.eventData3(), "Trigger Threshold     ", full);
+            } else if (type >= 0x02 && type <= 0x0C) {
+                // generic discrete: nothing more to break down
+            } else if (type == 0x6F) {
+                if (e.sensorType() == 0x0C && e.sensorNumber() == 0 && (e.eventData1() & 0x30) == 0x20) {
+                    out.printf(" Event Data            : CPU %d DIMM %d%n", e.eventData3() & 0x0F,
+                            (e.eventData3() & 0xF0) >> 4);
+                } else if (!(e.sensorType() == 0x2B && e.eventData1() == 0xC1)) {
+                    out.printf(" Event Interpretation  : Missing%n");
+                }
+            } else if (type < 0x70 || type > 0x7F) {
+                out.printf(" Event Data            : %02x%02x%02x%n", e.eventData1(), e.eventData2(), e.eventData3());
+            }
             out.printf(" Description           : %s%n%n", e.description());
+        }
+
+        private static void dataByte(PrintWriter out, int usage, int value, String label,
+                                     SdrRecord.FullSensor full) {
+            switch (usage) {
+                case 1 -> out.printf(" %s: %s%s%n", label, IpmitoolFormat.fixed(full.conversion().convert(value), 3),
+                        full.units().ipmitoolText());
+                case 2 -> out.printf(" OEM Data              : %02x%n", value);
+                case 3 -> out.printf(" Sensor Extension Code : %02x%n", value);
+                default -> { }
+            }
         }
 
         static String eventType(int code) {
@@ -301,6 +368,13 @@ final class SelCommand implements Runnable {
             }
             return "Unspecified";
         }
+    }
+
+    /** The SDR of an event's sensor: same owner (generator address), number and type, as ipmitool matches. */
+    static SdrRecord.SensorRecord sensorOf(SdrScan scan, SelRecord.SystemEvent e) {
+        return scan.sensors().stream().filter(s -> s.key().sensorNumber() == e.sensorNumber()
+                && s.sensorType() == e.sensorType() && s.key().ownerId() == e.generatorAddress())
+                .findFirst().orElse(null);
     }
 
     static int parseId(String text) {
@@ -329,9 +403,36 @@ final class SelCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            List<SelRecord.SystemEvent> events = parse(file);
+            PrintWriter err = spec.commandLine().getErr();
+            if (!Files.isRegularFile(file)) {
+                throw new CliException("File " + file + " does not exist");
+            }
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new CliException("File " + file + " could not be read: " + e.getMessage());
+            }
             try (IpmiClient bmc = Facade.connect(sel.root)) {
-                for (SelRecord.SystemEvent e : events) {
+                for (String line : lines) {
+                    String l = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
+                    if (l.isBlank()) {
+                        continue;
+                    }
+                    int[] b = new int[8];
+                    if (parse(l, b) < 7) {
+                        // like ipmitool: report the line's bytes and go on with the next one
+                        out.flush();
+                        StringBuilder hex = new StringBuilder();
+                        for (int x : b) {
+                            hex.append(String.format("%02x", x));
+                        }
+                        err.println("Invalid Event: " + hex);
+                        err.flush();
+                        continue;
+                    }
+                    SelRecord.SystemEvent e = new SelRecord.SystemEvent(0, new SelTimestamp(0), SOFTWARE_GENERATOR,
+                            b[0], b[1], b[2], (b[3] & 0x80) != 0, b[3] & 0x7F, b[4], b[5], b[6]);
                     out.println(SelFormat.list(e, zone()));
                     bmc.sel().add(e);
                 }
@@ -340,40 +441,22 @@ final class SelCommand implements Runnable {
             }
         }
 
-        static List<SelRecord.SystemEvent> parse(Path file) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new CliException("Error opening file '" + file + "': " + e.getMessage());
-            }
-            List<SelRecord.SystemEvent> out = new ArrayList<>();
+        /** Reads up to 7 leading bytes (0x.. or decimal) into {@code b}; returns how many were bytes. */
+        static int parse(String line, int[] b) {
+            String[] f = line.strip().split("\\s+");
             int n = 0;
-            for (String line : lines) {
-                n++;
-                String l = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
-                if (l.isBlank()) {
-                    continue;
-                }
-                String[] f = l.strip().split("\\s+");
-                if (f.length != 7) {
-                    throw new CliException(file + ":" + n + ": expected 7 bytes, got " + f.length);
-                }
-                int[] b = new int[7];
-                for (int i = 0; i < 7; i++) {
-                    try {
-                        b[i] = Integer.decode(f[i]);
-                    } catch (NumberFormatException e) {
-                        b[i] = -1;
+            for (; n < Math.min(7, f.length); n++) {
+                try {
+                    int v = Integer.decode(f[n]);
+                    if (v < 0 || v > 0xFF) {
+                        break;
                     }
-                    if (b[i] < 0 || b[i] > 0xFF) {
-                        throw new CliException(file + ":" + n + ": not a byte: " + f[i]);
-                    }
+                    b[n] = v;
+                } catch (NumberFormatException e) {
+                    break;
                 }
-                out.add(new SelRecord.SystemEvent(0, new SelTimestamp(0), SOFTWARE_GENERATOR, b[0], b[1], b[2],
-                        (b[3] & 0x80) != 0, b[3] & 0x7F, b[4], b[5], b[6]));
             }
-            return out;
+            return n;
         }
     }
 
@@ -392,8 +475,18 @@ final class SelCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             int rc = 0;
             try (IpmiClient bmc = Facade.connect(sel.root)) {
-                for (String text : ids) {
-                    int id = parseId(text);
+                // ipmitool works through the IDs from the last to the first
+                for (int i = ids.size() - 1; i >= 0; i--) {
+                    int id;
+                    try {
+                        id = parseId(ids.get(i));
+                    } catch (CliException e) {
+                        out.flush();
+                        err.println(e.getMessage());
+                        err.flush();
+                        rc = 1;
+                        continue;
+                    }
                     try {
                         bmc.sel().delete(id);
                         out.printf("Deleted entry %d%n", id);
@@ -439,22 +532,25 @@ final class SelCommand implements Runnable {
             Instant when = parse(String.join(" ", time));
             try (IpmiClient bmc = Facade.connect(sel.root)) {
                 bmc.sel().setTime(when);
-                out.println(numericTime(new SelTimestamp(when.getEpochSecond())));
+                out.println(numericTime(bmc.sel().time()));
             } finally {
                 out.flush();
             }
         }
 
-        /** "now" or "MM/DD/YYYY HH:MM:SS" in the local time zone (as ipmitool reads it). */
+        /** "now", "MM/DD/YYYY HH:MM:SS" or ipmitool's "MM/DD/YY HH:MM:SS", in the local time zone. */
         static Instant parse(String text) {
             if (text.equals("now")) {
                 return Instant.ofEpochSecond(Instant.now().getEpochSecond());
             }
-            try {
-                return LocalDateTime.parse(text, SET_FORMAT).atZone(zone()).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new CliException("Specified time could not be parsed");
+            for (DateTimeFormatter f : List.of(SET_FORMAT, SET_FORMAT_SHORT)) {
+                try {
+                    return LocalDateTime.parse(text, f).atZone(zone()).toInstant();
+                } catch (DateTimeParseException e) {
+                    // try the next form
+                }
             }
+            throw new CliException("Specified time could not be parsed");
         }
     }
 }
