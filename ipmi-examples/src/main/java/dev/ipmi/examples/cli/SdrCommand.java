@@ -59,7 +59,9 @@ final class SdrCommand implements Runnable {
         String w = which == null ? "full+compact" : which;
         if (!w.equals("full+compact") && !List.of("all", "full", "compact", "event", "mcloc", "fru", "generic")
                 .contains(w)) {
-            selected(null, w);
+            String cmd = extended ? "elist" : "list";
+            throw new CliException("Invalid SDR " + cmd + " command: " + w + System.lineSeparator() + "usage: sdr "
+                    + cmd + " [all|full|compact|event|mcloc|fru|generic]");
         }
         try (IpmiClient bmc = Facade.connect(root)) {
             SdrScan scan = scan(bmc, err);

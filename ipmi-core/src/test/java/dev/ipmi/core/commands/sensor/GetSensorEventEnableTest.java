@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class GetSensorEventEnableTest {
-    private static final String FILE = "vectors/sensor/get-sensor-event-enable.hex";
+    private static final String FILE = "sensor/get-sensor-event-enable.hex";
 
     @Test
     void cpuTempFromIpmitoolCapture() {
