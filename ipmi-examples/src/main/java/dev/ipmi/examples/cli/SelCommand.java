@@ -413,13 +413,14 @@ final class SelCommand implements Runnable {
             } catch (IOException e) {
                 throw new CliException("File " + file + " could not be read: " + e.getMessage());
             }
+            // one buffer for the whole file, as ipmitool has: a short line shows the previous line's bytes
+            int[] b = new int[8];
             try (IpmiClient bmc = Facade.connect(sel.root)) {
                 for (String line : lines) {
                     String l = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
                     if (l.isBlank()) {
                         continue;
                     }
-                    int[] b = new int[8];
                     if (parse(l, b) < 7) {
                         // like ipmitool: report the line's bytes and go on with the next one
                         out.flush();
