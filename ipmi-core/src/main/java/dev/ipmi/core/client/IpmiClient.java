@@ -76,6 +76,17 @@ public final class IpmiClient implements AutoCloseable {
                 Objects.requireNonNull(scheduler, "scheduler"));
     }
 
+    /**
+     * Like {@link #using(IpmiTransport)}, with SDR scans kept in {@code sdrCache} under {@code hostKey}
+     * (e.g. "10.0.0.5:623"), so clients sharing the cache (or, persisted, later processes) skip
+     * unchanged repositories.
+     */
+    public static IpmiClient using(IpmiTransport transport, dev.ipmi.core.sdr.SdrCache sdrCache, String hostKey) {
+        IpmiClient c = using(transport);
+        c.async.useSdrCache(Objects.requireNonNull(sdrCache, "sdrCache"), Objects.requireNonNull(hostKey, "hostKey"));
+        return c;
+    }
+
     public AsyncIpmiClient async() {
         return async;
     }

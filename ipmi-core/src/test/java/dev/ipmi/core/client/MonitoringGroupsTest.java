@@ -115,6 +115,17 @@ class MonitoringGroupsTest {
     }
 
     @Test
+    void aClientMadeWithASharedCacheUsesItForSensorsToo() {
+        SdrCache shared = SdrCache.inMemory();
+        try (IpmiClient a = IpmiClient.using(bmc, shared, "bmc-1"); IpmiClient b = IpmiClient.using(bmc, shared, "bmc-1")) {
+            a.sensors().readAll();
+            int before = bmc.log.size();
+            b.sensors().list();
+            assertThat(bmc.log.size() - before).isEqualTo(1);
+        }
+    }
+
+    @Test
     void readAllGivesTypedReadingsForEveryReadableSensor() {
         List<SensorReading> r = client.sensors().readAll();
         assertThat(r).extracting(x -> x.sensor().name())

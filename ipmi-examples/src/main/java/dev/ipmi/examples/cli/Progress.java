@@ -16,25 +16,39 @@ final class Progress implements AutoCloseable {
     private final AtomicInteger done = new AtomicInteger();
     private final ScheduledExecutorService timer;
     private volatile boolean shown;
+    private volatile boolean closed;
+    private boolean ownsTimer;
 
-    private Progress(PrintWriter err, String label, boolean enabled) {
+    /** @param timer runs the display (first after one second, then every 250 ms); null = never shown */
+    Progress(PrintWriter err, String label, ScheduledExecutorService timer) {
         this.err = err;
         this.label = label;
-        if (enabled) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "ipmi-cli-progress");
-                t.setDaemon(true);
-                return t;
-            });
-            timer.scheduleAtFixedRate(this::show, 1000, 250, TimeUnit.MILLISECONDS);
-        } else {
-            timer = null;
+        this.timer = timer;
+        if (timer != null) {
+            timer.schedule(this::tick, 1000, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private void tick() {
+        if (closed) {
+            return;
+        }
+        show();
+        timer.schedule(this::tick, 250, TimeUnit.MILLISECONDS);
     }
 
     /** Starts a progress line that appears after one second, if stderr is a terminal. */
     static Progress start(PrintWriter err, String label) {
-        return new Progress(err, label, System.console() != null);
+        if (System.console() == null) {
+            return new Progress(err, label, null);
+        }
+        Progress p = new Progress(err, label, Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ipmi-cli-progress");
+            t.setDaemon(true);
+            return t;
+        }));
+        p.ownsTimer = true;
+        return p;
     }
 
     /** One more item done (a record read, a sensor read). */
@@ -43,6 +57,9 @@ final class Progress implements AutoCloseable {
     }
 
     private synchronized void show() {
+        if (closed) {
+            return;
+        }
         int n = done.get();
         err.print("\r" + label + (n > 0 ? "... " + n : "..."));
         err.flush();
@@ -51,7 +68,8 @@ final class Progress implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (timer != null) {
+        closed = true;
+        if (ownsTimer) {
             timer.shutdownNow();
         }
         if (shown) {
