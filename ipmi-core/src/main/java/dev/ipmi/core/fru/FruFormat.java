@@ -71,8 +71,29 @@ public final class FruFormat {
 
     private static void add(List<String> out, String label, TypeLengthString value) {
         if (value != null && !value.text().isEmpty()) {
-            out.add(line(label, value.text()));
+            out.add(line(label, ipmitoolText(value)));
         }
+    }
+
+    /**
+     * ipmitool unpacks 6-bit ASCII in whole groups of three bytes, zero-filled, so a field whose
+     * characters do not fill the last group shows trailing spaces ("IPMI BOARD  "); other encodings
+     * print as decoded.
+     */
+    static String ipmitoolText(TypeLengthString value) {
+        if (value.encoding() != TypeLengthString.Encoding.SIX_BIT_ASCII) {
+            return value.text();
+        }
+        byte[] raw = value.raw();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < raw.length; i += 3) {
+            int group = (raw[i] & 0xFF) | (i + 1 < raw.length ? (raw[i + 1] & 0xFF) << 8 : 0)
+                    | (i + 2 < raw.length ? (raw[i + 2] & 0xFF) << 16 : 0);
+            for (int c = 0; c < 4; c++) {
+                b.append((char) (((group >>> (6 * c)) & 0x3F) + 0x20));
+            }
+        }
+        return b.toString();
     }
 
     private static String line(String label, String value) {

@@ -166,12 +166,12 @@ public record FruInventory(CommonHeader header, Optional<Chassis> chassis, Optio
         return language == 0 || language == 25;
     }
 
+    /** The next field, EMPTY when the area ran out, or null at the end-of-fields marker. */
     private static TypeLengthString field(ByteReader in, String name, boolean english) {
         if (!in.hasRemaining()) {
             return TypeLengthString.EMPTY;
         }
-        TypeLengthString f = TypeLengthString.decodeFru(in, name, english);
-        return f == null ? null : f;
+        return TypeLengthString.decodeFru(in, name, english);
     }
 
     /** Fixed fields in order; once the end marker is seen the rest are empty. */
@@ -211,8 +211,7 @@ public record FruInventory(CommonHeader header, Optional<Chassis> chassis, Optio
         int minutes = in.u24("manufacturing date/time");
         List<TypeLengthString> custom = new ArrayList<>();
         boolean en = english(lang);
-        ByteReader serialSafe = in;
-        TypeLengthString[] f = fields(serialSafe, en, custom, "board manufacturer", "board product name",
+        TypeLengthString[] f = fields(in, en, custom, "board manufacturer", "board product name",
                 "board serial number", "board part number", "FRU file ID");
         return new Board(lang, minutes, f[0], f[1], f[2], f[3], f[4], custom);
     }

@@ -1,6 +1,7 @@
 package dev.ipmi.core.sdr;
 
 import dev.ipmi.core.IpmiRequest;
+import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.commands.sensor.GetDeviceSdr;
 import dev.ipmi.core.commands.sensor.ReserveDeviceSdrRepository;
 import dev.ipmi.core.commands.storage.GetSdr;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -171,7 +173,7 @@ public final class SdrReader {
                 reservation = 0;
                 return Optional.empty();
             }
-            throw new java.util.concurrent.CompletionException(o.failure());
+            throw new CompletionException(o.failure());
         }
 
         private Optional<List<byte[]>> received(Outcome<GetSdr.Response> o, int offset, int count) {
@@ -179,7 +181,7 @@ public final class SdrReader {
                 int cc = o.completionCode();
                 if (cc == CompletionCode.RESERVATION_CANCELLED.code()) {
                     if (++reservations > MAX_RESERVATIONS) {
-                        throw new java.util.concurrent.CompletionException(o.failure());
+                        throw new CompletionException(o.failure());
                     }
                     LOG.debug("SDR reservation lost at record {} offset {}; reserving again", hex(readId), offset);
                     reservation = -1;
@@ -195,7 +197,7 @@ public final class SdrReader {
                     LOG.debug("Get SDR of {} bytes refused ({}); trying {}", count, hex(cc), chunk);
                     return Optional.empty();
                 }
-                throw new java.util.concurrent.CompletionException(o.failure());
+                throw new CompletionException(o.failure());
             }
             GetSdr.Response r = o.value();
             byte[] data = r.data();
@@ -209,7 +211,7 @@ public final class SdrReader {
             }
             if (take <= 0) {
                 if (++attempts > MAX_ATTEMPTS_PER_PIECE || chunk <= 1) {
-                    throw new java.util.concurrent.CompletionException(new dev.ipmi.core.MalformedMessageException(
+                    throw new CompletionException(new MalformedMessageException(
                             "Get SDR data", 0, data, "BMC keeps returning no data for record " + hex(readId)
                             + " at offset " + offset));
                 }

@@ -1,5 +1,6 @@
 package dev.ipmi.core.sel;
 
+import dev.ipmi.core.commands.storage.GetSelInfo;
 import dev.ipmi.core.sdr.IpmitoolFormat;
 import dev.ipmi.core.sdr.SdrRecord;
 import dev.ipmi.core.sdr.SensorTypes;
@@ -7,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -89,5 +92,49 @@ public final class SelFormat {
                     .append(IpmitoolFormat.fixed(threshold, threshold == (int) threshold ? 0 : 2)).append(' ')
                     .append(full.units().ipmitoolText());
         }
+    }
+
+    /** The lines of {@code ipmitool sel info} for a Get SEL Info answer (without the allocation part). */
+    public static List<String> info(GetSelInfo.Response info, ZoneId zone) {
+        List<String> out = new ArrayList<>();
+        out.add("SEL Information");
+        String version = (info.selVersion() & 0x0F) + "." + (info.selVersion() >>> 4);
+        out.add("Version          : " + version + (info.selVersion() == 0x51 ? " (v1.5, v2 compliant)" : ""));
+        out.add("Entries          : " + info.entries());
+        out.add("Free Space       : " + info.freeSpace() + " bytes ");
+        long used = info.entries() * 16L;
+        long percent = used + info.freeSpace() == 0 ? 0 : used * 100 / (used + info.freeSpace());
+        out.add("Percent Used     : " + percent + "%");
+        out.add("Last Add Time    : " + infoTime(info.lastAddition(), zone));
+        out.add("Last Del Time    : " + infoTime(info.lastErase(), zone));
+        out.add("Overflow         : " + info.overflow());
+        StringBuilder cmds = new StringBuilder("Supported Cmds   : ");
+        if ((info.operationSupport() & GetSelInfo.Response.DELETE_SUPPORTED) != 0) {
+            cmds.append("'Delete' ");
+        }
+        if ((info.operationSupport() & GetSelInfo.Response.PARTIAL_ADD_SUPPORTED) != 0) {
+            cmds.append("'Partial Add' ");
+        }
+        if ((info.operationSupport() & GetSelInfo.Response.RESERVE_SUPPORTED) != 0) {
+            cmds.append("'Reserve' ");
+        }
+        if ((info.operationSupport() & GetSelInfo.Response.ALLOCATION_INFO_SUPPORTED) != 0) {
+            cmds.append("'Get Alloc Info' ");
+        }
+        out.add(cmds.toString());
+        return out;
+    }
+
+    private static String infoTime(long raw, ZoneId zone) {
+        if (raw == 0 || raw == SelTimestamp.UNSPECIFIED) {
+            return "Not Available";
+        }
+        SelTimestamp ts = new SelTimestamp(raw);
+        if (ts.isPreInit()) {
+            long s = raw % 86400;
+            return String.format("S+ %02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+        }
+        String cols = timestampColumns(ts, zone);
+        return cols.substring(0, cols.length() - 2).replace(" | ", " ");
     }
 }

@@ -1,5 +1,6 @@
 package dev.ipmi.core.sel;
 
+import dev.ipmi.core.IpmiTimeoutException;
 import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.commands.storage.AddSelEntry;
 import dev.ipmi.core.commands.storage.ClearSel;
@@ -51,24 +52,34 @@ public final class SelReader {
     private final IpmiTransport transport;
     private final Function<Duration, CompletableFuture<Void>> delay;
     private final Duration pollInterval;
+    private final int firstChunk;
 
     private SelReader(IpmiTransport transport, Function<Duration, CompletableFuture<Void>> delay,
-                      Duration pollInterval) {
+                      Duration pollInterval, int firstChunk) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.delay = Objects.requireNonNull(delay, "delay");
-        this.pollInterval = pollInterval;
+        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+        if (firstChunk < 1 || firstChunk > 0xFF) {
+            throw new IllegalArgumentException("first chunk must be 1..255 (255 = whole entry): " + firstChunk);
+        }
+        this.firstChunk = firstChunk;
+    }
+
+    /** Reads entries in pieces of at most {@code bytes} (under a reservation) instead of whole. */
+    public SelReader firstChunk(int bytes) {
+        return new SelReader(transport, delay, pollInterval, bytes);
     }
 
     /** Polls Clear SEL every 100 ms using {@link CompletableFuture#delayedExecutor}. */
     public static SelReader of(IpmiTransport transport) {
         return new SelReader(transport, d -> CompletableFuture.runAsync(() -> { },
-                CompletableFuture.delayedExecutor(d.toMillis(), TimeUnit.MILLISECONDS)), Duration.ofMillis(100));
+                CompletableFuture.delayedExecutor(d.toMillis(), TimeUnit.MILLISECONDS)), Duration.ofMillis(100), 0xFF);
     }
 
     /** With a custom delay (tests: an immediate future, so no wall-clock sleeps). */
     public static SelReader of(IpmiTransport transport, Function<Duration, CompletableFuture<Void>> delay,
                                Duration pollInterval) {
-        return new SelReader(transport, delay, pollInterval);
+        return new SelReader(transport, delay, pollInterval, 0xFF);
     }
 
     public CompletableFuture<GetSelInfo.Response> info() {
@@ -139,7 +150,7 @@ public final class SelReader {
                         });
             }
             if (++polls[0] > MAX_CLEAR_POLLS) {
-                return CompletableFuture.failedFuture(new dev.ipmi.core.IpmiTimeoutException(
+                return CompletableFuture.failedFuture(new IpmiTimeoutException(
                         "Clear SEL (erase still in progress)", MAX_CLEAR_POLLS,
                         pollInterval.multipliedBy(MAX_CLEAR_POLLS)));
             }
@@ -175,9 +186,9 @@ public final class SelReader {
         private final ByteArrayOutputStream entry = new ByteArrayOutputStream();
         private int id = GetSelEntry.FIRST;
         private int reservation = 0;
-        private boolean needReservation;
+        private int chunk = firstChunk;
+        private boolean needReservation = chunk < 0xFF;
         private int reservations;
-        private int chunk = 0xFF;
         private int attempts;
 
         CompletableFuture<Optional<SelScan>> step() {

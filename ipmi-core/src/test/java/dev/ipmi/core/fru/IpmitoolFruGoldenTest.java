@@ -74,4 +74,50 @@ class IpmitoolFruGoldenTest {
         assertThat(fru.chassis()).isPresent();
         assertThat(fru.problems()).extracting(FruProblem::kind).contains(FruProblem.Kind.TRUNCATED);
     }
+
+    @Test
+    void customFieldsEncodingsAndUnspecifiedDateMatchIpmitool() {
+        FruInventory fru = FruInventory.decode(Vectors.load("fru/encodings-fru1.hex", "fru1"));
+        assertThat(fru.problems()).isEmpty();
+        assertThat(FruFormat.lines(fru)).containsExactly(
+                " Chassis Type          : Main Server Chassis",
+                " Chassis Part Number   : CH-PN",
+                " Chassis Serial        : CH-SN",
+                " Chassis Extra         : CH-EXTRA-1",
+                " Chassis Extra         : dead",
+                " Board Mfg Date        : Unspecified",
+                " Board Mfg             : Maker",
+                " Board Product         : IPMI BOARD  ",
+                " Board Serial          : 1234 5-.",
+                " Board Part Number     : BPN",
+                " Board Extra           : B-EXTRA",
+                " Product Manufacturer  : PMaker",
+                " Product Name          : PName",
+                " Product Serial        : PSN",
+                " Product Extra         : P-EXTRA");
+        FruInventory.Board board = fru.board().orElseThrow();
+        assertThat(board.productName().text()).isEqualTo("IPMI BOARD");
+        assertThat(board.serialNumber().encoding()).isEqualTo(dev.ipmi.core.sdr.TypeLengthString.Encoding.BCD_PLUS);
+        assertThat(board.mfgDate()).isEmpty();
+        assertThat(fru.chassis().orElseThrow().custom()).hasSize(2);
+        assertThat(fru.multiRecords()).singleElement().satisfies(m -> {
+            assertThat(m.typeId()).isZero();
+            assertThat(m.endOfList()).isTrue();
+            assertThat(m.formatVersion()).isEqualTo(2);
+            assertThat(m.data()).containsExactly(0x10, 0x20, 0x30, 0x40);
+            assertThat(m.checksumOk()).isTrue();
+        });
+    }
+
+    @Test
+    void multiRecordChecksumErrorsAreReported() {
+        byte[] img = Vectors.load("fru/encodings-fru1.hex", "fru1");
+        img[img.length - 1] ^= 0x01;
+        FruInventory fru = FruInventory.decode(img);
+        assertThat(fru.problems()).singleElement().satisfies(p -> {
+            assertThat(p.area()).isEqualTo(FruProblem.Area.MULTI_RECORD);
+            assertThat(p.kind()).isEqualTo(FruProblem.Kind.CHECKSUM);
+        });
+        assertThat(fru.multiRecords().get(0).checksumOk()).isFalse();
+    }
 }

@@ -90,10 +90,22 @@ class SdrSelFruAgainstIpmiSimIT {
         assertThat(sensors).isEqualTo(ipmitool("sensor", "list"));
     }
 
+    private static void assertSensorGetMatchesIpmitool() throws Exception {
+        SdrScan scan = SdrReader.repository(transport).readAll().join();
+        for (SdrRecord.SensorRecord s : readable(scan)) {
+            var enable = s.isThreshold() ? transport.send(
+                    new dev.ipmi.core.commands.sensor.GetSensorEventEnable.Request(s.key().sensorNumber())).join() : null;
+            List<String> theirs = ipmitool("sensor", "get", s.name()).stream()
+                    .filter(l -> !l.equals("Locating sensor record...")).toList();
+            assertThat(IpmitoolFormat.sensorGet(read(s), thresholds(s), enable)).as(s.name()).isEqualTo(theirs);
+        }
+    }
+
     @Test
     @Order(1)
     void sdrListElistAndSensorListMatchIpmitool() throws Exception {
         assertListsMatchIpmitool();
+        assertSensorGetMatchesIpmitool();
     }
 
     @Test
@@ -102,6 +114,14 @@ class SdrSelFruAgainstIpmiSimIT {
         sim.command("sensor_set_value 0x20 0 1 99 1", "sensor_set_value 0x20 0 3 8 1",
                 "sensor_set_value 0x20 0 4 185 1", "sensor_set_bit_clr_rest 0x20 0 5 1 1 1");
         assertListsMatchIpmitool();
+        assertSensorGetMatchesIpmitool();
+        String inlet = " 000001111000000 000001111000000 000001111000000 000001111000000";
+        String dimm = " 000000000000011 000000000000011 000000000000011 000000000000011";
+        sim.command("sensor_set_event_support 0x20 0 2 enable no-scanning per-state" + inlet,
+                "sensor_set_event_support 0x20 0 6 enable no-scanning per-state" + dimm);
+        assertListsMatchIpmitool();
+        sim.command("sensor_set_event_support 0x20 0 2 enable scanning per-state" + inlet,
+                "sensor_set_event_support 0x20 0 6 enable scanning per-state" + dimm);
     }
 
     @Test
@@ -140,13 +160,27 @@ class SdrSelFruAgainstIpmiSimIT {
         List<String> list = SelReader.of(transport).readAll().join().records().stream()
                 .map(r -> SelFormat.list(r, ZoneId.systemDefault())).toList();
         assertThat(list).isEqualTo(ipmitool("sel", "list"));
+        assertThat(SelFormat.info(SelReader.of(transport).info().join(), ZoneId.systemDefault()))
+                .isEqualTo(ipmitool("sel", "info"));
+        // partial reads under a reservation give the same entries
+        assertThat(SelReader.of(transport).firstChunk(5).readAll().join().records())
+                .isEqualTo(SelReader.of(transport).readAll().join().records());
+    }
+
+    @Test
+    @Order(3)
+    void smallPiecesReadTheSameRepository() {
+        SdrScan whole = SdrReader.repository(transport).readAll().join();
+        SdrScan pieces = SdrReader.repository(transport).firstChunk(12).readAll().join();
+        assertThat(pieces.records()).isEqualTo(whole.records());
     }
 
     @Test
     @Order(5)
     void selClearAgreesWithIpmitool() throws Exception {
         SelReader.of(transport).clear().join();
-        assertThat(ipmitool("sel", "info")).anySatisfy(l -> assertThat(l).matches("Entries\\s+: 0"));
+        assertThat(ipmitool("sel", "info")).anySatisfy(l -> assertThat(l).matches("Entries\\s+: 0"))
+                .isEqualTo(SelFormat.info(SelReader.of(transport).info().join(), ZoneId.systemDefault()));
         assertThat(SelReader.of(transport).readAll().join().records()).isEmpty();
     }
 
@@ -157,5 +191,34 @@ class SdrSelFruAgainstIpmiSimIT {
         assertThat(fru.problems()).isEmpty();
         assertThat(FruFormat.lines(fru)).isEqualTo(ipmitool("fru", "print", "0"));
         assertThat(FruFormat.print("Builtin FRU Device", 0, fru)).isEqualTo(ipmitool("fru", "print"));
+    }
+
+    private static List<String> freeipmi(String tool, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of(tool, "-h", sim.host() + ":" + sim.port(), "-u", IpmiSim.ADMIN,
+                "-p", IpmiSim.ADMIN_PASSWORD, "-D", "LAN"));
+        args.addAll(Arrays.asList(extra));
+        return IpmiSim.run(args, sim.stateDir()).lines().toList();
+    }
+
+    @Test
+    @Order(7)
+    void sensorValuesAndFruFieldsAgreeWithFreeIpmi() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(IpmiSim.onPath("ipmi-sensors"), "FreeIPMI not installed");
+        SdrScan scan = SdrReader.repository(transport).readAll().join();
+        List<String> ours = new ArrayList<>();
+        for (SdrRecord.SensorRecord s : readable(scan)) {
+            SensorReading r = read(s);
+            ours.add(s.name() + "=" + (r instanceof SensorReading.Analog a ? String.format("%.2f", a.value()) : "N/A"));
+        }
+        List<String> theirs = freeipmi("ipmi-sensors", "--sdr-cache-recreate", "--quiet-cache",
+                "--sdr-cache-directory=" + sim.stateDir()).stream().skip(1)
+                .map(l -> l.split("\\s*\\|\\s*")).map(c -> c[1] + "=" + c[3]).toList();
+        assertThat(ours).isEqualTo(theirs);
+        var fru = FruReader.of(transport).inventory(0).join();
+        List<String> fruLines = freeipmi("ipmi-fru");
+        assertThat(fruLines).contains("  FRU Board Manufacturer: " + fru.board().orElseThrow().manufacturer().text(),
+                "  FRU Product Name: " + fru.product().orElseThrow().name().text(),
+                "  FRU FRU File ID: " + fru.product().orElseThrow().fruFileId().text(),
+                "  FRU Chassis Serial Number: " + fru.chassis().orElseThrow().serialNumber().text());
     }
 }

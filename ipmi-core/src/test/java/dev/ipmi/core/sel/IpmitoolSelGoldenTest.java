@@ -153,4 +153,22 @@ class IpmitoolSelGoldenTest {
                 "   b |  Pre-Init  |0000001804| Watchdog2 | Hard reset | Asserted",
                 "   c |  Pre-Init  |0000001804| Drive Slot / Bay #0x20 | Device Present | Asserted");
     }
+
+    @Test
+    void selInfoLinesMatchIpmitool() {
+        GetSelInfo.Response initial = new GetSelInfo.Request().decodeResponse(ByteReader.of(SEL.get("sel-info-initial")));
+        assertThat(SelFormat.info(initial, ZoneOffset.UTC)).containsExactly(
+                "SEL Information",
+                "Version          : 1.5 (v1.5, v2 compliant)",
+                "Entries          : 5",
+                "Free Space       : 15920 bytes ",
+                "Percent Used     : 0%",
+                "Last Add Time    : S+ 00:06:10",
+                "Last Del Time    : Not Available",
+                "Overflow         : false",
+                "Supported Cmds   : 'Delete' 'Reserve' ");
+        GetSelInfo.Response changed = new GetSelInfo.Request().decodeResponse(ByteReader.of(SEL.get("sel-info-changed")));
+        assertThat(SelFormat.info(changed, ZoneOffset.UTC)).contains("Entries          : 12",
+                "Free Space       : 15808 bytes ", "Percent Used     : 1%", "Last Add Time    : 11/21/26 10:17:40 UTC");
+    }
 }

@@ -2,20 +2,18 @@ package dev.ipmi.examples.cli;
 
 import dev.ipmi.core.CompletionCodeException;
 import dev.ipmi.core.client.IpmiClient;
+import dev.ipmi.core.client.Threshold;
 import dev.ipmi.core.commands.sensor.GetSensorEventEnable;
 import dev.ipmi.core.commands.sensor.GetSensorEventStatus;
-import dev.ipmi.core.client.Threshold;
 import dev.ipmi.core.commands.sensor.GetSensorThresholds;
-import dev.ipmi.core.sdr.EventText;
 import dev.ipmi.core.sdr.IpmitoolFormat;
 import dev.ipmi.core.sdr.SdrRecord;
 import dev.ipmi.core.sdr.SdrRecord.FullSensor;
 import dev.ipmi.core.sdr.SdrRecord.SensorRecord;
 import dev.ipmi.core.sdr.SdrScan;
-import dev.ipmi.core.sdr.SensorReader;
 import dev.ipmi.core.sdr.SensorReading;
-import dev.ipmi.core.sdr.SensorTypes;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -113,75 +111,36 @@ final class SensorCommand implements Runnable {
 
         static void print(IpmiClient bmc, SensorRecord s, PrintWriter out) {
             SensorReading r = bmc.sensors().read(s);
-            out.printf("Sensor ID              : %s (0x%x)%n", s.name(), s.key().sensorNumber());
-            out.printf(" Entity ID             : %d.%d%n", s.entity().id(), s.entity().instance());
-            if (!s.isThreshold()) {
-                out.printf(" Sensor Type (Discrete): %s%n", SensorTypes.name(s.sensorType()));
-                if (r instanceof SensorReading.Discrete d) {
-                    out.printf(" States Asserted       : %s%n", SensorTypes.name(s.sensorType()));
-                    for (String state : EventText.states(s.eventReadingType(), s.sensorType(), d.stateBits())) {
-                        out.printf("                         [%s]%n", state);
-                    }
-                    out.println();
-                } else if (r instanceof SensorReading.Analog a) {
-                    out.printf(" Sensor Reading        : %s %s%n", IpmitoolFormat.value(a.value(), 3), a.units());
-                    out.println();
-                } else {
-                    out.printf(" Unable to read sensor: Device Not Present%n%n");
-                }
-                return;
-            }
-            out.printf(" Sensor Type (Threshold)  : %s%n", SensorTypes.name(s.sensorType()));
-            out.print(" Sensor Reading        : ");
-            if (!(r instanceof SensorReading.Analog a)) {
-                out.printf("No Reading%n%n");
-                return;
-            }
-            if (s instanceof FullSensor f) {
-                double tol = f.conversion().tolerance();
-                out.printf("%s (+/- %s) %s%n", IpmitoolFormat.value(a.value(), 3), IpmitoolFormat.value(tol, 3),
-                        a.units());
-            } else {
-                out.printf("0x%x %s%n", a.raw(), a.units());
-            }
-            out.printf(" Status                : %s%n", a.status().longText());
-            if (s instanceof FullSensor f && f.thresholdAccess() != 0) {
-                SensorReader.Thresholds t = bmc.sensors().thresholds(f);
-                line(out, Threshold.LNR, t.lnr());
-                line(out, Threshold.LCR, t.lcr());
-                line(out, Threshold.LNC, t.lnc());
-                line(out, Threshold.UNC, t.unc());
-                line(out, Threshold.UCR, t.ucr());
-                line(out, Threshold.UNR, t.unr());
-                out.printf(" Positive Hysteresis   : %s%n", hysteresis(f, f.positiveHysteresis()));
-                out.printf(" Negative Hysteresis   : %s%n", hysteresis(f, f.negativeHysteresis()));
+            GetSensorEventEnable.Response enable = null;
+            List<String> extra = new ArrayList<>();
+            if (s.isThreshold()) {
                 // like ipmitool: lines whose command the BMC refuses are left out
                 try {
-                    GetSensorEventStatus.Response st = bmc.sensors().eventStatus(f);
-                    out.printf(" Assertion Events      : %s%n", events(st.assertions()));
+                    GetSensorEventStatus.Response st = bmc.sensors().eventStatus(s);
+                    extra.add(" Assertion Events      : " + events(st.assertions()));
                 } catch (CompletionCodeException e) {
                     // Get Sensor Event Status is optional (ipmi_sim answers C1h)
                 }
                 try {
-                    GetSensorEventEnable.Response en = bmc.sensors().eventEnables(f);
-                    if (!en.eventMessagesEnabled()) {
-                        out.printf(" Event Enable          : Event Messages Disabled%n");
+                    enable = bmc.sensors().eventEnables(s);
+                    if ((enable.flags() & 0x80) == 0) {
+                        extra.add(" Event Enable          : Event Messages Disabled");
                     }
-                    out.printf(" Assertions Enabled    : %s%n", events(en.assertions()));
-                    out.printf(" Deassertions Enabled  : %s%n", events(en.deassertions()));
                 } catch (CompletionCodeException e) {
                     // optional as well
                 }
             }
+            List<String> lines = new ArrayList<>(IpmitoolFormat.sensorGet(r, thresholds(bmc, s), enable));
+            int at = 0;
+            while (at < lines.size() && !lines.get(at).startsWith(" Assertions Enabled")) {
+                at++;
+            }
+            lines.addAll(at, extra);
+            if (!s.isThreshold() && !(r instanceof SensorReading.Discrete)) {
+                lines.add(" Unable to read sensor: Device Not Present");
+            }
+            lines.forEach(out::println);
             out.println();
-        }
-
-        private static void line(PrintWriter out, Threshold t, java.util.OptionalDouble v) {
-            out.printf(" %-22s: %s%n", t.longName(), v.isPresent() ? IpmitoolFormat.fixed(v.getAsDouble(), 3) : "na");
-        }
-
-        private static String hysteresis(FullSensor f, int raw) {
-            return raw == 0 || raw == 0xFF ? "Unspecified" : IpmitoolFormat.fixed(f.conversion().hysteresis(raw), 3);
         }
 
         private static String events(int mask) {

@@ -35,32 +35,24 @@ public final class GetSensorEventEnable {
     }
 
     /**
-     * @param flags        [7] 1 = event messages enabled, [6] 1 = scanning enabled
-     * @param assertions   15 assertion-event enable bits (threshold sensors: bit 0 lnc-, 1 lnc+, … 11 unr+);
-     *                     absent bytes as 0 (the BMC may stop after any byte)
+     * @param flags        [7] all event messages enabled, [6] sensor scanning enabled
+     * @param assertions   15 assertion-event enable bits (threshold sensors: bit 2n = going low, 2n+1 = going high
+     *                     for LNC, LCR, LNR, UNC, UCR, UNR); absent bytes read as 0
      * @param deassertions 15 deassertion-event enable bits
      */
     public record Response(int flags, int assertions, int deassertions) implements IpmiResponse {
         static Response decode(ByteReader in) {
-            int flags = in.u8("event enable flags");
-            int a = in.hasRemaining() ? in.u8("assertion enables 0-7") : 0;
-            a |= in.hasRemaining() ? (in.u8("assertion enables 8-14") & 0x7F) << 8 : 0;
-            int d = in.hasRemaining() ? in.u8("deassertion enables 0-7") : 0;
-            d |= in.hasRemaining() ? (in.u8("deassertion enables 8-14") & 0x7F) << 8 : 0;
+            int flags = in.u8("flags");
+            int a = in.hasRemaining() ? in.u8("assertion events 0-7") : 0;
+            a |= in.hasRemaining() ? (in.u8("assertion events 8-14") & 0x7F) << 8 : 0;
+            int d = in.hasRemaining() ? in.u8("deassertion events 0-7") : 0;
+            d |= in.hasRemaining() ? (in.u8("deassertion events 8-14") & 0x7F) << 8 : 0;
             return new Response(flags, a, d);
         }
 
         @Override
         public void encode(ByteWriter out) {
             out.u8(flags).u16(assertions & 0x7FFF).u16(deassertions & 0x7FFF);
-        }
-
-        public boolean eventMessagesEnabled() {
-            return (flags & 0x80) != 0;
-        }
-
-        public boolean scanningEnabled() {
-            return (flags & 0x40) != 0;
         }
     }
 }

@@ -24,8 +24,8 @@ class GetSensorEventEnableTest {
         GetSensorEventEnable.Request req = new GetSensorEventEnable.Request(0x01);
         assertEncodes(req, FILE, "cpu-temp-request");
         GetSensorEventEnable.Response r = decode(req, FILE, "cpu-temp-response");
-        assertThat(r.eventMessagesEnabled()).isTrue();
-        assertThat(r.scanningEnabled()).isTrue();
+        // [7] event messages enabled, [6] scanning enabled
+        assertThat(r.flags()).isEqualTo(0xC0);
         // unc- unc+ ucr- ucr+ unr- unr+: bits 6..11
         assertThat(r.assertions()).isEqualTo(0x0FC0);
         assertThat(r.deassertions()).isEqualTo(0x0FC0);
