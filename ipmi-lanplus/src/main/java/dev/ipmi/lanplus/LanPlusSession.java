@@ -151,6 +151,11 @@ public final class LanPlusSession implements IpmiTransport {
         return machine.replayCount();
     }
 
+    /** The BMC's ID for this session (as Close Session and Get Session Info name it). */
+    public int bmcSessionId() {
+        return machine.bmcSessionId();
+    }
+
     /** Successful logins (more than 1 after a re-login). */
     public int loginCount() {
         return machine.loginCount();

@@ -184,7 +184,8 @@ public final class IpmiClient implements AutoCloseable {
      * both sides support; suite 0 refused unless {@link #allowCipherZero}); no Kg (one-key login);
      * IPMI 1.5 auth type: the strongest the BMC offers (MD5, then MD2; NONE and PASSWORD only
      * after {@link #allowInsecureAuth}); retries {@link RetryPolicy#defaults()}; no event listener;
-     * no quirks; futures complete on {@link ForkJoinPool#commonPool()}.
+     * no quirks; futures complete on {@link ForkJoinPool#commonPool()}; polls and retry delays run on
+     * a daemon thread owned by the client.
      */
     public static final class Builder {
         private final String kind;
@@ -202,6 +203,7 @@ public final class IpmiClient implements AutoCloseable {
         private IpmiEventListener listener = new IpmiEventListener() {};
         private final Set<String> quirks = new LinkedHashSet<>();
         private Executor executor = ForkJoinPool.commonPool();
+        private ScheduledExecutorService scheduler;
         private dev.ipmi.core.sdr.SdrCache sdrCache;
 
         private Builder(String kind, String host) {
@@ -279,6 +281,15 @@ public final class IpmiClient implements AutoCloseable {
         }
 
         /**
+         * Where power-state polls and retry delays are scheduled; the client does not shut it down.
+         * Default: one daemon thread per client, stopped by {@link IpmiClient#close()}.
+         */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
          * Keeps SDR scans in {@code cache} under "host:port", so clients sharing it (or, with
          * {@link dev.ipmi.core.sdr.SdrCache#persistent}, later processes) skip unchanged repositories.
          * Default: a cache of this client only.
@@ -301,7 +312,7 @@ public final class IpmiClient implements AutoCloseable {
             dev.ipmi.core.sdr.SdrCache cache = sdrCache;
             String key = host + ":" + port;
             return TransportProvider.find(kind).connect(spec).thenApply(t -> {
-                IpmiClient c = new IpmiClient(t, null);
+                IpmiClient c = new IpmiClient(t, scheduler);
                 if (cache != null) {
                     c.async.useSdrCache(cache, key);
                 }

@@ -41,9 +41,11 @@ final class DcmiCommand implements Runnable {
             try {
                 r = bmc.dcmi().powerReading();
             } catch (CompletionCodeException e) {
-                // ipmitool frames this message with blank lines
+                // ipmitool prints an empty line on stdout, then the indented message after one on stderr
+                spec.commandLine().getOut().println();
+                spec.commandLine().getOut().flush();
                 throw new CliException("\n    DCMI request failed because: " + e.code().description()
-                        + String.format(" (%x)", e.code().code()) + "\n");
+                        + String.format(" (%x)", e.code().code()));
             }
         }
         PrintWriter out = spec.commandLine().getOut();

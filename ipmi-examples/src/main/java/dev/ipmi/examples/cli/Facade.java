@@ -1,6 +1,7 @@
 package dev.ipmi.examples.cli;
 
 import dev.ipmi.core.CommandId;
+import dev.ipmi.core.client.BridgingTransport;
 import dev.ipmi.core.client.IpmiClient;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.spi.RequestTarget;
@@ -12,13 +13,18 @@ final class Facade {
     private Facade() {}
 
     static IpmiClient connect(IpmiCli root) {
+        return IpmiClient.using(open(root));
+    }
+
+    /** The session from the connection options, sending to the {@code -t}/{@code -b} target when one is given. */
+    static IpmiTransport open(IpmiCli root) {
         IpmiTransport t = root.connection.open();
         FacadeOptions f = root.facade;
         if (f.target != null && f.target != 0x20) {
             RequestTarget target = RequestTarget.bridged(f.target, f.channel == null ? 0 : f.channel);
-            return IpmiClient.using(new Retargeting(dev.ipmi.core.client.BridgingTransport.wrap(t), target));
+            return new Retargeting(BridgingTransport.wrap(t), target);
         }
-        return IpmiClient.using(t);
+        return t;
     }
 
     static boolean json(IpmiCli root) {

@@ -38,7 +38,7 @@ final class McCommand implements Runnable {
         @Override
         public void run() {
             GetDeviceId.Response id;
-            try (IpmiTransport t = mc.root.connection.open()) {
+            try (IpmiTransport t = Facade.open(mc.root)) {
                 id = LanSession.await(t.send(new GetDeviceId.Request()));
             }
             print(id, spec.commandLine().getOut());

@@ -101,14 +101,6 @@ public final class Crypto {
         return b;
     }
 
-    public static int randomNonZeroInt() {
-        int v;
-        do {
-            v = RANDOM.nextInt();
-        } while (v == 0);
-        return v;
-    }
-
     /** Constant-time comparison of a received MAC with the expected one. */
     public static boolean macEquals(byte[] expected, byte[] received) {
         return MessageDigest.isEqual(expected, received);

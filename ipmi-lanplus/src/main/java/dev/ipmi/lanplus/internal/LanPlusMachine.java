@@ -10,6 +10,7 @@ import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.PrivilegeUnavailableException;
 import dev.ipmi.core.commands.app.GetChannelAuthenticationCapabilities;
 import dev.ipmi.core.commands.app.GetChannelCipherSuites;
+import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.session.CloseSession;
 import dev.ipmi.core.commands.session.SetSessionPrivilegeLevel;
 import dev.ipmi.core.wire.ByteReader;
@@ -116,7 +117,7 @@ public final class LanPlusMachine implements SessionMachine {
     private volatile CipherSuite suite;
     private int tag;
     private int consoleSid;
-    private int bmcSid;
+    private volatile int bmcSid;
     private byte[] rm;
     private int role;
     private RmcpPlusCodec codec = RmcpPlusCodec.unauthenticated();
@@ -179,6 +180,11 @@ public final class LanPlusMachine implements SessionMachine {
     /** Protocol time of the last successful login (first request sent to session ready), or -1. */
     public Duration loginDuration() {
         return loginNanos < 0 ? null : Duration.ofNanos(loginNanos);
+    }
+
+    /** The session ID the BMC chose (what Close Session names), or 0 before Open Session. */
+    public int bmcSessionId() {
+        return bmcSid;
     }
 
     /** Successful logins so far (more than one after re-logins). */
@@ -756,8 +762,10 @@ public final class LanPlusMachine implements SessionMachine {
         }
         if (state == State.ACTIVE && tracker.isIdle() && now - lastActivity >= keepaliveNanos) {
             lastActivity = now;
-            tracker.enqueue(new IpmiCall(RequestTarget.BMC, GET_CHANNEL_AUTH_CAPS,
-                    new byte[] {0x0E, (byte) privilege.code()}, new CompletableFuture<>()), Internal.KEEPALIVE);
+            // Get Device ID, as ipmitool does: allowed at every privilege level and answered in a
+            // session by every BMC (ipmi_sim refuses Get Channel Authentication Capabilities there, D5h)
+            tracker.enqueue(new IpmiCall(RequestTarget.BMC, GetDeviceId.ID, new byte[0], new CompletableFuture<>()),
+                    Internal.KEEPALIVE);
         }
         dispatch(a, now);
     }
