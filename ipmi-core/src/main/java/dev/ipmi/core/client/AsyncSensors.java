@@ -73,12 +73,14 @@ public final class AsyncSensors {
 
     /** Get Sensor Event Enable: which assertion/deassertion events the sensor generates. */
     public CompletableFuture<GetSensorEventEnable.Response> eventEnables(SensorRecord sensor) {
-        return client.execute(SensorReader.target(sensor), new GetSensorEventEnable.Request(sensor.key().sensorNumber()));
+        return client.execute(SensorReader.target(sensor),
+                new GetSensorEventEnable.Request(sensor.key().sensorNumber()));
     }
 
     /** Get Sensor Event Status: which events are currently asserted (optional command on many BMCs). */
     public CompletableFuture<GetSensorEventStatus.Response> eventStatus(SensorRecord sensor) {
-        return client.execute(SensorReader.target(sensor), new GetSensorEventStatus.Request(sensor.key().sensorNumber()));
+        return client.execute(SensorReader.target(sensor),
+                new GetSensorEventStatus.Request(sensor.key().sensorNumber()));
     }
 
     /** Get Sensor Thresholds of a threshold sensor, converted to its units. */
@@ -109,7 +111,8 @@ public final class AsyncSensors {
                 throw new IllegalArgumentException("no sensor named \"" + name + "\"");
             }
             if (!(s.get() instanceof FullSensor f) || !f.isThreshold()) {
-                throw new IllegalArgumentException("sensor \"" + name + "\" has no thresholds (not a full threshold sensor record)");
+                throw new IllegalArgumentException("sensor \"" + name
+                        + "\" has no thresholds (not a full threshold sensor record)");
             }
             return f;
         });

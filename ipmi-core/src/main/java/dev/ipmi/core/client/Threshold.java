@@ -35,7 +35,8 @@ public enum Threshold {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown threshold '" + text + "' (expected lnr, lcr, lnc, unc, ucr or unr)");
+            throw new IllegalArgumentException("unknown threshold '" + text
+                    + "' (expected lnr, lcr, lnc, unc, ucr or unr)");
         }
     }
 }

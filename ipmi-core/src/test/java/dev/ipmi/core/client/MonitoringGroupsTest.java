@@ -117,7 +117,8 @@ class MonitoringGroupsTest {
     @Test
     void aClientMadeWithASharedCacheUsesItForSensorsToo() {
         SdrCache shared = SdrCache.inMemory();
-        try (IpmiClient a = IpmiClient.using(bmc, shared, "bmc-1"); IpmiClient b = IpmiClient.using(bmc, shared, "bmc-1")) {
+        try (IpmiClient a = IpmiClient.using(bmc, shared, "bmc-1");
+             IpmiClient b = IpmiClient.using(bmc, shared, "bmc-1")) {
             a.sensors().readAll();
             int before = bmc.log.size();
             b.sensors().list();

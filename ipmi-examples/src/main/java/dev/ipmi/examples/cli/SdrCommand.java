@@ -16,7 +16,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code sdr list|elist [all|full|compact|event|mcloc]}, {@code sdr info}, {@code sdr type <type>}, as ipmitool 1.8.19. */
+/**
+ * {@code sdr list|elist [all|full|compact|event|mcloc|fru|generic]}, {@code sdr info}, {@code sdr type <type>},
+ * as ipmitool 1.8.19.
+ */
 @Command(name = "sdr", description = "SDR repository: list, elist, info, type.",
         subcommands = {SdrCommand.ListCmd.class, SdrCommand.Elist.class, SdrCommand.Info.class, SdrCommand.Type.class})
 final class SdrCommand implements Runnable {
@@ -66,7 +69,8 @@ final class SdrCommand implements Runnable {
         try (IpmiClient bmc = Facade.connect(root)) {
             SdrScan scan = scan(bmc, err);
             List<SdrRecord> records = scan.records().stream().filter(r -> w.equals("full+compact")
-                    ? r instanceof SdrRecord.FullSensor || r instanceof SdrRecord.CompactSensor : selected(r, w)).toList();
+                    ? r instanceof SdrRecord.FullSensor || r instanceof SdrRecord.CompactSensor : selected(r, w))
+                    .toList();
             try (Progress p = Progress.start(err, "Reading sensors")) {
                 for (SdrRecord r : records) {
                     if (r instanceof SdrRecord.FullSensor || r instanceof SdrRecord.CompactSensor) {
@@ -120,7 +124,8 @@ final class SdrCommand implements Runnable {
         }
     }
 
-    @Command(name = "elist", description = "Like list, with sensor number, entity and state texts (as ipmitool sdr elist).")
+    @Command(name = "elist",
+            description = "Like list, with sensor number, entity and state texts (as ipmitool sdr elist).")
     static final class Elist implements Runnable {
         @ParentCommand
         SdrCommand sdr;
@@ -162,8 +167,14 @@ final class SdrCommand implements Runnable {
                 default -> i.freeSpace() + " bytes";
             };
             out.printf("Free Space                          : %s%n", free);
-            out.printf("Most recent Addition                : %s%n", timestamp(i.lastAddition()));
-            out.printf("Most recent Erase                   : %s%n", timestamp(i.lastErase()));
+            // ipmitool prints each timestamp only when the matching operation is supported (Partial Add
+            // for the addition, Delete for the erase) and "NA" otherwise, whatever the BMC reported
+            int ops = i.operationSupport();
+            out.printf("Most recent Addition                : %s%n",
+                    (ops & GetSdrRepositoryInfo.Response.PARTIAL_ADD_SUPPORTED) != 0 ? timestamp(i.lastAddition())
+                            : "NA");
+            out.printf("Most recent Erase                   : %s%n",
+                    (ops & GetSdrRepositoryInfo.Response.DELETE_SUPPORTED) != 0 ? timestamp(i.lastErase()) : "NA");
             out.printf("SDR overflow                        : %s%n", i.overflow() ? "yes" : "no");
             String modes = switch (i.updateModes()) {
                 case 0 -> "unspecified";
@@ -172,8 +183,8 @@ final class SdrCommand implements Runnable {
                 default -> "modal and non-modal";
             };
             out.printf("SDR Repository Update Support       : %s%n", modes);
-            int ops = i.operationSupport();
-            out.printf("Delete SDR supported                : %s%n", yesNo(ops, GetSdrRepositoryInfo.Response.DELETE_SUPPORTED));
+            out.printf("Delete SDR supported                : %s%n",
+                    yesNo(ops, GetSdrRepositoryInfo.Response.DELETE_SUPPORTED));
             out.printf("Partial Add SDR supported           : %s%n",
                     yesNo(ops, GetSdrRepositoryInfo.Response.PARTIAL_ADD_SUPPORTED));
             out.printf("Reserve SDR repository supported    : %s%n",
@@ -186,12 +197,9 @@ final class SdrCommand implements Runnable {
             return (ops & bit) != 0 ? "yes" : "no";
         }
 
-        /** 0 and FFFFFFFFh mean "never" ("NA" in ipmitool); others as SEL timestamps are printed. */
+        /** ipmitool's numeric timestamp; FFFFFFFFh is "Unspecified". */
         static String timestamp(long ts) {
-            if (ts == 0 || ts == 0xFFFFFFFFL) {
-                return "NA";
-            }
-            return SelCommand.numericTime(new dev.ipmi.core.sel.SelTimestamp(ts));
+            return ts == 0xFFFFFFFFL ? "Unspecified" : SelCommand.numericTime(new dev.ipmi.core.sel.SelTimestamp(ts));
         }
     }
 
@@ -248,7 +256,8 @@ final class SdrCommand implements Runnable {
         static void printTypes(PrintWriter out) {
             out.println("Sensor Types:");
             for (int t = 1; t <= 0x2C; t += 2) {
-                out.printf("\t%-25s (0x%02x)   %-25s (0x%02x)%n", SensorTypes.name(t), t, SensorTypes.name(t + 1), t + 1);
+                out.printf("\t%-25s (0x%02x)   %-25s (0x%02x)%n", SensorTypes.name(t), t, SensorTypes.name(t + 1),
+                        t + 1);
             }
         }
     }

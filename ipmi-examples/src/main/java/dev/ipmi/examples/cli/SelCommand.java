@@ -60,7 +60,10 @@ final class SelCommand implements Runnable {
         return ZoneId.systemDefault();
     }
 
-    /** ipmitool's numeric timestamp: "MM/dd/yy HH:mm:ss zone", or "S+ HH:MM:SS" for pre-init (seconds since BMC start). */
+    /**
+     * ipmitool's numeric timestamp: "MM/dd/yy HH:mm:ss zone", or "S+ HH:MM:SS" for pre-init (seconds since
+     * the BMC started).
+     */
     static String numericTime(SelTimestamp ts) {
         if (ts.isPreInit()) {
             long s = ts.raw();

@@ -48,7 +48,8 @@ final class SensorCommand implements Runnable {
         return null;
     }
 
-    @Command(name = "list", description = "Every sensor with reading, units, status and thresholds (as ipmitool sensor list).")
+    @Command(name = "list",
+            description = "Every sensor with reading, units, status and thresholds (as ipmitool sensor list).")
     static final class ListCmd implements Runnable {
         @ParentCommand
         SensorCommand sensor;
@@ -193,7 +194,8 @@ final class SensorCommand implements Runnable {
                     out.flush();
                     throw new CliException(String.format("Invalid sensor type %02x", s.get().recordType()));
                 }
-                out.printf("Setting sensor \"%s\" %s threshold to %s%n", name, t.longName(), IpmitoolFormat.fixed(v, 3));
+                out.printf("Setting sensor \"%s\" %s threshold to %s%n", name, t.longName(),
+                        IpmitoolFormat.fixed(v, 3));
                 out.flush();
                 bmc.sensors().setThreshold(f, t, v);
             } finally {

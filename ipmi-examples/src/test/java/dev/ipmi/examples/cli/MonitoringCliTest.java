@@ -3,6 +3,7 @@ package dev.ipmi.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ipmi.core.commands.storage.GetSdrRepositoryInfo;
 import dev.ipmi.core.commands.storage.GetSelInfo;
 import dev.ipmi.core.sdr.SdrRecord;
 import dev.ipmi.core.sdr.TypeLengthString;
@@ -72,13 +73,29 @@ class MonitoringCliTest {
         StringWriter w = new StringWriter();
         SelCommand.Info.print(new GetSelInfo.Response(0x51, 5, 15920, 0, 0xFFFFFFFFL, 0x0F), new PrintWriter(w));
         assertThat(w.toString().lines().toList()).containsExactly("SEL Information",
-                "Version          : 1.5 (v1.5, v2 compliant)", "Entries          : 5", "Free Space       : 15920 bytes ",
+                "Version          : 1.5 (v1.5, v2 compliant)", "Entries          : 5",
+                "Free Space       : 15920 bytes ",
                 "Percent Used     : 0%", "Last Add Time    : Not Available", "Last Del Time    : Not Available",
                 "Overflow         : false", "Supported Cmds   : 'Delete' 'Partial Add' 'Reserve' 'Get Alloc Info' ");
         w = new StringWriter();
         SelCommand.Info.print(new GetSelInfo.Response(0x02, 0, 0xFFFF, 0, 0, 0x80), new PrintWriter(w));
         assertThat(w.toString()).contains("Free Space       : 65535 bytes or more\n", "Percent Used     : unknown\n",
                 "Overflow         : true\n", "Supported Cmds   : None\n");
+    }
+
+    @Test
+    void sdrInfoShowsATimestampOnlyWhenTheMatchingOperationIsSupported() {
+        long ts = Instant.parse("2026-11-21T10:43:08Z").getEpochSecond();
+        StringWriter w = new StringWriter();
+        SdrCommand.Info.print(new GetSdrRepositoryInfo.Response(0x51, 8, 0xFFFE, ts, ts, 0x02), new PrintWriter(w));
+        assertThat(w.toString()).contains("Most recent Addition                : NA\n",
+                "Most recent Erase                   : NA\n", "Free Space                          : > 64Kb - 2 bytes\n");
+        w = new StringWriter();
+        SdrCommand.Info.print(new GetSdrRepositoryInfo.Response(0x51, 8, 100, ts, 0xFFFFFFFFL, 0x6E), new PrintWriter(w));
+        assertThat(w.toString()).contains("Most recent Addition                : 11/21/26 10:43:08 UTC\n",
+                "Most recent Erase                   : Unspecified\n", "Free Space                          : 100 bytes\n",
+                "SDR Repository Update Support       : modal and non-modal\n",
+                "Delete SDR supported                : yes\n");
     }
 
     @Test
@@ -93,7 +110,8 @@ class MonitoringCliTest {
         SdrRecord.GenericDeviceLocator gen = new SdrRecord.GenericDeviceLocator(2, 0x51, 0x20, 0xA0, 0, 0, 0, 0, 0x10,
                 0, new SdrRecord.Entity(0x07, 1, false), 0, name);
         assertThat(SdrCommand.locator(gen, false)).hasValue("PSU1             | Generic @20:A0.0  | ok");
-        assertThat(SdrCommand.locator(gen, true)).hasValue("PSU1             | 00h | ns  |  7.1 | Generic Device @20h:A0h.0");
+        assertThat(SdrCommand.locator(gen, true))
+                .hasValue("PSU1             | 00h | ns  |  7.1 | Generic Device @20h:A0h.0");
     }
 
     @Test

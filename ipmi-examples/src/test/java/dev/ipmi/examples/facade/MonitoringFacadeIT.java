@@ -202,7 +202,8 @@ class MonitoringFacadeIT {
             int id = bmc.sel().add(new SelRecord.SystemEvent(0, new SelTimestamp(0), 0x41, 0x04, 0x01, 0x01, false,
                     0x01, 0x01, 0x57, 0x1A));
             assertThat(ipmitool("sel", "list")).anySatisfy(l -> assertThat(l)
-                    .startsWith(String.format("%4x | ", id)).endsWith("| Temperature #0x01 | Lower Non-critical going high | Asserted"));
+                    .startsWith(String.format("%4x | ", id))
+                    .endsWith("| Temperature #0x01 | Lower Non-critical going high | Asserted"));
             assertThat(bmc.sel().entry(id).record()).isInstanceOf(SelRecord.SystemEvent.class);
             bmc.sel().clear();
             assertThat(ipmitool("sel", "info")).contains("Entries          : 0");
