@@ -33,6 +33,9 @@ public final class IpmiCli implements Runnable {
     @CommandLine.Mixin
     FacadeOptions facade = new FacadeOptions();
 
+    @CommandLine.Mixin
+    SdrCacheOptions sdrCache = new SdrCacheOptions();
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }

@@ -34,9 +34,9 @@ final class SdrCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static SdrScan scan(IpmiClient bmc, PrintWriter err) {
+    static SdrScan scan(IpmiCli root, IpmiClient bmc, PrintWriter err) {
         try (Progress p = Progress.start(err, "Reading SDR repository")) {
-            return bmc.sdr().scan();
+            return SdrCacheOptions.scan(root, bmc);
         }
     }
 
@@ -67,7 +67,7 @@ final class SdrCommand implements Runnable {
                     + cmd + " [all|full|compact|event|mcloc|fru|generic]");
         }
         try (IpmiClient bmc = Facade.connect(root)) {
-            SdrScan scan = scan(bmc, err);
+            SdrScan scan = scan(root, bmc, err);
             List<SdrRecord> records = scan.records().stream().filter(r -> w.equals("full+compact")
                     ? r instanceof SdrRecord.FullSensor || r instanceof SdrRecord.CompactSensor : selected(r, w))
                     .toList();
@@ -225,7 +225,7 @@ final class SdrCommand implements Runnable {
                 return;
             }
             try (IpmiClient bmc = Facade.connect(sdr.root)) {
-                SdrScan scan = scan(bmc, spec.commandLine().getErr());
+                SdrScan scan = scan(sdr.root, bmc, spec.commandLine().getErr());
                 for (SdrRecord.SensorRecord s : scan.sensors()) {
                     if (s.sensorType() != code) {
                         continue;

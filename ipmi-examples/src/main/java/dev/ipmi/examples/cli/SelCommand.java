@@ -157,9 +157,9 @@ final class SelCommand implements Runnable {
         }
     }
 
-    static List<String> lines(IpmiClient bmc, boolean extended, PrintWriter err) {
+    static List<String> lines(IpmiCli root, IpmiClient bmc, boolean extended, PrintWriter err) {
         List<SelRecord> entries = bmc.sel().entries();
-        SdrScan scan = extended ? SdrCommand.scan(bmc, err) : null;
+        SdrScan scan = extended ? SdrCommand.scan(root, bmc, err) : null;
         List<String> out = new ArrayList<>();
         for (SelRecord r : entries) {
             if (!extended) {
@@ -179,7 +179,7 @@ final class SelCommand implements Runnable {
                 err.flush();
                 return;
             }
-            lines(bmc, extended, err).forEach(out::println);
+            lines(root, bmc, extended, err).forEach(out::println);
         } finally {
             out.flush();
         }
@@ -269,7 +269,7 @@ final class SelCommand implements Runnable {
                         continue;
                     }
                     if (scan == null) {
-                        scan = SdrCommand.scan(bmc, err);
+                        scan = SdrCommand.scan(sel.root, bmc, err);
                     }
                     SdrRecord.SensorRecord sensor = entry.record() instanceof SelRecord.SystemEvent e
                             ? sensorOf(scan, e) : null;

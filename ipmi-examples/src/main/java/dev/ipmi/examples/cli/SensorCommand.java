@@ -61,7 +61,7 @@ final class SensorCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (IpmiClient bmc = Facade.connect(sensor.root)) {
-                SdrScan scan = SdrCommand.scan(bmc, err);
+                SdrScan scan = SdrCommand.scan(sensor.root, bmc, err);
                 try (Progress p = Progress.start(err, "Reading sensors")) {
                     for (SensorRecord s : scan.sensors()) {
                         if (s instanceof SdrRecord.FullSensor || s instanceof SdrRecord.CompactSensor) {
@@ -92,7 +92,7 @@ final class SensorCommand implements Runnable {
             boolean failed = false;
             out.println("Locating sensor record...");
             try (IpmiClient bmc = Facade.connect(sensor.root)) {
-                SdrScan scan = SdrCommand.scan(bmc, err);
+                SdrScan scan = SdrCommand.scan(sensor.root, bmc, err);
                 for (String name : names) {
                     Optional<SensorRecord> s = scan.sensors().stream().filter(r -> r.name().equals(name)).findFirst();
                     if (s.isEmpty()) {

@@ -219,6 +219,28 @@ class IpmiCliMonitoringIT {
 
     @Test
     @Order(7)
+    void sdrCacheDirectoryServesTheNextRunWithoutReadingTheRecords() throws Exception {
+        Path dir = Files.createTempDirectory(sim.stateDir(), "sdr-cache-");
+        Run expected = ipmitool("lan", "sdr", "elist");
+        Run first = ours("lan", "--sdr-cache", dir.toString(), "sdr", "elist");
+        assertThat(first.out()).isEqualTo(expected.out());
+        Path file;
+        try (Stream<Path> files = Files.list(dir)) {
+            file = files.filter(f -> f.toString().endsWith(".sdr")).findFirst().orElseThrow();
+        }
+        assertThat(ours("lan", "--sdr-cache", dir.toString(), "sdr", "elist").out()).isEqualTo(expected.out());
+        // rename "CPU Temp" inside the cached record: the next run must print the cached name
+        String cached = Files.readString(file);
+        String renamed = cached.replaceAll("(?i)4350552054656d70", "43505520546d7078");
+        assertThat(renamed).isNotEqualTo(cached);
+        Files.writeString(file, renamed);
+        Run fromCache = ours("lan", "--sdr-cache", dir.toString(), "sdr", "elist");
+        assertThat(fromCache.out()).contains("CPU Tmpx         | 01h |").doesNotContain("CPU Temp");
+        assertThat(ours("lan", "sdr", "elist").out()).isEqualTo(expected.out());
+    }
+
+    @Test
+    @Order(8)
     void identicalOverLanplusToo() throws Exception {
         listsAndDetails("lanplus");
         same("lanplus", "fru", "print");
