@@ -13,16 +13,17 @@ import picocli.CommandLine.Spec;
 
 /** {@code fru print [id]}, as ipmitool 1.8.19. */
 @Command(name = "fru", description = "FRU inventory: print [id].", subcommands = FruCommand.Print.class)
-final class FruCommand implements Runnable {
+final class FruCommand implements Callable<Integer> {
     @ParentCommand
     IpmiCli root;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** {@code fru} alone prints every FRU device, as ipmitool does. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return Print.print(root, null, spec.commandLine().getOut());
     }
 
     @Command(name = "print", description = "Decoded FRU inventory of one device, or of every device the BMC lists.")
@@ -36,8 +37,11 @@ final class FruCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (IpmiClient bmc = Facade.connect(fru.root)) {
+            return print(fru.root, id, spec.commandLine().getOut());
+        }
+
+        static int print(IpmiCli root, String id, PrintWriter out) {
+            try (IpmiClient bmc = Facade.connect(root)) {
                 if (id != null) {
                     int fruId = parseId(id);
                     try {

@@ -29,9 +29,10 @@ final class SdrCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** {@code sdr} alone lists the sensors, as ipmitool does. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        list(root, null, spec.commandLine().getOut(), spec.commandLine().getErr(), false);
     }
 
     static SdrScan scan(IpmiCli root, IpmiClient bmc, PrintWriter err) {

@@ -51,9 +51,10 @@ final class SelCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** {@code sel} alone prints the SEL information, as ipmitool does. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        Info.info(root, spec.commandLine().getOut());
     }
 
     static ZoneId zone() {
@@ -96,8 +97,11 @@ final class SelCommand implements Runnable {
 
         @Override
         public void run() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (IpmiClient bmc = Facade.connect(sel.root)) {
+            info(sel.root, spec.commandLine().getOut());
+        }
+
+        static void info(IpmiCli root, PrintWriter out) {
+            try (IpmiClient bmc = Facade.connect(root)) {
                 GetSelInfo.Response i = bmc.sel().info();
                 print(i, out);
                 if ((i.operationSupport() & GetSelInfo.Response.ALLOCATION_INFO_SUPPORTED) != 0) {

@@ -35,9 +35,10 @@ final class SensorCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** {@code sensor} alone lists the sensors, as ipmitool does. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        ListCmd.list(root, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     /** Thresholds of a threshold sensor whose record says they can be read, else null. */
@@ -58,10 +59,12 @@ final class SensorCommand implements Runnable {
 
         @Override
         public void run() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (IpmiClient bmc = Facade.connect(sensor.root)) {
-                SdrScan scan = SdrCommand.scan(sensor.root, bmc, err);
+            list(sensor.root, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+
+        static void list(IpmiCli root, PrintWriter out, PrintWriter err) {
+            try (IpmiClient bmc = Facade.connect(root)) {
+                SdrScan scan = SdrCommand.scan(root, bmc, err);
                 try (Progress p = Progress.start(err, "Reading sensors")) {
                     for (SensorRecord s : scan.sensors()) {
                         if (s instanceof SdrRecord.FullSensor || s instanceof SdrRecord.CompactSensor) {

@@ -117,6 +117,11 @@ class IpmiCliMonitoringIT {
             same("lan", "sdr", "elist", w);
         }
         same("lan", "sdr", "list", "bogus");
+        // the bare group commands: sdr and sensor list, sel info, fru print
+        same("lan", "sdr");
+        same("lan", "sensor");
+        same("lan", "sel");
+        same("lan", "fru");
         same("lan", "sdr", "type", "Temperature");
         same("lan", "sdr", "type", "0x08");
         same("lan", "sdr", "type", "list");
