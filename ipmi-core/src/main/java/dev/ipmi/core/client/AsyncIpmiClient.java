@@ -23,6 +23,10 @@ public final class AsyncIpmiClient {
     private final AsyncUsers users;
     private final AsyncLan lan;
     private final AsyncDcmi dcmi;
+    private volatile AsyncSdr sdr;
+    private final AsyncSensors sensors = new AsyncSensors(this);
+    private final AsyncSel sel = new AsyncSel(this);
+    private final AsyncFru fru = new AsyncFru(this);
 
     /** @param scheduler for polls and retry delays; null = a daemon thread created on first use */
     AsyncIpmiClient(IpmiTransport transport, ScheduledExecutorService scheduler) {
@@ -35,6 +39,7 @@ public final class AsyncIpmiClient {
         this.users = new AsyncUsers(this);
         this.lan = new AsyncLan(this);
         this.dcmi = new AsyncDcmi(this);
+        this.sdr = new AsyncSdr(this, dev.ipmi.core.sdr.SdrCache.inMemory(), "session");
     }
 
     private static ScheduledExecutorService defaultScheduler() {
@@ -69,6 +74,31 @@ public final class AsyncIpmiClient {
 
     public AsyncDcmi dcmi() {
         return dcmi;
+    }
+
+    /** SDR repository; scans cached per host and repository timestamps. */
+    public AsyncSdr sdr() {
+        return sdr;
+    }
+
+    /** Sensors: typed readings and thresholds. */
+    public AsyncSensors sensors() {
+        return sensors;
+    }
+
+    /** System Event Log. */
+    public AsyncSel sel() {
+        return sel;
+    }
+
+    /** FRU inventory. */
+    public AsyncFru fru() {
+        return fru;
+    }
+
+    /** Keeps this client's SDR scans in {@code cache} under {@code hostKey} (the builder's host:port). */
+    void useSdrCache(dev.ipmi.core.sdr.SdrCache cache, String hostKey) {
+        this.sdr = sdr.cachedIn(cache, hostKey);
     }
 
     /** Any modelled request, to the BMC. */

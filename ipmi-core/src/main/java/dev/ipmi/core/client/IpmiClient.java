@@ -75,6 +75,17 @@ public final class IpmiClient implements AutoCloseable {
                 Objects.requireNonNull(scheduler, "scheduler"));
     }
 
+    /**
+     * Like {@link #using(IpmiTransport)}, with SDR scans kept in {@code sdrCache} under {@code hostKey}
+     * (e.g. "10.0.0.5:623"), so clients sharing the cache (or, persisted, later processes) skip
+     * unchanged repositories.
+     */
+    public static IpmiClient using(IpmiTransport transport, dev.ipmi.core.sdr.SdrCache sdrCache, String hostKey) {
+        IpmiClient c = using(transport);
+        c.async.useSdrCache(Objects.requireNonNull(sdrCache, "sdrCache"), Objects.requireNonNull(hostKey, "hostKey"));
+        return c;
+    }
+
     public AsyncIpmiClient async() {
         return async;
     }
@@ -107,6 +118,26 @@ public final class IpmiClient implements AutoCloseable {
     /** DCMI: capabilities and power reading. */
     public Dcmi dcmi() {
         return dcmi;
+    }
+
+    /** SDR repository: records, repository info; scans cached per host and repository timestamps. */
+    public Sdr sdr() {
+        return new Sdr(async.sdr());
+    }
+
+    /** Sensors: typed readings (value, units, status), thresholds. */
+    public Sensors sensors() {
+        return new Sensors(async.sensors());
+    }
+
+    /** System Event Log: info, entries, add, delete, clear, time. */
+    public Sel sel() {
+        return new Sel(async.sel());
+    }
+
+    /** FRU inventory: area info, read, decode, print model, write. */
+    public Fru fru() {
+        return new Fru(async.fru());
     }
 
     /** Any modelled request (including your own OEM {@link IpmiRequest}s), to the BMC. */
@@ -172,6 +203,7 @@ public final class IpmiClient implements AutoCloseable {
         private final Set<String> quirks = new LinkedHashSet<>();
         private Executor executor;
         private ScheduledExecutorService scheduler;
+        private dev.ipmi.core.sdr.SdrCache sdrCache;
 
         private Builder(String kind, String host) {
             this.kind = kind;
@@ -259,6 +291,16 @@ public final class IpmiClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps SDR scans in {@code cache} under "host:port", so clients sharing it (or, with
+         * {@link dev.ipmi.core.sdr.SdrCache#persistent}, later processes) skip unchanged repositories.
+         * Default: a cache of this client only.
+         */
+        public Builder sdrCache(dev.ipmi.core.sdr.SdrCache cache) {
+            this.sdrCache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
         public ConnectionSpec spec() {
             return new ConnectionSpec(kind, host, port, username, password.clone(), kg == null ? null : kg.clone(),
                     privilege, cipherSuite, authType, allowCipherZero, allowInsecureAuth, retry, listener, quirks,
@@ -270,9 +312,17 @@ public final class IpmiClient implements AutoCloseable {
             ConnectionSpec spec = spec();
             Arrays.fill(password, '\0');
             Executor callbacks = executor;
+            dev.ipmi.core.sdr.SdrCache cache = sdrCache;
+            String key = host + ":" + port;
             return TransportProvider.find(kind).connect(spec)
                     .thenApply(t -> callbacks == null ? t : new CallbackExecutorTransport(t, callbacks))
-                    .thenApply(t -> new IpmiClient(t, scheduler));
+                    .thenApply(t -> {
+                        IpmiClient c = new IpmiClient(t, scheduler);
+                        if (cache != null) {
+                            c.async.useSdrCache(cache, key);
+                        }
+                        return c;
+                    });
         }
 
         /** Opens and authenticates the session. */
