@@ -68,7 +68,7 @@ public final class LanPlusSession implements IpmiTransport {
             machine = new LanPlusMachine(new LanPlusMachine.Config(options.address(), options.userName(), password, kg,
                     options.privilege(), options.cipherSuite(), options.nameOnlyLookup(), options.retryPolicy(),
                     options.listener(), options.cipherSuiteCache(), options.keepaliveInterval(),
-                    options.reloginOnSessionLoss()), new SecureRandomGenerator());
+                    options.reloginOnSessionLoss(), options.quirks()), new SecureRandomGenerator());
         } finally {
             java.util.Arrays.fill(password, (byte) 0);
             if (kg != null) {
