@@ -118,6 +118,7 @@ public final class MachineHarness {
         if (a.timerChanged()) {
             timer = a.timer();
         }
+        a.callbacks().forEach(Runnable::run);
         a.completions().forEach(Actions.Completion::run);
         if (a.ended()) {
             ended = true;

@@ -7,8 +7,8 @@
  *   <li>{@link dev.ipmi.lanplus.sol.SolStateMachine} — sequencing, acknowledgement, retransmission and
  *       flow control as a pure state machine (no sockets, clock or threads).</li>
  *   <li>{@link dev.ipmi.lanplus.sol.SolConsole} — activation (Activate Payload with the
- *       {@link dev.ipmi.lanplus.sol.SolOptions.AlreadyActivePolicy}) and the threaded
- *       {@link dev.ipmi.lanplus.sol.SolSession} with its streams, on top of a
+ *       {@link dev.ipmi.core.sol.SolOptions.AlreadyActivePolicy}) and the threaded
+ *       {@link dev.ipmi.core.sol.SolSession} with its streams, on top of a
  *       {@link dev.ipmi.lanplus.sol.SolTransport}.</li>
  * </ul>
  *
@@ -26,7 +26,7 @@
  *       receive thread is fine. Drop them when no handler is registered.</li>
  *   <li>{@code channel()}: the LAN channel number (never 0Eh: ipmi_sim crashes on Get Channel Payload
  *       Support for it); {@code sessionPort()}: the UDP port the session uses.</li>
- *   <li>Closing the session should close its {@link dev.ipmi.lanplus.sol.SolSession}s first (Deactivate
+ *   <li>Closing the session should close its {@link dev.ipmi.core.sol.SolSession}s first (Deactivate
  *       Payload, then Close Session).</li>
  * </ol>
  * The facade then is {@code SolConsole.activate(sessionAsTransport, options, listener)}.
