@@ -23,6 +23,7 @@ public final class AsyncIpmiClient {
     private final AsyncUsers users;
     private final AsyncLan lan;
     private final AsyncDcmi dcmi;
+    private final AsyncSol sol;
 
     /** @param scheduler for polls and retry delays; null = a daemon thread created on first use */
     AsyncIpmiClient(IpmiTransport transport, ScheduledExecutorService scheduler) {
@@ -35,6 +36,7 @@ public final class AsyncIpmiClient {
         this.users = new AsyncUsers(this);
         this.lan = new AsyncLan(this);
         this.dcmi = new AsyncDcmi(this);
+        this.sol = new AsyncSol(this);
     }
 
     private static ScheduledExecutorService defaultScheduler() {
@@ -69,6 +71,11 @@ public final class AsyncIpmiClient {
 
     public AsyncDcmi dcmi() {
         return dcmi;
+    }
+
+    /** SOL configuration and deactivation; consoles are activated on {@link IpmiClient#sol()}. */
+    public AsyncSol sol() {
+        return sol;
     }
 
     /** Any modelled request, to the BMC. */
