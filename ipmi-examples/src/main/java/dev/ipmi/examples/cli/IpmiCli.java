@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ipmi", mixinStandardHelpOptions = true, versionProvider = IpmiCli.Version.class,
         description = "Pure-Java IPMI client (ipmitool-compatible syntax).",
         subcommands = {CommandLine.HelpCommand.class, McCommand.class, RawCommand.class, PowerCommand.class,
-            ChassisCommand.class, ChannelCommand.class, UserCommand.class, LanCommand.class, DcmiCommand.class})
+            ChassisCommand.class, ChannelCommand.class, UserCommand.class, LanCommand.class, DcmiCommand.class, SolCommand.class})
 public final class IpmiCli implements Runnable {
 
     @CommandLine.Spec
