@@ -145,4 +145,13 @@ class SolClientTest {
         public void close() {
         }
     }
+
+    @Test
+    void optionsRefuseAnInstanceOutsideOneToFifteen() {
+        assertThat(SolOptions.defaults().instance()).isEqualTo(1);
+        assertThat(SolOptions.defaults().instance(15).takeOver().instance()).isEqualTo(15);
+        assertThatThrownBy(() -> SolOptions.defaults().instance(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1..15");
+        assertThatThrownBy(() -> SolOptions.defaults().instance(16)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -173,4 +173,28 @@ class SolConsoleTest {
             s.close();
         }
     }
+
+    @Test
+    void closeReportsAFailedDeactivationToTheListenerInsteadOfThrowing() throws Exception {
+        try (FakeSolTransport t = new FakeSolTransport(0)) {
+            List<SolEvent> events = new CopyOnWriteArrayList<>();
+            SolSession s = SolConsole.activate(t, FAST, events::add);
+            t.deactivateFails = true;
+            s.close();
+            assertThat(events).containsExactly(SolEvent.DEACTIVATE_FAILED);
+            assertThat(s.isOpen()).isFalse();
+            assertThat(s.input().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void theOptionsInstanceIsActivatedAndDeactivated() throws Exception {
+        try (FakeSolTransport t = new FakeSolTransport(0)) {
+            SolConsole.activate(t, FAST.instance(3), null).close();
+            assertThat(t.requests).filteredOn(ActivatePayload.Request.class::isInstance)
+                    .extracting(r -> ((ActivatePayload.Request) r).instance()).containsExactly(3);
+            assertThat(t.requests).filteredOn(DeactivatePayload.Request.class::isInstance)
+                    .extracting(r -> ((DeactivatePayload.Request) r).instance()).containsExactly(3);
+        }
+    }
 }
