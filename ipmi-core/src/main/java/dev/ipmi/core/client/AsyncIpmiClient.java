@@ -27,6 +27,7 @@ public final class AsyncIpmiClient {
     private final AsyncSensors sensors = new AsyncSensors(this);
     private final AsyncSel sel = new AsyncSel(this);
     private final AsyncFru fru = new AsyncFru(this);
+    private final AsyncSol sol;
 
     /** @param scheduler for polls and retry delays; null = a daemon thread created on first use */
     AsyncIpmiClient(IpmiTransport transport, ScheduledExecutorService scheduler) {
@@ -40,6 +41,7 @@ public final class AsyncIpmiClient {
         this.lan = new AsyncLan(this);
         this.dcmi = new AsyncDcmi(this);
         this.sdr = new AsyncSdr(this, dev.ipmi.core.sdr.SdrCache.inMemory(), "session");
+        this.sol = new AsyncSol(this);
     }
 
     private static ScheduledExecutorService defaultScheduler() {
@@ -99,6 +101,11 @@ public final class AsyncIpmiClient {
     /** Keeps this client's SDR scans in {@code cache} under {@code hostKey} (the builder's host:port). */
     void useSdrCache(dev.ipmi.core.sdr.SdrCache cache, String hostKey) {
         this.sdr = sdr.cachedIn(cache, hostKey);
+    }
+
+    /** SOL configuration and deactivation; consoles are activated on {@link IpmiClient#sol()}. */
+    public AsyncSol sol() {
+        return sol;
     }
 
     /** Any modelled request, to the BMC. */

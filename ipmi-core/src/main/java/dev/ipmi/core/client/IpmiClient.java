@@ -39,6 +39,7 @@ public final class IpmiClient implements AutoCloseable {
     private final Users users;
     private final Lan lan;
     private final Dcmi dcmi;
+    private final Sol sol;
 
     private IpmiClient(IpmiTransport transport, ScheduledExecutorService scheduler) {
         this.transport = BridgingTransport.wrap(transport);
@@ -49,6 +50,7 @@ public final class IpmiClient implements AutoCloseable {
         this.users = new Users(async.users());
         this.lan = new Lan(async.lan());
         this.dcmi = new Dcmi(async.dcmi());
+        this.sol = new Sol(async.sol(), this.transport);
     }
 
     /** A builder for an IPMI 2.0 / RMCP+ session (ipmitool's {@code -I lanplus}); needs ipmi-lanplus. */
@@ -138,6 +140,14 @@ public final class IpmiClient implements AutoCloseable {
     /** FRU inventory: area info, read, decode, print model, write. */
     public Fru fru() {
         return new Fru(async.fru());
+    }
+
+    /**
+     * Serial-over-LAN: {@code sol().activate(options)} opens a console (RMCP+ sessions only), and
+     * configuration and deactivation like ipmitool's {@code sol info/set/deactivate}.
+     */
+    public Sol sol() {
+        return sol;
     }
 
     /** Any modelled request (including your own OEM {@link IpmiRequest}s), to the BMC. */

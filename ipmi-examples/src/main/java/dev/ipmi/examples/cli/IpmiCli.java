@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
             SdrCommand.class,
             SensorCommand.class,
             SelCommand.class,
-            FruCommand.class})
+            FruCommand.class,
+            SolCommand.class})
 public final class IpmiCli implements Runnable {
 
     @CommandLine.Spec

@@ -1,6 +1,7 @@
 package dev.ipmi.lanplus.sol;
 
 import dev.ipmi.core.IpmiRequest;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +19,14 @@ public interface SolTransport {
      * {@link dev.ipmi.core.CompletionCodeException} for a non-zero completion code.
      */
     <R> R execute(IpmiRequest<R> request);
+
+    /**
+     * {@link #execute} without waiting (keepalives). The default runs {@link #execute} on the common
+     * pool; real sessions override it with their non-blocking send.
+     */
+    default <R> CompletableFuture<R> executeAsync(IpmiRequest<R> request) {
+        return CompletableFuture.supplyAsync(() -> execute(request));
+    }
 
     /**
      * Sends one SOL payload: RMCP+ payload type 01h in this session, with the payload-type bits

@@ -26,6 +26,9 @@ final class FakeSolTransport implements SolTransport, AutoCloseable {
     static final int PORT = 9937;
     final FakeSolBmc bmc = new FakeSolBmc(32, 64, 30, FakeSolBmc.Dedupe.LAST_ONLY, 1, 4);
     final List<CommandId> commands = new ArrayList<>();
+    final List<IpmiRequest<?>> requests = new ArrayList<>();
+    /** Deactivate Payload fails as if the session were gone. */
+    volatile boolean deactivateFails;
     private final LinkedBlockingQueue<byte[]> toBmc = new LinkedBlockingQueue<>();
     private final Random random = new Random(42);
     private final double loss;
@@ -116,7 +119,11 @@ final class FakeSolTransport implements SolTransport, AutoCloseable {
     @Override
     public synchronized <R> R execute(IpmiRequest<R> request) {
         commands.add(request.id());
+        requests.add(request);
         ByteWriter rsp = new ByteWriter();
+        if (deactivateFails && request.id().matches(DeactivatePayload.ID)) {
+            throw new dev.ipmi.core.IpmiSessionException("session has ended");
+        }
         if (request.id().matches(ActivatePayload.ID)) {
             if (active || activeElsewhere) {
                 throw new CompletionCodeException(request.id(), CompletionCode.valueOf(0x80));

@@ -1,4 +1,4 @@
-package dev.ipmi.lanplus.sol;
+package dev.ipmi.core.sol;
 
 /** Something the SOL console reports besides characters; delivered to a {@link SolStatusListener}. */
 public enum SolEvent {
@@ -15,5 +15,10 @@ public enum SolEvent {
     /** The BMC announced that it is deactivating SOL (payload taken over or disabled). Terminal. */
     DEACTIVATED_BY_BMC,
     /** The BMC stopped acknowledging characters after every retry. Terminal. */
-    LINK_LOST
+    LINK_LOST,
+    /**
+     * {@link SolSession#close()} could not send Deactivate Payload (session gone, BMC unreachable).
+     * The console is closed on this side anyway; the BMC frees the payload when the session ends.
+     */
+    DEACTIVATE_FAILED
 }

@@ -1,4 +1,4 @@
-package dev.ipmi.lanplus.sol;
+package dev.ipmi.core.sol;
 
 import dev.ipmi.core.commands.app.ActivatePayload;
 import dev.ipmi.core.commands.sol.SolParameter;
@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The numbers {@link SolStateMachine} runs with, after sanity checks on what the BMC reported.
+ * The numbers a SOL console runs with, after sanity checks on what the BMC reported.
  *
  * @param maxCharsPerPacket characters per console packet: the BMC's inbound payload size minus the
  *                          4-byte SOL header, within 1..255
@@ -14,10 +14,14 @@ import java.util.Optional;
  *                          while the BMC refuses characters
  * @param retries           resends of an unacknowledged packet before the link counts as lost
  * @param keepaliveMillis   ask for a keepalive after this long without sending anything; 0 = never
- * @param startupProbe      send an empty packet first (see {@link SolStateMachine})
+ * @param startupProbe      send an empty packet first (see {@link SolOptions#startupProbe()})
  */
 public record SolSettings(int maxCharsPerPacket, long retryIntervalMillis, int retries, long keepaliveMillis,
                           boolean startupProbe) {
+    /** SOL payload header: sequence, ack sequence, accepted count, operation/status (IPMI v2.0 §15.9). */
+    public static final int HEADER_LENGTH = 4;
+    /** The accepted-character count is one byte. */
+    public static final int MAX_DATA = 255;
     /** Used when the BMC reports an inbound payload size too small to carry a character. */
     public static final int FALLBACK_MAX_CHARS = 28;
     public static final long DEFAULT_RETRY_INTERVAL_MILLIS = 500;
@@ -27,7 +31,7 @@ public record SolSettings(int maxCharsPerPacket, long retryIntervalMillis, int r
     public static final long MIN_RETRY_INTERVAL_MILLIS = 50;
 
     public SolSettings {
-        if (maxCharsPerPacket < 1 || maxCharsPerPacket > SolPacket.MAX_DATA) {
+        if (maxCharsPerPacket < 1 || maxCharsPerPacket > MAX_DATA) {
             throw new IllegalArgumentException("characters per packet must be 1..255: " + maxCharsPerPacket);
         }
         if (retryIntervalMillis < 1) {
@@ -48,10 +52,10 @@ public record SolSettings(int maxCharsPerPacket, long retryIntervalMillis, int r
      * never sizes anything by it: BMC packets are taken whatever their length.)
      */
     public static int charsPerPacket(int inboundPayloadSize) {
-        if (inboundPayloadSize < SolPacket.HEADER_LENGTH + 1) {
+        if (inboundPayloadSize < HEADER_LENGTH + 1) {
             return FALLBACK_MAX_CHARS;
         }
-        return Math.min(inboundPayloadSize - SolPacket.HEADER_LENGTH, SolPacket.MAX_DATA);
+        return Math.min(inboundPayloadSize - HEADER_LENGTH, MAX_DATA);
     }
 
     /**

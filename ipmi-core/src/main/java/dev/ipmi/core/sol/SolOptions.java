@@ -1,4 +1,4 @@
-package dev.ipmi.lanplus.sol;
+package dev.ipmi.core.sol;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -8,18 +8,19 @@ import java.util.OptionalInt;
 /**
  * How to activate and run a SOL console. Immutable; start from {@link #defaults()}.
  *
- * <p>Defaults: {@link AlreadyActivePolicy#FAIL}; retry count and interval from the BMC's SOL
+ * <p>Defaults: payload instance 1; {@link AlreadyActivePolicy#FAIL}; retry count and interval from the BMC's SOL
  * parameter 4 when it has one, else 7 retries every 500 ms; keepalive after 15 s without traffic
  * (ipmitool's interval; BMC session timeouts are commonly 30-60 s); startup probe on.
  *
- * @param alreadyActive what to do when instance 1 is active on another session
+ * @param instance      SOL payload instance, 1..15 (BMCs commonly have only 1)
+ * @param alreadyActive what to do when the instance is active on another session
  * @param retries       resends of an unacknowledged packet before the console counts as lost; empty = BMC/default
  * @param retryInterval wait for an acknowledgement; empty = BMC/default
  * @param keepalive     keepalive interval while idle; empty = none
  * @param startupProbe  send an empty SOL packet before the first characters, so that a BMC which kept
  *                      the last sequence number of an earlier console (ipmi_sim) cannot swallow them
  */
-public record SolOptions(AlreadyActivePolicy alreadyActive, OptionalInt retries, Optional<Duration> retryInterval,
+public record SolOptions(int instance, AlreadyActivePolicy alreadyActive, OptionalInt retries, Optional<Duration> retryInterval,
                          Optional<Duration> keepalive, boolean startupProbe) {
 
     /** What {@code activate} does when the BMC answers Activate Payload with 80h (already active). */
@@ -31,6 +32,9 @@ public record SolOptions(AlreadyActivePolicy alreadyActive, OptionalInt retries,
     }
 
     public SolOptions {
+        if (instance < 1 || instance > 15) {
+            throw new IllegalArgumentException("SOL payload instance must be 1..15: " + instance);
+        }
         Objects.requireNonNull(alreadyActive, "alreadyActive");
         Objects.requireNonNull(retries, "retries");
         Objects.requireNonNull(retryInterval, "retryInterval");
@@ -51,33 +55,38 @@ public record SolOptions(AlreadyActivePolicy alreadyActive, OptionalInt retries,
     }
 
     public static SolOptions defaults() {
-        return new SolOptions(AlreadyActivePolicy.FAIL, OptionalInt.empty(), Optional.empty(),
+        return new SolOptions(1, AlreadyActivePolicy.FAIL, OptionalInt.empty(), Optional.empty(),
                 Optional.of(Duration.ofSeconds(15)), true);
+    }
+
+    /** Another payload instance (ipmitool's {@code sol activate instance=N}). */
+    public SolOptions instance(int n) {
+        return new SolOptions(n, alreadyActive, retries, retryInterval, keepalive, startupProbe);
     }
 
     /** Deactivate a console active on another session and take it over. */
     public SolOptions takeOver() {
-        return new SolOptions(AlreadyActivePolicy.TAKE_OVER, retries, retryInterval, keepalive, startupProbe);
+        return new SolOptions(instance, AlreadyActivePolicy.TAKE_OVER, retries, retryInterval, keepalive, startupProbe);
     }
 
     public SolOptions retries(int count) {
-        return new SolOptions(alreadyActive, OptionalInt.of(count), retryInterval, keepalive, startupProbe);
+        return new SolOptions(instance, alreadyActive, OptionalInt.of(count), retryInterval, keepalive, startupProbe);
     }
 
     public SolOptions retryInterval(Duration interval) {
-        return new SolOptions(alreadyActive, retries, Optional.of(interval), keepalive, startupProbe);
+        return new SolOptions(instance, alreadyActive, retries, Optional.of(interval), keepalive, startupProbe);
     }
 
     public SolOptions keepalive(Duration interval) {
-        return new SolOptions(alreadyActive, retries, retryInterval, Optional.of(interval), startupProbe);
+        return new SolOptions(instance, alreadyActive, retries, retryInterval, Optional.of(interval), startupProbe);
     }
 
     public SolOptions noKeepalive() {
-        return new SolOptions(alreadyActive, retries, retryInterval, Optional.empty(), startupProbe);
+        return new SolOptions(instance, alreadyActive, retries, retryInterval, Optional.empty(), startupProbe);
     }
 
     /** Turns the startup probe off (for BMCs that mishandle an empty first packet). */
     public SolOptions withoutStartupProbe() {
-        return new SolOptions(alreadyActive, retries, retryInterval, keepalive, false);
+        return new SolOptions(instance, alreadyActive, retries, retryInterval, keepalive, false);
     }
 }

@@ -1,4 +1,4 @@
-package dev.ipmi.lanplus.sol;
+package dev.ipmi.core.sol;
 
 /**
  * Receives SOL status events. Called on the session's I/O thread: return quickly and do not block

@@ -1,4 +1,4 @@
-package dev.ipmi.lanplus.sol;
+package dev.ipmi.core.sol;
 
 import dev.ipmi.core.commands.app.ActivatePayload;
 import java.io.Closeable;
@@ -6,7 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * An active Serial-over-LAN console (payload type SOL, instance 1) on an RMCP+ session.
+ * An active Serial-over-LAN console (payload type SOL) on an RMCP+ session. Obtained from
+ * {@code IpmiClient.sol().activate(options)}; implemented in ipmi-lanplus.
  *
  * <p>{@link #input()} yields what the host writes to its serial port, {@link #output()} takes what
  * should be typed to it. Writes return once the characters are queued; {@link OutputStream#flush()}
@@ -15,7 +16,9 @@ import java.io.OutputStream;
  * was closed, deactivated by the BMC or lost.
  *
  * <p>{@link #close()} sends Deactivate Payload (so the BMC frees the console for the next client)
- * and is idempotent. (The RMCP+ session is to close its consoles before it sends Close Session.)
+ * and is idempotent; it does not throw when deactivation fails but reports
+ * {@link SolEvent#DEACTIVATE_FAILED} to the status listener. Closing the RMCP+ session closes its
+ * consoles first.
  */
 public interface SolSession extends Closeable {
     /** Characters from the host's serial port, in order, each exactly once. */
@@ -39,7 +42,7 @@ public interface SolSession extends Closeable {
     /** False once closed, deactivated by the BMC or lost. */
     boolean isOpen();
 
-    /** Deactivates the payload and ends both streams. */
+    /** Deactivates the payload and ends both streams; never throws for a failed deactivation. */
     @Override
     void close();
 }

@@ -1,4 +1,4 @@
-package dev.ipmi.lanplus.sol;
+package dev.ipmi.core.sol;
 
 import dev.ipmi.core.IpmiSessionException;
 
