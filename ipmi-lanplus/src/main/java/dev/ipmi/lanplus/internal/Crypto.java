@@ -1,0 +1,135 @@
+package dev.ipmi.lanplus.internal;
+
+import dev.ipmi.lanplus.AuthenticationAlgorithm;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.digests.MD5Digest;
+import org.bouncycastle.crypto.digests.SHA1Digest;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.modes.CBCBlockCipher;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.crypto.params.ParametersWithIV;
+
+/** The primitives RMCP+ needs, on the BouncyCastle lightweight API (no JCA provider registration). */
+public final class Crypto {
+    public static final int AES_BLOCK = 16;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Crypto() {}
+
+    public enum Hash {
+        SHA1, MD5, SHA256;
+
+        Digest newDigest() {
+            return switch (this) {
+                case SHA1 -> new SHA1Digest();
+                case MD5 -> new MD5Digest();
+                case SHA256 -> new SHA256Digest();
+            };
+        }
+
+        public static Hash of(AuthenticationAlgorithm a) {
+            return switch (a) {
+                case RAKP_HMAC_SHA1 -> SHA1;
+                case RAKP_HMAC_MD5 -> MD5;
+                case RAKP_HMAC_SHA256 -> SHA256;
+                case RAKP_NONE -> throw new IllegalArgumentException("RAKP-none has no hash");
+            };
+        }
+    }
+
+    /** HMAC over the concatenation of {@code parts}. */
+    public static byte[] hmac(Hash hash, byte[] key, byte[]... parts) {
+        HMac mac = new HMac(hash.newDigest());
+        mac.init(new KeyParameter(key));
+        for (byte[] p : parts) {
+            mac.update(p, 0, p.length);
+        }
+        byte[] out = new byte[mac.getMacSize()];
+        mac.doFinal(out, 0);
+        return out;
+    }
+
+    /** HMAC over {@code data[off, off+len)}. */
+    public static byte[] hmac(Hash hash, byte[] key, byte[] data, int off, int len) {
+        HMac mac = new HMac(hash.newDigest());
+        mac.init(new KeyParameter(key));
+        mac.update(data, off, len);
+        byte[] out = new byte[mac.getMacSize()];
+        mac.doFinal(out, 0);
+        return out;
+    }
+
+    public static byte[] digest(Hash hash, byte[]... parts) {
+        Digest d = hash.newDigest();
+        for (byte[] p : parts) {
+            d.update(p, 0, p.length);
+        }
+        byte[] out = new byte[d.getDigestSize()];
+        d.doFinal(out, 0);
+        return out;
+    }
+
+    /** AES-128 in CBC mode without padding; {@code data} must be a multiple of 16 bytes. */
+    public static byte[] aesCbc(boolean encrypt, byte[] key16, byte[] iv, byte[] data, int off, int len) {
+        if (len % AES_BLOCK != 0) {
+            throw new IllegalArgumentException("AES-CBC data must be a multiple of 16 bytes, got " + len);
+        }
+        CBCBlockCipher cbc = (CBCBlockCipher) CBCBlockCipher.newInstance(AESEngine.newInstance());
+        cbc.init(encrypt, new ParametersWithIV(new KeyParameter(key16, 0, 16), iv));
+        byte[] out = new byte[len];
+        for (int i = 0; i < len; i += AES_BLOCK) {
+            cbc.processBlock(data, off + i, out, i);
+        }
+        return out;
+    }
+
+    public static byte[] random(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    public static int randomNonZeroInt() {
+        int v;
+        do {
+            v = RANDOM.nextInt();
+        } while (v == 0);
+        return v;
+    }
+
+    /** Constant-time comparison of a received MAC with the expected one. */
+    public static boolean macEquals(byte[] expected, byte[] received) {
+        return MessageDigest.isEqual(expected, received);
+    }
+
+    /** Constant-time comparison of {@code expected} with {@code received[off, off+expected.length)}. */
+    public static boolean macEquals(byte[] expected, byte[] received, int off, int len) {
+        if (len != expected.length || off < 0 || off + len > received.length) {
+            return false;
+        }
+        int diff = 0;
+        for (int i = 0; i < len; i++) {
+            diff |= expected[i] ^ received[off + i];
+        }
+        return diff == 0;
+    }
+
+    public static byte[] truncate(byte[] b, int n) {
+        if (b.length == n) {
+            return b;
+        }
+        byte[] out = new byte[n];
+        System.arraycopy(b, 0, out, 0, n);
+        return out;
+    }
+
+    public static void wipe(byte[] b) {
+        if (b != null) {
+            java.util.Arrays.fill(b, (byte) 0);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package dev.ipmi.lanplus.internal;
+
+import dev.ipmi.core.MalformedMessageException;
+import dev.ipmi.core.wire.ByteReader;
+import dev.ipmi.core.wire.ByteWriter;
+import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.lanplus.ConfidentialityAlgorithm;
+import dev.ipmi.lanplus.IntegrityAlgorithm;
+import dev.ipmi.lanplus.internal.Crypto.Hash;
+import java.util.Arrays;
+
+/**
+ * RMCP+ packet framing — IPMI v2.0 §13.6, §13.28 (facts §3.1, §3.6, §3.7): RMCP header, session
+ * header with auth type 06h, payload (AES-CBC-128 wrapped when the session encrypts) and, for
+ * authenticated packets, the session trailer with integrity pad, pad length, next header 07h and
+ * AuthCode.
+ *
+ * <p>One instance per session, holding its keys; {@link #unauthenticated()} frames session-setup
+ * payloads. On receive the AuthCode is checked over the raw bytes before anything past the fixed
+ * header is interpreted.
+ */
+public final class RmcpPlusCodec implements AutoCloseable {
+    public static final int HEADER_LENGTH = 16;
+    public static final int AUTH_TYPE_RMCP_PLUS = 0x06;
+    public static final int NEXT_HEADER = 0x07;
+    public static final int PAYLOAD_IPMI = 0x00;
+    public static final int PAYLOAD_SOL = 0x01;
+    private static final int ENCRYPTED = 0x80;
+    private static final int AUTHENTICATED = 0x40;
+
+    private final IntegrityAlgorithm integrity;
+    private final ConfidentialityAlgorithm confidentiality;
+    private final byte[] k1;
+    private final byte[] aesKey;
+    private final byte[] password20;
+
+    private RmcpPlusCodec(IntegrityAlgorithm integrity, ConfidentialityAlgorithm confidentiality, byte[] k1,
+                          byte[] k2, byte[] password20) {
+        this.integrity = integrity;
+        this.confidentiality = confidentiality;
+        this.k1 = k1 == null ? null : k1.clone();
+        this.aesKey = k2 == null ? null : Arrays.copyOf(k2, 16);
+        this.password20 = password20 == null ? null : Arrays.copyOf(password20, 20);
+    }
+
+    /** Framing for pre-session and session-setup packets: session ID 0, seq 0, no trailer. */
+    public static RmcpPlusCodec unauthenticated() {
+        return new RmcpPlusCodec(IntegrityAlgorithm.NONE, ConfidentialityAlgorithm.NONE, null, null, null);
+    }
+
+    /**
+     * Framing for an established session.
+     *
+     * @param k1       integrity key (used by the HMAC integrity algorithms); copied
+     * @param k2       confidentiality key, first 16 bytes used for AES; copied
+     * @param password the user's password (for MD5-128 integrity, zero-padded to 20 bytes); copied
+     */
+    public static RmcpPlusCodec forSession(CipherSuite suite, byte[] k1, byte[] k2, byte[] password) {
+        return new RmcpPlusCodec(suite.integrity(), suite.confidentiality(), k1, k2, password);
+    }
+
+    public boolean authenticates() {
+        return integrity != IntegrityAlgorithm.NONE;
+    }
+
+    public boolean encrypts() {
+        return confidentiality != ConfidentialityAlgorithm.NONE;
+    }
+
+    /** A decoded inbound packet. {@code payload} is plaintext. */
+    public record Packet(int payloadType, boolean authenticated, boolean encrypted, int sessionId, int sequence,
+                         byte[] payload) {
+        public Packet {
+            payload = payload.clone();
+        }
+
+        @Override
+        public byte[] payload() {
+            return payload.clone();
+        }
+    }
+
+    /** Encodes one packet; the session's integrity and confidentiality apply when {@code sessionId != 0}. */
+    public byte[] encode(int payloadType, int sessionId, int sequence, byte[] payload) {
+        boolean inSession = sessionId != 0;
+        boolean auth = inSession && authenticates();
+        boolean crypt = inSession && encrypts();
+        byte[] body = crypt ? encrypt(payload) : payload;
+        ByteWriter w = new ByteWriter(HEADER_LENGTH + body.length + 24);
+        w.u8(0x06).u8(0x00).u8(0xFF).u8(0x07);
+        w.u8(AUTH_TYPE_RMCP_PLUS).u8((crypt ? ENCRYPTED : 0) | (auth ? AUTHENTICATED : 0) | (payloadType & 0x3F));
+        w.i32(sessionId).i32(sequence).u16(body.length).bytes(body);
+        if (auth) {
+            int pad = (4 - ((12 + body.length + 2) % 4)) % 4;
+            for (int i = 0; i < pad; i++) {
+                w.u8(0xFF);
+            }
+            w.u8(pad).u8(NEXT_HEADER);
+            byte[] partial = w.toByteArray();
+            w.bytes(authCode(partial, 4, partial.length - 4));
+        }
+        return w.toByteArray();
+    }
+
+    /**
+     * Decodes one datagram. Throws {@link IntegrityCheckException} when the session authenticates and
+     * the packet is unauthenticated or its AuthCode, trailer or AES padding is wrong, and
+     * {@link MalformedMessageException} when it is not RMCP+ or runs short.
+     */
+    public Packet decode(byte[] datagram) {
+        ByteReader in = ByteReader.of(datagram);
+        if (in.u8("RMCP version") != 0x06) {
+            throw in.malformed("RMCP version", "not RMCP 1.0");
+        }
+        in.skip(2, "RMCP reserved/sequence");
+        int cls = in.u8("RMCP class");
+        if ((cls & 0x1F) != 0x07) {
+            throw in.malformed("RMCP class", "not an IPMI message");
+        }
+        int authType = in.u8("auth type");
+        if (authType != AUTH_TYPE_RMCP_PLUS) {
+            throw in.malformed("auth type", "not RMCP+ (" + authType + ")");
+        }
+        int typeByte = in.u8("payload type");
+        int payloadType = typeByte & 0x3F;
+        if (payloadType == 0x02) {
+            throw in.malformed("payload type", "OEM explicit payloads are not supported");
+        }
+        boolean auth = (typeByte & AUTHENTICATED) != 0;
+        boolean crypt = (typeByte & ENCRYPTED) != 0;
+        int sid = in.i32("session ID");
+        int seq = in.i32("session sequence number");
+        int len = in.u16("payload length");
+        if (sid != 0 && authenticates() && !auth) {
+            throw new IntegrityCheckException("unauthenticated packet in an authenticated session");
+        }
+        if (auth) {
+            if (!authenticates()) {
+                throw new IntegrityCheckException("authenticated packet but no integrity algorithm negotiated");
+            }
+            verifyTrailer(datagram, len);
+        }
+        byte[] body = in.bytes(len, "payload");
+        if (crypt) {
+            if (!encrypts()) {
+                throw new IntegrityCheckException("encrypted packet but no confidentiality algorithm negotiated");
+            }
+            body = decrypt(body);
+        } else if (sid != 0 && encrypts() && payloadType <= PAYLOAD_SOL) {
+            throw new IntegrityCheckException("unencrypted packet in an encrypted session");
+        }
+        return new Packet(payloadType, auth, crypt, sid, seq, body);
+    }
+
+    private void verifyTrailer(byte[] d, int payloadLength) {
+        int n = integrity.authCodeLength();
+        int end = d.length - n;
+        int trailerStart = HEADER_LENGTH + payloadLength;
+        if (end < trailerStart + 2) {
+            throw new IntegrityCheckException("packet too short for its session trailer");
+        }
+        byte[] expected = authCode(d, 4, end - 4);
+        if (!Crypto.macEquals(expected, d, end, n)) {
+            throw new IntegrityCheckException("AuthCode mismatch");
+        }
+        if ((d[end - 1] & 0xFF) != NEXT_HEADER) {
+            throw new IntegrityCheckException("next header is not 07h");
+        }
+        int pad = d[end - 2] & 0xFF;
+        if (pad > 3 || trailerStart + pad != end - 2) {
+            throw new IntegrityCheckException("integrity pad length inconsistent");
+        }
+        for (int i = trailerStart; i < trailerStart + pad; i++) {
+            if ((d[i] & 0xFF) != 0xFF) {
+                throw new IntegrityCheckException("integrity pad byte is not FFh");
+            }
+        }
+    }
+
+    private byte[] authCode(byte[] data, int off, int len) {
+        return switch (integrity) {
+            case HMAC_SHA1_96 -> Crypto.truncate(Crypto.hmac(Hash.SHA1, k1, data, off, len), 12);
+            case HMAC_MD5_128 -> Crypto.hmac(Hash.MD5, k1, data, off, len);
+            case HMAC_SHA256_128 -> Crypto.truncate(Crypto.hmac(Hash.SHA256, k1, data, off, len), 16);
+            case MD5_128 -> Crypto.digest(Hash.MD5, password20, Arrays.copyOfRange(data, off, off + len), password20);
+            case NONE -> throw new IllegalStateException("no integrity algorithm");
+        };
+    }
+
+    /** IV ‖ AES-CBC(K2, IV, payload ‖ 01 02 .. N ‖ N) with a fresh random IV. */
+    byte[] encrypt(byte[] payload) {
+        return encrypt(payload, Crypto.random(Crypto.AES_BLOCK));
+    }
+
+    byte[] encrypt(byte[] payload, byte[] iv) {
+        int pad = (Crypto.AES_BLOCK - (payload.length + 1) % Crypto.AES_BLOCK) % Crypto.AES_BLOCK;
+        byte[] plain = new byte[payload.length + pad + 1];
+        System.arraycopy(payload, 0, plain, 0, payload.length);
+        for (int i = 1; i <= pad; i++) {
+            plain[payload.length + i - 1] = (byte) i;
+        }
+        plain[plain.length - 1] = (byte) pad;
+        byte[] cipher = Crypto.aesCbc(true, aesKey, iv, plain, 0, plain.length);
+        byte[] out = new byte[Crypto.AES_BLOCK + cipher.length];
+        System.arraycopy(iv, 0, out, 0, Crypto.AES_BLOCK);
+        System.arraycopy(cipher, 0, out, Crypto.AES_BLOCK, cipher.length);
+        return out;
+    }
+
+    byte[] decrypt(byte[] body) {
+        if (body.length < 2 * Crypto.AES_BLOCK || body.length % Crypto.AES_BLOCK != 0) {
+            throw new IntegrityCheckException("encrypted payload length " + body.length + " is not IV + n*16");
+        }
+        byte[] iv = Arrays.copyOf(body, Crypto.AES_BLOCK);
+        byte[] plain = Crypto.aesCbc(false, aesKey, iv, body, Crypto.AES_BLOCK, body.length - Crypto.AES_BLOCK);
+        int pad = plain[plain.length - 1] & 0xFF;
+        if (pad >= Crypto.AES_BLOCK || pad + 1 > plain.length) {
+            throw new IntegrityCheckException("confidentiality pad length " + pad + " out of range");
+        }
+        int dataLen = plain.length - 1 - pad;
+        for (int i = 0; i < pad; i++) {
+            if ((plain[dataLen + i] & 0xFF) != i + 1) {
+                throw new IntegrityCheckException("confidentiality pad bytes are not 01 02 .. N");
+            }
+        }
+        return Arrays.copyOf(plain, dataLen);
+    }
+
+    @Override
+    public void close() {
+        Crypto.wipe(k1);
+        Crypto.wipe(aesKey);
+        Crypto.wipe(password20);
+    }
+
+    @Override
+    public String toString() {
+        return "RmcpPlusCodec[" + integrity + ", " + confidentiality + ", keys redacted]";
+    }
+
+}
