@@ -52,14 +52,16 @@ public final class RequestTracker {
     public static final class Pending {
         private final IpmiCall call;
         private final Object attachment;
+        private final int maxAttempts;
         private int seq = -1;
         private int attempts;
         private long firstSentNanos;
         private long deadlineNanos;
 
-        private Pending(IpmiCall call, Object attachment) {
+        private Pending(IpmiCall call, Object attachment, int maxAttempts) {
             this.call = call;
             this.attachment = attachment;
+            this.maxAttempts = maxAttempts;
         }
 
         public IpmiCall call() {
@@ -148,9 +150,20 @@ public final class RequestTracker {
         return policy;
     }
 
-    /** Queues a call; nothing is sent before {@link #dispatch}. */
+    /** Queues a call with the policy's number of attempts; nothing is sent before {@link #dispatch}. */
     public Pending enqueue(IpmiCall call, Object attachment) {
-        Pending p = new Pending(call, attachment);
+        return enqueue(call, attachment, policy.attempts());
+    }
+
+    /**
+     * Queues a call that is sent at most {@code maxAttempts} times (still with the policy's
+     * timeouts), e.g. 1 for Close Session, which a BMC that lost the session never answers.
+     */
+    public Pending enqueue(IpmiCall call, Object attachment, int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+        }
+        Pending p = new Pending(Objects.requireNonNull(call, "call"), attachment, maxAttempts);
         queue.add(p);
         return p;
     }
@@ -268,7 +281,7 @@ public final class RequestTracker {
             }
             if (p.call.future().isDone()) {
                 finish(p, now);
-            } else if (p.attempts < policy.attempts()) {
+            } else if (p.attempts < p.maxAttempts) {
                 p.attempts++;
                 p.deadlineNanos = now + policy.timeoutNanos(p.attempts, random.nextDouble());
                 again.add(p);

@@ -1,0 +1,103 @@
+package dev.ipmi.core.commands.session;
+
+import dev.ipmi.core.CommandId;
+import dev.ipmi.core.IpmiRequest;
+import dev.ipmi.core.IpmiResponse;
+import dev.ipmi.core.types.AuthType;
+import dev.ipmi.core.types.NetFn;
+import dev.ipmi.core.types.PrivilegeLevel;
+import dev.ipmi.core.wire.ByteReader;
+import dev.ipmi.core.wire.ByteWriter;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Activate Session — IPMI v2.0 §22.17, table 22-19. NetFn App (06h), cmd 3Ah. Sent authenticated
+ * with the temporary session ID and session sequence number 0.
+ */
+public final class ActivateSession {
+    public static final CommandId ID = CommandId.of(NetFn.APP, 0x3A, "Activate Session");
+
+    private ActivateSession() {}
+
+    /**
+     * @param authType           auth type for this request (must equal the session header's)
+     * @param maxPrivilege       maximum privilege level requested for the session
+     * @param challenge          the 16-byte challenge from Get Session Challenge
+     * @param initialOutboundSeq first session sequence number the BMC will use towards us; non-zero
+     */
+    public record Request(AuthType authType, PrivilegeLevel maxPrivilege, byte[] challenge, int initialOutboundSeq)
+            implements IpmiRequest<Response> {
+        public Request {
+            Objects.requireNonNull(authType, "authType");
+            Objects.requireNonNull(maxPrivilege, "maxPrivilege");
+            if (challenge.length != GetSessionChallenge.CHALLENGE_LENGTH) {
+                throw new IllegalArgumentException("challenge is 16 bytes, got " + challenge.length);
+            }
+            challenge = challenge.clone();
+        }
+
+        @Override
+        public byte[] challenge() {
+            return challenge.clone();
+        }
+
+        @Override
+        public CommandId id() {
+            return ID;
+        }
+
+        @Override
+        public void encode(ByteWriter out) {
+            out.u8(authType.code() & 0x0F).u8(maxPrivilege.code()).bytes(challenge).i32(initialOutboundSeq);
+        }
+
+        @Override
+        public Response decodeResponse(ByteReader in) {
+            return Response.decode(in);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Request r && r.authType.equals(authType) && r.maxPrivilege.equals(maxPrivilege)
+                    && Arrays.equals(r.challenge, challenge) && r.initialOutboundSeq == initialOutboundSeq;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(authType, maxPrivilege, Arrays.hashCode(challenge), initialOutboundSeq);
+        }
+
+        @Override
+        public String toString() {
+            return "ActivateSession.Request[" + authType + ", " + maxPrivilege + "]";
+        }
+    }
+
+    /**
+     * @param authType          auth type for the rest of the session (NONE = per-message auth disabled)
+     * @param sessionId         session ID from now on
+     * @param initialInboundSeq first session sequence number we use towards the BMC
+     * @param maxPrivilege      maximum privilege level allowed for this session
+     */
+    public record Response(AuthType authType, int sessionId, int initialInboundSeq, PrivilegeLevel maxPrivilege)
+            implements IpmiResponse {
+        public Response {
+            Objects.requireNonNull(authType, "authType");
+            Objects.requireNonNull(maxPrivilege, "maxPrivilege");
+        }
+
+        static Response decode(ByteReader in) {
+            AuthType auth = AuthType.valueOf(in.u8("authentication type") & 0x0F);
+            int sid = in.i32("session ID");
+            int seq = in.i32("initial inbound sequence number");
+            PrivilegeLevel priv = PrivilegeLevel.valueOf(in.u8("maximum privilege level") & 0x0F);
+            return new Response(auth, sid, seq, priv);
+        }
+
+        @Override
+        public void encode(ByteWriter out) {
+            out.u8(authType.code() & 0x0F).i32(sessionId).i32(initialInboundSeq).u8(maxPrivilege.code());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ipmi.core.commands.storage;
+
+import dev.ipmi.core.CommandId;
+import dev.ipmi.core.IpmiRequest;
+import dev.ipmi.core.IpmiResponse;
+import dev.ipmi.core.types.NetFn;
+import dev.ipmi.core.wire.ByteReader;
+import dev.ipmi.core.wire.ByteWriter;
+import dev.ipmi.core.wire.Hex;
+import java.util.Arrays;
+
+/** Read FRU Data — IPMI v2.0 §34.2, table 34-3. NetFn Storage (0Ah), cmd 11h. */
+public final class ReadFruData {
+    public static final CommandId ID = CommandId.of(NetFn.STORAGE, 0x11, "Read FRU Data");
+
+    private ReadFruData() {}
+
+    /**
+     * @param fruId  FRU device ID
+     * @param offset offset in bytes (in words for word-access devices)
+     * @param count  number of bytes (words) to read, 1..255
+     */
+    public record Request(int fruId, int offset, int count) implements IpmiRequest<Response> {
+        public Request {
+            GetSdr.check(fruId, 0xFE, "FRU device ID");
+            GetSdr.check(offset, 0xFFFF, "offset");
+            GetSdr.check(count, 0xFF, "count");
+        }
+
+        @Override
+        public CommandId id() {
+            return ID;
+        }
+
+        @Override
+        public void encode(ByteWriter out) {
+            out.u8(fruId).u16(offset).u8(count);
+        }
+
+        @Override
+        public Response decodeResponse(ByteReader in) {
+            return Response.decode(in);
+        }
+    }
+
+    /**
+     * @param count the count the BMC claims (bytes, or words for word-access devices)
+     * @param data  the data bytes actually present
+     */
+    public record Response(int count, byte[] data) implements IpmiResponse {
+        public Response {
+            data = data.clone();
+        }
+
+        static Response decode(ByteReader in) {
+            return new Response(in.u8("count returned"), in.rest());
+        }
+
+        @Override
+        public void encode(ByteWriter out) {
+            out.u8(count).bytes(data);
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Response r && r.count == count && Arrays.equals(r.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return count * 31 + Arrays.hashCode(data);
+        }
+
+        @Override
+        public String toString() {
+            return "ReadFruData.Response[count=" + count + ", data=" + Hex.dump(data) + "]";
+        }
+    }
+}

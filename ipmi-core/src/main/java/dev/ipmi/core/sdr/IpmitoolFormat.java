@@ -1,0 +1,157 @@
+package dev.ipmi.core.sdr;
+
+import dev.ipmi.core.commands.sensor.GetSensorThresholds;
+import dev.ipmi.core.sdr.SdrRecord.FullSensor;
+import dev.ipmi.core.sdr.SdrRecord.SensorRecord;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Optional;
+
+/**
+ * Lines formatted like ipmitool 1.8.19's {@code sdr list}, {@code sdr elist} and {@code sensor
+ * list}, for tools that must stay output-compatible. Kept apart from the decoders on purpose.
+ *
+ * <p>Where ipmitool prints a garbled name (6-bit packed ID strings, which it does not decode), these
+ * lines carry the decoded name instead.
+ */
+public final class IpmitoolFormat {
+    private IpmitoolFormat() {}
+
+    /**
+     * C's {@code printf("%.*f")}: the exact binary value rounded half-even, which is what glibc does
+     * (Java's Formatter rounds the shortest decimal half-up and differs on ties).
+     */
+    public static String fixed(double value, int decimals) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.isNaN(value) ? "nan" : (value > 0 ? "inf" : "-inf");
+        }
+        String s = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        return value < 0 && new BigDecimal(s).signum() == 0 ? "-" + s : s;
+    }
+
+    /** ipmitool's reading text: no decimals for whole numbers, otherwise {@code precision} decimals. */
+    public static String value(double v, int precision) {
+        return fixed(v, v == (long) v ? 0 : precision);
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    /** The reading column of {@code sdr list}: value and units, "0x%02x" states, or ipmitool's placeholder. */
+    public static String sdrListReading(SensorReading r) {
+        boolean full = r.sensor() instanceof FullSensor;
+        if (r instanceof SensorReading.Analog a) {
+            return value(a.value(), 2) + " " + a.units();
+        }
+        if (r instanceof SensorReading.Discrete d) {
+            // ipmitool 1.8.19 shows the first state byte as the "reading" of a discrete sensor
+            return String.format("0x%02x", d.stateBits() & 0xFF);
+        }
+        if (r instanceof SensorReading.ScanningDisabled) {
+            return full ? "disabled" : "Not Readable";
+        }
+        return full ? "no reading" : "Not Readable";
+    }
+
+    /** One line of {@code ipmitool sdr list}: name, reading, status. */
+    public static String sdrList(SensorReading r) {
+        return sdrListLine(r.sensor().name(), sdrListReading(r), r.statusText());
+    }
+
+    private static String sdrListLine(String name, String reading, String status) {
+        String v = reading.length() > 15 ? reading.substring(0, 15) : reading;
+        return String.format("%-16s | ", name) + pad(v, 17) + " | " + status;
+    }
+
+    /** {@code sdr list all} line for records without a reading (locators, event-only), if ipmitool prints one. */
+    public static Optional<String> sdrList(SdrRecord record) {
+        if (record instanceof SdrRecord.McDeviceLocator mc) {
+            return Optional.of(sdrListLine(mc.name(), String.format("Dynamic MC @ %02Xh", mc.slaveAddress()), "ok"));
+        }
+        if (record instanceof SdrRecord.EventOnly e) {
+            return Optional.of(sdrListLine(e.name(), "Event-Only", "ns"));
+        }
+        return Optional.empty();
+    }
+
+    /** One line of {@code ipmitool sdr elist}: name, sensor number, status, entity, reading/states. */
+    public static String sdrElist(SensorReading r) {
+        SensorRecord s = r.sensor();
+        String status;
+        String text;
+        if (r instanceof SensorReading.Analog a) {
+            status = s.isThreshold() ? a.status().abbreviation() : "ok";
+            text = value(a.value(), 2) + " " + a.units();
+        } else if (r instanceof SensorReading.Discrete d) {
+            status = "ok";
+            text = String.join(", ", d.stateTexts());
+        } else {
+            status = "ns";
+            text = r instanceof SensorReading.ScanningDisabled ? "Disabled" : "No Reading";
+        }
+        return String.format("%-16s | %02Xh | %-3s | %2d.%1d | %s", s.name(), s.key().sensorNumber(), status,
+                s.entity().id(), s.entity().instance(), text);
+    }
+
+    /** {@code sdr elist all} line for records without a reading, if ipmitool prints one. */
+    public static Optional<String> sdrElist(SdrRecord record) {
+        if (record instanceof SdrRecord.McDeviceLocator mc) {
+            return Optional.of(String.format("%-16s | 00h | ok  | %2d.%1d | Dynamic MC @ %02Xh", mc.name(),
+                    mc.entity().id(), mc.entity().instance(), mc.slaveAddress()));
+        }
+        if (record instanceof SdrRecord.EventOnly e) {
+            return Optional.of(String.format("%-16s | %02Xh | ns  | %2d.%1d | Event-Only", e.name(),
+                    e.key().sensorNumber(), e.entity().id(), e.entity().instance()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One line of {@code ipmitool sensor list}.
+     *
+     * @param thresholds Get Sensor Thresholds answer for threshold sensors, or null (all "na")
+     */
+    public static String sensorList(SensorReading r, GetSensorThresholds.Response thresholds) {
+        SensorRecord s = r.sensor();
+        StringBuilder b = new StringBuilder(String.format("%-16s ", s.name()));
+        if (r instanceof SensorReading.Analog a) {
+            b.append("| ").append(pad(fixed(a.value(), 3), 10)).append(' ');
+        } else if (r instanceof SensorReading.Discrete d) {
+            b.append("| 0x").append(pad(Integer.toHexString(d.stateBits() & 0xFF), 8)).append(' ');
+        } else {
+            b.append("| ").append(pad("na", 10)).append(' ');
+        }
+        if (r instanceof SensorReading.Analog a && s.isThreshold()) {
+            b.append("| ").append(pad(a.units(), 10)).append(" | ").append(pad(a.status().shortText(), 6)).append(' ');
+        } else if (r instanceof SensorReading.Discrete d) {
+            b.append("| ").append(pad("discrete", 10)).append(" | ")
+                    .append(String.format("0x%02x%02x", d.stateBits() & 0xFF, (d.stateBits() >>> 8) & 0xFF));
+        } else {
+            String units = s instanceof FullSensor f && f.hasAnalogReading() ? f.units().ipmitoolText() : "discrete";
+            b.append("| ").append(pad(units, 10)).append(" | ").append(pad("na", 6)).append(' ');
+        }
+        int[] order = {GetSensorThresholds.LNR, GetSensorThresholds.LCR, GetSensorThresholds.LNC,
+                GetSensorThresholds.UNC, GetSensorThresholds.UCR, GetSensorThresholds.UNR};
+        for (int bit : order) {
+            b.append("| ");
+            if (thresholds != null && thresholds.readable(bit) && s instanceof FullSensor f && f.hasAnalogReading()) {
+                b.append(pad(fixed(f.conversion().convert(raw(thresholds, bit)), 3), 10));
+            } else {
+                b.append(pad("na", 10));
+            }
+        }
+        return b.toString();
+    }
+
+    private static int raw(GetSensorThresholds.Response t, int bit) {
+        return switch (bit) {
+            case GetSensorThresholds.LNC -> t.lnc();
+            case GetSensorThresholds.LCR -> t.lcr();
+            case GetSensorThresholds.LNR -> t.lnr();
+            case GetSensorThresholds.UNC -> t.unc();
+            case GetSensorThresholds.UCR -> t.ucr();
+            default -> t.unr();
+        };
+    }
+}

@@ -1,0 +1,473 @@
+package dev.ipmi.lan;
+
+import dev.ipmi.core.CompletionCodeException;
+import dev.ipmi.core.IpmiAuthenticationException;
+import dev.ipmi.core.IpmiException;
+import dev.ipmi.core.IpmiRequest;
+import dev.ipmi.core.IpmiSessionException;
+import dev.ipmi.core.MalformedMessageException;
+import dev.ipmi.core.PrivilegeUnavailableException;
+import dev.ipmi.core.commands.app.GetChannelAuthenticationCapabilities;
+import dev.ipmi.core.commands.app.GetDeviceId;
+import dev.ipmi.core.commands.session.ActivateSession;
+import dev.ipmi.core.commands.session.CloseSession;
+import dev.ipmi.core.commands.session.GetSessionChallenge;
+import dev.ipmi.core.commands.session.SetSessionPrivilegeLevel;
+import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.types.AuthType;
+import dev.ipmi.core.types.CompletionCode;
+import dev.ipmi.core.types.PrivilegeLevel;
+import dev.ipmi.core.wire.LanMessage;
+import dev.ipmi.lan.engine.Actions;
+import dev.ipmi.lan.engine.DropReason;
+import dev.ipmi.lan.engine.IpmiCall;
+import dev.ipmi.lan.engine.IpmiEventListener;
+import dev.ipmi.lan.engine.RequestTracker;
+import dev.ipmi.lan.engine.RequestTracker.Pending;
+import dev.ipmi.lan.engine.RetryPolicy;
+import dev.ipmi.lan.engine.SequenceWindow;
+import dev.ipmi.lan.engine.SessionMachine;
+import dev.ipmi.lan.internal.AuthCodes;
+import dev.ipmi.lan.internal.Ipmi15Packet;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
+
+/**
+ * The IPMI 1.5 LAN session as a pure {@link SessionMachine} (IPMI v2.0 §13.14, §22.12–22.19):
+ * Get Channel Authentication Capabilities → Get Session Challenge → Activate Session → Set
+ * Session Privilege Level (when above USER) → requests → Close Session. Every IPMI message,
+ * set-up steps included, goes through one {@link RequestTracker}, so retransmission and matching
+ * are the same everywhere; only the packet wrapping differs per step.
+ *
+ * <p>Replies are accepted only with the session's ID, auth type and a verified AuthCode, and
+ * then only with a session sequence number inside the receive window. Quirk (ipmi_sim 2.0.33):
+ * the first in-session reply repeats the initial outbound sequence number that the Activate
+ * Session reply already carried; the window therefore starts just below that number instead of
+ * at it (a compliant BMC's next number is accepted all the same).
+ */
+public final class Ipmi15Machine implements SessionMachine {
+
+    /** What the caller learns when the session is up. */
+    public record Established(int sessionId, AuthType authType, PrivilegeLevel privilege) {}
+
+    private enum Step { AUTH_CAPS, CHALLENGE, ACTIVATE, SET_PRIVILEGE, KEEPALIVE, CLOSE, USER }
+
+    private enum State { NEW, SETUP, ACTIVE, CLOSING, ENDED }
+
+    private static final int WINDOW_ABOVE = 8;
+    private static final int WINDOW_BELOW = 8;
+
+    private final SocketAddress bmc;
+    private final byte[] userName;
+    private final byte[] pw16;
+    private final AuthType forcedAuth;
+    private final boolean allowInsecure;
+    private final PrivilegeLevel privilege;
+    private final RetryPolicy retry;
+    private final long keepaliveNanos;
+    private final IpmiEventListener listener;
+    private final RandomGenerator random;
+    private final RequestTracker tracker;
+    private final CompletableFuture<Established> opened;
+    private final List<IpmiCall> waiting = new ArrayList<>();
+
+    private State state = State.NEW;
+    private AuthType chosenAuth;
+    private AuthType sessionAuth;
+    private int temporaryId;
+    private int sessionId;
+    private int nextOutSeq;
+    private int initialInboundFromBmc;
+    private SequenceWindow window;
+    private long lastSendNanos;
+    private IpmiException failure;
+    private boolean closeRequested;
+
+    /**
+     * @param pw16 the password padded to 16 bytes; the machine takes ownership and wipes it when it ends
+     */
+    public Ipmi15Machine(SocketAddress bmc, byte[] userName, byte[] pw16, AuthType forcedAuth, boolean allowInsecure,
+                         PrivilegeLevel privilege, RetryPolicy retry, int window, Duration keepalive,
+                         IpmiEventListener listener, RandomGenerator random, CompletableFuture<Established> opened) {
+        this.bmc = bmc;
+        this.userName = userName.clone();
+        if (pw16.length != AuthCodes.PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("password must be padded to 16 bytes");
+        }
+        this.pw16 = pw16;
+        this.forcedAuth = forcedAuth;
+        this.allowInsecure = allowInsecure;
+        this.privilege = Objects.requireNonNull(privilege);
+        this.retry = retry;
+        this.keepaliveNanos = keepalive.toNanos();
+        this.listener = listener;
+        this.random = random;
+        this.opened = opened;
+        this.tracker = new RequestTracker(retry, window, RequestTracker.DEFAULT_SEQUENCE_BLOCK, random, listener, bmc);
+    }
+
+    // ---- SessionMachine
+
+    @Override
+    public Actions start(long now) {
+        state = State.SETUP;
+        Actions a = new Actions();
+        internal(new GetChannelAuthenticationCapabilities.Request(false,
+                GetChannelAuthenticationCapabilities.THIS_CHANNEL, privilege), Step.AUTH_CAPS);
+        return pump(a, now);
+    }
+
+    @Override
+    public Actions submit(IpmiCall call, long now) {
+        Actions a = new Actions();
+        if (!call.target().isBmc()) {
+            return a.fail(call.future(), new UnsupportedOperationException("bridging: not implemented yet"));
+        }
+        switch (state) {
+            case NEW, SETUP -> waiting.add(call);
+            case ACTIVE -> tracker.enqueue(call, Step.USER);
+            default -> a.fail(call.future(), failure != null ? failure : new IpmiSessionException("session closed"));
+        }
+        return pump(a, now);
+    }
+
+    @Override
+    public Actions onDatagram(byte[] datagram, long now) {
+        Actions a = new Actions();
+        if (state == State.ENDED || state == State.NEW) {
+            listener.packetDropped(bmc, DropReason.UNEXPECTED_STATE, "session " + state);
+            return a;
+        }
+        Ipmi15Packet p;
+        LanMessage msg;
+        try {
+            p = Ipmi15Packet.decode(datagram);
+            msg = LanMessage.decode(p.message());
+        } catch (MalformedMessageException e) {
+            listener.packetDropped(bmc, DropReason.MALFORMED, e.getMessage());
+            return a;
+        }
+        if (!acceptable(p, msg)) {
+            return a;
+        }
+        Pending matched = tracker.onResponse(msg, now);
+        if (matched != null) {
+            handle(matched, msg.body(), a, now);
+        }
+        return pump(a, now);
+    }
+
+    @Override
+    public Actions onTimer(long now) {
+        Actions a = new Actions();
+        RequestTracker.TimerResult r = tracker.onTimer(now);
+        for (Pending p : r.retransmit()) {
+            transmit(p, a, now);
+        }
+        for (Pending p : r.expired()) {
+            expired(p, a, now);
+        }
+        if (state == State.ACTIVE && keepaliveNanos > 0 && tracker.isIdle() && now - lastSendNanos >= keepaliveNanos) {
+            internal(new GetDeviceId.Request(), Step.KEEPALIVE);
+        }
+        return pump(a, now);
+    }
+
+    @Override
+    public Actions close(long now) {
+        Actions a = new Actions();
+        closeRequested = true;
+        switch (state) {
+            case ACTIVE -> beginClose(a, now);
+            case NEW, SETUP -> end(a, now, new IpmiSessionException("session closed while opening"));
+            default -> { }
+        }
+        return pump(a, now);
+    }
+
+    @Override
+    public Actions onFailure(Throwable cause, long now) {
+        Actions a = new Actions();
+        IpmiException e = cause instanceof IpmiException ie ? ie
+                : new dev.ipmi.core.IpmiTransportException(cause.toString(), cause);
+        end(a, now, e);
+        return a;
+    }
+
+    // ---- steps
+
+    private void internal(IpmiRequest<?> request, Step step) {
+        tracker.enqueue(new IpmiCall(RequestTarget.BMC, request.id(), request.toBytes(), new CompletableFuture<>()),
+                step);
+    }
+
+    private void handle(Pending p, byte[] body, Actions a, long now) {
+        Step step = (Step) p.attachment();
+        int cc = body[0] & 0xFF;
+        try {
+            switch (step) {
+                case USER -> a.complete(p.call().future(), body);
+                case AUTH_CAPS -> onAuthCaps(decode(new GetChannelAuthenticationCapabilities.Request(false, 0,
+                        privilege), body), a, now);
+                case CHALLENGE -> onChallenge(p, body, a, now);
+                case ACTIVATE -> onActivated(p, body, a, now);
+                case SET_PRIVILEGE -> {
+                    if (cc != 0) {
+                        end(a, now, new PrivilegeUnavailableException("Set Session Privilege Level to " + privilege
+                                + " refused: " + CompletionCode.valueOf(cc)));
+                    } else {
+                        established(a, now);
+                    }
+                }
+                case KEEPALIVE -> { }
+                case CLOSE -> end(a, now, null);
+                default -> throw new IllegalStateException(step.toString());
+            }
+        } catch (MalformedMessageException | CompletionCodeException e) {
+            end(a, now, new IpmiSessionException(p.id().name() + " failed: " + e.getMessage(), e));
+        }
+    }
+
+    private static <R> R decode(IpmiRequest<R> request, byte[] body) {
+        return dev.ipmi.core.Commands.decodeResponse(request, body);
+    }
+
+    private void onAuthCaps(GetChannelAuthenticationCapabilities.Response caps, Actions a, long now) {
+        AuthType chosen = forcedAuth;
+        if (chosen != null) {
+            if (!caps.supports(chosen)) {
+                end(a, now, new IpmiAuthenticationException("Get Channel Authentication Capabilities",
+                        "the BMC does not offer auth type " + chosen + " (offers " + caps.authTypes() + ")"));
+                return;
+            }
+        } else {
+            for (AuthType t : List.of(AuthType.MD5, AuthType.MD2, AuthType.PASSWORD, AuthType.NONE)) {
+                boolean weak = t.equals(AuthType.PASSWORD) || t.equals(AuthType.NONE);
+                if (caps.supports(t) && (!weak || allowInsecure)) {
+                    chosen = t;
+                    break;
+                }
+            }
+            if (chosen == null) {
+                end(a, now, new IpmiAuthenticationException("Get Channel Authentication Capabilities",
+                        "the BMC offers only " + caps.authTypes()
+                                + "; PASSWORD and NONE need allowInsecureAuthentication(true)"));
+                return;
+            }
+        }
+        chosenAuth = chosen;
+        internal(new GetSessionChallenge.Request(chosen, userName), Step.CHALLENGE);
+    }
+
+    private void onChallenge(Pending p, byte[] body, Actions a, long now) {
+        int cc = body[0] & 0xFF;
+        if (cc == 0x81 || cc == 0x82) {
+            end(a, now, new IpmiAuthenticationException("Get Session Challenge", cc,
+                    cc == 0x81 ? "invalid user name" : "null user name not enabled"));
+            return;
+        }
+        GetSessionChallenge.Response r = decode(new GetSessionChallenge.Request(chosenAuth, userName), body);
+        temporaryId = r.temporarySessionId();
+        initialInboundFromBmc = nonZeroRandom();
+        internal(new ActivateSession.Request(chosenAuth, privilege, r.challenge(), initialInboundFromBmc),
+                Step.ACTIVATE);
+    }
+
+    private void onActivated(Pending p, byte[] body, Actions a, long now) {
+        int cc = body[0] & 0xFF;
+        if (cc != 0) {
+            String why = switch (cc) {
+                case 0x81 -> "no session slot available";
+                case 0x82 -> "no slot available for this user";
+                case 0x83 -> "no slot available at the requested privilege";
+                case 0x84 -> "session sequence number out of range";
+                case 0x85 -> "invalid session ID";
+                case 0x86 -> "requested privilege " + privilege + " exceeds the user's or channel's limit";
+                default -> CompletionCode.valueOf(cc).toString();
+            };
+            IpmiSessionException e = cc == 0x86 ? new PrivilegeUnavailableException("Activate Session: " + why)
+                    : new IpmiSessionException("Activate Session failed: " + why);
+            end(a, now, e);
+            return;
+        }
+        ActivateSession.Response r = decode(new ActivateSession.Request(chosenAuth, privilege, new byte[16], 1), body);
+        sessionId = r.sessionId();
+        sessionAuth = r.authType();
+        nextOutSeq = r.initialInboundSeq() == 0 ? 1 : r.initialInboundSeq();
+        window = new SequenceWindow(initialInboundFromBmc - 1, WINDOW_ABOVE, WINDOW_BELOW);
+        if (privilege.compareTo(PrivilegeLevel.USER) > 0) {
+            internal(new SetSessionPrivilegeLevel.Request(privilege), Step.SET_PRIVILEGE);
+        } else {
+            established(a, now);
+        }
+    }
+
+    private void established(Actions a, long now) {
+        state = State.ACTIVE;
+        listener.sessionOpened(bmc, sessionId, "IPMI 1.5, auth " + sessionAuth + ", privilege " + privilege);
+        a.complete(opened, new Established(sessionId, sessionAuth, privilege));
+        for (IpmiCall c : waiting) {
+            tracker.enqueue(c, Step.USER);
+        }
+        waiting.clear();
+        if (closeRequested) {
+            beginClose(a, now);
+        }
+    }
+
+    private void beginClose(Actions a, long now) {
+        state = State.CLOSING;
+        IpmiSessionException closing = new IpmiSessionException("session closed");
+        for (Pending p : tracker.removeAll(now)) {
+            if (p.attachment() == Step.USER) {
+                a.fail(p.call().future(), closing);
+            }
+        }
+        // One attempt only: a BMC that lost the session (e.g. after a reset) never answers.
+        tracker.enqueue(new IpmiCall(RequestTarget.BMC, CloseSession.ID,
+                new CloseSession.Request(sessionId).toBytes(), new CompletableFuture<>()), Step.CLOSE, 1);
+    }
+
+    private void expired(Pending p, Actions a, long now) {
+        Step step = (Step) p.attachment();
+        switch (step) {
+            case USER -> a.fail(p.call().future(), RequestTracker.timeout(p, now));
+            case ACTIVATE -> end(a, now, new IpmiAuthenticationException("Activate Session",
+                    "no reply to Activate Session — wrong user name or password?"));
+            case KEEPALIVE -> end(a, now, new IpmiSessionException("session lost: no reply to keepalive after "
+                    + p.attempts() + " attempts"));
+            case CLOSE -> end(a, now, null);
+            default -> end(a, now, RequestTracker.timeout(p, now));
+        }
+    }
+
+    private void end(Actions a, long now, IpmiException cause) {
+        if (state == State.ENDED) {
+            return;
+        }
+        boolean wasOpen = state == State.ACTIVE || state == State.CLOSING;
+        state = State.ENDED;
+        failure = cause != null ? cause : new IpmiSessionException("session closed");
+        for (Pending p : tracker.removeAll(now)) {
+            if (p.attachment() == Step.USER) {
+                a.fail(p.call().future(), failure);
+                listener.requestFailed(bmc, p.id(), failure);
+            }
+        }
+        for (IpmiCall c : waiting) {
+            a.fail(c.future(), failure);
+        }
+        waiting.clear();
+        if (!opened.isDone()) {
+            a.fail(opened, failure);
+        }
+        Arrays.fill(pw16, (byte) 0);
+        if (wasOpen) {
+            listener.sessionClosed(bmc, sessionId, cause);
+        }
+        a.cancelTimer().end();
+    }
+
+    // ---- wire
+
+    /** Sends what the tracker lets out, then arms the timer for the earliest deadline. */
+    private Actions pump(Actions a, long now) {
+        if (state != State.ENDED) {
+            for (Pending p : tracker.dispatch(now)) {
+                transmit(p, a, now);
+            }
+            armTimer(a, now);
+        }
+        return a;
+    }
+
+    private void armTimer(Actions a, long now) {
+        long deadline = tracker.nextDeadline();
+        if (state == State.ACTIVE && keepaliveNanos > 0 && tracker.isIdle()) {
+            deadline = lastSendNanos + keepaliveNanos;
+        }
+        if (deadline == Long.MAX_VALUE) {
+            a.cancelTimer();
+        } else {
+            a.armTimer(deadline);
+        }
+    }
+
+    private void transmit(Pending p, Actions a, long now) {
+        byte[] msg = p.message().encode();
+        Step step = (Step) p.attachment();
+        Ipmi15Packet packet;
+        switch (step) {
+            case AUTH_CAPS, CHALLENGE -> packet = new Ipmi15Packet(AuthType.NONE, 0, 0, new byte[0], msg);
+            case ACTIVATE -> packet = new Ipmi15Packet(chosenAuth, 0, temporaryId,
+                    AuthCodes.compute(chosenAuth, pw16, temporaryId, msg, 0), msg);
+            default -> {
+                int seq = nextOutSeq;
+                nextOutSeq = nextOutSeq + 1 == 0 ? 1 : nextOutSeq + 1;
+                packet = new Ipmi15Packet(sessionAuth, seq, sessionId,
+                        AuthCodes.compute(sessionAuth, pw16, sessionId, msg, seq), msg);
+            }
+        }
+        a.send(packet.encode());
+        lastSendNanos = now;
+    }
+
+    private boolean acceptable(Ipmi15Packet p, LanMessage msg) {
+        if (window == null) {
+            // before activation: session-less replies, and the Activate Session reply under the temporary ID
+            if (p.sessionId() == 0 && p.authType().equals(AuthType.NONE)) {
+                return true;
+            }
+            if (chosenAuth != null && p.sessionId() == temporaryId && temporaryId != 0) {
+                if (p.authType().equals(chosenAuth)) {
+                    if (!AuthCodes.verify(p, pw16)) {
+                        listener.packetDropped(bmc, DropReason.BAD_AUTH_CODE, "Activate Session reply");
+                        return false;
+                    }
+                    return true;
+                }
+                // an error answer may come unauthenticated; it carries no session data worth forging
+                if (p.authType().equals(AuthType.NONE) && msg.body().length > 0 && msg.body()[0] != 0) {
+                    return true;
+                }
+            }
+            listener.packetDropped(bmc, DropReason.WRONG_SESSION, String.format("session %08X auth %s before activation",
+                    p.sessionId(), p.authType()));
+            return false;
+        }
+        if (p.sessionId() != sessionId || !p.authType().equals(sessionAuth)) {
+            listener.packetDropped(bmc, DropReason.WRONG_SESSION, String.format("session %08X auth %s",
+                    p.sessionId(), p.authType()));
+            return false;
+        }
+        if (!AuthCodes.verify(p, pw16)) {
+            listener.packetDropped(bmc, DropReason.BAD_AUTH_CODE, String.format("seq %08X", p.sequence()));
+            return false;
+        }
+        if (!window.accept(p.sequence())) {
+            listener.packetDropped(bmc, DropReason.SEQUENCE_OUTSIDE_WINDOW, String.format(
+                    "seq %08X, highest seen %08X", p.sequence(), window.highest()));
+            return false;
+        }
+        return true;
+    }
+
+    private int nonZeroRandom() {
+        int v;
+        do {
+            v = random.nextInt();
+        } while (v == 0);
+        return v;
+    }
+
+    @Override
+    public String toString() {
+        return "Ipmi15Machine[" + bmc + " " + state + "]";
+    }
+}
