@@ -2,9 +2,9 @@ package dev.ipmi.lan;
 
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.lan.engine.IpmiEventListener;
+import dev.ipmi.core.spi.IpmiEventListener;
 import dev.ipmi.lan.engine.RequestTracker;
-import dev.ipmi.lan.engine.RetryPolicy;
+import dev.ipmi.core.spi.RetryPolicy;
 import dev.ipmi.lan.engine.UdpEngine;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
