@@ -1,0 +1,523 @@
+package dev.ipmi.lanplus.bmc;
+
+import dev.ipmi.core.MalformedMessageException;
+import dev.ipmi.core.commands.app.GetChannelCipherSuites;
+import dev.ipmi.core.commands.app.GetDeviceGuid;
+import dev.ipmi.core.commands.app.GetUserAccess;
+import dev.ipmi.core.commands.app.GetUserName;
+import dev.ipmi.core.commands.app.UserEnableStatus;
+import dev.ipmi.core.commands.chassis.BootFlags;
+import dev.ipmi.core.commands.chassis.BootOptionParameter;
+import dev.ipmi.core.commands.chassis.ChassisControl;
+import dev.ipmi.core.commands.chassis.GetChassisStatus;
+import dev.ipmi.core.commands.chassis.GetSystemBootOptions;
+import dev.ipmi.core.commands.chassis.PowerRestorePolicy;
+import dev.ipmi.core.commands.chassis.SetSystemBootOptions;
+import dev.ipmi.core.commands.storage.GetFruInventoryAreaInfo;
+import dev.ipmi.core.commands.storage.GetSdrRepositoryInfo;
+import dev.ipmi.core.commands.storage.GetSelInfo;
+import dev.ipmi.core.commands.storage.ReadFruData;
+import dev.ipmi.core.types.CompletionCode;
+import dev.ipmi.core.types.Guid;
+import dev.ipmi.core.types.PrivilegeLevel;
+import dev.ipmi.core.wire.ByteReader;
+import dev.ipmi.core.wire.ByteWriter;
+import dev.ipmi.core.IpmiResponse;
+import dev.ipmi.lan.bmc.BmcUser;
+import dev.ipmi.lan.bmc.CommandContext;
+import dev.ipmi.lan.bmc.CommandHandler;
+import dev.ipmi.lanplus.CipherSuite;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns IPMI requests into {@link BmcBackend} calls: decodes them (with the ipmi-core request
+ * codecs where they exist), checks the session privilege each command needs (D4h when too low),
+ * answers C1h for commands it does not know, and encodes replies with the ipmi-core response codecs.
+ * Session commands (auth caps, challenge, activate, privilege, close, payload activation) are
+ * handled by the responders before anything gets here.
+ */
+public final class BmcDispatcher implements CommandHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(BmcDispatcher.class);
+    private static final int APP = 0x06;
+    private static final int CHASSIS = 0x00;
+    private static final int SENSOR = 0x04;
+    private static final int STORAGE = 0x0A;
+    private static final int TRANSPORT = 0x0C;
+    private static final int GROUP = 0x2C;
+    private static final int DCMI = 0xDC;
+
+    @FunctionalInterface
+    private interface Handler {
+        byte[] handle(CommandContext ctx, ByteReader in);
+    }
+
+    private record Entry(PrivilegeLevel required, Handler handler) {}
+
+    private final BmcBackend backend;
+    private final List<BmcUser> users;
+    private final List<CipherSuite> suites;
+    private final Set<Quirk> quirks;
+    private final int channel;
+    private final Map<Integer, Entry> table = new HashMap<>();
+    private int sdrReservation;
+    private int selReservation;
+    private long lastSelErase;
+
+    private final int authTypeMask;
+
+    /**
+     * @param authTypeMask the IPMI 1.5 auth types enabled (bit n = auth type n), reported as LAN parameters 1 and 2
+     */
+    public BmcDispatcher(BmcBackend backend, List<BmcUser> users, List<CipherSuite> suites, Set<Quirk> quirks,
+                         int channel, int authTypeMask) {
+        this.authTypeMask = authTypeMask;
+        this.backend = backend;
+        this.users = List.copyOf(users);
+        this.suites = List.copyOf(suites);
+        this.quirks = Set.copyOf(quirks);
+        this.channel = channel;
+        PrivilegeLevel none = PrivilegeLevel.NO_ACCESS;
+        PrivilegeLevel user = PrivilegeLevel.USER;
+        PrivilegeLevel operator = PrivilegeLevel.OPERATOR;
+        PrivilegeLevel admin = PrivilegeLevel.ADMINISTRATOR;
+        add(APP, 0x01, user, (c, in) -> ok(backend.deviceId()));
+        add(APP, 0x04, user, (c, in) -> new byte[] {0, 0x55, 0x00});
+        add(APP, 0x08, user, (c, in) -> ok(new GetDeviceGuid.Response(new Guid(backend.systemGuid()))));
+        add(APP, 0x37, none, (c, in) -> concat(new byte[] {0}, backend.systemGuid()));
+        add(APP, 0x41, user, this::channelAccess);
+        add(APP, 0x42, user, this::channelInfo);
+        add(APP, 0x44, operator, this::userAccess);
+        add(APP, 0x46, operator, this::userName);
+        add(APP, 0x54, none, this::cipherSuites);
+        add(CHASSIS, 0x00, user, (c, in) -> new byte[] {0, 0x0F, 0x0F});
+        add(CHASSIS, 0x01, user, (c, in) -> chassisStatus());
+        add(CHASSIS, 0x02, operator, this::chassisControl);
+        add(CHASSIS, 0x04, operator, (c, in) -> cc(CompletionCode.OK));
+        add(CHASSIS, 0x08, operator, this::setBootOptions);
+        add(CHASSIS, 0x09, user, this::getBootOptions);
+        add(SENSOR, 0x2D, user, this::sensorReading);
+        add(SENSOR, 0x27, user, this::sensorThresholds);
+        add(STORAGE, 0x10, user, this::fruInfo);
+        add(STORAGE, 0x11, user, this::readFru);
+        add(STORAGE, 0x20, user, (c, in) -> sdrInfo());
+        add(STORAGE, 0x22, user, (c, in) -> reservation(++sdrReservation));
+        add(STORAGE, 0x23, user, this::getSdr);
+        add(STORAGE, 0x40, user, (c, in) -> selInfo());
+        add(STORAGE, 0x42, user, (c, in) -> reservation(++selReservation));
+        add(STORAGE, 0x43, user, this::getSelEntry);
+        add(STORAGE, 0x47, operator, this::clearSel);
+        add(STORAGE, 0x48, user, (c, in) -> {
+            ByteWriter w = new ByteWriter(5);
+            return w.u8(0).u32(backend.selTime()).toByteArray();
+        });
+        add(TRANSPORT, 0x02, operator, this::lanParameter);
+        add(TRANSPORT, 0x22, user, this::solParameter);
+        add(GROUP, 0x01, user, this::dcmiCapabilities);
+        add(GROUP, 0x02, user, this::dcmiPowerReading);
+        unused(admin);
+    }
+
+    private static void unused(PrivilegeLevel p) {
+        // admin-only commands would register here; none of the answered ones need more than OPERATOR
+    }
+
+    private void add(int netFn, int command, PrivilegeLevel required, Handler h) {
+        table.put(netFn << 8 | command, new Entry(required, h));
+    }
+
+    @Override
+    public byte[] handle(CommandContext ctx, int netFn, int command, byte[] data) {
+        Entry e = table.get(netFn << 8 | command);
+        if (e == null) {
+            return cc(CompletionCode.INVALID_COMMAND);
+        }
+        if (!ctx.inSession()) {
+            if (e.required() != PrivilegeLevel.NO_ACCESS) {
+                return null;
+            }
+            if (command == 0x54 && netFn == APP && quirks.contains(Quirk.IGNORE_PRESESSION_CIPHER_SUITES)) {
+                return null;
+            }
+        } else if (e.required() != PrivilegeLevel.NO_ACCESS && ctx.privilege().code() < e.required().code()) {
+            return cc(CompletionCode.INSUFFICIENT_PRIVILEGE);
+        }
+        try {
+            return e.handler().handle(ctx, ByteReader.of(data));
+        } catch (MalformedMessageException ex) {
+            return cc(CompletionCode.REQUEST_LENGTH_INVALID);
+        } catch (IllegalArgumentException ex) {
+            LOG.debug("request {}/{} rejected: {}", netFn, command, ex.getMessage());
+            return cc(CompletionCode.INVALID_DATA_FIELD);
+        } catch (RuntimeException ex) {
+            LOG.warn("backend failed on netFn {} command {}", netFn, command, ex);
+            return cc(CompletionCode.UNSPECIFIED);
+        }
+    }
+
+    private byte[] channelAccess(CommandContext c, ByteReader in) {
+        int ch = in.u8("channel") & 0x0F;
+        if (ch != channel && ch != 0x0E) {
+            return cc(CompletionCode.INVALID_DATA_FIELD);
+        }
+        return new byte[] {0, 0x02, 0x04};
+    }
+
+    private byte[] channelInfo(CommandContext c, ByteReader in) {
+        int ch = in.u8("channel") & 0x0F;
+        if (ch != channel && ch != 0x0E) {
+            return cc(CompletionCode.INVALID_DATA_FIELD);
+        }
+        return new byte[] {0, (byte) channel, 0x04, 0x01, (byte) 0x80, (byte) 0xF2, 0x1B, 0x00, 0x00, 0x00};
+    }
+
+    private byte[] userAccess(CommandContext c, ByteReader in) {
+        GetUserAccess.Request r = GetUserAccess.Request.decode(in);
+        if (r.userId() < 1 || r.userId() > 16) {
+            return cc(CompletionCode.PARAMETER_OUT_OF_RANGE);
+        }
+        Optional<BmcUser> u = users.stream().filter(x -> x.id() == r.userId()).findFirst();
+        var resp = new GetUserAccess.Response(16, UserEnableStatus.valueOf(1), users.size(), 0, false, false,
+                u.isPresent(), u.map(BmcUser::maxPrivilege).orElse(PrivilegeLevel.NO_ACCESS));
+        return ok(resp);
+    }
+
+    private byte[] userName(CommandContext c, ByteReader in) {
+        GetUserName.Request r = GetUserName.Request.decode(in);
+        if (r.userId() < 1 || r.userId() > 16) {
+            return cc(CompletionCode.PARAMETER_OUT_OF_RANGE);
+        }
+        byte[] name = users.stream().filter(x -> x.id() == r.userId()).findFirst().map(BmcUser::nameBytes)
+                .orElse(new byte[0]);
+        return concat(new byte[] {0}, Arrays.copyOf(name, 16));
+    }
+
+    private byte[] cipherSuites(CommandContext c, ByteReader in) {
+        int ch = in.u8("channel") & 0x0F;
+        int payloadType = in.u8("payload type") & 0x3F;
+        int q2 = in.u8("list index");
+        if ((ch != channel && ch != 0x0E) || payloadType > 1) {
+            return cc(CompletionCode.INVALID_DATA_FIELD);
+        }
+        ByteWriter all = new ByteWriter(64);
+        for (CipherSuite s : suites) {
+            if ((q2 & 0x80) != 0) {
+                all.u8(0xC0).u8(s.id());
+            }
+            all.u8(s.authentication().code()).u8(0x40 | s.integrity().code()).u8(0x80 | s.confidentiality().code());
+        }
+        byte[] records = all.toByteArray();
+        int index = q2 & 0x3F;
+        int from = Math.min(records.length, index * 16);
+        int to = Math.min(records.length, from + 16);
+        return ok(new GetChannelCipherSuites.Response(channel, Arrays.copyOfRange(records, from, to)));
+    }
+
+    private byte[] chassisStatus() {
+        var resp = new GetChassisStatus.Response(backend.powerOn(), false, false, false, false,
+                PowerRestorePolicy.valueOf(2), new GetChassisStatus.LastPowerEvent(false, false, false, false, false), false, false, false, false,
+                Optional.empty(), Optional.empty());
+        return ok(resp);
+    }
+
+    private byte[] chassisControl(CommandContext c, ByteReader in) {
+        ChassisControl.Request r = ChassisControl.Request.decode(in);
+        return backend.power(r.action()) ? cc(CompletionCode.OK) : cc(CompletionCode.INVALID_DATA_FIELD);
+    }
+
+    private byte[] setBootOptions(CommandContext c, ByteReader in) {
+        SetSystemBootOptions.Request r = SetSystemBootOptions.Request.decode(in);
+        if (r.parameter() instanceof BootFlags flags) {
+            backend.setBootFlags(flags);
+            return cc(CompletionCode.OK);
+        }
+        int sel = r.parameter().selector();
+        // Set-in-progress, valid-bit clearing and boot-info acknowledge are accepted and not stored.
+        return sel <= 4 ? cc(CompletionCode.OK) : new byte[] {(byte) 0x80};
+    }
+
+    private byte[] getBootOptions(CommandContext c, ByteReader in) {
+        GetSystemBootOptions.Request r = GetSystemBootOptions.Request.decode(in);
+        BootOptionParameter p;
+        switch (r.selector()) {
+            case 0 -> p = new BootOptionParameter.Raw(0, new byte[] {0});
+            case 3 -> p = new BootOptionParameter.Raw(3, new byte[] {0x1F});
+            case 4 -> p = new BootOptionParameter.Raw(4, new byte[] {0, 0});
+            case 5 -> p = backend.bootFlags();
+            default -> {
+                return new byte[] {(byte) 0x80};
+            }
+        }
+        return ok(new GetSystemBootOptions.Response(1, false, p));
+    }
+
+    private byte[] sensorReading(CommandContext c, ByteReader in) {
+        int n = in.u8("sensor number");
+        return backend.sensorReading(n).map(BmcDispatcher::ok).orElse(cc(CompletionCode.NOT_PRESENT));
+    }
+
+    private byte[] sensorThresholds(CommandContext c, ByteReader in) {
+        int n = in.u8("sensor number");
+        return backend.sensorThresholds(n).map(BmcDispatcher::ok).orElse(cc(CompletionCode.NOT_PRESENT));
+    }
+
+    private byte[] fruInfo(CommandContext c, ByteReader in) {
+        int id = in.u8("FRU device ID");
+        return backend.fru(id).map(f -> ok(new GetFruInventoryAreaInfo.Response(f.length, false)))
+                .orElse(cc(CompletionCode.NOT_PRESENT));
+    }
+
+    private byte[] readFru(CommandContext c, ByteReader in) {
+        int id = in.u8("FRU device ID");
+        int offset = in.u16("offset");
+        int count = in.u8("count");
+        Optional<byte[]> fru = backend.fru(id);
+        if (fru.isEmpty()) {
+            return cc(CompletionCode.NOT_PRESENT);
+        }
+        byte[] f = fru.get();
+        if (offset > f.length) {
+            return cc(CompletionCode.PARAMETER_OUT_OF_RANGE);
+        }
+        if (count > 200) {
+            return cc(CompletionCode.CANNOT_RETURN_BYTES);
+        }
+        byte[] data = Arrays.copyOfRange(f, offset, Math.min(f.length, offset + count));
+        return ok(new ReadFruData.Response(data.length, data));
+    }
+
+    private byte[] sdrInfo() {
+        List<byte[]> sdrs = backend.sdrs();
+        return ok(new GetSdrRepositoryInfo.Response(0x51, sdrs.size(), 0x1000, 0, 0,
+                GetSdrRepositoryInfo.Response.RESERVE_SUPPORTED));
+    }
+
+    private static byte[] reservation(int id) {
+        int r = (id & 0xFFFF) == 0 ? 1 : id & 0xFFFF;
+        return new byte[] {0, (byte) r, (byte) (r >>> 8)};
+    }
+
+    private byte[] getSdr(CommandContext c, ByteReader in) {
+        int reservation = in.u16("reservation ID");
+        int recordId = in.u16("record ID");
+        int offset = in.u8("offset");
+        int count = in.u8("count");
+        if (offset != 0 && reservation != (sdrReservation & 0xFFFF)) {
+            return cc(CompletionCode.RESERVATION_CANCELLED);
+        }
+        List<byte[]> sdrs = backend.sdrs();
+        if (sdrs.isEmpty()) {
+            return cc(CompletionCode.NOT_PRESENT);
+        }
+        int index = -1;
+        if (recordId == 0) {
+            index = 0;
+        } else if (recordId == 0xFFFF) {
+            index = sdrs.size() - 1;
+        } else {
+            for (int i = 0; i < sdrs.size(); i++) {
+                byte[] r = sdrs.get(i);
+                if (((r[0] & 0xFF) | (r[1] & 0xFF) << 8) == recordId) {
+                    index = i;
+                    break;
+                }
+            }
+        }
+        if (index < 0) {
+            return cc(CompletionCode.NOT_PRESENT);
+        }
+        byte[] record = sdrs.get(index);
+        int next = index + 1 < sdrs.size() ? (sdrs.get(index + 1)[0] & 0xFF) | (sdrs.get(index + 1)[1] & 0xFF) << 8
+                : 0xFFFF;
+        if (offset > record.length) {
+            return cc(CompletionCode.PARAMETER_OUT_OF_RANGE);
+        }
+        int n = count == 0xFF ? record.length - offset : Math.min(count, record.length - offset);
+        if (n > 60) {
+            return cc(CompletionCode.CANNOT_RETURN_BYTES);
+        }
+        ByteWriter w = new ByteWriter(3 + n);
+        w.u8(0).u16(next).bytes(Arrays.copyOfRange(record, offset, offset + n));
+        return w.toByteArray();
+    }
+
+    private byte[] selInfo() {
+        List<byte[]> sel = backend.selEntries();
+        long last = sel.isEmpty() ? 0xFFFFFFFFL : le32(sel.get(sel.size() - 1), 3);
+        return ok(new GetSelInfo.Response(0x51, sel.size(), (1024 - sel.size()) * 16, last,
+                lastSelErase == 0 ? 0xFFFFFFFFL : lastSelErase, GetSelInfo.Response.RESERVE_SUPPORTED));
+    }
+
+    private byte[] getSelEntry(CommandContext c, ByteReader in) {
+        int reservation = in.u16("reservation ID");
+        int recordId = in.u16("record ID");
+        int offset = in.u8("offset");
+        int count = in.u8("count");
+        if (offset != 0 && reservation != (selReservation & 0xFFFF)) {
+            return cc(CompletionCode.RESERVATION_CANCELLED);
+        }
+        List<byte[]> sel = backend.selEntries();
+        if (sel.isEmpty()) {
+            return cc(CompletionCode.NOT_PRESENT);
+        }
+        int index = -1;
+        if (recordId == 0) {
+            index = 0;
+        } else if (recordId == 0xFFFF) {
+            index = sel.size() - 1;
+        } else {
+            for (int i = 0; i < sel.size(); i++) {
+                if (((sel.get(i)[0] & 0xFF) | (sel.get(i)[1] & 0xFF) << 8) == recordId) {
+                    index = i;
+                    break;
+                }
+            }
+        }
+        if (index < 0 || offset > 16) {
+            return cc(CompletionCode.NOT_PRESENT);
+        }
+        byte[] r = sel.get(index);
+        int next = index + 1 < sel.size() ? (sel.get(index + 1)[0] & 0xFF) | (sel.get(index + 1)[1] & 0xFF) << 8
+                : 0xFFFF;
+        int n = count == 0xFF ? 16 - offset : Math.min(count, 16 - offset);
+        ByteWriter w = new ByteWriter(3 + n);
+        w.u8(0).u16(next).bytes(Arrays.copyOfRange(r, offset, offset + n));
+        return w.toByteArray();
+    }
+
+    private byte[] clearSel(CommandContext c, ByteReader in) {
+        int reservation = in.u16("reservation ID");
+        byte[] clr = in.bytes(3, "CLR");
+        int action = in.u8("action");
+        if (clr[0] != 'C' || clr[1] != 'L' || clr[2] != 'R') {
+            return cc(CompletionCode.INVALID_DATA_FIELD);
+        }
+        if (reservation != (selReservation & 0xFFFF)) {
+            return cc(CompletionCode.RESERVATION_CANCELLED);
+        }
+        if (action == 0xAA) {
+            backend.clearSel();
+            lastSelErase = backend.selTime();
+        } else if (action != 0) {
+            return cc(CompletionCode.INVALID_DATA_FIELD);
+        }
+        return new byte[] {0, 0x01};
+    }
+
+    private byte[] lanParameter(CommandContext c, ByteReader in) {
+        int q0 = in.u8("channel");
+        int param = in.u8("parameter selector");
+        if ((q0 & 0x0F) != channel && (q0 & 0x0F) != 0x0E) {
+            return cc(CompletionCode.INVALID_DATA_FIELD);
+        }
+        if ((q0 & 0x80) != 0) {
+            return new byte[] {0, 0x11};
+        }
+        Optional<byte[]> data = switch (param) {
+            case 1 -> Optional.of(new byte[] {(byte) authTypeMask});
+            case 2 -> Optional.of(new byte[] {(byte) authTypeMask, (byte) authTypeMask, (byte) authTypeMask,
+                    (byte) authTypeMask, 0});
+            case 22 -> Optional.of(new byte[] {(byte) suites.size()});
+            case 23 -> {
+                byte[] ids = new byte[suites.size() + 1];
+                for (int i = 0; i < suites.size(); i++) {
+                    ids[i + 1] = (byte) suites.get(i).id();
+                }
+                yield Optional.of(ids);
+            }
+            case 24 -> Optional.of(new byte[] {0, 0x44, 0x44, 0x44, 0x44, 0x44, 0x44, 0x44, 0x44});
+            default -> backend.lanParameter(param);
+        };
+        return data.map(d -> concat(new byte[] {0, 0x11}, d)).orElse(new byte[] {(byte) 0x80});
+    }
+
+    private byte[] solParameter(CommandContext c, ByteReader in) {
+        int q0 = in.u8("channel");
+        int param = in.u8("parameter selector");
+        if ((q0 & 0x80) != 0) {
+            return new byte[] {0, 0x11};
+        }
+        boolean sol = backend.solConsole().isPresent();
+        byte[] data = switch (param) {
+            case 0 -> new byte[] {0};
+            case 1 -> new byte[] {(byte) (sol ? 1 : 0)};
+            case 2 -> new byte[] {0x02};
+            case 3 -> new byte[] {0x0C, 0x60};
+            case 4 -> new byte[] {0x06, 0x14};
+            case 5, 6 -> new byte[] {0x0A};
+            case 7 -> new byte[] {(byte) channel};
+            case 8 -> new byte[] {0x6F, 0x02};
+            default -> null;
+        };
+        return data == null ? new byte[] {(byte) 0x80} : concat(new byte[] {0, 0x11}, data);
+    }
+
+    private byte[] dcmiCapabilities(CommandContext c, ByteReader in) {
+        if (in.u8("group extension") != DCMI) {
+            return cc(CompletionCode.INVALID_DATA_FIELD);
+        }
+        int selector = in.u8("parameter selector");
+        boolean power = backend.powerReading().isPresent();
+        byte[] data = switch (selector) {
+            // supported capabilities: [0] power management (byte 2 of the mandatory-platform field)
+            case 1 -> new byte[] {0, (byte) (power ? 0x01 : 0), 0x00, 0x00};
+            case 2 -> new byte[] {0x00, 0x00, 0x00, 0x00, 0x00};
+            default -> null;
+        };
+        if (data == null) {
+            return cc(CompletionCode.INVALID_DATA_FIELD);
+        }
+        return concat(new byte[] {0, (byte) DCMI, 0x01, 0x05, 0x02}, data);
+    }
+
+    private byte[] dcmiPowerReading(CommandContext c, ByteReader in) {
+        if (in.u8("group extension") != DCMI) {
+            return cc(CompletionCode.INVALID_DATA_FIELD);
+        }
+        int mode = in.u8("mode");
+        if (mode != 1) {
+            return cc(CompletionCode.INVALID_DATA_FIELD);
+        }
+        Optional<BmcBackend.PowerReading> reading = backend.powerReading();
+        if (reading.isEmpty()) {
+            return cc(CompletionCode.INVALID_COMMAND);
+        }
+        BmcBackend.PowerReading r = reading.get();
+        ByteWriter w = new ByteWriter(20);
+        w.u8(0).u8(DCMI).u16(r.current()).u16(r.minimum()).u16(r.maximum()).u16(r.average()).u32(r.timestamp())
+                .u32(r.periodMillis()).u8(0x40);
+        return w.toByteArray();
+    }
+
+    private static long le32(byte[] b, int off) {
+        return (b[off] & 0xFFL) | (b[off + 1] & 0xFFL) << 8 | (b[off + 2] & 0xFFL) << 16 | (b[off + 3] & 0xFFL) << 24;
+    }
+
+    private static byte[] ok(IpmiResponse r) {
+        ByteWriter w = new ByteWriter(32);
+        w.u8(0);
+        r.encode(w);
+        return w.toByteArray();
+    }
+
+    private static byte[] cc(CompletionCode code) {
+        return new byte[] {(byte) code.code()};
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    static String ascii(byte[] b) {
+        return new String(b, StandardCharsets.US_ASCII);
+    }
+}
