@@ -1,0 +1,97 @@
+package dev.ipmi.lanplus.bmc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ipmi.core.commands.chassis.PowerAction;
+import dev.ipmi.core.types.PrivilegeLevel;
+import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.testing.IpmiSim;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** FreeIPMI 1.6.10 (-D LAN_2_0 -I 3 / -I 17, and -D LAN) against the virtual BMC; no workaround flags needed. */
+class VirtualBmcFreeIpmiIT {
+    @TempDir
+    static Path dir;
+    static VirtualBmcServer server;
+    static InMemoryBackend backend;
+    static int port;
+
+    @BeforeAll
+    static void start() {
+        backend = InMemoryBackend.builder().build();
+        VirtualBmc bmc = VirtualBmc.builder()
+                .user("admin", "password", PrivilegeLevel.ADMINISTRATOR)
+                .cipherSuites(CipherSuite.SUITE_17, CipherSuite.SUITE_3)
+                .backend(backend)
+                .build();
+        server = VirtualBmcServer.start();
+        port = server.add(bmc).getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static String run(String tool, String... args) throws IOException, InterruptedException {
+        List<String> a = new ArrayList<>(List.of(tool, "-h", "127.0.0.1:" + port, "-u", "admin", "-p", "password",
+                "--session-timeout=3000", "--retransmission-timeout=500"));
+        a.addAll(Arrays.asList(args));
+        return IpmiSim.run(a, dir);
+    }
+
+    @Test
+    void powerStatAndOnWithSuite17() throws Exception {
+        backend.power(PowerAction.POWER_DOWN);
+        assertThat(run("ipmi-power", "-D", "LAN_2_0", "-I", "17", "--stat")).contains("127.0.0.1: off");
+        assertThat(run("ipmi-power", "-D", "LAN_2_0", "-I", "17", "--on")).contains("127.0.0.1: ok");
+        assertThat(backend.powerOn()).isTrue();
+        assertThat(run("ipmi-power", "-D", "LAN_2_0", "-I", "3", "--stat")).contains("127.0.0.1: on");
+    }
+
+    @Test
+    void powerOverIpmi15() throws Exception {
+        backend.power(PowerAction.POWER_UP);
+        assertThat(run("ipmi-power", "-D", "LAN", "--stat")).contains("127.0.0.1: on");
+    }
+
+    @Test
+    void sensorsShowTheBackendSensors() throws Exception {
+        for (String suite : List.of("3", "17")) {
+            String out = run("ipmi-sensors", "-D", "LAN_2_0", "-I", suite, "--sdr-cache-recreate",
+                    "--sdr-cache-directory=" + dir);
+            for (InMemoryBackend.Sensor s : backend.sensors()) {
+                assertThat(out).contains(s.name());
+            }
+            assertThat(out).contains("Temperature").contains("Fan").contains("Voltage");
+        }
+    }
+
+    @Test
+    void selShowsEveryEntry() throws Exception {
+        backend.power(PowerAction.POWER_UP);
+        backend.power(PowerAction.POWER_DOWN);
+        String out = run("ipmi-sel", "-D", "LAN_2_0", "-I", "17", "--sdr-cache-recreate",
+                "--sdr-cache-directory=" + dir);
+        assertThat(out).contains("Power Unit").contains("Power Off/Power Down");
+        assertThat(out.lines().filter(l -> l.matches("^\\d+\\s+\\|.*")).count())
+                .isEqualTo(backend.selEntries().size());
+    }
+
+    @Test
+    void bmcInfo() throws Exception {
+        for (String suite : List.of("3", "17")) {
+            String out = run("bmc-info", "-D", "LAN_2_0", "-I", suite, "--get-device-id");
+            assertThat(out).contains("Device ID             : 32").contains("Firmware Revision     : 1.23")
+                    .contains("IPMI Version          : 2.0");
+        }
+    }
+}
