@@ -150,7 +150,8 @@ public final class Ipmi15Machine implements SessionMachine {
             p = Ipmi15Packet.decode(datagram);
             msg = LanMessage.decode(p.message());
         } catch (MalformedMessageException e) {
-            listener.packetDropped(bmc, DropReason.MALFORMED, e.getMessage());
+            // field and offset only: the bytes may hold a straight-password AuthCode
+            listener.packetDropped(bmc, DropReason.MALFORMED, "field '" + e.field() + "' at offset " + e.offset());
             return a;
         }
         if (!acceptable(p, msg)) {
@@ -337,7 +338,11 @@ public final class Ipmi15Machine implements SessionMachine {
     private void expired(Pending p, Actions a, long now) {
         Step step = (Step) p.attachment();
         switch (step) {
-            case USER -> a.fail(p.call().future(), RequestTracker.timeout(p, now));
+            case USER -> {
+                IpmiException e = RequestTracker.timeout(p, now);
+                listener.requestFailed(bmc, p.id(), e);
+                a.fail(p.call().future(), e);
+            }
             case ACTIVATE -> end(a, now, new IpmiAuthenticationException("Activate Session",
                     "no reply to Activate Session — wrong user name or password?"));
             case KEEPALIVE -> end(a, now, new IpmiSessionException("session lost: no reply to keepalive after "

@@ -1,36 +1,74 @@
 package dev.ipmi.examples.cli;
 
+import dev.ipmi.core.IpmiException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code ipmi} command line: ipmitool's syntax ({@code -I lan|lanplus -H host -U user -P pass
- * …}) on top of ipmi-java.
+ * …}) on top of ipmi-java. Errors are one line on stderr and exit code 1 (stack trace with
+ * {@code -v}); usage errors exit 2.
  */
 @Command(name = "ipmi", mixinStandardHelpOptions = true, versionProvider = IpmiCli.Version.class,
         description = "Pure-Java IPMI client (ipmitool-compatible syntax).",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, McCommand.class, RawCommand.class})
 public final class IpmiCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
 
-    /** Runs the CLI and returns its exit code (for tests). */
+    /** Runs the CLI on System.out/System.err and returns its exit code (for tests). */
     public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new IpmiCli());
-        return cl.execute(args);
+        return execute(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs the CLI with the given output streams and returns its exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        IpmiCli cli = new IpmiCli();
+        CommandLine cl = new CommandLine(cli);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            err.println(oneLine(ex));
+            if (cli.connection.verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        });
+        int rc = cl.execute(args);
+        out.flush();
+        err.flush();
+        return rc;
+    }
+
+    static String oneLine(Throwable ex) {
+        if (ex instanceof CliException) {
+            return ex.getMessage();
+        }
+        if (ex instanceof IpmiException || ex instanceof UnsupportedOperationException
+                || ex instanceof IllegalArgumentException) {
+            return "Error: " + ex.getMessage();
+        }
+        return "Error: " + ex;
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -13,7 +13,9 @@ import java.util.concurrent.CompletableFuture;
  * end.
  *
  * <p>Timer semantics: each session has a single timer. {@link #armTimer} replaces the armed
- * deadline, {@link #cancelTimer} removes it, and a step that does neither leaves it as it was.
+ * deadline, {@link #cancelTimer} removes it, and a step that does neither leaves it as it was. A
+ * timer that fired is disarmed before {@link SessionMachine#onTimer} runs, so that step must arm it
+ * again if it still needs one.
  * Deadlines are in the same nanosecond clock the machine is given ({@code now}).
  */
 public final class Actions {

@@ -75,7 +75,7 @@ public final class AsfPing implements SessionMachine {
             }
             return new Actions().complete(result, Optional.of(pong)).cancelTimer().end();
         } catch (MalformedMessageException e) {
-            listener.packetDropped(bmc, DropReason.MALFORMED, e.getMessage());
+            listener.packetDropped(bmc, DropReason.MALFORMED, "field '" + e.field() + "' at offset " + e.offset());
             return new Actions();
         }
     }

@@ -2,6 +2,7 @@ package dev.ipmi.lan.engine;
 import dev.ipmi.core.spi.DropReason;
 import dev.ipmi.core.spi.IpmiEventListener;
 
+import dev.ipmi.core.IpmiSessionException;
 import dev.ipmi.core.IpmiTransportException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -177,10 +178,20 @@ public final class UdpEngine implements AutoCloseable {
             return bmc;
         }
 
-        /** Hands a call to the machine ({@link SessionMachine#submit}) on the I/O thread. */
+        /**
+         * Hands a call to the machine ({@link SessionMachine#submit}) on the I/O thread. After the
+         * session ended the call fails with an {@link IpmiSessionException}.
+         */
         public void submit(IpmiCall call) {
             try {
-                execute(now -> machine.submit(call, now));
+                post(() -> {
+                    if (done) {
+                        completions.execute(() -> call.future().completeExceptionally(
+                                new IpmiSessionException("session has ended")));
+                    } else {
+                        step(now -> machine.submit(call, now));
+                    }
+                });
             } catch (IpmiTransportException e) {
                 call.future().completeExceptionally(e);
             }

@@ -1,0 +1,140 @@
+package dev.ipmi.examples.cli;
+
+import dev.ipmi.core.spi.IpmiTransport;
+import dev.ipmi.core.types.AuthType;
+import dev.ipmi.core.types.PrivilegeLevel;
+import dev.ipmi.lan.LanOptions;
+import dev.ipmi.lan.LanSession;
+import dev.ipmi.lan.engine.RetryPolicy;
+import java.io.Console;
+import java.time.Duration;
+import java.util.Arrays;
+import picocli.CommandLine.Option;
+
+/**
+ * ipmitool's global connection options and the one place where a transport is created from them.
+ * New interfaces and their options (lanplus: {@code -C}, {@code -k}, {@code -y}) go here.
+ */
+public final class ConnectionOptions {
+
+    @Option(names = "-I", paramLabel = "interface", description = "Interface: lan (IPMI 1.5) or lanplus (IPMI 2.0/RMCP+). Default: lan.")
+    String iface = "lan";
+
+    @Option(names = "-H", paramLabel = "address", description = "BMC host name or address.")
+    String host;
+
+    @Option(names = "-p", paramLabel = "port", description = "Remote RMCP port. Default: 623.")
+    int port = LanOptions.DEFAULT_PORT;
+
+    @Option(names = "-U", paramLabel = "username", description = "Remote session user name.")
+    String user = "";
+
+    @Option(names = "-P", paramLabel = "password", description = "Remote session password (visible in the process list; prefer -E).")
+    char[] password;
+
+    @Option(names = "-E", description = "Read the password from the IPMI_PASSWORD environment variable.")
+    boolean passwordFromEnv;
+
+    @Option(names = "-A", paramLabel = "authtype", description = "IPMI 1.5 auth type: MD5, MD2, PASSWORD or NONE. Default: strongest offered.")
+    String authType;
+
+    @Option(names = "-L", paramLabel = "privlvl", description = "Session privilege level: USER, OPERATOR or ADMINISTRATOR. Default: ADMINISTRATOR.")
+    String privilege = "ADMINISTRATOR";
+
+    @Option(names = "-R", paramLabel = "retries", description = "Retransmissions per request. Default: 4.")
+    Integer retries;
+
+    @Option(names = "-N", paramLabel = "seconds", description = "First retransmission timeout in seconds. Default: 1.")
+    Double timeoutSeconds;
+
+    @Option(names = "-v", description = "Verbose: debug logging and stack traces on errors.")
+    boolean verbose;
+
+    /** Opens the session the options describe; throws with a one-line message when it cannot. */
+    public IpmiTransport open() {
+        configureLogging();
+        if (host == null || host.isBlank()) {
+            throw new CliException("no host given (use -H address)");
+        }
+        return switch (iface) {
+            case "lan" -> openLan();
+            case "lanplus" -> throw new CliException("lanplus: not available yet");
+            default -> throw new CliException("unknown interface '" + iface + "' (expected lan or lanplus)");
+        };
+    }
+
+    private IpmiTransport openLan() {
+        char[] pw = password();
+        try {
+            LanOptions.Builder b = LanOptions.builder(host).port(port).userName(user).password(pw)
+                    .privilege(PrivilegeLevel.parse(privilege)).retry(retryPolicy());
+            if (authType != null) {
+                // naming an auth type on the command line is the explicit opt-in for PASSWORD and NONE
+                b.authType(AuthType.parse(authType)).allowInsecureAuthentication(true);
+            }
+            LanOptions o = b.build();
+            try {
+                return LanSession.open(o);
+            } finally {
+                o.wipePassword();
+            }
+        } finally {
+            Arrays.fill(pw, '\0');
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    RetryPolicy retryPolicy() {
+        RetryPolicy p = RetryPolicy.DEFAULT;
+        if (timeoutSeconds != null) {
+            if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
+                throw new CliException("-N must be a positive number of seconds");
+            }
+            p = p.withFirstTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+        }
+        if (retries != null) {
+            if (retries < 0 || retries > 100) {
+                throw new CliException("-R must be 0..100");
+            }
+            p = p.withRetries(retries);
+        }
+        return p;
+    }
+
+    private char[] password() {
+        if (password != null) {
+            return password.clone();
+        }
+        if (passwordFromEnv) {
+            String env = System.getenv("IPMI_PASSWORD");
+            if (env == null) {
+                throw new CliException("-E given but IPMI_PASSWORD is not set");
+            }
+            return env.toCharArray();
+        }
+        Console c = System.console();
+        if (c != null && !user.isEmpty()) {
+            char[] typed = c.readPassword("Password: ");
+            return typed == null ? new char[0] : typed;
+        }
+        return new char[0];
+    }
+
+    /** slf4j-simple is silent unless -v; must run before the first logger is created. */
+    void configureLogging() {
+        String key = "org.slf4j.simpleLogger.defaultLogLevel";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, verbose ? "debug" : "off");
+        }
+        System.setProperty("org.slf4j.simpleLogger.logFile", System.getProperty("org.slf4j.simpleLogger.logFile",
+                "System.err"));
+    }
+
+    /** Never shows the password. */
+    @Override
+    public String toString() {
+        return "ConnectionOptions[-I " + iface + " -H " + host + " -p " + port + " -U " + user + "]";
+    }
+}

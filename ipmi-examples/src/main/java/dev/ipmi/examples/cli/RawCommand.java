@@ -1,0 +1,87 @@
+package dev.ipmi.examples.cli;
+
+import dev.ipmi.core.CompletionCodeException;
+import dev.ipmi.core.RawRequest;
+import dev.ipmi.core.spi.IpmiTransport;
+import dev.ipmi.lan.LanSession;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code raw NETFN CMD [DATA…]}: sends any command and prints the response data like ipmitool. */
+@Command(name = "raw", description = "Send a raw request and print the response data bytes (as ipmitool raw).")
+final class RawCommand implements Runnable {
+    @ParentCommand
+    IpmiCli root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NETFN", description = "netFn, e.g. 0x06")
+    String netFn;
+
+    @Parameters(index = "1", paramLabel = "CMD", description = "command byte, e.g. 0x01")
+    String cmd;
+
+    @Parameters(index = "2..*", paramLabel = "DATA", description = "request data bytes")
+    List<String> data = List.of();
+
+    @Override
+    public void run() {
+        int nf = parseByte(netFn, "netfn");
+        if (nf > 0x3F || (nf & 1) != 0) {
+            throw new CliException("netfn must be an even value 0x00..0x3e, got " + netFn);
+        }
+        int c = parseByte(cmd, "command");
+        byte[] bytes = new byte[data.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) parseByte(data.get(i), "data byte");
+        }
+        RawRequest req = RawRequest.of(nf, c, bytes);
+        RawRequest.Response r;
+        try (IpmiTransport t = root.connection.open()) {
+            r = LanSession.await(t.send(req));
+        } catch (CompletionCodeException e) {
+            throw new CliException(String.format(
+                    "Unable to send RAW command (channel=0x0 netfn=0x%x lun=0x0 cmd=0x%x rsp=0x%x): %s", nf, c,
+                    e.code().code(), e.code().description()));
+        }
+        print(r.data(), spec.commandLine().getOut());
+    }
+
+    static void print(byte[] data, PrintWriter out) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < data.length; i++) {
+            if (i > 0 && i % 16 == 0) {
+                sb.append(System.lineSeparator());
+            }
+            sb.append(String.format(" %02x", data[i] & 0xFF));
+        }
+        out.println(sb);
+        out.flush();
+    }
+
+    /** Like ipmitool's str2uchar (strtoul base 0): 0x.. hex, leading 0 octal, else decimal; 0..255. */
+    static int parseByte(String text, String what) {
+        String s = text.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            int v;
+            if (s.startsWith("0x")) {
+                v = Integer.parseInt(s.substring(2), 16);
+            } else if (s.length() > 1 && s.startsWith("0")) {
+                v = Integer.parseInt(s.substring(1), 8);
+            } else {
+                v = Integer.parseInt(s);
+            }
+            if (v < 0 || v > 0xFF) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new CliException("invalid " + what + " '" + text + "' (expected 0..255, e.g. 0x06)");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ipmi.lan.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ipmi.core.MalformedMessageException;
+import dev.ipmi.testing.Vectors;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class RmcpTest {
+    @Test
+    void pingMatchesIpmitool() {
+        assertThat(Rmcp.presencePing(0)).isEqualTo(Vectors.load("lan/asf.hex", "asf_ping"));
+    }
+
+    @Test
+    void ipmiSimPong() {
+        Rmcp.Pong p = Rmcp.Pong.decode(Vectors.load("lan/asf.hex", "asf_pong"));
+        assertThat(p.tag()).isZero();
+        assertThat(p.oemIana()).isEqualTo(4542);
+        assertThat(p.ipmiSupported()).isTrue();
+        assertThat(p.supportedEntities()).isEqualTo(0x81);
+        assertThat(p.encode()).isEqualTo(Vectors.load("lan/asf.hex", "asf_pong"));
+    }
+
+    @Property(tries = 200)
+    void pongRoundTrip(@ForAll @IntRange(max = 0xFE) int tag, @ForAll @IntRange(max = 0xFFFF) int oem,
+                       @ForAll @IntRange(max = 0xFF) int entities, @ForAll @IntRange(max = 0xFF) int interactions) {
+        Rmcp.Pong p = new Rmcp.Pong(tag, oem, 0x12345678L, entities, interactions);
+        assertThat(Rmcp.Pong.decode(p.encode())).isEqualTo(p);
+    }
+
+    @Property(tries = 300)
+    void arbitraryBytesDecodeOrFailTyped(@ForAll byte[] bytes) {
+        try {
+            Rmcp.Pong.decode(bytes);
+        } catch (MalformedMessageException expected) {
+            // the only failure allowed
+        }
+    }
+}

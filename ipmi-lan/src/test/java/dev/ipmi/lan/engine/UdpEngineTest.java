@@ -1,0 +1,155 @@
+package dev.ipmi.lan.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ipmi.core.IpmiTransportException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine with real loopback sockets and an in-test responder that answers ASF pings (the
+ * simplest {@link SessionMachine}). Timing is only bounded generously, never asserted.
+ */
+class UdpEngineTest {
+    private UdpEngine engine;
+    private DatagramChannel responder;
+    private Thread responderThread;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+
+    @BeforeEach
+    void setUp() throws Exception {
+        engine = UdpEngine.builder().threadName("ipmi-io-test").build();
+        responder = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        responderThread = new Thread(() -> {
+            ByteBuffer buf = ByteBuffer.allocate(512);
+            try {
+                while (running.get()) {
+                    buf.clear();
+                    SocketAddress from = responder.receive(buf);
+                    byte[] ping = new byte[buf.flip().remaining()];
+                    buf.get(ping);
+                    if (ping.length >= 12 && (ping[8] & 0xFF) == Rmcp.ASF_PING) {
+                        byte[] pong = new Rmcp.Pong(ping[9] & 0xFF, Rmcp.ASF_IANA, 0, 0x81, 0).encode();
+                        responder.send(ByteBuffer.wrap(pong), from);
+                    }
+                }
+            } catch (Exception stop) {
+                // channel closed at the end of the test
+            }
+        }, "fake-bmc");
+        responderThread.start();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        running.set(false);
+        responder.close();
+        responderThread.join(5000);
+        engine.close();
+    }
+
+    private InetSocketAddress bmc() throws Exception {
+        return (InetSocketAddress) responder.getLocalAddress();
+    }
+
+    @Test
+    void oneIoThreadServesAThousandSessions() throws Exception {
+        List<CompletableFuture<Optional<Rmcp.Pong>>> all = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            all.add(AsfPing.pingAsync(engine, bmc(), Duration.ofSeconds(20)));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        assertThat(all).allSatisfy(f -> assertThat(f.join()).hasValueSatisfying(p -> assertThat(p.ipmiSupported()).isTrue()));
+        long ioThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("ipmi-io-test")).count();
+        assertThat(ioThreads).isEqualTo(1);
+    }
+
+    @Test
+    void completionsRunOffTheIoThreadByDefault() throws Exception {
+        AtomicReference<String> thread = new AtomicReference<>();
+        AsfPing.pingAsync(engine, bmc(), Duration.ofSeconds(20))
+                .thenRun(() -> thread.set(Thread.currentThread().getName()))
+                .get(30, TimeUnit.SECONDS);
+        assertThat(thread.get()).isNotEqualTo("ipmi-io-test");
+    }
+
+    @Test
+    void completionsRunOnTheIoThreadWhenAskedTo() throws Exception {
+        try (UdpEngine inline = UdpEngine.builder().threadName("ipmi-io-inline").completionExecutor(Runnable::run)
+                .build()) {
+            AtomicReference<String> thread = new AtomicReference<>();
+            AsfPing.pingAsync(inline, bmc(), Duration.ofSeconds(20))
+                    .thenRun(() -> thread.set(Thread.currentThread().getName()))
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(thread.get()).isEqualTo("ipmi-io-inline");
+        }
+    }
+
+    @Test
+    void closingTheEngineFailsOpenSessions() throws Exception {
+        CompletableFuture<Optional<Rmcp.Pong>> silent = AsfPing.pingAsync(engine,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 9), Duration.ofMinutes(5));
+        engine.close();
+        Throwable e = Assertions.catchThrowable(() -> silent.get(10, TimeUnit.SECONDS));
+        assertThat(e).hasCauseInstanceOf(IpmiTransportException.class);
+        Assertions.assertThatThrownBy(() -> AsfPing.pingAsync(engine, bmc(), Duration.ofSeconds(1)))
+                .isInstanceOf(IpmiTransportException.class);
+    }
+
+    @Test
+    void aMachineThatThrowsEndsOnlyItsOwnSession() throws Exception {
+        CompletableFuture<Void> failed = new CompletableFuture<>();
+        SessionMachine broken = new SessionMachine() {
+            @Override
+            public Actions start(long now) {
+                throw new IllegalStateException("bug");
+            }
+
+            @Override
+            public Actions onDatagram(byte[] d, long now) {
+                return new Actions();
+            }
+
+            @Override
+            public Actions onTimer(long now) {
+                return new Actions();
+            }
+
+            @Override
+            public Actions submit(IpmiCall call, long now) {
+                return new Actions();
+            }
+
+            @Override
+            public Actions close(long now) {
+                return new Actions().end();
+            }
+
+            @Override
+            public Actions onFailure(Throwable cause, long now) {
+                return new Actions().fail(failed, cause).end();
+            }
+        };
+        UdpEngine.Registration reg = engine.register(bmc(), broken, IpmiEventListener.NONE);
+        Throwable e = Assertions.catchThrowable(() -> failed.get(10, TimeUnit.SECONDS));
+        assertThat(e).hasCauseInstanceOf(IpmiTransportException.class);
+        reg.ended().get(10, TimeUnit.SECONDS);
+        assertThat(AsfPing.pingAsync(engine, bmc(), Duration.ofSeconds(20)).get(30, TimeUnit.SECONDS)).isPresent();
+    }
+}
