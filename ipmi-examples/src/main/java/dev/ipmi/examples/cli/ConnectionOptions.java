@@ -6,6 +6,10 @@ import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.lan.LanOptions;
 import dev.ipmi.lan.LanSession;
 import dev.ipmi.lan.engine.RetryPolicy;
+import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.lanplus.LanPlusOptions;
+import dev.ipmi.lanplus.LanPlusSession;
+import java.nio.charset.StandardCharsets;
 import java.io.Console;
 import java.time.Duration;
 import java.util.Arrays;
@@ -47,6 +51,18 @@ public final class ConnectionOptions {
     @Option(names = "-N", paramLabel = "seconds", description = "First retransmission timeout in seconds. Default: 1.")
     Double timeoutSeconds;
 
+    @Option(names = "-C", paramLabel = "ciphersuite", description = "lanplus cipher suite ID (0-3, 6-8, 11, 12, 15-17). Default: negotiate the strongest the BMC offers.")
+    Integer cipherSuite;
+
+    @Option(names = "-k", paramLabel = "key", description = "lanplus BMC key K_G as text.")
+    String kgText;
+
+    @Option(names = "-y", paramLabel = "hexkey", description = "lanplus BMC key K_G as hex (up to 40 hex digits).")
+    String kgHex;
+
+    @Option(names = "--allow-cipher-zero", description = "Permit -C 0 (no authentication, integrity or encryption).")
+    boolean allowCipherZero;
+
     @Option(names = "-v", description = "Verbose: debug logging and stack traces on errors.")
     boolean verbose;
 
@@ -58,7 +74,7 @@ public final class ConnectionOptions {
         }
         return switch (iface) {
             case "lan" -> openLan();
-            case "lanplus" -> throw new CliException("lanplus: not available yet");
+            case "lanplus" -> openLanPlus();
             default -> throw new CliException("unknown interface '" + iface + "' (expected lan or lanplus)");
         };
     }
@@ -84,6 +100,65 @@ public final class ConnectionOptions {
                 Arrays.fill(password, '\0');
             }
         }
+    }
+
+    private IpmiTransport openLanPlus() {
+        CipherSuite suite = CipherSuite.AUTO;
+        if (cipherSuite != null) {
+            if (cipherSuite == 0 && !allowCipherZero) {
+                throw new CliException("-C 0 disables authentication, integrity and encryption; "
+                        + "add --allow-cipher-zero to use it anyway");
+            }
+            suite = CipherSuite.of(cipherSuite);
+        }
+        byte[] kg = kg();
+        char[] pw = password();
+        try {
+            LanPlusOptions o = LanPlusOptions.builder(host).port(port).user(user).password(pw).kg(kg)
+                    .privilege(PrivilegeLevel.parse(privilege)).cipherSuite(suite)
+                    .allowCipherZero(allowCipherZero).retryPolicy(retryPolicy()).build();
+            try {
+                return LanPlusSession.open(o);
+            } finally {
+                o.wipe();
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        } finally {
+            Arrays.fill(pw, '\0');
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+            if (kg != null) {
+                Arrays.fill(kg, (byte) 0);
+            }
+        }
+    }
+
+    /** ipmitool's -k (text) or -y (hex) K_G; null when neither is given. */
+    byte[] kg() {
+        if (kgText != null && kgHex != null) {
+            throw new CliException("give the BMC key with -k or -y, not both");
+        }
+        if (kgText != null) {
+            byte[] b = kgText.getBytes(StandardCharsets.UTF_8);
+            if (b.length > 20) {
+                throw new CliException("-k key is longer than 20 bytes");
+            }
+            return b;
+        }
+        if (kgHex != null) {
+            String h = kgHex.startsWith("0x") || kgHex.startsWith("0X") ? kgHex.substring(2) : kgHex;
+            if (h.length() % 2 != 0 || h.length() > 40 || !h.matches("[0-9a-fA-F]*")) {
+                throw new CliException("-y needs an even number of hex digits, at most 40");
+            }
+            byte[] b = new byte[h.length() / 2];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
+            }
+            return b;
+        }
+        return null;
     }
 
     RetryPolicy retryPolicy() {
@@ -135,6 +210,7 @@ public final class ConnectionOptions {
     /** Never shows the password. */
     @Override
     public String toString() {
-        return "ConnectionOptions[-I " + iface + " -H " + host + " -p " + port + " -U " + user + "]";
+        return "ConnectionOptions[-I " + iface + " -H " + host + " -p " + port + " -U " + user
+                + (cipherSuite != null ? " -C " + cipherSuite : "") + "]";
     }
 }

@@ -100,12 +100,4 @@ class IpmiCliLanIT {
         assertThat(r.rc()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("-E given but IPMI_PASSWORD is not set");
     }
-
-    @Test
-    void lanplusIsNotAvailableYet() {
-        Run r = ipmi("-I", "lanplus", "-H", sim.host(), "-p", Integer.toString(sim.port()), "-U", "admin", "-P",
-                "password", "mc", "info");
-        assertThat(r.rc()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("lanplus: not available yet");
-    }
 }

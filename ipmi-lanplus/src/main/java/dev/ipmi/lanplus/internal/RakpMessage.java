@@ -41,6 +41,16 @@ public sealed interface RakpMessage {
         };
     }
 
+    /** Error replies may stop after the status byte (ipmi_sim does); the session ID then reads as 0. */
+    private static int errorSessionId(ByteReader in) {
+        if (in.remaining() >= 6) {
+            in.skip(2, "reserved");
+            return in.i32("session ID");
+        }
+        in.rest();
+        return 0;
+    }
+
     private static void writeAlgorithm(ByteWriter out, int payloadKind, int algorithm) {
         out.u8(payloadKind).zeros(2).u8(8).u8(algorithm & 0x3F).zeros(3);
     }
@@ -102,7 +112,11 @@ public sealed interface RakpMessage {
 
         @Override
         public void encode(ByteWriter out) {
-            out.u8(tag).u8(status.code()).u8(privilege & 0x0F).u8(0).i32(consoleSessionId);
+            out.u8(tag).u8(status.code());
+            if (!status.isSuccess() && authAlgorithm < 0 && consoleSessionId == 0) {
+                return;
+            }
+            out.u8(privilege & 0x0F).u8(0).i32(consoleSessionId);
             if (authAlgorithm >= 0) {
                 out.i32(bmcSessionId);
                 writeAlgorithm(out, 0, authAlgorithm);
@@ -114,12 +128,18 @@ public sealed interface RakpMessage {
         static OpenSessionResponse decode(ByteReader in) {
             int tag = in.u8("message tag");
             RmcpPlusStatus status = RmcpPlusStatus.valueOf(in.u8("status code"));
+            if (!status.isSuccess() && in.remaining() < 34) {
+                // ipmi_sim sends only tag and status on errors; others send the first 8 bytes
+                int priv = in.remaining() >= 6 ? in.u8("maximum privilege") & 0x0F : 0;
+                if (in.remaining() >= 5) {
+                    in.skip(1, "reserved");
+                }
+                int sid = in.remaining() >= 4 ? in.i32("remote console session ID") : 0;
+                return new OpenSessionResponse(tag, status, priv, sid, 0, -1, -1, -1);
+            }
             int priv = in.u8("maximum privilege") & 0x0F;
             in.skip(1, "reserved");
             int sid = in.i32("remote console session ID");
-            if (!status.isSuccess() && in.remaining() < 28) {
-                return new OpenSessionResponse(tag, status, priv, sid, 0, -1, -1, -1);
-            }
             int bmcSid = in.i32("managed system session ID");
             int a = readAlgorithm(in, 0, "authentication");
             int i = readAlgorithm(in, 1, "integrity");
@@ -214,18 +234,21 @@ public sealed interface RakpMessage {
 
         @Override
         public void encode(ByteWriter out) {
-            out.u8(tag).u8(status.code()).zeros(2).i32(consoleSessionId).bytes(bmcRandom).bytes(bmcGuid)
-                    .bytes(authCode);
+            out.u8(tag).u8(status.code()).zeros(2).i32(consoleSessionId);
+            if (status.isSuccess() || bmcRandom.length > 0) {
+                out.bytes(bmcRandom).bytes(bmcGuid).bytes(authCode);
+            }
         }
 
         static Rakp2 decode(ByteReader in) {
             int tag = in.u8("message tag");
             RmcpPlusStatus status = RmcpPlusStatus.valueOf(in.u8("status code"));
-            in.skip(2, "reserved");
-            int sid = in.i32("remote console session ID");
-            if (!status.isSuccess() && in.remaining() < 32) {
+            if (!status.isSuccess() && in.remaining() < 38) {
+                int sid = errorSessionId(in);
                 return new Rakp2(tag, status, sid, new byte[0], new byte[0], new byte[0]);
             }
+            in.skip(2, "reserved");
+            int sid = in.i32("remote console session ID");
             byte[] rc = in.bytes(16, "managed system random number");
             byte[] guid = in.bytes(16, "managed system GUID");
             return new Rakp2(tag, status, sid, rc, guid, in.rest());
@@ -298,6 +321,9 @@ public sealed interface RakpMessage {
         static Rakp4 decode(ByteReader in) {
             int tag = in.u8("message tag");
             RmcpPlusStatus status = RmcpPlusStatus.valueOf(in.u8("status code"));
+            if (!status.isSuccess() && in.remaining() < 6) {
+                return new Rakp4(tag, status, errorSessionId(in), new byte[0]);
+            }
             in.skip(2, "reserved");
             int sid = in.i32("remote console session ID");
             return new Rakp4(tag, status, sid, in.rest());

@@ -1,0 +1,134 @@
+package dev.ipmi.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ipmi.testing.IpmiSim;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code ipmi -I lanplus …} against ipmi_sim, compared with ipmitool {@code -I lanplus} on the same instance. */
+class IpmiCliLanPlusIT {
+    private static IpmiSim sim;
+    private static String ipmitoolMcInfo;
+
+    @BeforeAll
+    static void start() throws Exception {
+        IpmiSim.requireTools();
+        sim = IpmiSim.builder().sol(false).start();
+        ipmitoolMcInfo = sim.ipmitool("mc", "info");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    private record Run(int rc, String out, String err) {}
+
+    private static Run ipmi(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = IpmiCli.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(rc, out.toString(), err.toString());
+    }
+
+    private static String[] lanplus(String... rest) {
+        return Stream.concat(Stream.of("-I", "lanplus", "-H", sim.host(), "-p", Integer.toString(sim.port()), "-U",
+                "admin", "-P", "password"), Arrays.stream(rest)).toArray(String[]::new);
+    }
+
+    @Test
+    void mcInfoWithoutCipherSuitePrintsWhatIpmitoolPrints() {
+        Run r = ipmi(lanplus("mc", "info"));
+        assertThat(r.rc()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo(ipmitoolMcInfo);
+    }
+
+    /** ipmitool works with 1, 2, 3 and 6 on ipmi_sim; 11 only with FreeIPMI (ipmitool aborts) and with us. */
+    @ParameterizedTest(name = "-C {0}")
+    @ValueSource(strings = {"1", "2", "3", "6", "11"})
+    void mcInfoWithEachWorkingSuite(String suite) throws Exception {
+        Run r = ipmi(lanplus("-C", suite, "mc", "info"));
+        assertThat(r.rc()).as(r.err()).isZero();
+        if (!suite.equals("11")) {
+            List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", sim.host(), "-p",
+                    Integer.toString(sim.port()), "-U", "admin", "-P", "password", "-C", suite, "mc", "info"));
+            assertThat(r.out()).isEqualTo(IpmiSim.run(cmd, sim.stateDir()));
+        } else {
+            assertThat(r.out()).isEqualTo(ipmitoolMcInfo);
+        }
+    }
+
+    @Test
+    void rawPrintsWhatIpmitoolPrints() throws Exception {
+        String expected = sim.ipmitool("raw", "0x06", "0x01");
+        Run r = ipmi(lanplus("raw", "0x06", "0x01"));
+        assertThat(r.rc()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo(expected);
+    }
+
+    @Test
+    void cipherZeroNeedsTheFlag() {
+        Run refused = ipmi(lanplus("-C", "0", "mc", "info"));
+        assertThat(refused.rc()).isEqualTo(1);
+        assertThat(refused.err()).contains("--allow-cipher-zero");
+        Run allowed = ipmi(lanplus("-C", "0", "--allow-cipher-zero", "mc", "info"));
+        assertThat(allowed.rc()).as(allowed.err()).isZero();
+        assertThat(allowed.out()).isEqualTo(ipmitoolMcInfo);
+    }
+
+    @Test
+    void xrc4SuiteIsRefusedWithTheReason() {
+        Run r = ipmi(lanplus("-C", "4", "mc", "info"));
+        assertThat(r.rc()).isEqualTo(1);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).contains("xRC4");
+    }
+
+    @Test
+    void wrongPasswordIsOneLineNamingTheCause() {
+        Run r = ipmi("-I", "lanplus", "-H", sim.host(), "-p", Integer.toString(sim.port()), "-U", "admin", "-P",
+                "nope", "mc", "info");
+        assertThat(r.rc()).isEqualTo(1);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).contains("wrong password").doesNotContain("nope");
+    }
+
+    @Test
+    void userPrivilegeWithL() {
+        Run r = ipmi("-I", "lanplus", "-H", sim.host(), "-p", Integer.toString(sim.port()), "-U", "user", "-P",
+                "userpass", "-L", "USER", "raw", "0x00", "0x02", "0x01");
+        assertThat(r.rc()).isEqualTo(1);
+        assertThat(r.err()).contains("rsp=0xd4");
+    }
+
+    @Test
+    void kgAsTextOrHex() {
+        try (IpmiSim kgSim = IpmiSim.builder().kg("secret").sol(false).start()) {
+            String[] base = {"-I", "lanplus", "-H", kgSim.host(), "-p", Integer.toString(kgSim.port()), "-U", "admin",
+                    "-P", "password"};
+            Run text = ipmi(Stream.concat(Arrays.stream(base), Stream.of("-k", "secret", "mc", "info"))
+                    .toArray(String[]::new));
+            assertThat(text.rc()).as(text.err()).isZero();
+            assertThat(text.out()).isEqualTo(ipmitoolMcInfo);
+            Run hex = ipmi(Stream.concat(Arrays.stream(base), Stream.of("-y", "736563726574", "mc", "info"))
+                    .toArray(String[]::new));
+            assertThat(hex.rc()).as(hex.err()).isZero();
+            Run wrong = ipmi(Stream.concat(Arrays.stream(base), Stream.of("-k", "other", "mc", "info"))
+                    .toArray(String[]::new));
+            assertThat(wrong.rc()).isEqualTo(1);
+            assertThat(wrong.err()).contains("K_g").doesNotContain("other");
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.ipmi.lanplus;
+
+import dev.ipmi.core.CommandId;
+import dev.ipmi.core.IpmiException;
+import dev.ipmi.core.IpmiSessionException;
+import dev.ipmi.core.types.PrivilegeLevel;
+import dev.ipmi.core.spi.IpmiTransport;
+import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.lan.engine.IpmiCall;
+import dev.ipmi.lan.engine.UdpEngine;
+import dev.ipmi.lanplus.internal.LanPlusMachine;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.random.RandomGenerator;
+
+/**
+ * An RMCP+ (IPMI v2.0 LAN) session: logs in with RAKP, then carries any number of concurrent
+ * requests. Thread-safe. {@link #close()} sends Close Session (the BMC has only a few session slots).
+ *
+ * <pre>{@code
+ * LanPlusOptions o = LanPlusOptions.builder("10.0.0.5").user("admin").password(pw).build();
+ * try (LanPlusSession s = LanPlusSession.open(o)) {
+ *     GetDeviceId.Response id = s.send(new GetDeviceId.Request()).join();
+ * }
+ * }</pre>
+ */
+public final class LanPlusSession implements IpmiTransport {
+    private final LanPlusMachine machine;
+    private final UdpEngine.Registration registration;
+    private final LanPlusOptions options;
+
+    private LanPlusSession(LanPlusOptions options, LanPlusMachine machine, UdpEngine.Registration registration) {
+        this.options = options;
+        this.machine = machine;
+        this.registration = registration;
+    }
+
+    /**
+     * Logs in and returns the session; blocks until the login finished.
+     *
+     * @throws dev.ipmi.core.IpmiAuthenticationException   wrong user, password or K_G (names the RAKP step and status)
+     * @throws dev.ipmi.core.CipherSuiteUnavailableException no usable cipher suite
+     * @throws dev.ipmi.core.PrivilegeUnavailableException the privilege level was refused
+     * @throws dev.ipmi.core.IpmiTimeoutException          the BMC did not answer
+     */
+    public static LanPlusSession open(LanPlusOptions options) {
+        try {
+            return openAsync(options).join();
+        } catch (CompletionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    /** Starts the login; the future completes with the session or fails with an {@link IpmiException}. */
+    public static CompletableFuture<LanPlusSession> openAsync(LanPlusOptions options) {
+        Objects.requireNonNull(options, "options");
+        byte[] password = options.password();
+        byte[] kg = options.kg();
+        LanPlusMachine machine;
+        try {
+            machine = new LanPlusMachine(new LanPlusMachine.Config(options.address(), options.userName(), password, kg,
+                    options.privilege(), options.cipherSuite(), options.nameOnlyLookup(), options.retryPolicy(),
+                    options.listener(), options.cipherSuiteCache(), options.keepaliveInterval(),
+                    options.reloginOnSessionLoss()), new SecureRandomGenerator());
+        } finally {
+            java.util.Arrays.fill(password, (byte) 0);
+            if (kg != null) {
+                java.util.Arrays.fill(kg, (byte) 0);
+            }
+        }
+        UdpEngine.Registration reg = options.engine().register(options.address(), machine, options.listener());
+        LanPlusSession session = new LanPlusSession(options, machine, reg);
+        return machine.opened().thenApply(v -> session);
+    }
+
+    /** SecureRandom as a RandomGenerator: session IDs and jitter come from it. */
+    private static final class SecureRandomGenerator implements RandomGenerator {
+        private final SecureRandom random = new SecureRandom();
+
+        @Override
+        public long nextLong() {
+            return random.nextLong();
+        }
+
+        @Override
+        public int nextInt() {
+            return random.nextInt();
+        }
+    }
+
+    static IpmiException unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof IpmiException ie) {
+            return ie;
+        }
+        return new IpmiSessionException("session failed: " + t, t);
+    }
+
+    @Override
+    public CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data) {
+        CompletableFuture<byte[]> f = new CompletableFuture<>();
+        if (!target.isBmc()) {
+            f.completeExceptionally(new UnsupportedOperationException("bridging: not implemented yet"));
+            return f;
+        }
+        registration.submit(new IpmiCall(target, id, data.clone(), f));
+        return f;
+    }
+
+    /** Blocking {@link #exchange}: the response body (completion code first). */
+    public byte[] exchangeBlocking(CommandId id, byte[] data) {
+        try {
+            return exchange(id, data).join();
+        } catch (CompletionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    /** The cipher suite in use (what AUTO settled on). */
+    public CipherSuite cipherSuite() {
+        return machine.cipherSuite();
+    }
+
+    /** The privilege level Set Session Privilege Level reported. */
+    public PrivilegeLevel privilege() {
+        return machine.grantedPrivilege();
+    }
+
+    /** Protocol time of the most recent login (from the first datagram to session ready). */
+    public Duration loginDuration() {
+        return machine.loginDuration();
+    }
+
+    /** Inbound packets dropped because their integrity check failed. */
+    public long badIntegrityCount() {
+        return machine.badIntegrityCount();
+    }
+
+    /** Inbound packets dropped as replays (duplicate or outside the sequence window). */
+    public long replayCount() {
+        return machine.replayCount();
+    }
+
+    /** Successful logins (more than 1 after a re-login). */
+    public int loginCount() {
+        return machine.loginCount();
+    }
+
+    /** Sends Close Session and waits (at most one request timeout plus a margin) until the session ended. */
+    @Override
+    public void close() {
+        registration.close();
+        long waitMs = options.retryPolicy().timeoutNanos(1, 1.0) / 1_000_000 + 500;
+        try {
+            registration.ended().get(waitMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the machine ends itself after the Close Session timeout; nothing more to wait for
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LanPlusSession[" + options.address() + ", " + machine.state() + ", suite "
+                + (machine.cipherSuite() == null ? "-" : machine.cipherSuite().id()) + "]";
+    }
+}

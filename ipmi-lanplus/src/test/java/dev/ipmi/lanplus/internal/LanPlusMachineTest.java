@@ -1,0 +1,446 @@
+package dev.ipmi.lanplus.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ipmi.core.CipherSuiteUnavailableException;
+import dev.ipmi.core.CommandId;
+import dev.ipmi.core.IpmiAuthenticationException;
+import dev.ipmi.core.IpmiSessionException;
+import dev.ipmi.core.IpmiTimeoutException;
+import dev.ipmi.core.PrivilegeUnavailableException;
+import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.types.NetFn;
+import dev.ipmi.core.types.PrivilegeLevel;
+import dev.ipmi.core.wire.LanMessage;
+import dev.ipmi.lan.engine.DropReason;
+import dev.ipmi.lan.engine.IpmiCall;
+import dev.ipmi.lan.engine.IpmiEventListener;
+import dev.ipmi.lan.engine.RetryPolicy;
+import dev.ipmi.lan.testing.MachineHarness;
+import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.lanplus.CipherSuiteCache;
+import dev.ipmi.lanplus.internal.RakpMessage.OpenSessionRequest;
+import dev.ipmi.lanplus.internal.RakpMessage.Rakp1;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** Every login, loss and fault path of the RMCP+ state machine, with a fake clock and a fake BMC. */
+class LanPlusMachineTest {
+    private static final InetSocketAddress BMC = new InetSocketAddress("127.0.0.1", 623);
+    private static final RetryPolicy POLICY = new RetryPolicy(Duration.ofSeconds(1), 1.5, Duration.ofSeconds(4), 3, 0);
+    private static final CommandId GET_DEVICE_ID = CommandId.of(NetFn.APP, 0x01, "Get Device ID");
+
+    private final FakeBmc bmc = new FakeBmc();
+    private final CipherSuiteCache cache = new CipherSuiteCache();
+    private final List<DropReason> drops = new ArrayList<>();
+    private final IpmiEventListener listener = new IpmiEventListener() {
+        @Override
+        public void packetDropped(SocketAddress a, DropReason reason, String detail) {
+            drops.add(reason);
+        }
+    };
+
+    private LanPlusMachine machine(CipherSuite suite, String password, byte[] kg) {
+        return new LanPlusMachine(new LanPlusMachine.Config(BMC, "admin".getBytes(StandardCharsets.US_ASCII),
+                password.getBytes(StandardCharsets.US_ASCII), kg, PrivilegeLevel.ADMINISTRATOR, suite, true, POLICY,
+                listener, cache, Duration.ofSeconds(30), true), new Random(7));
+    }
+
+    /** Delivers the fake BMC's answers until nothing more is sent (or {@code lose} swallows one). */
+    private void pump(MachineHarness h, Predicate<byte[]> lose) {
+        for (int guard = 0; guard < 200 && h.sentCount() > 0; guard++) {
+            for (byte[] out : h.takeAllSent()) {
+                byte[] reply = bmc.handle(out);
+                if (reply != null && !lose.test(reply)) {
+                    h.deliver(reply);
+                }
+            }
+        }
+    }
+
+    private void pump(MachineHarness h) {
+        pump(h, r -> false);
+    }
+
+    private static Predicate<byte[]> loseFirst(int payloadType) {
+        boolean[] lost = {false};
+        return d -> {
+            if (!lost[0] && (d[4] & 0xFF) == 6 && (d[5] & 0x3F) == payloadType) {
+                lost[0] = true;
+                return true;
+            }
+            return false;
+        };
+    }
+
+    private static IpmiCall call(CompletableFuture<byte[]> f) {
+        return new IpmiCall(RequestTarget.BMC, GET_DEVICE_ID, new byte[0], f);
+    }
+
+    private static Throwable failure(CompletableFuture<?> f) {
+        assertThat(f).isCompletedExceptionally();
+        return f.handle((v, e) -> e).join();
+    }
+
+    @Test
+    void autoLoginPicksTheStrongestAdvertisedSuiteAndSetsThePrivilege() {
+        LanPlusMachine m = machine(CipherSuite.AUTO, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(m.opened()).isCompleted();
+        assertThat(m.cipherSuite()).isEqualTo(CipherSuite.SUITE_17);
+        assertThat(m.state()).isEqualTo(LanPlusMachine.State.ACTIVE);
+        assertThat(m.grantedPrivilege()).isEqualTo(PrivilegeLevel.ADMINISTRATOR);
+        assertThat(bmc.requests.get(0).command()).isEqualTo(0x3B);
+        assertThat(cache.get(BMC)).contains(CipherSuite.SUITE_17);
+        assertThat(m.loginDuration()).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void concretePrivilegeIsRequestedAndAnEchoedZeroIsAccepted() {
+        bmc.echoPrivilegeZero = true;
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(m.opened()).isCompleted();
+        OpenSessionRequest open = (OpenSessionRequest) bmc.setupReceived.get(0);
+        assertThat(open.privilege()).isEqualTo(PrivilegeLevel.ADMINISTRATOR.code());
+        Rakp1 rakp1 = (Rakp1) bmc.setupReceived.get(1);
+        assertThat(rakp1.role()).isEqualTo(0x14);
+        assertThat(new String(rakp1.userName(), StandardCharsets.US_ASCII)).isEqualTo("admin");
+    }
+
+    @Test
+    void requestsSubmittedDuringLoginGoOutAfterItAndComplete() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        CompletableFuture<byte[]> f = new CompletableFuture<>();
+        h.submit(call(f));
+        pump(h);
+        assertThat(f.join()[0]).isEqualTo((byte) 0);
+        assertThat(f.join()[1]).isEqualTo((byte) 0x20);
+    }
+
+    @Test
+    void outboundSessionSequenceStartsAtOne() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_2, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        List<byte[]> inSession = new ArrayList<>();
+        for (int guard = 0; guard < 50 && h.sentCount() > 0; guard++) {
+            for (byte[] out : h.takeAllSent()) {
+                if ((out[4] & 0xFF) == 6 && (out[5] & 0x3F) == 0) {
+                    inSession.add(out);
+                }
+                byte[] r = bmc.handle(out);
+                if (r != null) {
+                    h.deliver(r);
+                }
+            }
+        }
+        assertThat(inSession).isNotEmpty();
+        assertThat(inSession.get(0)[10]).isEqualTo((byte) 1);
+    }
+
+    @Test
+    void cipherQueryIgnoredFallsBackTo17Then3Quickly() {
+        bmc.cipherQueryCompletion = -1;
+        bmc.suites = java.util.Set.of(3);
+        LanPlusMachine m = machine(CipherSuite.AUTO, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        h.advanceMillis(1100);
+        pump(h);
+        assertThat(m.cipherSuite()).isEqualTo(CipherSuite.SUITE_3);
+        assertThat(m.opened()).isCompleted();
+        assertThat(m.loginDuration()).isLessThanOrEqualTo(Duration.ofMillis(1100));
+        assertThat(bmc.openSessions).isEqualTo(2);
+    }
+
+    @Test
+    void cipherQueryRefusedFallsBackWithoutWaiting() {
+        bmc.cipherQueryCompletion = 0xC1;
+        bmc.suites = java.util.Set.of(3);
+        LanPlusMachine m = machine(CipherSuite.AUTO, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(m.cipherSuite()).isEqualTo(CipherSuite.SUITE_3);
+        assertThat(m.loginDuration()).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void authCapsWithV2BitRefusedIsRetriedWith0E() {
+        bmc.authCapsCompletionFor8E = 0xCC;
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(m.opened()).isCompleted();
+    }
+
+    @Test
+    void lostOpenSessionResponseSendsANewOpenSessionWithANewConsoleId() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h, loseFirst(RakpMessage.OPEN_SESSION_RESPONSE));
+        assertThat(m.opened()).isNotDone();
+        int firstSid = bmc.consoleSid;
+        h.advanceMillis(1000);
+        pump(h);
+        assertThat(m.opened()).isCompleted();
+        assertThat(bmc.openSessions).isEqualTo(2);
+        assertThat(bmc.consoleSid).isNotEqualTo(firstSid);
+    }
+
+    @Test
+    void lostRakp2RestartsTheWholeLogin() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h, loseFirst(RakpMessage.RAKP_2));
+        h.advanceMillis(1000);
+        pump(h);
+        assertThat(m.opened()).isCompleted();
+        assertThat(bmc.openSessions).isEqualTo(2);
+        assertThat(bmc.rakp1s).isEqualTo(2);
+    }
+
+    @Test
+    void lostRakp4RestartsTheWholeLogin() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h, loseFirst(RakpMessage.RAKP_4));
+        h.advanceMillis(1000);
+        pump(h);
+        assertThat(m.opened()).isCompleted();
+        assertThat(bmc.openSessions).isEqualTo(2);
+    }
+
+    @Test
+    void silentBmcFailsWithTimeoutAfterTheRetryBudget() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        h.takeAllSent();
+        h.advance(POLICY.worstCaseTotal().toNanos() + 1);
+        assertThat(failure(m.opened())).isInstanceOf(IpmiTimeoutException.class);
+        assertThat(h.ended()).isTrue();
+        assertThat(h.sentCount()).isEqualTo(POLICY.attempts() - 1);
+    }
+
+    @Test
+    void wrongPasswordIsDetectedAtRakp2() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "wrong", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        Throwable e = failure(m.opened());
+        assertThat(e).isInstanceOf(IpmiAuthenticationException.class).hasMessageContaining("RAKP2")
+                .hasMessageContaining("wrong password");
+        assertThat(((IpmiAuthenticationException) e).statusCode()).hasValue(0x0F);
+        assertThat(e.getMessage()).doesNotContain("wrong\"").doesNotContain("password=");
+    }
+
+    @Test
+    void unknownUserIsReportedFromTheRakp2Status() {
+        bmc.user = "root";
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(failure(m.opened())).isInstanceOf(IpmiAuthenticationException.class)
+                .hasMessageContaining("unknown user");
+    }
+
+    @Test
+    void wrongKgIsDetectedAtRakp4() {
+        bmc.kg = "secret".getBytes(StandardCharsets.US_ASCII);
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", "other".getBytes(StandardCharsets.US_ASCII));
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(failure(m.opened())).isInstanceOf(IpmiAuthenticationException.class)
+                .hasMessageContaining("RAKP4").hasMessageContaining("K_g");
+    }
+
+    @Test
+    void matchingKgLogsIn() {
+        bmc.kg = "secret".getBytes(StandardCharsets.US_ASCII);
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", "secret".getBytes(StandardCharsets.US_ASCII));
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(m.opened()).isCompleted();
+    }
+
+    @Test
+    void forgedRakp2AuthCodeIsRefused() {
+        bmc.corruptRakp2AuthCode = true;
+        LanPlusMachine m = machine(CipherSuite.SUITE_17, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(failure(m.opened())).isInstanceOf(IpmiAuthenticationException.class);
+    }
+
+    @Test
+    void forgedRakp4IcvIsRefused() {
+        bmc.corruptRakp4Icv = true;
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(failure(m.opened())).isInstanceOf(IpmiAuthenticationException.class).hasMessageContaining("RAKP4");
+    }
+
+    @Test
+    void rakp4StatusInvalidIcvNamesPasswordOrKg() {
+        bmc.rakp4Status = 0x0F;
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(failure(m.opened())).hasMessageContaining("wrong password or wrong BMC key");
+    }
+
+    @Test
+    void otherAlgorithmsInOpenSessionResponseAreRefused() {
+        bmc.answerWithOtherAlgorithms = true;
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(failure(m.opened())).isInstanceOf(CipherSuiteUnavailableException.class)
+                .hasMessageContaining("instead of cipher suite 3");
+    }
+
+    @Test
+    void unsupportedSuiteIsReportedAsUnavailable() {
+        bmc.suites = java.util.Set.of(3);
+        LanPlusMachine m = machine(CipherSuite.SUITE_17, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(failure(m.opened())).isInstanceOf(CipherSuiteUnavailableException.class)
+                .hasMessageContaining("cipher suite 17");
+    }
+
+    @Test
+    void refusedPrivilegeFailsTheLogin() {
+        bmc.setPrivilegeCompletion = 0x81;
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(failure(m.opened())).isInstanceOf(PrivilegeUnavailableException.class);
+    }
+
+    @Test
+    void tamperedAndReplayedPacketsAreDroppedAndCounted() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        CompletableFuture<byte[]> f = new CompletableFuture<>();
+        h.submit(call(f));
+        byte[] reply = bmc.handle(h.takeSent());
+        byte[] tampered = reply.clone();
+        tampered[20] ^= 0x01;
+        h.deliver(tampered);
+        assertThat(m.badIntegrityCount()).isEqualTo(1);
+        assertThat(f).isNotDone();
+        h.deliver(reply);
+        assertThat(f).isCompleted();
+        h.deliver(reply);
+        assertThat(m.replayCount()).isEqualTo(1);
+        assertThat(drops).contains(DropReason.BAD_AUTH_CODE, DropReason.SEQUENCE_OUTSIDE_WINDOW);
+    }
+
+    @Test
+    void lostResponseIsRetransmittedWithTheSameRqSeqAndANewSessionSeq() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        CompletableFuture<byte[]> f = new CompletableFuture<>();
+        h.submit(call(f));
+        byte[] first = h.takeSent();
+        bmc.handle(first);
+        h.advanceMillis(1000);
+        byte[] again = h.takeSent();
+        assertThat(again[10]).isNotEqualTo(first[10]);
+        h.deliver(bmc.handle(again));
+        assertThat(f).isCompleted();
+        LanMessage a = bmc.requests.get(bmc.requests.size() - 1);
+        LanMessage b = bmc.requests.get(bmc.requests.size() - 2);
+        assertThat(a.seq()).isEqualTo(b.seq());
+    }
+
+    @Test
+    void keepaliveGoesOutWhenIdle() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        int before = bmc.requests.size();
+        h.advance(Duration.ofSeconds(30).toNanos());
+        pump(h);
+        assertThat(bmc.requests.size()).isEqualTo(before + 1);
+        assertThat(bmc.requests.get(before).command()).isEqualTo(0x38);
+        assertThat(m.state()).isEqualTo(LanPlusMachine.State.ACTIVE);
+    }
+
+    @Test
+    void sessionLossFailsTheTimedOutRequestAndLogsInAgain() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        CompletableFuture<byte[]> f = new CompletableFuture<>();
+        h.submit(call(f));
+        h.takeAllSent();
+        h.advance(POLICY.worstCaseTotal().toNanos() + 1);
+        assertThat(failure(f)).isInstanceOf(IpmiTimeoutException.class);
+        pump(h);
+        assertThat(m.loginCount()).isEqualTo(2);
+        CompletableFuture<byte[]> g = new CompletableFuture<>();
+        h.submit(call(g));
+        pump(h);
+        assertThat(g).isCompleted();
+    }
+
+    @Test
+    void closeSendsCloseSessionAndEnds() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        CompletableFuture<byte[]> pending = new CompletableFuture<>();
+        h.submit(call(pending));
+        h.takeAllSent();
+        h.close();
+        assertThat(failure(pending)).isInstanceOf(IpmiSessionException.class);
+        pump(h);
+        assertThat(bmc.requests.get(bmc.requests.size() - 1).command()).isEqualTo(0x3C);
+        assertThat(h.ended()).isTrue();
+    }
+
+    @Test
+    void closeWithoutAnswerEndsAfterOneTimeout() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        h.close();
+        h.takeAllSent();
+        h.advanceMillis(1000);
+        assertThat(h.ended()).isTrue();
+    }
+
+    @Test
+    void garbageDatagramsNeverBreakTheMachine() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        Random r = new Random(3);
+        for (int i = 0; i < 500; i++) {
+            byte[] junk = new byte[r.nextInt(80)];
+            r.nextBytes(junk);
+            if (junk.length > 5 && i % 2 == 0) {
+                junk[0] = 6;
+                junk[3] = 7;
+                junk[4] = (byte) (i % 4 == 0 ? 6 : 0);
+            }
+            h.deliver(junk);
+        }
+        pump(h);
+        assertThat(m.opened()).isCompleted();
+    }
+}
