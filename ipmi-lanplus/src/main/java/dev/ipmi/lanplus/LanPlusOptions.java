@@ -1,8 +1,8 @@
 package dev.ipmi.lanplus;
 
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.lan.engine.IpmiEventListener;
-import dev.ipmi.lan.engine.RetryPolicy;
+import dev.ipmi.core.spi.IpmiEventListener;
+import dev.ipmi.core.spi.RetryPolicy;
 import dev.ipmi.lan.engine.UdpEngine;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;

@@ -10,7 +10,7 @@ import dev.ipmi.core.IpmiSessionException;
 import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.lan.engine.RetryPolicy;
+import dev.ipmi.core.spi.RetryPolicy;
 import dev.ipmi.testing.IpmiSim;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,6 @@
 package dev.ipmi.lan.engine;
+import dev.ipmi.core.spi.IpmiEventListener;
+import dev.ipmi.core.spi.RetryPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

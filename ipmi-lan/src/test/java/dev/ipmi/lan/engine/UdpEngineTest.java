@@ -1,4 +1,5 @@
 package dev.ipmi.lan.engine;
+import dev.ipmi.core.spi.IpmiEventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
