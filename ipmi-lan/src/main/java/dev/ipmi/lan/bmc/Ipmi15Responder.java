@@ -192,6 +192,10 @@ public final class Ipmi15Responder {
             reply = handler.handle(new CommandContext(config.channel(), PrivilegeLevel.NO_ACCESS, 0, 0, false),
                     request.netFn(), request.command(), request.body());
         }
+        if (reply == null) {
+            drop("pre-session request not answered");
+            return;
+        }
         byte[] msg = request.response(reply).encode();
         sink.send(from, new Ipmi15Packet(AuthType.NONE, 0, 0, new byte[0], msg).encode());
     }
@@ -331,6 +335,9 @@ public final class Ipmi15Responder {
         } else {
             reply = handler.handle(new CommandContext(config.channel(), s.privilege, s.user.id(), s.id, false),
                     request.netFn(), request.command(), request.body());
+            if (reply == null) {
+                reply = cc(CompletionCode.INVALID_COMMAND);
+            }
         }
         sendReply(from, s.authType, s.pw16, s.id, s.nextOutbound(), request, reply, sink);
         if (close) {
