@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ipmi", mixinStandardHelpOptions = true, versionProvider = IpmiCli.Version.class,
         description = "Pure-Java IPMI client (ipmitool-compatible syntax).",
-        subcommands = {CommandLine.HelpCommand.class, McCommand.class, RawCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, McCommand.class, RawCommand.class, VirtualBmcCommand.class,
+                DemoCommand.class})
 public final class IpmiCli implements Runnable {
 
     @CommandLine.Spec
