@@ -2,6 +2,7 @@ package dev.ipmi.lanplus.bmc;
 
 import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.commands.app.GetChannelCipherSuites;
+import dev.ipmi.core.commands.app.GetChannelPayloadSupport;
 import dev.ipmi.core.commands.app.GetDeviceGuid;
 import dev.ipmi.core.commands.app.GetUserAccess;
 import dev.ipmi.core.commands.app.GetUserName;
@@ -97,6 +98,8 @@ public final class BmcDispatcher implements CommandHandler {
         add(APP, 0x44, operator, this::userAccess);
         add(APP, 0x46, operator, this::userName);
         add(APP, 0x54, none, this::cipherSuites);
+        add(APP, 0x4E, user, this::payloadSupport);
+        add(APP, 0x4F, user, this::payloadVersion);
         add(CHASSIS, 0x00, user, (c, in) -> new byte[] {0, 0x0F, 0x0F});
         add(CHASSIS, 0x01, user, (c, in) -> chassisStatus());
         add(CHASSIS, 0x02, operator, this::chassisControl);
@@ -197,6 +200,27 @@ public final class BmcDispatcher implements CommandHandler {
         byte[] name = users.stream().filter(x -> x.id() == r.userId()).findFirst().map(BmcUser::nameBytes)
                 .orElse(new byte[0]);
         return concat(new byte[] {0}, Arrays.copyOf(name, 16));
+    }
+
+    private byte[] payloadSupport(CommandContext c, ByteReader in) {
+        int ch = in.u8("channel") & 0x0F;
+        if (ch != channel && ch != 0x0E) {
+            return cc(CompletionCode.INVALID_DATA_FIELD);
+        }
+        int standard = 0x01 | (backend.solConsole().isPresent() ? 0x02 : 0);
+        return ok(new GetChannelPayloadSupport.Response(standard, 0x3F, 0, 0));
+    }
+
+    private byte[] payloadVersion(CommandContext c, ByteReader in) {
+        int ch = in.u8("channel") & 0x0F;
+        int type = in.u8("payload type") & 0x3F;
+        if ((ch != channel && ch != 0x0E) || (type > 1 && (type < 0x10 || type > 0x15))) {
+            return cc(CompletionCode.INVALID_DATA_FIELD);
+        }
+        if (type == 1 && backend.solConsole().isEmpty()) {
+            return new byte[] {(byte) 0x80};
+        }
+        return new byte[] {0, 0x10};
     }
 
     private byte[] cipherSuites(CommandContext c, ByteReader in) {

@@ -452,6 +452,8 @@ public final class RmcpPlusResponder {
                     }
                 }
                 case 0x48 -> reply = activatePayload(s, data);
+                case 0x4A -> reply = payloadStatus(data);
+                case 0x4B -> reply = payloadInstance(data);
                 case 0x49 -> reply = deactivatePayload(s, data);
                 default -> reply = dispatch(s, request);
             }
@@ -519,6 +521,38 @@ public final class RmcpPlusResponder {
         w.u8(0);
         new dev.ipmi.core.commands.app.ActivatePayload.Response(0, SOL_MAX_CHARS + 4, SOL_MAX_CHARS + 4, port.getAsInt(),
                 0xFFFF).encode(w);
+        return w.toByteArray();
+    }
+
+    private Session solOwner() {
+        return sessions.values().stream().filter(x -> x.sol != null).findFirst().orElse(null);
+    }
+
+    private byte[] payloadStatus(byte[] data) {
+        if (data.length < 1) {
+            return cc(CompletionCode.REQUEST_LENGTH_INVALID);
+        }
+        if ((data[0] & 0x3F) != RmcpPlusCodec.PAYLOAD_SOL) {
+            return cc(CompletionCode.INVALID_DATA_FIELD);
+        }
+        ByteWriter w = new ByteWriter(4);
+        w.u8(0);
+        new dev.ipmi.core.commands.app.GetPayloadActivationStatus.Response(1, solOwner() != null ? 1 : 0).encode(w);
+        return w.toByteArray();
+    }
+
+    private byte[] payloadInstance(byte[] data) {
+        if (data.length < 2) {
+            return cc(CompletionCode.REQUEST_LENGTH_INVALID);
+        }
+        if ((data[0] & 0x3F) != RmcpPlusCodec.PAYLOAD_SOL || (data[1] & 0x0F) != 1) {
+            return cc(CompletionCode.INVALID_DATA_FIELD);
+        }
+        Session owner = solOwner();
+        ByteWriter w = new ByteWriter(13);
+        w.u8(0);
+        new dev.ipmi.core.commands.app.GetPayloadInstanceInfo.Response(owner == null ? 0 : owner.bmcSid,
+                new byte[] {(byte) (owner == null ? 0 : 1), 0, 0, 0, 0, 0, 0, 0}).encode(w);
         return w.toByteArray();
     }
 

@@ -33,7 +33,29 @@ class VirtualBmcFreeIpmiIT {
                 .backend(backend)
                 .build();
         server = VirtualBmcServer.start();
-        port = server.add(bmc).getPort();
+        port = hostLowPort(server, bmc);
+    }
+
+    /**
+     * Binds a free port below 32768: FreeIPMI 1.6.10's ipmiconsole answers "hostname invalid" for
+     * {@code host:port} with a port of 32768 or more (ipmi-power and friends accept any port).
+     */
+    static int hostLowPort(VirtualBmcServer server, VirtualBmc bmc) {
+        java.util.Random r = new java.util.Random();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int candidate = 20000 + r.nextInt(12000);
+            try (java.net.DatagramSocket probe = new java.net.DatagramSocket(candidate,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                probe.close();
+                VirtualBmc pinned = VirtualBmc.builder().port(candidate)
+                        .user("admin", "password", PrivilegeLevel.ADMINISTRATOR)
+                        .cipherSuites(bmc.cipherSuites()).backend(bmc.backend()).build();
+                return server.add(pinned).getPort();
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // taken; try another
+            }
+        }
+        throw new IllegalStateException("no free UDP port below 32768");
     }
 
     @AfterAll
@@ -84,6 +106,19 @@ class VirtualBmcFreeIpmiIT {
         assertThat(out).contains("Power Unit").contains("Power Off/Power Down");
         assertThat(out.lines().filter(l -> l.matches("^\\d+\\s+\\|.*")).count())
                 .isEqualTo(backend.selEntries().size());
+    }
+
+    @Test
+    void ipmiconsoleEchoesWithoutWorkaroundFlags() throws Exception {
+        String cmd = String.join(" ", "ipmiconsole", "-h", "127.0.0.1:" + port, "-u", "admin", "-p", "password",
+                "-I", "17");
+        try (TerminalProcess p = new TerminalProcess(cmd)) {
+            assertThat(p.await("login:")).as(p.output()).isTrue();
+            p.type("abc\r");
+            assertThat(p.await("you typed: abc")).as(p.output()).isTrue();
+            p.type("&.");
+            assertThat(p.await("closing the connection")).as(p.output()).isTrue();
+        }
     }
 
     @Test

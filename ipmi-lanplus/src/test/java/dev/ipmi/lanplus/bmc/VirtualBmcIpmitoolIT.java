@@ -175,48 +175,12 @@ class VirtualBmcIpmitoolIT {
     void solActivateEchoes() throws Exception {
         String cmd = String.join(" ", "ipmitool", "-I", "lanplus", "-C", "17", "-H", "127.0.0.1", "-p",
                 Integer.toString(port), "-U", "admin", "-P", "password", "sol", "activate");
-        // ipmitool wants a terminal for SOL; script(1) gives it one.
-        Process p = new ProcessBuilder("script", "-qfc", cmd, "/dev/null").redirectErrorStream(true).start();
-        StringBuilder out = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (var in = p.getInputStream()) {
-                int c;
-                while ((c = in.read()) >= 0) {
-                    synchronized (out) {
-                        out.append((char) c);
-                    }
-                }
-            } catch (IOException ignored) {
-                // process ended
-            }
-        });
-        reader.start();
-        try (var stdin = p.getOutputStream()) {
-            awaitOutput(out, "login:");
-            stdin.write("hello\r".getBytes());
-            stdin.flush();
-            awaitOutput(out, "you typed: hello");
-            stdin.write("~.".getBytes());
-            stdin.flush();
-            p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
-        } finally {
-            p.destroyForcibly();
-            reader.join(2000);
-        }
-        synchronized (out) {
-            assertThat(out.toString()).contains("SOL Session operational").contains("Virtual BMC serial console")
-                    .contains("you typed: hello");
-        }
-    }
-
-    private static void awaitOutput(StringBuilder out, String text) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            synchronized (out) {
-                if (out.indexOf(text) >= 0) {
-                    return;
-                }
-            }
-            Thread.sleep(50);
+        try (TerminalProcess p = new TerminalProcess(cmd)) {
+            assertThat(p.await("login:")).as(p.output()).isTrue();
+            p.type("hello\r");
+            assertThat(p.await("you typed: hello")).as(p.output()).isTrue();
+            p.type("~.");
+            assertThat(p.output()).contains("SOL Session operational").contains("Virtual BMC serial console");
         }
     }
 
