@@ -323,9 +323,19 @@ public final class BmcDispatcher implements CommandHandler {
                 GetSdrRepositoryInfo.Response.RESERVE_SUPPORTED));
     }
 
-    private static byte[] reservation(int id) {
-        int r = (id & 0xFFFF) == 0 ? 1 : id & 0xFFFF;
+    private static int reservationId(int counter) {
+        int r = counter & 0xFFFF;
+        return r == 0 ? 1 : r;
+    }
+
+    private static byte[] reservation(int counter) {
+        int r = reservationId(counter);
         return new byte[] {0, (byte) r, (byte) (r >>> 8)};
+    }
+
+    /** Reservation IDs are never 0; only the latest one is valid. */
+    private static boolean validReservation(int given, int counter) {
+        return counter != 0 && given == reservationId(counter);
     }
 
     private byte[] getSdr(CommandContext c, ByteReader in) {
@@ -333,7 +343,7 @@ public final class BmcDispatcher implements CommandHandler {
         int recordId = in.u16("record ID");
         int offset = in.u8("offset");
         int count = in.u8("count");
-        if (offset != 0 && reservation != (sdrReservation & 0xFFFF)) {
+        if (offset != 0 && !validReservation(reservation, sdrReservation)) {
             return cc(CompletionCode.RESERVATION_CANCELLED);
         }
         List<byte[]> sdrs = backend.sdrs();
@@ -384,7 +394,7 @@ public final class BmcDispatcher implements CommandHandler {
         int recordId = in.u16("record ID");
         int offset = in.u8("offset");
         int count = in.u8("count");
-        if (offset != 0 && reservation != (selReservation & 0xFFFF)) {
+        if (offset != 0 && !validReservation(reservation, selReservation)) {
             return cc(CompletionCode.RESERVATION_CANCELLED);
         }
         List<byte[]> sel = backend.selEntries();
@@ -423,7 +433,7 @@ public final class BmcDispatcher implements CommandHandler {
         if (clr[0] != 'C' || clr[1] != 'L' || clr[2] != 'R') {
             return cc(CompletionCode.INVALID_DATA_FIELD);
         }
-        if (reservation != (selReservation & 0xFFFF)) {
+        if (!validReservation(reservation, selReservation)) {
             return cc(CompletionCode.RESERVATION_CANCELLED);
         }
         if (action == 0xAA) {
