@@ -4,7 +4,7 @@ import dev.ipmi.core.types.OpenEnum;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Channel access mode — IPMI v2.0 §22.22, table 22-25, bits 2:0. Names as ipmitool prints them. */
+/** Channel access mode — IPMI v2.0 §22.22/§22.23 (Set/Get Channel Access), bits 2:0. Names as ipmitool prints them. */
 public final class ChannelAccessMode extends OpenEnum {
     private static final Map<Integer, ChannelAccessMode> KNOWN = new HashMap<>();
 

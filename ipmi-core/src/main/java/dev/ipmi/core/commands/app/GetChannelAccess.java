@@ -9,7 +9,7 @@ import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
 import java.util.Objects;
 
-/** Get Channel Access — IPMI v2.0 §22.23, table 22-26. NetFn App (06h), cmd 41h. */
+/** Get Channel Access — IPMI v2.0 §22.23, table 22-27. NetFn App (06h), cmd 41h. */
 public final class GetChannelAccess {
     public static final CommandId ID = CommandId.of(NetFn.APP, 0x41, "Get Channel Access");
 

@@ -97,6 +97,11 @@ public final class GetDeviceId {
             return (ipmiVersion & 0x0F) + "." + ((ipmiVersion >>> 4) & 0x0F);
         }
 
+        /** The vendor name for {@link #manufacturerId()} from {@link ManufacturerNames}, if known. */
+        public Optional<String> manufacturerName() {
+            return ManufacturerNames.of(manufacturerId);
+        }
+
         /** ipmitool's "Firmware Revision" text: major "." minor as two hex digits, e.g. "0.09". */
         public String firmwareRevisionText() {
             return firmwareMajor + "." + String.format("%02x", firmwareMinor);

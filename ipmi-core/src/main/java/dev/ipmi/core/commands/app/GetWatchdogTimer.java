@@ -99,8 +99,9 @@ public final class GetWatchdogTimer {
             int pre = in.u8("pre-timeout interval");
             int flags = in.u8("timer use expiration flags");
             int initial = in.u16("initial countdown");
-            int presentLow = in.u8("present countdown");
-            // ipmi_sim 2.0.33 sends only the low byte of the present countdown (7 data bytes).
+            // ipmi_sim 2.0.33 stops after the initial countdown (6 data bytes); ipmitool then
+            // shows a present countdown of 0, and so do we.
+            int presentLow = Math.max(0, in.u8OrAbsent("present countdown"));
             int presentHigh = Math.max(0, in.u8OrAbsent("present countdown high byte"));
             return new Response((use & 0x80) != 0, (use & 0x40) != 0, WatchdogTimerUse.valueOf(use),
                     PreTimeoutInterrupt.valueOf(actions >>> 4), WatchdogAction.valueOf(actions), pre,

@@ -9,7 +9,7 @@ import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
 import java.util.Objects;
 
-/** Set Channel Access — IPMI v2.0 §22.22, table 22-25. NetFn App (06h), cmd 40h. */
+/** Set Channel Access — IPMI v2.0 §22.22. NetFn App (06h), cmd 40h. */
 public final class SetChannelAccess {
     public static final CommandId ID = CommandId.of(NetFn.APP, 0x40, "Set Channel Access");
 

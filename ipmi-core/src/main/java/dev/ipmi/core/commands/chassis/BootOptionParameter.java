@@ -35,9 +35,10 @@ public sealed interface BootOptionParameter
         return switch (selector) {
             case SET_IN_PROGRESS -> new SetInProgress(SetInProgressState.valueOf(in.u8("set in progress")));
             case VALID_BIT_CLEARING -> ValidBitClearing.decode(in.u8("boot flag valid bit clearing"));
+            // ipmi_sim 2.0.33 returns parameter 4 without data; ipmitool prints "No flag set".
             case BOOT_INFO_ACKNOWLEDGE -> new BootInfoAcknowledge(
-                    BootInfoAgent.fromBits(in.u8("boot info write mask")),
-                    BootInfoAgent.fromBits(in.u8("boot initiator acknowledge data")));
+                    BootInfoAgent.fromBits(Math.max(0, in.u8OrAbsent("boot info write mask"))),
+                    BootInfoAgent.fromBits(Math.max(0, in.u8OrAbsent("boot initiator acknowledge data"))));
             case BOOT_FLAGS -> BootFlags.decode(in);
             default -> new Raw(selector, in.rest());
         };
