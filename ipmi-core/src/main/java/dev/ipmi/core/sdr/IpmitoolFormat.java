@@ -42,7 +42,9 @@ public final class IpmitoolFormat {
     public static String sdrListReading(SensorReading r) {
         boolean full = r.sensor() instanceof FullSensor;
         if (r instanceof SensorReading.Analog a) {
-            return value(a.value(), 2) + " " + a.units();
+            // ipmitool formats this into a 16-byte buffer: 15 characters at most
+            String s = value(a.value(), 2) + " " + a.units();
+            return s.length() > 15 ? s.substring(0, 15) : s;
         }
         if (r instanceof SensorReading.Discrete d) {
             // ipmitool 1.8.19 shows the first state byte as the "reading" of a discrete sensor
@@ -60,8 +62,7 @@ public final class IpmitoolFormat {
     }
 
     private static String sdrListLine(String name, String reading, String status) {
-        String v = reading.length() > 15 ? reading.substring(0, 15) : reading;
-        return String.format("%-16s | ", name) + pad(v, 17) + " | " + status;
+        return String.format("%-16s | ", name) + pad(reading, 17) + " | " + status;
     }
 
     /** {@code sdr list all} line for records without a reading (locators, event-only), if ipmitool prints one. */
@@ -71,6 +72,15 @@ public final class IpmitoolFormat {
         }
         if (record instanceof SdrRecord.EventOnly e) {
             return Optional.of(sdrListLine(e.name(), "Event-Only", "ns"));
+        }
+        if (record instanceof SdrRecord.FruDeviceLocator f) {
+            return Optional.of(String.format("%-16s | %s FRU @%02Xh %02x.%x | ok", f.name(), f.logical() ? "Log" : "Phy",
+                    f.fruDeviceId(), f.entity().id(), f.entity().instance()));
+        }
+        if (record instanceof SdrRecord.GenericDeviceLocator g) {
+            // ipmitool prints the OEM byte after the dot
+            return Optional.of(String.format("%-16s | Generic @%02X:%02X.%-2d | ok", g.name(), g.accessAddress(),
+                    g.slaveAddress(), g.oem()));
         }
         return Optional.empty();
     }
@@ -104,6 +114,14 @@ public final class IpmitoolFormat {
             return Optional.of(String.format("%-16s | %02Xh | ns  | %2d.%1d | Event-Only", e.name(),
                     e.key().sensorNumber(), e.entity().id(), e.entity().instance()));
         }
+        if (record instanceof SdrRecord.FruDeviceLocator f) {
+            return Optional.of(String.format("%-16s | 00h | ns  | %2d.%1d | %s FRU @%02Xh", f.name(), f.entity().id(),
+                    f.entity().instance(), f.logical() ? "Logical" : "Physical", f.fruDeviceId()));
+        }
+        if (record instanceof SdrRecord.GenericDeviceLocator g) {
+            return Optional.of(String.format("%-16s | 00h | ns  | %2d.%1d | Generic Device @%02Xh:%02Xh.%1d", g.name(),
+                    g.entity().id(), g.entity().instance(), g.accessAddress(), g.slaveAddress(), g.oem()));
+        }
         return Optional.empty();
     }
 
@@ -123,13 +141,13 @@ public final class IpmitoolFormat {
             b.append("| ").append(pad("na", 10)).append(' ');
         }
         if (r instanceof SensorReading.Analog a && s.isThreshold()) {
-            b.append("| ").append(pad(a.units(), 10)).append(" | ").append(pad(a.status().shortText(), 6)).append(' ');
+            b.append("| ").append(pad(a.units(), 10)).append(" | ").append(pad(a.status().shortText(), 6));
         } else if (r instanceof SensorReading.Discrete d) {
             b.append("| ").append(pad("discrete", 10)).append(" | ")
                     .append(String.format("0x%02x%02x", d.stateBits() & 0xFF, (d.stateBits() >>> 8) & 0xFF));
         } else {
             String units = s instanceof FullSensor f && f.hasAnalogReading() ? f.units().ipmitoolText() : "discrete";
-            b.append("| ").append(pad(units, 10)).append(" | ").append(pad("na", 6)).append(' ');
+            b.append("| ").append(pad(units, 10)).append(" | ").append(pad("na", 6));
         }
         int[] order = {GetSensorThresholds.LNR, GetSensorThresholds.LCR, GetSensorThresholds.LNC,
                 GetSensorThresholds.UNC, GetSensorThresholds.UCR, GetSensorThresholds.UNR};

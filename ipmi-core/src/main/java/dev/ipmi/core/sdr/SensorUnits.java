@@ -67,11 +67,12 @@ public record SensorUnits(int units1, int baseUnit, int modifierUnit) {
     }
 
     /**
-     * Units as ipmitool 1.8.19 prints them: optional "%" then the base unit, then "/modifier" or
-     * "*modifier" for the two modifier relations (the rate is not shown).
+     * Units as ipmitool 1.8.19 prints them: "% " for percentages, the base unit, then "/modifier" or
+     * "*modifier" for the two modifier relations (the rate is not shown). Checked against ipmitool
+     * with ipmi_sim SDRs carrying both relations and the percentage bit.
      */
     public String ipmitoolText() {
-        String pct = percentage() ? "%" : "";
+        String pct = percentage() ? "% " : "";
         return switch (modifierRelation()) {
             case MODIFIER_DIVIDE -> pct + unitName(baseUnit) + "/" + unitName(modifierUnit);
             case MODIFIER_MULTIPLY -> pct + unitName(baseUnit) + "*" + unitName(modifierUnit);
