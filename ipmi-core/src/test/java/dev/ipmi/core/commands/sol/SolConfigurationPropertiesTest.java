@@ -14,7 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class SolConfigurationProperties {
+class SolConfigurationPropertiesTest {
 
     @Provide
     Arbitrary<SolParameter> parameters() {

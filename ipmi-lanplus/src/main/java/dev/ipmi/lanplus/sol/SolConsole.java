@@ -1,0 +1,429 @@
+package dev.ipmi.lanplus.sol;
+
+import dev.ipmi.core.CompletionCodeException;
+import dev.ipmi.core.IpmiException;
+import dev.ipmi.core.IpmiSessionException;
+import dev.ipmi.core.commands.app.ActivatePayload;
+import dev.ipmi.core.commands.app.DeactivatePayload;
+import dev.ipmi.core.commands.app.GetDeviceId;
+import dev.ipmi.core.commands.sol.GetSolConfigurationParameters;
+import dev.ipmi.core.commands.sol.SolParameter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Activates SOL on a {@link SolTransport} and runs the console: one daemon thread per console
+ * drives a {@link SolStateMachine} with the monotonic clock, its timers and the transport's inbound
+ * payloads; the streams hand bytes to and from it.
+ */
+public final class SolConsole implements SolSession {
+    private static final Logger LOG = LoggerFactory.getLogger(SolConsole.class);
+    /** Writers block while this many bytes wait for the BMC's acknowledgement. */
+    static final int WRITE_BUFFER_LIMIT = 64 * 1024;
+
+    private final SolTransport transport;
+    private final ActivatePayload.Response activation;
+    private final SolStateMachine machine;
+    private final ScheduledExecutorService io;
+    private final long origin = System.nanoTime();
+    private final Object lock = new Object();
+    private final ByteQueue inbound = new ByteQueue();
+    private final Input input = new Input();
+    private final Output output = new Output();
+    private volatile SolStatusListener listener;
+    private volatile Thread ioThread;
+    private ScheduledFuture<?> timer;
+    private int unacknowledged;
+    private boolean open = true;
+    private boolean closing;
+    private SolEvent endReason;
+    private IpmiException failure;
+
+    private SolConsole(SolTransport transport, ActivatePayload.Response activation, SolSettings settings,
+                       SolStatusListener listener) {
+        this.transport = transport;
+        this.activation = activation;
+        this.machine = new SolStateMachine(settings);
+        this.listener = listener;
+        this.io = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ipmi-sol-" + transport.sessionPort());
+            t.setDaemon(true);
+            ioThread = t;
+            return t;
+        });
+    }
+
+    /**
+     * Activates SOL instance 1 and starts the console.
+     *
+     * @throws SolAlreadyActiveException the console is active on another session and the policy is
+     *                                   {@link SolOptions.AlreadyActivePolicy#FAIL} (or taking over failed)
+     * @throws IpmiSessionException      SOL is disabled, or the BMC wants SOL on another UDP port
+     */
+    public static SolSession activate(SolTransport transport, SolOptions options, SolStatusListener listener) {
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(options, "options");
+        Optional<SolParameter.Retry> retry = readRetry(transport);
+        ActivatePayload.Request request = new ActivatePayload.Request(dev.ipmi.core.commands.app.Payloads.SOL, 1,
+                transport.encryptPayloads(), transport.authenticatePayloads(), false,
+                ActivatePayload.AlertBehaviour.DEFER, false);
+        ActivatePayload.Response response;
+        try {
+            response = activateOnce(transport, request);
+        } catch (SolAlreadyActiveException e) {
+            if (options.alreadyActive() != SolOptions.AlreadyActivePolicy.TAKE_OVER) {
+                throw e;
+            }
+            LOG.debug("SOL already active elsewhere: deactivating it to take over");
+            deactivate(transport);
+            response = activateOnce(transport, request);
+        }
+        if (response.portFor(transport.sessionPort()).isEmpty()) {
+            deactivate(transport);
+            throw new IpmiSessionException("BMC wants SOL on UDP port " + response.port()
+                    + ", not the session's port " + transport.sessionPort() + ": not supported");
+        }
+        SolConsole console = new SolConsole(transport, response, SolSettings.of(response, retry, options),
+                listener == null ? SolStatusListener.NONE : listener);
+        transport.setSolPayloadHandler(console::onPayload);
+        console.run(() -> console.machine.start(console.now()));
+        return console;
+    }
+
+    private static ActivatePayload.Response activateOnce(SolTransport transport, ActivatePayload.Request request) {
+        try {
+            return transport.execute(request);
+        } catch (CompletionCodeException e) {
+            switch (e.code().code()) {
+                case ActivatePayload.ALREADY_ACTIVE -> throw new SolAlreadyActiveException(request.instance());
+                case ActivatePayload.PAYLOAD_DISABLED -> throw new IpmiSessionException(
+                        "SOL is disabled on channel " + transport.channel() + " (SOL configuration parameter 1)");
+                default -> throw e;
+            }
+        }
+    }
+
+    private static Optional<SolParameter.Retry> readRetry(SolTransport transport) {
+        try {
+            return transport.execute(GetSolConfigurationParameters.Request.of(transport.channel(), SolParameter.RETRY))
+                    .parameter().filter(SolParameter.Retry.class::isInstance).map(SolParameter.Retry.class::cast);
+        } catch (CompletionCodeException e) {
+            // 80h from ipmi_sim and others: the BMC does not say, our defaults apply
+            return Optional.empty();
+        }
+    }
+
+    private static void deactivate(SolTransport transport) {
+        try {
+            transport.execute(DeactivatePayload.Request.sol());
+        } catch (CompletionCodeException e) {
+            if (e.code().code() != DeactivatePayload.ALREADY_DEACTIVATED) {
+                throw e;
+            }
+        }
+    }
+
+    private long now() {
+        return (System.nanoTime() - origin) / 1_000_000L;
+    }
+
+    private void onPayload(byte[] payload) {
+        byte[] copy = payload.clone();
+        try {
+            io.execute(() -> apply(machine.onInboundPayload(copy, now())));
+        } catch (RejectedExecutionException closedAlready) {
+            LOG.debug("SOL payload after close dropped");
+        }
+    }
+
+    /** Runs {@code step} on the I/O thread and applies its actions; rethrows what the step threw. */
+    private void run(Callable<List<SolAction>> step) {
+        if (Thread.currentThread() == ioThread) {
+            // called from a status listener: already on the I/O thread
+            try {
+                apply(step.call());
+                return;
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            io.submit(() -> {
+                apply(step.call());
+                return null;
+            }).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IpmiSessionException("interrupted", e);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("SOL console is closed");
+        }
+    }
+
+    private void apply(List<SolAction> actions) {
+        for (SolAction a : actions) {
+            if (a instanceof SolAction.Send s) {
+                try {
+                    transport.sendSolPayload(s.payload());
+                } catch (RuntimeException e) {
+                    // the state machine retransmits; a dead session ends in LINK_LOST
+                    LOG.debug("sending SOL payload failed: {}", e.toString());
+                }
+            } else if (a instanceof SolAction.Deliver d) {
+                synchronized (lock) {
+                    byte[] b = d.data();
+                    inbound.append(b, 0, b.length);
+                    lock.notifyAll();
+                }
+            } else if (a instanceof SolAction.ArmTimer t) {
+                if (timer != null) {
+                    timer.cancel(false);
+                }
+                long delay = Math.max(0, t.atMillis() - now());
+                timer = io.schedule(() -> apply(machine.onTimer(now())), delay, TimeUnit.MILLISECONDS);
+            } else if (a instanceof SolAction.Status st) {
+                try {
+                    listener.onEvent(st.event());
+                } catch (RuntimeException e) {
+                    LOG.debug("SOL status listener threw", e);
+                }
+            } else if (a instanceof SolAction.Keepalive) {
+                keepalive();
+            } else if (a instanceof SolAction.Closed c) {
+                synchronized (lock) {
+                    open = false;
+                    endReason = c.reason();
+                    failure = c.failure().orElse(null);
+                    lock.notifyAll();
+                }
+            }
+        }
+        synchronized (lock) {
+            unacknowledged = machine.unacknowledgedBytes();
+            lock.notifyAll();
+        }
+    }
+
+    /** Off the I/O thread: a blocking request must not hold up acknowledgements. */
+    private void keepalive() {
+        Thread t = new Thread(() -> {
+            try {
+                transport.execute(new GetDeviceId.Request());
+            } catch (IpmiException e) {
+                LOG.debug("SOL keepalive failed: {}", e.getMessage());
+            }
+        }, "ipmi-sol-keepalive");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public InputStream input() {
+        return input;
+    }
+
+    @Override
+    public OutputStream output() {
+        return output;
+    }
+
+    @Override
+    public void sendBreak() {
+        ensureOpen();
+        run(() -> machine.sendBreak(now()));
+    }
+
+    @Override
+    public void setStatusListener(SolStatusListener listener) {
+        this.listener = listener == null ? SolStatusListener.NONE : listener;
+    }
+
+    @Override
+    public ActivatePayload.Response activation() {
+        return activation;
+    }
+
+    @Override
+    public SolSettings settings() {
+        return machine.settings();
+    }
+
+    @Override
+    public boolean isOpen() {
+        synchronized (lock) {
+            return open && !closing;
+        }
+    }
+
+    private void ensureOpen() {
+        synchronized (lock) {
+            if (!open || closing) {
+                throw new IllegalStateException("SOL console is closed" + (endReason == null ? "" : " (" + endReason + ")"));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        SolEvent reason;
+        synchronized (lock) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            reason = endReason;
+            lock.notifyAll();
+        }
+        Runnable stop = () -> {
+            machine.close();
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        };
+        if (Thread.currentThread() == ioThread) {
+            stop.run();
+        } else {
+            try {
+                io.submit(stop).get(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.debug("stopping the SOL I/O thread: {}", e.toString());
+            }
+        }
+        transport.setSolPayloadHandler(null);
+        io.shutdownNow();
+        synchronized (lock) {
+            open = false;
+            inbound.clear();
+            lock.notifyAll();
+        }
+        if (reason != SolEvent.DEACTIVATED_BY_BMC) {
+            deactivate(transport);
+        }
+    }
+
+    private final class Input extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            synchronized (lock) {
+                while (inbound.size() == 0) {
+                    if (!open || closing) {
+                        return -1;
+                    }
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new InterruptedIOException("interrupted while reading the SOL console");
+                    }
+                }
+                byte[] got = inbound.peek(len);
+                inbound.drop(got.length);
+                System.arraycopy(got, 0, b, off, got.length);
+                return got.length;
+            }
+        }
+
+        @Override
+        public int available() {
+            synchronized (lock) {
+                return inbound.size();
+            }
+        }
+
+        @Override
+        public void close() {
+            SolConsole.this.close();
+        }
+    }
+
+    private final class Output extends OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            byte[] copy = Arrays.copyOfRange(b, off, off + len);
+            synchronized (lock) {
+                while (open && !closing && unacknowledged >= WRITE_BUFFER_LIMIT) {
+                    waitOn();
+                }
+                checkWritable();
+            }
+            try {
+                run(() -> machine.write(copy, now()));
+            } catch (IllegalStateException e) {
+                throw new IOException("SOL console is closed", e);
+            }
+        }
+
+        /** Waits until the BMC acknowledged everything written. */
+        @Override
+        public void flush() throws IOException {
+            synchronized (lock) {
+                while (open && !closing && unacknowledged > 0) {
+                    waitOn();
+                }
+                checkWritable();
+            }
+        }
+
+        private void waitOn() throws IOException {
+            try {
+                lock.wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while writing to the SOL console");
+            }
+        }
+
+        private void checkWritable() throws IOException {
+            if (!open || closing) {
+                throw new IOException("SOL console is closed" + (endReason == null ? "" : " (" + endReason + ")"),
+                        failure);
+            }
+        }
+
+        @Override
+        public void close() {
+            SolConsole.this.close();
+        }
+    }
+}

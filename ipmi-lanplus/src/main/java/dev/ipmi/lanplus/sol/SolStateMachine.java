@@ -1,0 +1,443 @@
+package dev.ipmi.lanplus.sol;
+
+import dev.ipmi.core.IpmiException;
+import dev.ipmi.core.IpmiTimeoutException;
+import dev.ipmi.core.MalformedMessageException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console side of one SOL payload instance (IPMI v2.0 §15), as a pure state machine: no sockets,
+ * clock or threads. The driver feeds it the SOL payloads that arrive in the session, the caller's
+ * writes and timer expiries, each with the current time from a monotonic millisecond clock, and
+ * carries out the returned {@link SolAction}s in order. Not thread-safe: one driver thread (or a
+ * lock) per machine.
+ *
+ * <h2>Console to BMC</h2>
+ * Written bytes queue up and go out one packet at a time (stop-and-wait, as the spec has it): at
+ * most {@link SolSettings#maxCharsPerPacket()} characters under sequence numbers 1..15 (wrapping,
+ * never 0). A packet is resent unchanged, same sequence number, every retry interval until the BMC
+ * acknowledges it; after {@link SolSettings#retries()} resends the console is lost
+ * ({@link SolEvent#LINK_LOST}). An acknowledgement that accepts fewer characters than sent leaves
+ * the rest at the head of the queue, to go out as a new packet. A NACK or "character transfer
+ * unavailable" holds further characters back; they are retried every retry interval until the BMC
+ * takes them (an acknowledgement or packet without those bits resumes at once). Bytes are dropped
+ * only once the BMC's acknowledgement has counted them.
+ *
+ * <h2>BMC to console</h2>
+ * Every BMC packet with a sequence number is acknowledged with an ACK-only packet (sequence 0)
+ * counting all its characters; packets with sequence 0 are never acknowledged. A packet repeating
+ * the last sequence number is the BMC's retransmission: only characters beyond those already
+ * delivered are delivered (ipmi_sim appends what the host wrote meanwhile). A packet repeating one
+ * of the three sequence numbers before the last is a late duplicate from the network and is ignored.
+ *
+ * <h2>Startup probe (ipmi_sim quirk)</h2>
+ * ipmi_sim 2.0.33 remembers the sequence number of the last console packet it accepted across SOL
+ * activations and treats a first packet of a new console that happens to carry the same number as a
+ * retransmission: it acknowledges it, with the old packet's character count, and throws the
+ * characters away (reproduced with two ipmitool consoles that each send one packet). An
+ * acknowledgement cannot tell that apart from success. So, when {@link SolSettings#startupProbe()}
+ * is on, the first packet of every console is empty. ipmi_sim acknowledges an empty packet either
+ * way (as a duplicate, or as a new packet accepting 0 characters), and in both cases afterwards holds
+ * the probe's number, so the first characters go out under the next number and cannot collide. A BMC
+ * that checks strictly for the next sequence number (OpenBMC) takes the probe as the first packet;
+ * a BMC that ignores empty packets never acknowledges it, and once the retries are spent the number
+ * is reused (costing that BMC a start-up delay of retries x interval; {@link SolOptions} can turn the
+ * probe off). The probe is retried like data, because a probe given up on while ipmi_sim still holds
+ * its number would let the first characters fall into the same trap.
+ */
+public final class SolStateMachine {
+    private static final Logger LOG = LoggerFactory.getLogger(SolStateMachine.class);
+    private static final int STALE_WINDOW = 3;
+    private static final long NONE = Long.MAX_VALUE;
+    private static final Set<ConsoleOperation> ONE_SHOT = EnumSet.of(ConsoleOperation.BREAK,
+            ConsoleOperation.FLUSH_INBOUND, ConsoleOperation.FLUSH_OUTBOUND, ConsoleOperation.RING_WOR);
+
+    private enum Kind { DATA, CONTROL, PROBE }
+
+    private static final class Outstanding {
+        final Kind kind;
+        final int seq;
+        final int length;
+        final byte[] payload;
+        final long firstSent;
+        int sends = 1;
+        long deadline;
+
+        Outstanding(Kind kind, int seq, int length, byte[] payload, long now, long deadline) {
+            this.kind = kind;
+            this.seq = seq;
+            this.length = length;
+            this.payload = payload;
+            this.firstSent = now;
+            this.deadline = deadline;
+        }
+    }
+
+    private final SolSettings settings;
+    private final ByteQueue queue = new ByteQueue();
+    private final EnumSet<ConsoleOperation> pendingOps = EnumSet.noneOf(ConsoleOperation.class);
+    /** Queued bytes that must reach the BMC before the pending operations go out. */
+    private int opsAfter;
+    private boolean ctsPause;
+    private boolean dropDcdDsr;
+    private boolean linesChanged;
+    private int nextSeq = 1;
+    private Outstanding outstanding;
+    private boolean started;
+    private boolean probePending;
+    private boolean paused;
+    private long holdUntil = Long.MIN_VALUE;
+    private int lastInSeq;
+    private int lastInLength;
+    private final int[] recentIn = new int[STALE_WINDOW];
+    private boolean closed;
+    private long lastSent;
+    private long armed = NONE;
+    private long malformed;
+    private long duplicates;
+
+    public SolStateMachine(SolSettings settings) {
+        this.settings = settings;
+    }
+
+    public SolSettings settings() {
+        return settings;
+    }
+
+    /** Call once, right after Activate Payload succeeded. Sends the startup probe when enabled. */
+    public List<SolAction> start(long now) {
+        if (started) {
+            throw new IllegalStateException("SOL state machine already started");
+        }
+        started = true;
+        lastSent = now;
+        probePending = settings.startupProbe();
+        List<SolAction> acts = new ArrayList<>();
+        trySend(now, acts);
+        return finish(now, acts);
+    }
+
+    /** Queues characters for the host's serial port. */
+    public List<SolAction> write(byte[] data, long now) {
+        return write(data, 0, data.length, now);
+    }
+
+    public List<SolAction> write(byte[] data, int off, int len, long now) {
+        ensureOpen();
+        if (off < 0 || len < 0 || off + len > data.length) {
+            throw new IndexOutOfBoundsException("write(" + off + ", " + len + ") on " + data.length + " bytes");
+        }
+        queue.append(data, off, len);
+        List<SolAction> acts = new ArrayList<>();
+        trySend(now, acts);
+        return finish(now, acts);
+    }
+
+    /**
+     * Asks the BMC to send a BREAK to the host after the characters already written (and before any
+     * written later). It goes out in a packet of its own: ipmi_sim acts on operation bits before it
+     * takes a packet's characters.
+     */
+    public List<SolAction> sendBreak(long now) {
+        return sendOperations(EnumSet.of(ConsoleOperation.BREAK), now);
+    }
+
+    /**
+     * One-shot operations (BREAK, flush inbound/outbound, ring) go out in an empty packet once the
+     * characters written before them are acknowledged.
+     */
+    public List<SolAction> sendOperations(Set<ConsoleOperation> ops, long now) {
+        ensureOpen();
+        for (ConsoleOperation op : ops) {
+            if (!ONE_SHOT.contains(op)) {
+                throw new IllegalArgumentException(op + " is not a one-shot operation (use setModemLines for"
+                        + " CTS/DCD, NACK is never sent by the caller)");
+            }
+        }
+        if (pendingOps.isEmpty()) {
+            opsAfter = queue.size();
+        }
+        pendingOps.addAll(ops);
+        List<SolAction> acts = new ArrayList<>();
+        trySend(now, acts);
+        return finish(now, acts);
+    }
+
+    /** Sets the CTS-pause and drop-DCD/DSR levels carried by every following packet. */
+    public List<SolAction> setModemLines(boolean ctsPause, boolean dropDcdDsr, long now) {
+        ensureOpen();
+        if (ctsPause != this.ctsPause || dropDcdDsr != this.dropDcdDsr) {
+            this.ctsPause = ctsPause;
+            this.dropDcdDsr = dropDcdDsr;
+            linesChanged = true;
+        }
+        List<SolAction> acts = new ArrayList<>();
+        trySend(now, acts);
+        return finish(now, acts);
+    }
+
+    /** A SOL payload that arrived in the session (already authenticated/decrypted by it). */
+    public List<SolAction> onInboundPayload(byte[] payload, long now) {
+        List<SolAction> acts = new ArrayList<>();
+        if (closed) {
+            return acts;
+        }
+        SolPacket p;
+        try {
+            p = SolPacket.decode(payload);
+        } catch (MalformedMessageException e) {
+            malformed++;
+            LOG.debug("dropping malformed SOL payload: {}", e.getMessage());
+            return finish(now, acts);
+        }
+        boolean fresh = true;
+        if (p.sequence() != 0) {
+            if (p.sequence() == lastInSeq) {
+                fresh = false;
+                duplicates++;
+                if (p.dataLength() > lastInLength) {
+                    byte[] all = p.data();
+                    byte[] extra = Arrays.copyOfRange(all, lastInLength, all.length);
+                    lastInLength = all.length;
+                    acts.add(new SolAction.Deliver(extra));
+                }
+            } else if (isStale(p.sequence())) {
+                duplicates++;
+                LOG.debug("ignoring late SOL packet seq {} (last {})", p.sequence(), lastInSeq);
+                return finish(now, acts);
+            } else {
+                if (lastInSeq != 0) {
+                    System.arraycopy(recentIn, 0, recentIn, 1, STALE_WINDOW - 1);
+                    recentIn[0] = lastInSeq;
+                }
+                lastInSeq = p.sequence();
+                lastInLength = p.dataLength();
+                if (p.dataLength() > 0) {
+                    acts.add(new SolAction.Deliver(p.data()));
+                }
+            }
+        }
+        if (p.has(BmcStatus.DEACTIVATING)) {
+            close(acts, SolEvent.DEACTIVATED_BY_BMC, Optional.empty());
+            return acts;
+        }
+        if (fresh && p.has(BmcStatus.BREAK_DETECTED)) {
+            acts.add(new SolAction.Status(SolEvent.BREAK_DETECTED));
+        }
+        if (fresh && p.has(BmcStatus.TRANSMIT_OVERRUN)) {
+            acts.add(new SolAction.Status(SolEvent.TRANSMIT_OVERRUN));
+        }
+        if (p.sequence() != 0) {
+            send(SolPacket.ack(p.sequence(), p.dataLength()).encode(), now, acts);
+        }
+        boolean ready = !p.has(BmcStatus.NACK) && !p.has(BmcStatus.TRANSFER_UNAVAILABLE);
+        if (outstanding != null && p.ackSequence() != 0 && p.ackSequence() == outstanding.seq) {
+            acknowledged(p, ready, now);
+        }
+        if (!ready) {
+            if (!paused) {
+                paused = true;
+                acts.add(new SolAction.Status(p.has(BmcStatus.TRANSFER_UNAVAILABLE)
+                        ? SolEvent.TRANSFER_UNAVAILABLE : SolEvent.FLOW_PAUSED));
+            }
+            holdUntil = now + settings.retryIntervalMillis();
+        } else if (paused) {
+            paused = false;
+            holdUntil = Long.MIN_VALUE;
+            acts.add(new SolAction.Status(SolEvent.FLOW_RESUMED));
+        }
+        trySend(now, acts);
+        return finish(now, acts);
+    }
+
+    /** Call at (or after) the time of the last {@link SolAction.ArmTimer}; early or extra calls are harmless. */
+    public List<SolAction> onTimer(long now) {
+        List<SolAction> acts = new ArrayList<>();
+        if (closed) {
+            return acts;
+        }
+        Outstanding o = outstanding;
+        if (o != null && now >= o.deadline) {
+            if (o.sends >= 1 + settings.retries()) {
+                if (o.kind == Kind.DATA) {
+                    close(acts, SolEvent.LINK_LOST, Optional.of(new IpmiTimeoutException(
+                            "SOL packet " + o.seq + " (" + o.length + " characters)", o.sends,
+                            Duration.ofMillis(now - o.firstSent))));
+                    return acts;
+                }
+                // Nobody acknowledged an empty packet: the BMC did not count it, so its number is reused.
+                LOG.debug("SOL {} packet seq {} not acknowledged, moving on", o.kind, o.seq);
+                outstanding = null;
+                if (o.kind == Kind.PROBE) {
+                    probePending = false;
+                }
+            } else {
+                o.sends++;
+                o.deadline = now + settings.retryIntervalMillis();
+                acts.add(new SolAction.Send(o.payload));
+                lastSent = now;
+            }
+        }
+        if (settings.keepaliveMillis() > 0 && now - lastSent >= settings.keepaliveMillis()) {
+            acts.add(new SolAction.Keepalive());
+            lastSent = now;
+        }
+        trySend(now, acts);
+        return finish(now, acts);
+    }
+
+    /** Ends the machine without actions (the driver deactivates the payload); queued bytes are wiped. */
+    public void close() {
+        closed = true;
+        pendingOps.clear();
+        outstanding = null;
+        queue.clear();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Bytes written but not yet acknowledged by the BMC. */
+    public int unacknowledgedBytes() {
+        return queue.size();
+    }
+
+    /** When {@link #onTimer} should run next, if anything is waiting. */
+    public OptionalLong nextDeadline() {
+        long d = deadline(Long.MIN_VALUE);
+        return d == NONE ? OptionalLong.empty() : OptionalLong.of(d);
+    }
+
+    /** Undecodable SOL payloads dropped so far (diagnostics). */
+    public long malformedCount() {
+        return malformed;
+    }
+
+    /** BMC retransmissions and late duplicates seen so far (diagnostics). */
+    public long duplicateCount() {
+        return duplicates;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("SOL console is closed");
+        }
+    }
+
+    private boolean isStale(int seq) {
+        for (int r : recentIn) {
+            if (r == seq) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void acknowledged(SolPacket p, boolean ready, long now) {
+        Outstanding o = outstanding;
+        outstanding = null;
+        nextSeq = o.seq == 15 ? 1 : o.seq + 1;
+        if (o.kind == Kind.PROBE) {
+            probePending = false;
+            return;
+        }
+        if (o.kind == Kind.DATA) {
+            int accepted = Math.min(p.accepted(), o.length);
+            queue.drop(accepted);
+            opsAfter = Math.max(0, opsAfter - accepted);
+            if (accepted == 0 && ready) {
+                // Taken nothing without saying why: back off instead of bouncing packets at once.
+                holdUntil = now + settings.retryIntervalMillis();
+            }
+        }
+    }
+
+    private int lineBits() {
+        return (ctsPause ? ConsoleOperation.CTS_PAUSE.bit() : 0) | (dropDcdDsr ? ConsoleOperation.DROP_DCD_DSR.bit() : 0);
+    }
+
+    private void trySend(long now, List<SolAction> acts) {
+        if (!started || closed || outstanding != null) {
+            return;
+        }
+        if (probePending) {
+            transmit(Kind.PROBE, new byte[0], lineBits(), now, acts);
+            return;
+        }
+        if (now < holdUntil) {
+            return;
+        }
+        int flags = lineBits();
+        int n = Math.min(queue.size(), settings.maxCharsPerPacket());
+        if (!pendingOps.isEmpty()) {
+            if (opsAfter == 0) {
+                n = 0;
+                for (ConsoleOperation op : pendingOps) {
+                    flags |= op.bit();
+                }
+                pendingOps.clear();
+            } else {
+                n = Math.min(n, opsAfter);
+            }
+        } else if (n == 0 && !linesChanged) {
+            return;
+        }
+        linesChanged = false;
+        transmit(n > 0 ? Kind.DATA : Kind.CONTROL, queue.peek(n), flags, now, acts);
+    }
+
+    private void transmit(Kind kind, byte[] data, int flags, long now, List<SolAction> acts) {
+        byte[] payload = new SolPacket(nextSeq, 0, 0, flags, data).encode();
+        outstanding = new Outstanding(kind, nextSeq, data.length, payload, now, now + settings.retryIntervalMillis());
+        send(payload, now, acts);
+    }
+
+    private void send(byte[] payload, long now, List<SolAction> acts) {
+        acts.add(new SolAction.Send(payload));
+        lastSent = now;
+    }
+
+    private void close(List<SolAction> acts, SolEvent reason, Optional<IpmiException> failure) {
+        acts.add(new SolAction.Status(reason));
+        acts.add(new SolAction.Closed(reason, failure));
+        close();
+        armed = NONE;
+    }
+
+    private long deadline(long now) {
+        if (closed) {
+            return NONE;
+        }
+        long d = NONE;
+        if (outstanding != null) {
+            d = outstanding.deadline;
+        } else if (holdUntil > now && (queue.size() > 0 || !pendingOps.isEmpty() || linesChanged)) {
+            d = holdUntil;
+        }
+        if (started && settings.keepaliveMillis() > 0) {
+            d = Math.min(d, lastSent + settings.keepaliveMillis());
+        }
+        return d;
+    }
+
+    private List<SolAction> finish(long now, List<SolAction> acts) {
+        long d = deadline(now);
+        if (d != armed) {
+            armed = d;
+            if (d != NONE) {
+                acts.add(new SolAction.ArmTimer(d));
+            }
+        }
+        return acts;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ipmi.lanplus.sol;
+
+import dev.ipmi.core.IpmiRequest;
+import java.util.function.Consumer;
+
+/**
+ * What a SOL console needs from the RMCP+ session it runs on; the session implements this and
+ * {@link SolConsole#activate} does the rest.
+ *
+ * <p>Implementations must be thread-safe: {@link #execute} and {@link #sendSolPayload} are called
+ * from the console's I/O thread and from the closing thread; the inbound handler may be called from
+ * the session's receive thread.
+ */
+public interface SolTransport {
+    /**
+     * Sends an IPMI command in the session and waits for its response (with the session's retry
+     * policy). Throws the usual {@link dev.ipmi.core.IpmiException}s, including
+     * {@link dev.ipmi.core.CompletionCodeException} for a non-zero completion code.
+     */
+    <R> R execute(IpmiRequest<R> request);
+
+    /**
+     * Sends one SOL payload: RMCP+ payload type 01h in this session, with the payload-type bits
+     * 7 (encrypted) and 6 (authenticated) set as the console was activated
+     * ({@link #encryptPayloads()}, {@link #authenticatePayloads()}), next session sequence number.
+     * Fire and forget: the console retransmits by itself.
+     */
+    void sendSolPayload(byte[] payload);
+
+    /**
+     * Registers the receiver of inbound SOL payloads (payload type 01h that passed the session's
+     * integrity check and decryption, payload field only); {@code null} unregisters. Payloads
+     * arriving with no receiver are dropped.
+     */
+    void setSolPayloadHandler(Consumer<byte[]> handler);
+
+    /** The LAN channel the session runs on (never 0Eh): used for SOL configuration parameters. */
+    int channel();
+
+    /** The UDP port of the session, to check the port Activate Payload names. */
+    int sessionPort();
+
+    /** Whether the session negotiated confidentiality: SOL is then activated encrypted. */
+    boolean encryptPayloads();
+
+    /** Whether the session negotiated integrity: SOL is then activated authenticated. */
+    boolean authenticatePayloads();
+}

@@ -1,0 +1,222 @@
+package dev.ipmi.lanplus.sol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ipmi.core.CompletionCodeException;
+import dev.ipmi.core.commands.sol.GetSolConfigurationParameters;
+import dev.ipmi.core.commands.sol.SolConfig;
+import dev.ipmi.core.commands.sol.SolParameter;
+import dev.ipmi.testing.IpmiSim;
+import dev.ipmi.testing.SolBackend;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The SOL console against OpenIPMI ipmi_sim, whose serial side is the test's {@link SolBackend}.
+ * The RMCP+ session is {@link MiniRmcpPlusSession} (suite 1) until ipmi-lanplus has the real one.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class SolConsoleIT {
+    private static IpmiSim sim;
+    private static SolBackend backend;
+    private static final SolOptions OPTIONS = SolOptions.defaults().noKeepalive();
+
+    @BeforeAll
+    static void startSim() throws InterruptedException {
+        sim = IpmiSim.start();
+        backend = sim.sol();
+        assertThat(backend.awaitConnected(20, TimeUnit.SECONDS)).as("ipmi_sim connected to the SOL backend").isTrue();
+    }
+
+    @AfterAll
+    static void stopSim() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    @AfterEach
+    void echoBackOn() {
+        backend.setEcho(true);
+    }
+
+    /** Lets bytes of an earlier test still inside ipmi_sim reach the backend before a test clears it. */
+    @BeforeEach
+    void quiesce() throws InterruptedException {
+        int last = -1;
+        for (int i = 0; i < 100 && backend.received().length != last; i++) {
+            last = backend.received().length;
+            Thread.sleep(30);
+        }
+        backend.clearReceived();
+    }
+
+    private static MiniRmcpPlusSession session() {
+        return new MiniRmcpPlusSession(sim.port(), IpmiSim.ADMIN, IpmiSim.ADMIN_PASSWORD);
+    }
+
+    private static byte[] awaitBackend(int n) throws InterruptedException {
+        for (int i = 0; i < 60_000 && backend.received().length < n; i++) {
+            Thread.sleep(1);
+        }
+        return backend.received();
+    }
+
+    private static byte[] readFully(InputStream in, int n) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        while (out.size() < n) {
+            int k = in.read(buf, 0, Math.min(buf.length, n - out.size()));
+            if (k < 0) {
+                break;
+            }
+            out.write(buf, 0, k);
+        }
+        return out.toByteArray();
+    }
+
+    private static String readUntil(InputStream in, String marker) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        while (!out.toString(StandardCharsets.ISO_8859_1).contains(marker)) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            out.write(b);
+        }
+        return out.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The same instance read by ipmitool and by our codecs gives the same `sol info` text. */
+    @Test
+    void solConfigurationMatchesIpmitoolSolInfo() throws Exception {
+        sim.ipmitool("sol", "set", "volatile-bit-rate", "57.6", "1");
+        List<SolParameter> params = new ArrayList<>();
+        try (MiniRmcpPlusSession s = session()) {
+            for (int sel : SolConfig.INFO_SELECTORS) {
+                try {
+                    s.execute(GetSolConfigurationParameters.Request.of(1, sel)).parameter().ifPresent(params::add);
+                } catch (CompletionCodeException e) {
+                    assertThat(e.code().code()).isEqualTo(0x80);
+                }
+            }
+        }
+        SolConfig config = SolConfig.of(params);
+        assertThat(config.volatileBitRate().orElseThrow().bitsPerSecond()).isEqualTo(57600);
+        assertThat(config.toIpmitoolText(1, sim.port())).isEqualTo(sim.ipmitool("sol", "info", "1"));
+    }
+
+    @Test
+    void sixtyFourKibEachWayArriveIntactAndInOrder() throws Exception {
+        Random r = new Random(0x501);
+        byte[] toHost = new byte[64 * 1024];
+        byte[] fromHost = new byte[64 * 1024];
+        r.nextBytes(toHost);
+        r.nextBytes(fromHost);
+        backend.setEcho(false);
+        backend.clearReceived();
+        try (MiniRmcpPlusSession s = session(); SolSession sol = SolConsole.activate(s, OPTIONS, null)) {
+            assertThat(sol.activation().inboundPayloadSize()).isEqualTo(0x20);
+            assertThat(sol.activation().outboundPayloadSize()).isEqualTo(0x4000);
+            assertThat(sol.settings().maxCharsPerPacket()).isEqualTo(28);
+            sol.output().write(toHost);
+            sol.output().flush();
+            assertThat(Arrays.equals(awaitBackend(toHost.length), toHost)).as("console -> serial port").isTrue();
+            backend.write(fromHost);
+            assertThat(Arrays.equals(readFully(sol.input(), fromHost.length), fromHost)).as("serial port -> console")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void typedLinesGetTheConsolesAnswers() throws Exception {
+        backend.clearReceived();
+        try (MiniRmcpPlusSession s = session(); SolSession sol = SolConsole.activate(s, OPTIONS, null)) {
+            sol.output().write("hello\r".getBytes(StandardCharsets.US_ASCII));
+            sol.output().flush();
+            assertThat(readUntil(sol.input(), SolBackend.PROMPT)).contains("you typed: hello");
+        }
+    }
+
+    @Test
+    void secondActivationWhileActiveGetsTheClearErrorAndTakeOverWorks() throws Exception {
+        try (MiniRmcpPlusSession a = session(); MiniRmcpPlusSession b = session()) {
+            SolSession first = SolConsole.activate(a, OPTIONS, null);
+            assertThatThrownBy(() -> SolConsole.activate(b, OPTIONS, null))
+                    .isInstanceOf(SolAlreadyActiveException.class)
+                    .hasMessageContaining("already active on another session");
+            assertThat(first.isOpen()).isTrue();
+            try (SolSession second = SolConsole.activate(b, OPTIONS.takeOver(), null)) {
+                backend.clearReceived();
+                second.output().write("taken\r".getBytes(StandardCharsets.US_ASCII));
+                second.output().flush();
+                assertThat(new String(awaitBackend(6), StandardCharsets.US_ASCII)).isEqualTo("taken\r");
+            }
+            first.close();
+        }
+    }
+
+    @Test
+    void deactivateThenActivateAgainKeepsTheFirstBytesDespiteIpmiSimsStaleSequenceNumber() throws Exception {
+        backend.setEcho(false);
+        backend.clearReceived();
+        try (MiniRmcpPlusSession s = session()) {
+            // Reproduce the quirk first: two consoles without the probe, each sending one packet (seq 1).
+            SolOptions noProbe = OPTIONS.withoutStartupProbe();
+            try (SolSession a = SolConsole.activate(s, noProbe, null)) {
+                a.output().write("one\r".getBytes(StandardCharsets.US_ASCII));
+                a.output().flush();
+            }
+            assertThat(new String(awaitBackend(4), StandardCharsets.US_ASCII)).isEqualTo("one\r");
+            backend.clearReceived();
+            try (SolSession b = SolConsole.activate(s, noProbe, null)) {
+                b.output().write("two\r".getBytes(StandardCharsets.US_ASCII));
+                b.output().flush();
+            }
+            Thread.sleep(300);
+            assertThat(backend.received()).as("ipmi_sim acknowledged and dropped seq 1 again").isEmpty();
+
+            // The same situation with the startup probe (the default): nothing is lost.
+            try (SolSession c = SolConsole.activate(s, OPTIONS, null)) {
+                c.output().write("three\r".getBytes(StandardCharsets.US_ASCII));
+                c.output().flush();
+            }
+            assertThat(new String(awaitBackend(6), StandardCharsets.US_ASCII)).isEqualTo("three\r");
+            backend.clearReceived();
+            try (SolSession d = SolConsole.activate(s, OPTIONS, null)) {
+                d.output().write("four\r".getBytes(StandardCharsets.US_ASCII));
+                d.output().flush();
+            }
+            assertThat(new String(awaitBackend(5), StandardCharsets.US_ASCII)).isEqualTo("four\r");
+        }
+    }
+
+    @Test
+    void breakReachesTheSerialSideBeforeTheFollowingCharacters() throws Exception {
+        backend.setEcho(false);
+        backend.clearReceived();
+        try (MiniRmcpPlusSession s = session(); SolSession sol = SolConsole.activate(s, OPTIONS, null)) {
+            sol.sendBreak();
+            sol.output().write("x\r".getBytes(StandardCharsets.US_ASCII));
+            sol.output().flush();
+            // ipmi_sim's TCP serial backend renders a BREAK as telnet IAC BREAK (FFh F3h)
+            assertThat(awaitBackend(4)).containsExactly(0xFF, 0xF3, 'x', '\r');
+            assertThat(sol.settings().retries()).as("ipmi_sim has no SOL parameter 4: defaults")
+                    .isEqualTo(SolSettings.DEFAULT_RETRIES);
+        }
+    }
+}

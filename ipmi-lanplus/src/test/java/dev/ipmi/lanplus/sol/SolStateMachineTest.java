@@ -1,0 +1,422 @@
+package dev.ipmi.lanplus.sol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ipmi.core.IpmiTimeoutException;
+import dev.ipmi.core.commands.app.ActivatePayload;
+import dev.ipmi.core.commands.sol.SolParameter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Scripted exchanges with a fake clock (plain longs): every path of the state machine. */
+class SolStateMachineTest {
+    private static final long RETRY = 500;
+
+    private static SolSettings settings(boolean probe) {
+        return new SolSettings(28, RETRY, 3, 0, probe);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static List<SolPacket> sent(List<SolAction> actions) {
+        List<SolPacket> out = new ArrayList<>();
+        for (SolAction a : actions) {
+            if (a instanceof SolAction.Send s) {
+                out.add(SolPacket.decode(s.payload()));
+            }
+        }
+        return out;
+    }
+
+    private static SolPacket only(List<SolAction> actions) {
+        List<SolPacket> s = sent(actions);
+        assertThat(s).hasSize(1);
+        return s.get(0);
+    }
+
+    private static List<SolEvent> events(List<SolAction> actions) {
+        return actions.stream().filter(a -> a instanceof SolAction.Status).map(a -> ((SolAction.Status) a).event())
+                .toList();
+    }
+
+    private static String delivered(List<SolAction> actions) {
+        StringBuilder sb = new StringBuilder();
+        for (SolAction a : actions) {
+            if (a instanceof SolAction.Deliver d) {
+                sb.append(new String(d.data(), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static byte[] bmcAck(int seq, int count, BmcStatus... status) {
+        EnumSet<BmcStatus> s = EnumSet.noneOf(BmcStatus.class);
+        s.addAll(List.of(status));
+        return SolPacket.fromBmc(0, seq, count, s, new byte[0]).encode();
+    }
+
+    private static byte[] bmcData(int seq, String text, BmcStatus... status) {
+        EnumSet<BmcStatus> s = EnumSet.noneOf(BmcStatus.class);
+        s.addAll(List.of(status));
+        return SolPacket.fromBmc(seq, 0, 0, s, ascii(text)).encode();
+    }
+
+    private static SolStateMachine started(boolean probe) {
+        SolStateMachine m = new SolStateMachine(settings(probe));
+        List<SolAction> a = m.start(0);
+        if (probe) {
+            SolPacket p = only(a);
+            assertThat(p.sequence()).isEqualTo(1);
+            assertThat(p.dataLength()).isZero();
+            m.onInboundPayload(bmcAck(1, 0), 1);
+        } else {
+            assertThat(sent(a)).isEmpty();
+        }
+        return m;
+    }
+
+    @Test
+    void startupProbeIsAnEmptyPacketAndDataFollowsUnderTheNextNumber() {
+        SolStateMachine m = new SolStateMachine(settings(true));
+        SolPacket probe = only(m.start(0));
+        assertThat(probe.encode()).isEqualTo(new byte[] {1, 0, 0, 0});
+        assertThat(sent(m.write(ascii("two\r"), 1))).as("held until the probe is answered").isEmpty();
+        // ipmi_sim answering the probe as a duplicate of the previous console's last packet ("one\r")
+        SolPacket data = only(m.onInboundPayload(bmcAck(1, 4), 2));
+        assertThat(data.sequence()).isEqualTo(2);
+        assertThat(data.data()).isEqualTo(ascii("two\r"));
+        assertThat(m.unacknowledgedBytes()).as("the probe's stale count takes no characters").isEqualTo(4);
+    }
+
+    @Test
+    void probeNobodyAcknowledgesIsGivenUpAndItsNumberReused() {
+        SolStateMachine m = new SolStateMachine(settings(true));
+        m.start(0);
+        m.write(ascii("x"), 0);
+        for (int i = 1; i <= 3; i++) {
+            SolPacket again = only(m.onTimer(i * RETRY));
+            assertThat(again.sequence()).isEqualTo(1);
+            assertThat(again.dataLength()).isZero();
+        }
+        SolPacket data = only(m.onTimer(4 * RETRY));
+        assertThat(data.sequence()).isEqualTo(1);
+        assertThat(data.data()).isEqualTo(ascii("x"));
+    }
+
+    @Test
+    void withoutTheProbeAStaleBmcSwallowsTheFirstPacket() {
+        // The quirk as captured (dup.pcap): the BMC still holds number 1 and length 4 from an earlier console's
+        // "one\r", so the new console's "two\r" (seq 1) is acknowledged with 4 characters and dropped.
+        FakeSolBmc bmc = new FakeSolBmc(32, 4, 1000, FakeSolBmc.Dedupe.LAST_ONLY, 1, 4);
+        SolLink link = new SolLink(new SolStateMachine(settings(false)), bmc, 1, 0, 0, 1, 0);
+        link.apply(link.console.start(0));
+        link.apply(link.console.write(ascii("two\r"), 0));
+        for (int i = 0; i < 1000 && link.step(); i++) {
+            // run to quiescence
+        }
+        assertThat(link.console.unacknowledgedBytes()).as("acknowledged").isZero();
+        assertThat(bmc.hostReceived()).as("but lost").isEmpty();
+
+        FakeSolBmc bmc2 = new FakeSolBmc(32, 4, 1000, FakeSolBmc.Dedupe.LAST_ONLY, 1, 4);
+        SolLink link2 = new SolLink(new SolStateMachine(settings(true)), bmc2, 1, 0, 0, 1, 0);
+        link2.apply(link2.console.start(0));
+        link2.apply(link2.console.write(ascii("two\r"), 0));
+        for (int i = 0; i < 1000 && link2.step(); i++) {
+            // run to quiescence
+        }
+        assertThat(bmc2.hostReceived()).isEqualTo(ascii("two\r"));
+    }
+
+    @Test
+    void writesAreSplitAtTheBmcsInboundPayloadSize() {
+        SolStateMachine m = started(false);
+        SolPacket p = only(m.write(new byte[100], 0));
+        assertThat(p.dataLength()).isEqualTo(28);
+        SolPacket p2 = only(m.onInboundPayload(bmcAck(p.sequence(), 28), 1));
+        assertThat(p2.sequence()).isEqualTo(2);
+        assertThat(p2.dataLength()).isEqualTo(28);
+        assertThat(m.unacknowledgedBytes()).isEqualTo(72);
+    }
+
+    @Test
+    void payloadSizesAreSanityCapped() {
+        assertThat(SolSettings.charsPerPacket(32)).isEqualTo(28);
+        assertThat(SolSettings.charsPerPacket(0x4000)).isEqualTo(255);
+        assertThat(SolSettings.charsPerPacket(4)).isEqualTo(SolSettings.FALLBACK_MAX_CHARS);
+        assertThat(SolSettings.charsPerPacket(0)).isEqualTo(SolSettings.FALLBACK_MAX_CHARS);
+        ActivatePayload.Response ipmiSim = new ActivatePayload.Response(0, 0x20, 0x4000, 9937, 0xFFFF);
+        SolSettings s = SolSettings.of(ipmiSim, Optional.empty(), SolOptions.defaults());
+        assertThat(s.maxCharsPerPacket()).isEqualTo(28);
+        assertThat(s.retries()).isEqualTo(SolSettings.DEFAULT_RETRIES);
+        assertThat(s.retryIntervalMillis()).isEqualTo(SolSettings.DEFAULT_RETRY_INTERVAL_MILLIS);
+        assertThat(s.keepaliveMillis()).isEqualTo(15_000);
+    }
+
+    @Test
+    void retrySettingsComeFromSolParameter4UnlessTheCallerSetsThem() {
+        ActivatePayload.Response a = new ActivatePayload.Response(0, 0x20, 0x20, 623, 0xFFFF);
+        SolSettings bmc = SolSettings.of(a, Optional.of(new SolParameter.Retry(5, 20)), SolOptions.defaults());
+        assertThat(bmc.retries()).isEqualTo(5);
+        assertThat(bmc.retryIntervalMillis()).isEqualTo(200);
+        SolSettings floor = SolSettings.of(a, Optional.of(new SolParameter.Retry(0, 0)), SolOptions.defaults());
+        assertThat(floor.retries()).isEqualTo(SolSettings.MIN_RETRIES);
+        assertThat(floor.retryIntervalMillis()).isEqualTo(SolSettings.DEFAULT_RETRY_INTERVAL_MILLIS);
+        SolSettings mine = SolSettings.of(a, Optional.of(new SolParameter.Retry(5, 20)),
+                SolOptions.defaults().retries(9).retryInterval(Duration.ofMillis(80)).noKeepalive());
+        assertThat(mine.retries()).isEqualTo(9);
+        assertThat(mine.retryIntervalMillis()).isEqualTo(80);
+        assertThat(mine.keepaliveMillis()).isZero();
+    }
+
+    @Test
+    void sequenceNumbersWrapFrom15To1AndNeverUse0() {
+        SolStateMachine m = started(false);
+        List<Integer> seqs = new ArrayList<>();
+        SolPacket p = only(m.write(new byte[28 * 20], 0));
+        for (int i = 0; i < 20; i++) {
+            seqs.add(p.sequence());
+            List<SolPacket> next = sent(m.onInboundPayload(bmcAck(p.sequence(), 28), i + 1));
+            if (next.isEmpty()) {
+                break;
+            }
+            p = next.get(0);
+        }
+        assertThat(seqs).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void unacknowledgedPacketIsResentUnchangedThenTheLinkIsLost() {
+        SolStateMachine m = started(false);
+        List<SolAction> first = m.write(ascii("abc"), 10);
+        SolPacket p = only(first);
+        assertThat(first).contains(new SolAction.ArmTimer(10 + RETRY));
+        assertThat(sent(m.onTimer(10 + RETRY - 1))).as("not yet due").isEmpty();
+        for (int i = 1; i <= 3; i++) {
+            assertThat(only(m.onTimer(10 + i * RETRY))).isEqualTo(p);
+        }
+        List<SolAction> lost = m.onTimer(10 + 4 * RETRY);
+        assertThat(events(lost)).containsExactly(SolEvent.LINK_LOST);
+        SolAction.Closed c = (SolAction.Closed) lost.get(lost.size() - 1);
+        assertThat(c.failure()).containsInstanceOf(IpmiTimeoutException.class);
+        assertThat(((IpmiTimeoutException) c.failure().get()).attempts()).isEqualTo(4);
+        assertThat(m.isClosed()).isTrue();
+        assertThatThrownBy(() -> m.write(ascii("x"), 3000)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void lateAcknowledgementAfterARetransmissionCompletesThePacket() {
+        SolStateMachine m = started(false);
+        SolPacket p = only(m.write(ascii("abc"), 0));
+        only(m.onTimer(RETRY));
+        assertThat(sent(m.onInboundPayload(bmcAck(p.sequence(), 3), RETRY + 5))).isEmpty();
+        assertThat(m.unacknowledgedBytes()).isZero();
+        assertThat(sent(m.onTimer(2 * RETRY))).isEmpty();
+    }
+
+    @Test
+    void partialAcceptanceResendsTheRemainderAsANewPacket() {
+        SolStateMachine m = started(false);
+        SolPacket p = only(m.write(ascii("hello world"), 0));
+        SolPacket rest = only(m.onInboundPayload(bmcAck(p.sequence(), 5), 1));
+        assertThat(rest.sequence()).isEqualTo(p.sequence() + 1);
+        assertThat(rest.data()).isEqualTo(ascii(" world"));
+    }
+
+    @Test
+    void nackPausesUntilTheBmcIsReadyOrThePollIntervalPasses() {
+        SolStateMachine m = started(false);
+        SolPacket p = only(m.write(new byte[28], 0));
+        // ipmi_sim: took 12 characters, its 32-byte buffer is now full
+        List<SolAction> a = m.onInboundPayload(bmcAck(p.sequence(), 12, BmcStatus.NACK), 1);
+        assertThat(sent(a)).isEmpty();
+        assertThat(events(a)).containsExactly(SolEvent.FLOW_PAUSED);
+        assertThat(a).contains(new SolAction.ArmTimer(1 + RETRY));
+        assertThat(m.unacknowledgedBytes()).isEqualTo(16);
+        // buffer drained: ipmi_sim repeats its last acknowledgement without NACK
+        List<SolAction> resumed = m.onInboundPayload(bmcAck(p.sequence(), 12), 100);
+        assertThat(events(resumed)).containsExactly(SolEvent.FLOW_RESUMED);
+        SolPacket rest = only(resumed);
+        assertThat(rest.sequence()).isEqualTo(p.sequence() + 1);
+        assertThat(rest.dataLength()).isEqualTo(16);
+    }
+
+    @Test
+    void whilePausedTheRemainderIsPolledEveryRetryInterval() {
+        SolStateMachine m = started(false);
+        SolPacket p = only(m.write(new byte[10], 0));
+        m.onInboundPayload(bmcAck(p.sequence(), 0, BmcStatus.NACK), 1);
+        assertThat(sent(m.onTimer(RETRY))).isEmpty();
+        SolPacket poll = only(m.onTimer(1 + RETRY));
+        assertThat(poll.sequence()).isEqualTo(p.sequence() + 1);
+        assertThat(poll.dataLength()).isEqualTo(10);
+    }
+
+    @Test
+    void transferUnavailableIsReportedAndHoldsCharacters() {
+        SolStateMachine m = started(false);
+        SolPacket p = only(m.write(ascii("ab"), 0));
+        List<SolAction> a = m.onInboundPayload(bmcAck(p.sequence(), 0, BmcStatus.TRANSFER_UNAVAILABLE), 1);
+        assertThat(events(a)).containsExactly(SolEvent.TRANSFER_UNAVAILABLE);
+        assertThat(m.unacknowledgedBytes()).isEqualTo(2);
+        assertThat(sent(m.write(ascii("c"), 2))).isEmpty();
+    }
+
+    @Test
+    void acceptedZeroWithoutReasonBacksOff() {
+        SolStateMachine m = started(false);
+        SolPacket p = only(m.write(ascii("ab"), 0));
+        assertThat(sent(m.onInboundPayload(bmcAck(p.sequence(), 0), 1))).isEmpty();
+        assertThat(only(m.onTimer(1 + RETRY)).data()).isEqualTo(ascii("ab"));
+    }
+
+    @Test
+    void inboundDataIsDeliveredAndAcknowledgedWithItsLength() {
+        SolStateMachine m = started(false);
+        List<SolAction> a = m.onInboundPayload(bmcData(1, "hello\r\n"), 0);
+        assertThat(delivered(a)).isEqualTo("hello\r\n");
+        assertThat(only(a).encode()).isEqualTo(SolPacket.ack(1, 7).encode());
+    }
+
+    @Test
+    void dataPacketCarryingAnAcknowledgementServesBoth() {
+        SolStateMachine m = started(false);
+        SolPacket mine = only(m.write(ascii("abcdef"), 0));
+        byte[] both = SolPacket.fromBmc(3, mine.sequence(), 6, EnumSet.noneOf(BmcStatus.class), ascii("ok")).encode();
+        List<SolAction> a = m.onInboundPayload(both, 1);
+        assertThat(delivered(a)).isEqualTo("ok");
+        assertThat(only(a).encode()).isEqualTo(SolPacket.ack(3, 2).encode());
+        assertThat(m.unacknowledgedBytes()).isZero();
+    }
+
+    @Test
+    void ackOnlyPacketsAreNeverAcknowledged() {
+        SolStateMachine m = started(false);
+        assertThat(sent(m.onInboundPayload(bmcAck(0, 0), 0))).isEmpty();
+        assertThat(sent(m.onInboundPayload(bmcAck(9, 3), 0))).isEmpty();
+    }
+
+    @Test
+    void retransmissionWithMoreCharactersDeliversOnlyTheNewOnes() {
+        SolStateMachine m = started(false);
+        assertThat(delivered(m.onInboundPayload(bmcData(4, "abc"), 0))).isEqualTo("abc");
+        List<SolAction> again = m.onInboundPayload(bmcData(4, "abc"), 1000);
+        assertThat(delivered(again)).isEmpty();
+        assertThat(only(again).encode()).isEqualTo(SolPacket.ack(4, 3).encode());
+        List<SolAction> grown = m.onInboundPayload(bmcData(4, "abcdef"), 2000);
+        assertThat(delivered(grown)).isEqualTo("def");
+        assertThat(only(grown).encode()).isEqualTo(SolPacket.ack(4, 6).encode());
+        assertThat(m.duplicateCount()).isEqualTo(2);
+    }
+
+    @Test
+    void lateDuplicatesOfEarlierPacketsAreIgnored() {
+        SolStateMachine m = started(false);
+        m.onInboundPayload(bmcData(1, "a"), 0);
+        m.onInboundPayload(bmcData(2, "b"), 1);
+        List<SolAction> late = m.onInboundPayload(bmcData(1, "a"), 2);
+        assertThat(late).isEmpty();
+        assertThat(delivered(m.onInboundPayload(bmcData(3, "c"), 3))).isEqualTo("c");
+    }
+
+    @Test
+    void staleEmptyPacketOfAnEarlierConsoleIsAcknowledgedWithZero() {
+        SolStateMachine m = started(false);
+        List<SolAction> a = m.onInboundPayload(new byte[] {4, 0, 0, 0}, 0);
+        assertThat(delivered(a)).isEmpty();
+        assertThat(only(a).encode()).isEqualTo(new byte[] {0, 4, 0, 0});
+    }
+
+    @Test
+    void breakGoesOutAloneAfterTheCharactersWrittenBeforeIt() {
+        SolStateMachine m = started(false);
+        SolPacket b = only(m.sendBreak(0));
+        assertThat(b.operations()).containsExactly(ConsoleOperation.BREAK);
+        assertThat(b.dataLength()).isZero();
+        assertThat(sent(m.onInboundPayload(bmcAck(b.sequence(), 0), 1))).isEmpty();
+
+        SolPacket first = only(m.write(new byte[40], 2));
+        assertThat(sent(m.sendBreak(3))).as("waits for the 40 bytes").isEmpty();
+        assertThat(sent(m.write(ascii("after"), 4))).isEmpty();
+        SolPacket second = only(m.onInboundPayload(bmcAck(first.sequence(), 28), 5));
+        assertThat(second.dataLength()).isEqualTo(12);
+        assertThat(second.operations()).isEmpty();
+        SolPacket brk = only(m.onInboundPayload(bmcAck(second.sequence(), 12), 6));
+        assertThat(brk.operations()).containsExactly(ConsoleOperation.BREAK);
+        assertThat(brk.dataLength()).isZero();
+        SolPacket after = only(m.onInboundPayload(bmcAck(brk.sequence(), 0), 7));
+        assertThat(after.data()).isEqualTo(ascii("after"));
+        assertThat(after.operations()).isEmpty();
+    }
+
+    @Test
+    void modemLinesAreLevelsCarriedByEveryPacket() {
+        SolStateMachine m = started(false);
+        SolPacket p = only(m.setModemLines(true, true, 0));
+        assertThat(p.operations()).containsExactlyInAnyOrder(ConsoleOperation.CTS_PAUSE, ConsoleOperation.DROP_DCD_DSR);
+        assertThat(sent(m.onInboundPayload(bmcAck(p.sequence(), 0), 1))).isEmpty();
+        SolPacket d = only(m.write(ascii("x"), 600));
+        assertThat(d.operations()).containsExactlyInAnyOrder(ConsoleOperation.CTS_PAUSE, ConsoleOperation.DROP_DCD_DSR);
+        assertThatThrownBy(() -> m.sendOperations(EnumSet.of(ConsoleOperation.NACK), 700))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void bmcStatusEventsAreReportedOncePerPacket() {
+        SolStateMachine m = started(false);
+        List<SolAction> a = m.onInboundPayload(bmcData(1, "x", BmcStatus.BREAK_DETECTED, BmcStatus.TRANSMIT_OVERRUN), 0);
+        assertThat(events(a)).containsExactly(SolEvent.BREAK_DETECTED, SolEvent.TRANSMIT_OVERRUN);
+        List<SolAction> retransmitted = m.onInboundPayload(
+                bmcData(1, "x", BmcStatus.BREAK_DETECTED, BmcStatus.TRANSMIT_OVERRUN), 10);
+        assertThat(events(retransmitted)).isEmpty();
+    }
+
+    @Test
+    void bmcSideDeactivationClosesTheConsole() {
+        SolStateMachine m = started(false);
+        List<SolAction> a = m.onInboundPayload(bmcData(2, "bye", BmcStatus.DEACTIVATING), 0);
+        assertThat(delivered(a)).isEqualTo("bye");
+        assertThat(events(a)).containsExactly(SolEvent.DEACTIVATED_BY_BMC);
+        SolAction.Closed c = (SolAction.Closed) a.get(a.size() - 1);
+        assertThat(c.reason()).isEqualTo(SolEvent.DEACTIVATED_BY_BMC);
+        assertThat(c.failure()).isEmpty();
+        assertThat(m.isClosed()).isTrue();
+        assertThat(m.onInboundPayload(bmcData(3, "more"), 1)).isEmpty();
+    }
+
+    @Test
+    void keepaliveIsRequestedAfterIdleTime() {
+        SolStateMachine m = new SolStateMachine(new SolSettings(28, RETRY, 3, 15_000, false));
+        List<SolAction> a = m.start(0);
+        assertThat(a).contains(new SolAction.ArmTimer(15_000));
+        assertThat(m.onTimer(14_999)).doesNotContain(new SolAction.Keepalive());
+        List<SolAction> k = m.onTimer(15_000);
+        assertThat(k).contains(new SolAction.Keepalive(), new SolAction.ArmTimer(30_000));
+        m.write(ascii("x"), 20_000);
+        assertThat(m.nextDeadline()).hasValue(20_000 + RETRY);
+    }
+
+    @Test
+    void malformedPayloadsAreDroppedAndCounted() {
+        SolStateMachine m = started(false);
+        assertThat(m.onInboundPayload(new byte[] {1, 2}, 0)).isEmpty();
+        assertThat(m.onInboundPayload(new byte[] {0, 0, 0, 0, 'x'}, 0)).isEmpty();
+        assertThat(m.malformedCount()).isEqualTo(2);
+        assertThat(m.isClosed()).isFalse();
+    }
+
+    @Test
+    void bytesWrittenBeforeStartWaitForIt() {
+        SolStateMachine m = new SolStateMachine(settings(false));
+        assertThat(m.write(ascii("early"), 0)).isEmpty();
+        assertThat(only(m.start(1)).data()).isEqualTo(ascii("early"));
+        assertThatThrownBy(() -> m.start(2)).isInstanceOf(IllegalStateException.class);
+    }
+}
