@@ -2,7 +2,19 @@ package dev.ipmi.lanplus.bmc;
 
 import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.commands.app.GetChannelCipherSuites;
+import dev.ipmi.core.commands.app.ChannelMedium;
+import dev.ipmi.core.commands.app.ChannelProtocol;
+import dev.ipmi.core.commands.app.GetChannelInfo;
 import dev.ipmi.core.commands.app.GetChannelPayloadSupport;
+import dev.ipmi.core.commands.app.SessionSupport;
+import dev.ipmi.core.commands.dcmi.GetDcmiCapabilityInfo;
+import dev.ipmi.core.commands.dcmi.GetPowerReading;
+import dev.ipmi.core.commands.sensor.GetSensorReading;
+import dev.ipmi.core.commands.sensor.GetSensorThresholds;
+import dev.ipmi.core.commands.sol.GetSolConfigurationParameters;
+import dev.ipmi.core.commands.storage.GetSdr;
+import dev.ipmi.core.commands.storage.GetSelEntry;
+import dev.ipmi.core.commands.transport.GetLanConfigurationParameters;
 import dev.ipmi.core.commands.app.GetDeviceGuid;
 import dev.ipmi.core.commands.app.GetUserAccess;
 import dev.ipmi.core.commands.app.GetUserName;
@@ -28,7 +40,6 @@ import dev.ipmi.lan.bmc.BmcUser;
 import dev.ipmi.lan.bmc.CommandContext;
 import dev.ipmi.lan.bmc.CommandHandler;
 import dev.ipmi.lanplus.CipherSuite;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -88,7 +99,6 @@ public final class BmcDispatcher implements CommandHandler {
         PrivilegeLevel none = PrivilegeLevel.NO_ACCESS;
         PrivilegeLevel user = PrivilegeLevel.USER;
         PrivilegeLevel operator = PrivilegeLevel.OPERATOR;
-        PrivilegeLevel admin = PrivilegeLevel.ADMINISTRATOR;
         add(APP, 0x01, user, (c, in) -> ok(backend.deviceId()));
         add(APP, 0x04, user, (c, in) -> new byte[] {0, 0x55, 0x00});
         add(APP, 0x08, user, (c, in) -> ok(new GetDeviceGuid.Response(new Guid(backend.systemGuid()))));
@@ -125,11 +135,6 @@ public final class BmcDispatcher implements CommandHandler {
         add(TRANSPORT, 0x22, user, this::solParameter);
         add(GROUP, 0x01, user, this::dcmiCapabilities);
         add(GROUP, 0x02, user, this::dcmiPowerReading);
-        unused(admin);
-    }
-
-    private static void unused(PrivilegeLevel p) {
-        // admin-only commands would register here; none of the answered ones need more than OPERATOR
     }
 
     private void add(int netFn, int command, PrivilegeLevel required, Handler h) {
@@ -174,11 +179,12 @@ public final class BmcDispatcher implements CommandHandler {
     }
 
     private byte[] channelInfo(CommandContext c, ByteReader in) {
-        int ch = in.u8("channel") & 0x0F;
+        int ch = GetChannelInfo.Request.decode(in).channel();
         if (ch != channel && ch != 0x0E) {
             return cc(CompletionCode.INVALID_DATA_FIELD);
         }
-        return new byte[] {0, (byte) channel, 0x04, 0x01, (byte) 0x80, (byte) 0xF2, 0x1B, 0x00, 0x00, 0x00};
+        return ok(new GetChannelInfo.Response(channel, ChannelMedium.LAN_802_3, ChannelProtocol.valueOf(1),
+                SessionSupport.valueOf(2), 0, 0x001BF2, 0, 0));
     }
 
     private byte[] userAccess(CommandContext c, ByteReader in) {
@@ -283,26 +289,26 @@ public final class BmcDispatcher implements CommandHandler {
     }
 
     private byte[] sensorReading(CommandContext c, ByteReader in) {
-        int n = in.u8("sensor number");
+        int n = GetSensorReading.Request.decode(in).sensorNumber();
         return backend.sensorReading(n).map(BmcDispatcher::ok).orElse(cc(CompletionCode.NOT_PRESENT));
     }
 
     private byte[] sensorThresholds(CommandContext c, ByteReader in) {
-        int n = in.u8("sensor number");
+        int n = GetSensorThresholds.Request.decode(in).sensorNumber();
         return backend.sensorThresholds(n).map(BmcDispatcher::ok).orElse(cc(CompletionCode.NOT_PRESENT));
     }
 
     private byte[] fruInfo(CommandContext c, ByteReader in) {
-        int id = in.u8("FRU device ID");
+        int id = GetFruInventoryAreaInfo.Request.decode(in).fruId();
         return backend.fru(id).map(f -> ok(new GetFruInventoryAreaInfo.Response(f.length, false)))
                 .orElse(cc(CompletionCode.NOT_PRESENT));
     }
 
     private byte[] readFru(CommandContext c, ByteReader in) {
-        int id = in.u8("FRU device ID");
-        int offset = in.u16("offset");
-        int count = in.u8("count");
-        Optional<byte[]> fru = backend.fru(id);
+        ReadFruData.Request r = ReadFruData.Request.decode(in);
+        int offset = r.offset();
+        int count = r.count();
+        Optional<byte[]> fru = backend.fru(r.fruId());
         if (fru.isEmpty()) {
             return cc(CompletionCode.NOT_PRESENT);
         }
@@ -339,10 +345,11 @@ public final class BmcDispatcher implements CommandHandler {
     }
 
     private byte[] getSdr(CommandContext c, ByteReader in) {
-        int reservation = in.u16("reservation ID");
-        int recordId = in.u16("record ID");
-        int offset = in.u8("offset");
-        int count = in.u8("count");
+        GetSdr.Request r = GetSdr.Request.decode(in);
+        int reservation = r.reservationId();
+        int recordId = r.recordId();
+        int offset = r.offset();
+        int count = r.count();
         if (offset != 0 && !validReservation(reservation, sdrReservation)) {
             return cc(CompletionCode.RESERVATION_CANCELLED);
         }
@@ -357,8 +364,8 @@ public final class BmcDispatcher implements CommandHandler {
             index = sdrs.size() - 1;
         } else {
             for (int i = 0; i < sdrs.size(); i++) {
-                byte[] r = sdrs.get(i);
-                if (((r[0] & 0xFF) | (r[1] & 0xFF) << 8) == recordId) {
+                byte[] rec = sdrs.get(i);
+                if (((rec[0] & 0xFF) | (rec[1] & 0xFF) << 8) == recordId) {
                     index = i;
                     break;
                 }
@@ -377,9 +384,7 @@ public final class BmcDispatcher implements CommandHandler {
         if (n > 60) {
             return cc(CompletionCode.CANNOT_RETURN_BYTES);
         }
-        ByteWriter w = new ByteWriter(3 + n);
-        w.u8(0).u16(next).bytes(Arrays.copyOfRange(record, offset, offset + n));
-        return w.toByteArray();
+        return ok(new GetSdr.Response(next, Arrays.copyOfRange(record, offset, offset + n)));
     }
 
     private byte[] selInfo() {
@@ -390,10 +395,11 @@ public final class BmcDispatcher implements CommandHandler {
     }
 
     private byte[] getSelEntry(CommandContext c, ByteReader in) {
-        int reservation = in.u16("reservation ID");
-        int recordId = in.u16("record ID");
-        int offset = in.u8("offset");
-        int count = in.u8("count");
+        GetSelEntry.Request req = GetSelEntry.Request.decode(in);
+        int reservation = req.reservationId();
+        int recordId = req.recordId();
+        int offset = req.offset();
+        int count = req.count();
         if (offset != 0 && !validReservation(reservation, selReservation)) {
             return cc(CompletionCode.RESERVATION_CANCELLED);
         }
@@ -421,9 +427,7 @@ public final class BmcDispatcher implements CommandHandler {
         int next = index + 1 < sel.size() ? (sel.get(index + 1)[0] & 0xFF) | (sel.get(index + 1)[1] & 0xFF) << 8
                 : 0xFFFF;
         int n = count == 0xFF ? 16 - offset : Math.min(count, 16 - offset);
-        ByteWriter w = new ByteWriter(3 + n);
-        w.u8(0).u16(next).bytes(Arrays.copyOfRange(r, offset, offset + n));
-        return w.toByteArray();
+        return ok(new GetSdr.Response(next, Arrays.copyOfRange(r, offset, offset + n)));
     }
 
     private byte[] clearSel(CommandContext c, ByteReader in) {
@@ -446,12 +450,12 @@ public final class BmcDispatcher implements CommandHandler {
     }
 
     private byte[] lanParameter(CommandContext c, ByteReader in) {
-        int q0 = in.u8("channel");
-        int param = in.u8("parameter selector");
-        if ((q0 & 0x0F) != channel && (q0 & 0x0F) != 0x0E) {
+        GetLanConfigurationParameters.Request r = GetLanConfigurationParameters.Request.decode(in);
+        int param = r.selector();
+        if (r.channel() != channel && r.channel() != 0x0E) {
             return cc(CompletionCode.INVALID_DATA_FIELD);
         }
-        if ((q0 & 0x80) != 0) {
+        if (r.revisionOnly()) {
             return new byte[] {0, 0x11};
         }
         Optional<byte[]> data = switch (param) {
@@ -473,9 +477,9 @@ public final class BmcDispatcher implements CommandHandler {
     }
 
     private byte[] solParameter(CommandContext c, ByteReader in) {
-        int q0 = in.u8("channel");
-        int param = in.u8("parameter selector");
-        if ((q0 & 0x80) != 0) {
+        GetSolConfigurationParameters.Request r = GetSolConfigurationParameters.Request.decode(in);
+        int param = r.selector();
+        if (r.revisionOnly()) {
             return new byte[] {0, 0x11};
         }
         boolean sol = backend.solConsole().isPresent();
@@ -494,10 +498,7 @@ public final class BmcDispatcher implements CommandHandler {
     }
 
     private byte[] dcmiCapabilities(CommandContext c, ByteReader in) {
-        if (in.u8("group extension") != DCMI) {
-            return cc(CompletionCode.INVALID_DATA_FIELD);
-        }
-        int selector = in.u8("parameter selector");
+        int selector = GetDcmiCapabilityInfo.Request.decode(in).selector();
         boolean power = backend.powerReading().isPresent();
         byte[] data = switch (selector) {
             // supported capabilities: [0] power management (byte 2 of the mandatory-platform field)
@@ -512,10 +513,7 @@ public final class BmcDispatcher implements CommandHandler {
     }
 
     private byte[] dcmiPowerReading(CommandContext c, ByteReader in) {
-        if (in.u8("group extension") != DCMI) {
-            return cc(CompletionCode.INVALID_DATA_FIELD);
-        }
-        int mode = in.u8("mode");
+        int mode = GetPowerReading.Request.decode(in).mode();
         if (mode != 1) {
             return cc(CompletionCode.INVALID_DATA_FIELD);
         }
@@ -524,10 +522,8 @@ public final class BmcDispatcher implements CommandHandler {
             return cc(CompletionCode.INVALID_COMMAND);
         }
         BmcBackend.PowerReading r = reading.get();
-        ByteWriter w = new ByteWriter(20);
-        w.u8(0).u8(DCMI).u16(r.current()).u16(r.minimum()).u16(r.maximum()).u16(r.average()).u32(r.timestamp())
-                .u32(r.periodMillis()).u8(0x40);
-        return w.toByteArray();
+        return ok(new GetPowerReading.Response(r.current(), r.minimum(), r.maximum(), r.average(), r.timestamp(),
+                r.periodMillis(), true));
     }
 
     private static long le32(byte[] b, int off) {
@@ -549,9 +545,5 @@ public final class BmcDispatcher implements CommandHandler {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    static String ascii(byte[] b) {
-        return new String(b, StandardCharsets.US_ASCII);
     }
 }
