@@ -88,6 +88,8 @@ public final class Ipmi15Machine implements SessionMachine {
     private long lastSendNanos;
     private IpmiException failure;
     private boolean closeRequested;
+    /** Set once Activate Session is queued: from then on, unauthenticated session-less replies are refused. */
+    private boolean activating;
 
     /**
      * @param pw16 the password padded to 16 bytes; the machine takes ownership and wipes it when it ends
@@ -106,7 +108,7 @@ public final class Ipmi15Machine implements SessionMachine {
         this.privilege = Objects.requireNonNull(privilege);
         this.retry = retry;
         this.keepaliveNanos = keepalive.toNanos();
-        this.listener = listener;
+        this.listener = IpmiEventListener.safe(listener);
         this.random = random;
         this.opened = opened;
         this.tracker = new RequestTracker(retry, window, RequestTracker.DEFAULT_SEQUENCE_BLOCK, random, listener, bmc);
@@ -276,6 +278,7 @@ public final class Ipmi15Machine implements SessionMachine {
         GetSessionChallenge.Response r = decode(new GetSessionChallenge.Request(chosenAuth, userName), body);
         temporaryId = r.temporarySessionId();
         initialInboundFromBmc = nonZeroRandom();
+        activating = true;
         internal(new ActivateSession.Request(chosenAuth, privilege, r.challenge(), initialInboundFromBmc),
                 Step.ACTIVATE);
     }
@@ -425,22 +428,22 @@ public final class Ipmi15Machine implements SessionMachine {
 
     private boolean acceptable(Ipmi15Packet p, LanMessage msg) {
         if (window == null) {
-            // before activation: session-less replies, and the Activate Session reply under the temporary ID
-            if (p.sessionId() == 0 && p.authType().equals(AuthType.NONE)) {
+            // before activation: session-less replies, then the Activate Session reply under the temporary ID
+            boolean sessionless = p.sessionId() == 0 && p.authType().equals(AuthType.NONE);
+            if (!activating) {
+                if (sessionless) {
+                    return true;
+                }
+            } else if (p.sessionId() == temporaryId && p.authType().equals(chosenAuth)) {
+                if (AuthCodes.verify(p, pw16)) {
+                    return true;
+                }
+                listener.packetDropped(bmc, DropReason.BAD_AUTH_CODE, "Activate Session reply");
+                return false;
+            } else if ((sessionless || p.sessionId() == temporaryId) && p.authType().equals(AuthType.NONE)
+                    && msg.body().length > 0 && msg.body()[0] != 0) {
+                // an error answer may come unauthenticated; it opens nothing, so it is safe to believe
                 return true;
-            }
-            if (chosenAuth != null && p.sessionId() == temporaryId && temporaryId != 0) {
-                if (p.authType().equals(chosenAuth)) {
-                    if (!AuthCodes.verify(p, pw16)) {
-                        listener.packetDropped(bmc, DropReason.BAD_AUTH_CODE, "Activate Session reply");
-                        return false;
-                    }
-                    return true;
-                }
-                // an error answer may come unauthenticated; it carries no session data worth forging
-                if (p.authType().equals(AuthType.NONE) && msg.body().length > 0 && msg.body()[0] != 0) {
-                    return true;
-                }
             }
             listener.packetDropped(bmc, DropReason.WRONG_SESSION, String.format("session %08X auth %s before activation",
                     p.sessionId(), p.authType()));

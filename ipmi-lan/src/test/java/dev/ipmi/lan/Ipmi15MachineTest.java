@@ -157,6 +157,40 @@ class Ipmi15MachineTest {
         assertThat(e.getMessage()).doesNotContain("wrong\u0000").doesNotContain("password\"");
     }
 
+    private MachineHarness untilActivate() {
+        MachineHarness h = new MachineHarness(machine(AuthType.MD5, PrivilegeLevel.ADMINISTRATOR, "password",
+                noJitter(1), new ScriptedRandom().bounded(1).unbounded(0x45A38FCB), Duration.ofSeconds(30))).start();
+        String f = "lan/session-md5.hex";
+        h.takeSent();
+        h.deliver(Vectors.load(f, "auth_caps_response"));
+        h.takeSent();
+        h.deliver(Vectors.load(f, "challenge_response"));
+        h.takeSent();
+        return h;
+    }
+
+    private static byte[] activateAnswer(int sessionId, byte[] body) {
+        LanMessage req = LanMessage.request(0x06, 0, 3, 0x3A, new byte[0]);
+        return new Ipmi15Packet(AuthType.NONE, 0, sessionId, new byte[0], req.response(body).encode()).encode();
+    }
+
+    @Test
+    void aForgedUnauthenticatedActivateSuccessIsDropped() {
+        MachineHarness h = untilActivate();
+        h.deliver(activateAnswer(0, new byte[] {0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x04}));
+        assertThat(drops).contains("WRONG_SESSION");
+        assertThat(opened).isNotDone();
+    }
+
+    @Test
+    void anUnauthenticatedActivateErrorIsBelieved() {
+        MachineHarness h = untilActivate();
+        h.deliver(activateAnswer(5, new byte[] {(byte) 0x81}));
+        assertThat(Assertions.catchThrowable(opened::join).getCause()).isInstanceOf(IpmiSessionException.class)
+                .hasMessageContaining("no session slot available");
+        assertThat(h.ended()).isTrue();
+    }
+
     @Test
     void weakAuthTypesNeedOptIn() {
         Ipmi15Machine m = new Ipmi15Machine(BMC, new byte[0], pw16(""), null, false, PrivilegeLevel.USER, noJitter(1),

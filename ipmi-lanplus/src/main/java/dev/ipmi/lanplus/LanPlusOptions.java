@@ -253,7 +253,7 @@ public final class LanPlusOptions {
             return this;
         }
 
-        /** Idle time after which a keepalive (Get Channel Authentication Capabilities) is sent. Default 30 s. */
+        /** Idle time after which a keepalive (Get Device ID) is sent. Default 30 s. */
         public Builder keepaliveInterval(Duration interval) {
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("keepalive interval must be positive");

@@ -8,6 +8,7 @@ import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.spi.RequestTarget;
 import dev.ipmi.lan.engine.IpmiCall;
 import dev.ipmi.lan.engine.UdpEngine;
+import dev.ipmi.lanplus.internal.Crypto;
 import dev.ipmi.lanplus.internal.LanPlusMachine;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -79,9 +80,9 @@ public final class LanPlusSession implements IpmiTransport {
         return machine.opened().thenApply(v -> session);
     }
 
-    /** SecureRandom as a RandomGenerator: session IDs and jitter come from it. */
+    /** The library's SecureRandom as a RandomGenerator: session IDs, rqSeq start and jitter come from it. */
     private static final class SecureRandomGenerator implements RandomGenerator {
-        private final SecureRandom random = new SecureRandom();
+        private final SecureRandom random = Crypto.secureRandom();
 
         @Override
         public long nextLong() {
@@ -148,6 +149,11 @@ public final class LanPlusSession implements IpmiTransport {
     /** Inbound packets dropped as replays (duplicate or outside the sequence window). */
     public long replayCount() {
         return machine.replayCount();
+    }
+
+    /** The BMC's ID for this session (as Close Session and Get Session Info name it). */
+    public int bmcSessionId() {
+        return machine.bmcSessionId();
     }
 
     /** Successful logins (more than 1 after a re-login). */

@@ -1,4 +1,5 @@
 package dev.ipmi.lanplus;
+import dev.ipmi.core.spi.IpmiEventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -167,6 +168,60 @@ class LanPlusSessionIT {
             byte[] body = s.exchange(chassisControl, new byte[] {0x01}).join();
             assertThat(body[0] & 0xFF).isEqualTo(0xD4);
         }
+    }
+
+    /**
+     * Another admin session closes ours (Close Session with our BMC session ID, sent by ipmitool);
+     * ipmi_sim then ignores our packets. The request in flight fails with a timeout, the session
+     * logs in again by itself, and the next request works.
+     */
+    @Test
+    void sessionClosedByTheBmcIsReopened() throws Exception {
+        try (LanPlusSession s = LanPlusSession.open(admin().retryPolicy(RetryPolicy.of(Duration.ofMillis(200), 1))
+                .build())) {
+            assertThat(s.send(new GetDeviceId.Request()).join().deviceId()).isEqualTo(0x20);
+            int sid = s.bmcSessionId();
+            sim.ipmitool("raw", "0x06", "0x3c", hex(sid), hex(sid >>> 8), hex(sid >>> 16), hex(sid >>> 24));
+            assertThatThrownBy(() -> s.send(new GetDeviceId.Request()).join())
+                    .hasCauseInstanceOf(dev.ipmi.core.IpmiTimeoutException.class);
+            GetDeviceId.Response r = null;
+            for (int i = 0; i < 20 && r == null; i++) {
+                try {
+                    r = s.send(new GetDeviceId.Request()).join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(r).isNotNull();
+            assertThat(s.loginCount()).isEqualTo(2);
+            assertThat(s.bmcSessionId()).isNotEqualTo(sid);
+        }
+    }
+
+    @Test
+    void keepalivesKeepAnIdleSessionUsable() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger keepalives = new java.util.concurrent.atomic.AtomicInteger();
+        dev.ipmi.core.spi.IpmiEventListener count = new dev.ipmi.core.spi.IpmiEventListener() {
+            @Override
+            public void requestAnswered(java.net.SocketAddress b, CommandId id, int seq, int cc, int n, Duration t) {
+                if (id.cmd() == 0x01) {
+                    keepalives.incrementAndGet();
+                }
+            }
+        };
+        try (LanPlusSession s = LanPlusSession.open(admin().keepaliveInterval(Duration.ofMillis(100)).listener(count)
+                .build())) {
+            for (int i = 0; i < 100 && keepalives.get() < 2; i++) {
+                Thread.sleep(50);
+            }
+            assertThat(keepalives.get()).isGreaterThanOrEqualTo(2);
+            assertThat(s.send(new GetDeviceId.Request()).join().deviceId()).isEqualTo(0x20);
+            assertThat(s.loginCount()).isEqualTo(1);
+        }
+    }
+
+    private static String hex(int b) {
+        return String.format("0x%02x", b & 0xFF);
     }
 
     @Test

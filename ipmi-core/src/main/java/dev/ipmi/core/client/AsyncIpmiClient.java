@@ -5,6 +5,8 @@ import dev.ipmi.core.RawRequest;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.spi.RequestTarget;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * The non-blocking twin of {@link IpmiClient}: the same groups and methods, returning
@@ -13,15 +15,60 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class AsyncIpmiClient {
     private final IpmiTransport transport;
+    private final ScheduledExecutorService scheduler;
+    private final boolean ownsScheduler;
     private final AsyncMc mc;
+    private final AsyncChassis chassis;
+    private final AsyncChannel channel;
+    private final AsyncUsers users;
+    private final AsyncLan lan;
+    private final AsyncDcmi dcmi;
 
-    AsyncIpmiClient(IpmiTransport transport) {
+    /** @param scheduler for polls and retry delays; null = a daemon thread created on first use */
+    AsyncIpmiClient(IpmiTransport transport, ScheduledExecutorService scheduler) {
         this.transport = transport;
+        this.ownsScheduler = scheduler == null;
+        this.scheduler = scheduler == null ? defaultScheduler() : scheduler;
         this.mc = new AsyncMc(this);
+        this.chassis = new AsyncChassis(this);
+        this.channel = new AsyncChannel(this);
+        this.users = new AsyncUsers(this);
+        this.lan = new AsyncLan(this);
+        this.dcmi = new AsyncDcmi(this);
+    }
+
+    private static ScheduledExecutorService defaultScheduler() {
+        ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "ipmi-client-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        s.setRemoveOnCancelPolicy(true);
+        return s;
     }
 
     public AsyncMc mc() {
         return mc;
+    }
+
+    public AsyncChassis chassis() {
+        return chassis;
+    }
+
+    public AsyncChannel channel() {
+        return channel;
+    }
+
+    public AsyncUsers users() {
+        return users;
+    }
+
+    public AsyncLan lan() {
+        return lan;
+    }
+
+    public AsyncDcmi dcmi() {
+        return dcmi;
     }
 
     /** Any modelled request, to the BMC. */
@@ -46,5 +93,15 @@ public final class AsyncIpmiClient {
 
     IpmiTransport transport() {
         return transport;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    void shutdown() {
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+        }
     }
 }

@@ -24,10 +24,17 @@ final class Await {
         }
     }
 
-    static RuntimeException rethrow(Throwable cause) {
-        while (cause instanceof CompletionException && cause.getCause() != null) {
+    /** The failure inside {@link CompletionException} wrappers. */
+    static Throwable unwrap(Throwable cause) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        return cause;
+    }
+
+    static RuntimeException rethrow(Throwable cause) {
+        cause = unwrap(cause);
         if (cause instanceof RuntimeException re) {
             return re;
         }

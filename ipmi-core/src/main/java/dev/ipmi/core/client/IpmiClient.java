@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The one entry point of the library: a session with one BMC and typed command groups on it.
@@ -34,11 +35,21 @@ public final class IpmiClient implements AutoCloseable {
     private final IpmiTransport transport;
     private final AsyncIpmiClient async;
     private final Mc mc;
+    private final Chassis chassis;
+    private final Channel channel;
+    private final Users users;
+    private final Lan lan;
+    private final Dcmi dcmi;
 
-    private IpmiClient(IpmiTransport transport) {
-        this.transport = transport;
-        this.async = new AsyncIpmiClient(transport);
+    private IpmiClient(IpmiTransport transport, ScheduledExecutorService scheduler) {
+        this.transport = BridgingTransport.wrap(transport);
+        this.async = new AsyncIpmiClient(this.transport, scheduler);
         this.mc = new Mc(async.mc());
+        this.chassis = new Chassis(async.chassis());
+        this.channel = new Channel(async.channel());
+        this.users = new Users(async.users());
+        this.lan = new Lan(async.lan());
+        this.dcmi = new Dcmi(async.dcmi());
     }
 
     /** A builder for an IPMI 2.0 / RMCP+ session (ipmitool's {@code -I lanplus}); needs ipmi-lanplus. */
@@ -53,15 +64,50 @@ public final class IpmiClient implements AutoCloseable {
 
     /** A client over a transport opened some other way (a custom transport, or a fake in tests). */
     public static IpmiClient using(IpmiTransport transport) {
-        return new IpmiClient(Objects.requireNonNull(transport, "transport"));
+        return new IpmiClient(Objects.requireNonNull(transport, "transport"), null);
+    }
+
+    /**
+     * Like {@link #using(IpmiTransport)}, with the scheduler used for power-state polling and retry
+     * delays (the client does not shut it down). Tests pass a manual scheduler here.
+     */
+    public static IpmiClient using(IpmiTransport transport, ScheduledExecutorService scheduler) {
+        return new IpmiClient(Objects.requireNonNull(transport, "transport"),
+                Objects.requireNonNull(scheduler, "scheduler"));
     }
 
     public AsyncIpmiClient async() {
         return async;
     }
 
+    /** Management controller: device ID, GUIDs, self test, reset, ACPI state, watchdog. */
     public Mc mc() {
         return mc;
+    }
+
+    /** Chassis: status, power, identify, boot device, POH, restart cause, restore policy. */
+    public Chassis chassis() {
+        return chassis;
+    }
+
+    /** Channels: info, access, authentication capabilities, cipher suites. */
+    public Channel channel() {
+        return channel;
+    }
+
+    /** Users: list, names, passwords, access. */
+    public Users users() {
+        return users;
+    }
+
+    /** LAN configuration parameters. */
+    public Lan lan() {
+        return lan;
+    }
+
+    /** DCMI: capabilities and power reading. */
+    public Dcmi dcmi() {
+        return dcmi;
     }
 
     /** Any modelled request (including your own OEM {@link IpmiRequest}s), to the BMC. */
@@ -94,7 +140,11 @@ public final class IpmiClient implements AutoCloseable {
     /** Closes the session (Close Session to the BMC) and releases its resources. */
     @Override
     public void close() {
-        transport.close();
+        try {
+            transport.close();
+        } finally {
+            async.shutdown();
+        }
     }
 
     /**
@@ -103,7 +153,8 @@ public final class IpmiClient implements AutoCloseable {
      * both sides support; suite 0 refused unless {@link #allowCipherZero}); no Kg (one-key login);
      * IPMI 1.5 auth type: the strongest the BMC offers (MD5, then MD2; NONE and PASSWORD only
      * after {@link #allowInsecureAuth}); retries {@link RetryPolicy#defaults()}; no event listener;
-     * no quirks; futures complete on {@link ForkJoinPool#commonPool()}.
+     * no quirks; futures complete on {@link ForkJoinPool#commonPool()}; polls and retry delays run on
+     * a daemon thread owned by the client.
      */
     public static final class Builder {
         private final String kind;
@@ -121,6 +172,7 @@ public final class IpmiClient implements AutoCloseable {
         private IpmiEventListener listener = new IpmiEventListener() {};
         private final Set<String> quirks = new LinkedHashSet<>();
         private Executor executor = ForkJoinPool.commonPool();
+        private ScheduledExecutorService scheduler;
 
         private Builder(String kind, String host) {
             this.kind = kind;
@@ -196,6 +248,15 @@ public final class IpmiClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where power-state polls and retry delays are scheduled; the client does not shut it down.
+         * Default: one daemon thread per client, stopped by {@link IpmiClient#close()}.
+         */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
         public ConnectionSpec spec() {
             return new ConnectionSpec(kind, host, port, username, password.clone(), kg == null ? null : kg.clone(),
                     privilege, cipherSuite, authType, allowCipherZero, allowInsecureAuth, retry, listener, quirks,
@@ -206,7 +267,7 @@ public final class IpmiClient implements AutoCloseable {
         public CompletableFuture<IpmiClient> connectAsync() {
             ConnectionSpec spec = spec();
             Arrays.fill(password, '\0');
-            return TransportProvider.find(kind).connect(spec).thenApply(IpmiClient::new);
+            return TransportProvider.find(kind).connect(spec).thenApply(t -> new IpmiClient(t, scheduler));
         }
 
         /** Opens and authenticates the session. */

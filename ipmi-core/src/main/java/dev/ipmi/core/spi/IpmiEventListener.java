@@ -9,8 +9,9 @@ import java.time.Duration;
  * {@code EventListener}); the library core does not log on its own beyond DEBUG/TRACE. All methods
  * have empty defaults, so implement only what you need.
  *
- * <p>Called on the engine's I/O thread: implementations must be quick and must not block or
- * throw (an exception thrown here is swallowed). No method receives passwords, keys or AuthCodes.
+ * <p>Called on the engine's I/O thread: implementations must be quick and must not block. An
+ * exception thrown here is swallowed ({@link RequestTracker}, the sessions and the engine wrap
+ * listeners with {@link #safe}). No method receives passwords, keys or AuthCodes.
  * {@link LoggingEventListener} logs every event through SLF4J at DEBUG.
  */
 public interface IpmiEventListener {
@@ -42,5 +43,11 @@ public interface IpmiEventListener {
     /** A listener that forwards every event to all of {@code listeners}, isolating their failures. */
     static IpmiEventListener composite(IpmiEventListener... listeners) {
         return new CompositeEventListener(listeners.clone());
+    }
+
+    /** {@code listener} with its exceptions swallowed (the engine's pieces wrap what they are given). */
+    static IpmiEventListener safe(IpmiEventListener listener) {
+        return listener == NONE || listener instanceof CompositeEventListener ? listener
+                : new CompositeEventListener(new IpmiEventListener[] {listener});
     }
 }

@@ -16,8 +16,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ipmi", mixinStandardHelpOptions = true, versionProvider = IpmiCli.Version.class,
         description = "Pure-Java IPMI client (ipmitool-compatible syntax).",
-        subcommands = {CommandLine.HelpCommand.class, McCommand.class, RawCommand.class, VirtualBmcCommand.class,
-                DemoCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, McCommand.class, RawCommand.class, PowerCommand.class,
+            ChassisCommand.class, ChannelCommand.class, UserCommand.class, LanCommand.class, DcmiCommand.class,
+            VirtualBmcCommand.class, DemoCommand.class})
 public final class IpmiCli implements Runnable {
 
     @CommandLine.Spec
@@ -25,6 +26,9 @@ public final class IpmiCli implements Runnable {
 
     @CommandLine.Mixin
     ConnectionOptions connection = new ConnectionOptions();
+
+    @CommandLine.Mixin
+    FacadeOptions facade = new FacadeOptions();
 
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -40,6 +44,8 @@ public final class IpmiCli implements Runnable {
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         IpmiCli cli = new IpmiCli();
         CommandLine cl = new CommandLine(cli);
+        // "-I lan" must not be read as the "lan" subcommand
+        cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {

@@ -9,7 +9,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code mc}: management controller commands. */
-@Command(name = "mc", description = "Management controller status.", subcommands = McCommand.Info.class)
+@Command(name = "mc", description = "Management controller status.", subcommands = {McCommand.Info.class, McGroupCommands.GuidCmd.class,
+        McGroupCommands.SelftestCmd.class, McGroupCommands.ResetCmd.class})
 final class McCommand implements Runnable {
     @ParentCommand
     IpmiCli root;
@@ -37,7 +38,7 @@ final class McCommand implements Runnable {
         @Override
         public void run() {
             GetDeviceId.Response id;
-            try (IpmiTransport t = mc.root.connection.open()) {
+            try (IpmiTransport t = Facade.open(mc.root)) {
                 id = LanSession.await(t.send(new GetDeviceId.Request()));
             }
             print(id, spec.commandLine().getOut());

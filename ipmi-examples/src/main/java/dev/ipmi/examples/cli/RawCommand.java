@@ -42,7 +42,7 @@ final class RawCommand implements Runnable {
         }
         RawRequest req = RawRequest.of(nf, c, bytes);
         RawRequest.Response r;
-        try (IpmiTransport t = root.connection.open()) {
+        try (IpmiTransport t = Facade.open(root)) {
             r = LanSession.await(t.send(req));
         } catch (CompletionCodeException e) {
             throw new CliException(String.format(

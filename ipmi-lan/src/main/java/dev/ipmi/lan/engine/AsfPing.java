@@ -31,7 +31,7 @@ public final class AsfPing implements SessionMachine {
         this.bmc = bmc;
         this.timeoutNanos = timeout.toNanos();
         this.tag = tag;
-        this.listener = listener;
+        this.listener = IpmiEventListener.safe(listener);
     }
 
     /** True when {@code host:port} answers an ASF presence ping within {@code timeout}. Blocks the caller. */

@@ -141,7 +141,7 @@ public final class RequestTracker {
         this.window = window;
         this.blockNanos = sequenceBlock.toNanos();
         this.random = Objects.requireNonNull(random, "random");
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.listener = IpmiEventListener.safe(Objects.requireNonNull(listener, "listener"));
         this.bmc = bmc;
         this.nextSeq = random.nextInt(SEQ_SPACE);
     }

@@ -134,7 +134,7 @@ public final class UdpEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new IpmiTransportException("cannot open UDP socket to " + bmc + ": " + e.getMessage(), e);
         }
-        Registration reg = new Registration(bmc, machine, ch, listener);
+        Registration reg = new Registration(bmc, machine, ch, IpmiEventListener.safe(listener));
         post(() -> {
             try {
                 reg.key = ch.register(selector, SelectionKey.OP_READ, reg);

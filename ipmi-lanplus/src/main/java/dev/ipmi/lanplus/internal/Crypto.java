@@ -87,18 +87,18 @@ public final class Crypto {
         return out;
     }
 
+    /**
+     * The one SecureRandom of the library: the first use of a SecureRandom seeds it (on Linux that
+     * can take a noticeable time), so all randomness comes from this instance and is paid once.
+     */
+    public static SecureRandom secureRandom() {
+        return RANDOM;
+    }
+
     public static byte[] random(int n) {
         byte[] b = new byte[n];
         RANDOM.nextBytes(b);
         return b;
-    }
-
-    public static int randomNonZeroInt() {
-        int v;
-        do {
-            v = RANDOM.nextInt();
-        } while (v == 0);
-        return v;
     }
 
     /** Constant-time comparison of a received MAC with the expected one. */

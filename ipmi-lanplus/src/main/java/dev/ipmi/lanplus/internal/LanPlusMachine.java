@@ -10,6 +10,7 @@ import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.PrivilegeUnavailableException;
 import dev.ipmi.core.commands.app.GetChannelAuthenticationCapabilities;
 import dev.ipmi.core.commands.app.GetChannelCipherSuites;
+import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.session.CloseSession;
 import dev.ipmi.core.commands.session.SetSessionPrivilegeLevel;
 import dev.ipmi.core.wire.ByteReader;
@@ -116,7 +117,7 @@ public final class LanPlusMachine implements SessionMachine {
     private volatile CipherSuite suite;
     private int tag;
     private int consoleSid;
-    private int bmcSid;
+    private volatile int bmcSid;
     private byte[] rm;
     private int role;
     private RmcpPlusCodec codec = RmcpPlusCodec.unauthenticated();
@@ -179,6 +180,11 @@ public final class LanPlusMachine implements SessionMachine {
     /** Protocol time of the last successful login (first request sent to session ready), or -1. */
     public Duration loginDuration() {
         return loginNanos < 0 ? null : Duration.ofNanos(loginNanos);
+    }
+
+    /** The session ID the BMC chose (what Close Session names), or 0 before Open Session. */
+    public int bmcSessionId() {
+        return bmcSid;
     }
 
     /** Successful logins so far (more than one after re-logins). */
@@ -349,8 +355,11 @@ public final class LanPlusMachine implements SessionMachine {
     }
 
     private void sendSetup(Actions a, RakpMessage m) {
-        trace("send", m.toString());
-        a.send(RmcpPlusCodec.unauthenticated().encode(m.payloadType(), 0, 0, m.toBytes()));
+        byte[] d = RmcpPlusCodec.unauthenticated().encode(m.payloadType(), 0, 0, m.toBytes());
+        if (LOG.isTraceEnabled()) {
+            trace("send", m + " " + PacketTrace.redacted(d, 0));
+        }
+        a.send(d);
     }
 
     private void stepTimedOut(Actions a, long now) {
@@ -505,7 +514,10 @@ public final class LanPlusMachine implements SessionMachine {
             return;
         }
         LanMessage m = LanMessage.decode(p.payload());
-        trace("recv", "seq " + Integer.toUnsignedString(p.sequence()) + " " + describe(m));
+        if (LOG.isTraceEnabled()) {
+            trace("recv", "seq " + Integer.toUnsignedString(p.sequence()) + " " + describe(m) + " "
+                    + PacketTrace.redacted(d, suite.integrity().authCodeLength()));
+        }
         lastActivity = now;
         RequestTracker.Pending done = tracker.onResponse(m, now);
         if (done != null) {
@@ -517,7 +529,9 @@ public final class LanPlusMachine implements SessionMachine {
     private void onSetup(byte[] d, int type, Actions a, long now) {
         RmcpPlusCodec.Packet p = RmcpPlusCodec.unauthenticated().decode(d);
         RakpMessage msg = RakpMessage.decode(type, p.payload());
-        trace("recv", msg.toString());
+        if (LOG.isTraceEnabled()) {
+            trace("recv", msg + " " + PacketTrace.redacted(d, 0));
+        }
         if (msg instanceof OpenSessionResponse r && state == State.OPEN_SESSION && ours(r.tag(), r.status(),
                 r.consoleSessionId())) {
             onOpenSessionResponse(r, a, now);
@@ -700,8 +714,12 @@ public final class LanPlusMachine implements SessionMachine {
             outSeq = 1;
         }
         LanMessage m = p.message();
-        trace("send", "seq " + Integer.toUnsignedString(outSeq) + " " + describe(m));
-        a.send(codec.encode(RmcpPlusCodec.PAYLOAD_IPMI, bmcSid, outSeq, m.encode()));
+        byte[] d = codec.encode(RmcpPlusCodec.PAYLOAD_IPMI, bmcSid, outSeq, m.encode());
+        if (LOG.isTraceEnabled()) {
+            trace("send", "seq " + Integer.toUnsignedString(outSeq) + " " + describe(m) + " "
+                    + PacketTrace.redacted(d, suite.integrity().authCodeLength()));
+        }
+        a.send(d);
     }
 
     private void trackerTimer(Actions a, long now) {
@@ -744,8 +762,10 @@ public final class LanPlusMachine implements SessionMachine {
         }
         if (state == State.ACTIVE && tracker.isIdle() && now - lastActivity >= keepaliveNanos) {
             lastActivity = now;
-            tracker.enqueue(new IpmiCall(RequestTarget.BMC, GET_CHANNEL_AUTH_CAPS,
-                    new byte[] {0x0E, (byte) privilege.code()}, new CompletableFuture<>()), Internal.KEEPALIVE);
+            // Get Device ID, as ipmitool does: allowed at every privilege level and answered in a
+            // session by every BMC (ipmi_sim refuses Get Channel Authentication Capabilities there, D5h)
+            tracker.enqueue(new IpmiCall(RequestTarget.BMC, GetDeviceId.ID, new byte[0], new CompletableFuture<>()),
+                    Internal.KEEPALIVE);
         }
         dispatch(a, now);
     }

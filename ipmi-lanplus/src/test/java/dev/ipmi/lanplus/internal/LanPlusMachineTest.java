@@ -377,7 +377,7 @@ class LanPlusMachineTest {
         h.advance(Duration.ofSeconds(30).toNanos());
         pump(h);
         assertThat(bmc.requests.size()).isEqualTo(before + 1);
-        assertThat(bmc.requests.get(before).command()).isEqualTo(0x38);
+        assertThat(bmc.requests.get(before).command()).isEqualTo(0x01);
         assertThat(m.state()).isEqualTo(LanPlusMachine.State.ACTIVE);
     }
 

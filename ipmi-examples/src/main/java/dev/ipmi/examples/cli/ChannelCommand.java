@@ -1,0 +1,217 @@
+package dev.ipmi.examples.cli;
+
+import dev.ipmi.core.CompletionCodeException;
+import dev.ipmi.core.client.IpmiClient;
+import dev.ipmi.core.commands.app.ChannelAccessUpdate;
+import dev.ipmi.core.commands.app.GetChannelAccess;
+import dev.ipmi.core.commands.app.GetChannelCipherSuites.CipherSuiteRecord;
+import dev.ipmi.core.commands.app.GetChannelInfo;
+import dev.ipmi.core.commands.app.GetUserAccess;
+import dev.ipmi.core.commands.app.SetUserAccess;
+import dev.ipmi.core.types.PrivilegeLevel;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code channel info|getaccess|setaccess|getciphers}, printed as ipmitool 1.8.19 prints them. */
+@Command(name = "channel", description = "Channel information and access.")
+final class ChannelCommand implements Runnable {
+    static final int CURRENT = 0x0E;
+
+    @ParentCommand
+    IpmiCli root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    record ChannelReport(GetChannelInfo.Response info, GetChannelAccess.Response volatileAccess,
+                         GetChannelAccess.Response nonVolatileAccess) {}
+
+    @Command(name = "info", description = "Channel info and access settings [channel].")
+    void info(@Parameters(arity = "0..1", paramLabel = "channel") String channel) {
+        int ch = channel == null ? CURRENT : Numbers.parse(channel);
+        ChannelReport r;
+        try (IpmiClient bmc = Facade.connect(root)) {
+            try {
+                GetChannelInfo.Response info = bmc.channel().info(ch);
+                r = new ChannelReport(info, bmc.channel().access(info.channel(), ChannelAccessUpdate.VOLATILE),
+                        bmc.channel().access(info.channel(), ChannelAccessUpdate.NON_VOLATILE));
+            } catch (CompletionCodeException e) {
+                throw new CliException("Get Channel Info command failed: " + e.code().description());
+            }
+        }
+        if (Facade.printJson(root, out(), r)) {
+            return;
+        }
+        PrintWriter out = out();
+        GetChannelInfo.Response i = r.info();
+        out.printf("Channel 0x%x info:%n", i.channel());
+        out.printf("  Channel Medium Type   : %s%n", i.medium().displayName());
+        out.printf("  Channel Protocol Type : %s%n", i.protocol().displayName());
+        out.printf("  Session Support       : %s%n", switch (i.sessionSupport().ordinal()) {
+            case 0 -> "session-less";
+            case 1 -> "single-session";
+            case 2 -> "multi-session";
+            default -> "session-based";
+        });
+        out.printf("  Active Session Count  : %d%n", i.activeSessions());
+        out.printf("  Protocol Vendor ID    : %d%n", i.vendorId());
+        printAccess(out, "  Volatile(active) Settings", r.volatileAccess());
+        printAccess(out, "  Non-Volatile Settings", r.nonVolatileAccess());
+        out.flush();
+    }
+
+    private static void printAccess(PrintWriter out, String title, GetChannelAccess.Response a) {
+        out.println(title);
+        out.printf("    Alerting            : %s%n", a.alertingDisabled() ? "disabled" : "enabled");
+        out.printf("    Per-message Auth    : %s%n", a.perMessageAuthDisabled() ? "disabled" : "enabled");
+        out.printf("    User Level Auth     : %s%n", a.userLevelAuthDisabled() ? "disabled" : "enabled");
+        out.printf("    Access Mode         : %s%n", a.accessMode().displayName());
+    }
+
+    record UserAccessReport(int userId, String name, GetUserAccess.Response access) {}
+
+    @Command(name = "getaccess", description = "User access on a channel: <channel> [user id].")
+    void getaccess(@Parameters(index = "0", paramLabel = "channel") String channel,
+                   @Parameters(index = "1", arity = "0..1", paramLabel = "uid") String uid) {
+        int ch = Numbers.parse(channel);
+        List<UserAccessReport> rows = new ArrayList<>();
+        GetUserAccess.Response first;
+        try (IpmiClient bmc = Facade.connect(root)) {
+            first = bmc.users().access(ch, uid == null ? 1 : Numbers.parse(uid));
+            if (uid != null) {
+                int id = Numbers.parse(uid);
+                rows.add(new UserAccessReport(id, bmc.users().name(id), first));
+            } else {
+                for (int id = 1; id <= first.maxUserIds(); id++) {
+                    GetUserAccess.Response a = id == 1 ? first : bmc.users().access(ch, id);
+                    rows.add(new UserAccessReport(id, bmc.users().name(id), a));
+                }
+            }
+        }
+        if (Facade.printJson(root, out(), rows)) {
+            return;
+        }
+        PrintWriter out = out();
+        out.printf("Maximum User IDs     : %d%n", first.maxUserIds());
+        out.printf("Enabled User IDs     : %d%n", first.enabledUserIds());
+        for (UserAccessReport r : rows) {
+            GetUserAccess.Response a = r.access();
+            out.println();
+            out.printf("User ID              : %d%n", r.userId());
+            out.printf("User Name            : %s%n", r.name());
+            out.printf("Fixed Name           : %s%n", r.userId() <= first.fixedNameUserIds() ? "Yes" : "No");
+            out.printf("Access Available     : %s%n", a.callbackOnly() ? "callback" : "call-in / callback");
+            out.printf("Link Authentication  : %s%n", a.linkAuthEnabled() ? "enabled" : "disabled");
+            out.printf("IPMI Messaging       : %s%n", a.ipmiMessagingEnabled() ? "enabled" : "disabled");
+            out.printf("Privilege Level      : %s%n", Privileges.name(a.privilegeLimit()));
+            out.printf("Enable Status        : %s%n", a.enableStatus().displayName());
+        }
+        out.flush();
+    }
+
+    @Command(name = "setaccess", description = "<channel> <uid> [callin=on|off] [ipmi=on|off] [link=on|off] [privilege=level]")
+    void setaccess(@Parameters(index = "0", paramLabel = "channel") String channel,
+                   @Parameters(index = "1", paramLabel = "uid") String uid,
+                   @Parameters(index = "2..*", arity = "0..*", paramLabel = "setting") List<String> settings) {
+        int ch = Numbers.parse(channel);
+        int id = Numbers.parse(uid);
+        try (IpmiClient bmc = Facade.connect(root)) {
+            GetUserAccess.Response a = bmc.users().access(ch, id);
+            boolean callbackOnly = a.callbackOnly();
+            boolean link = a.linkAuthEnabled();
+            boolean ipmi = a.ipmiMessagingEnabled();
+            PrivilegeLevel priv = a.privilegeLimit();
+            for (String s : settings == null ? List.<String>of() : settings) {
+                int eq = s.indexOf('=');
+                String k = eq < 0 ? s : s.substring(0, eq);
+                String v = eq < 0 ? "" : s.substring(eq + 1);
+                switch (k) {
+                    case "callin" -> callbackOnly = !onOff(v, s);
+                    case "link" -> link = onOff(v, s);
+                    case "ipmi" -> ipmi = onOff(v, s);
+                    case "privilege" -> priv = PrivilegeLevel.valueOf(Numbers.parse(v));
+                    default -> throw new CliException("Invalid option: " + s);
+                }
+            }
+            try {
+                bmc.users().setAccess(new SetUserAccess.Request(ch, true, callbackOnly, link, ipmi, id, priv,
+                        OptionalInt.of(0)));
+            } catch (CompletionCodeException e) {
+                throw new CliException("Set User Access (channel " + ch + " id " + id + ") failed: "
+                        + e.code().description());
+            }
+        }
+        if (!Facade.printJson(root, out(), Map.of("channel", ch, "userId", id))) {
+            out().printf("Set User Access (channel %d id %d) successful.%n", ch, id);
+            out().flush();
+        }
+    }
+
+    private static boolean onOff(String v, String whole) {
+        return switch (v) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new CliException("Invalid option: " + whole);
+        };
+    }
+
+    @Command(name = "getciphers", description = "ipmi <channel>: cipher suites of a channel.")
+    void getciphers(@Parameters(index = "0", paramLabel = "ipmi") String payload,
+                    @Parameters(index = "1", arity = "0..1", paramLabel = "channel") String channel) {
+        if (!payload.equals("ipmi")) {
+            throw new CliException("getciphers: only the 'ipmi' payload is supported");
+        }
+        int ch = channel == null ? CURRENT : Numbers.parse(channel);
+        List<CipherSuiteRecord> suites;
+        try (IpmiClient bmc = Facade.connect(root)) {
+            try {
+                suites = bmc.channel().cipherSuites(ch);
+            } catch (CompletionCodeException e) {
+                throw new CliException("Unable to Get Channel Cipher Suites: " + e.code().description());
+            }
+        }
+        if (Facade.printJson(root, out(), suites)) {
+            return;
+        }
+        PrintWriter out = out();
+        out.println("ID   IANA    Auth Alg        Integrity Alg   Confidentiality Alg");
+        for (CipherSuiteRecord r : suites) {
+            out.printf("%-4d %-7s %-15s %-15s %-15s%n", r.suiteId(),
+                    r.oemIana().isPresent() ? Integer.toString(r.oemIana().getAsInt()) : "N/A",
+                    name(r.authentication(), AUTH), name(r.integrity(), INTEGRITY),
+                    name(r.confidentiality(), CONFIDENTIALITY));
+        }
+        out.flush();
+    }
+
+    private static final Map<Integer, String> AUTH = new LinkedHashMap<>(Map.of(0, "none", 1, "hmac_sha1",
+            2, "hmac_md5", 3, "hmac_sha256"));
+    private static final Map<Integer, String> INTEGRITY = Map.of(0, "none", 1, "hmac_sha1_96", 2, "hmac_md5_128",
+            3, "md5_128", 4, "sha256_128");
+    private static final Map<Integer, String> CONFIDENTIALITY = Map.of(0, "none", 1, "aes_cbc_128", 2, "xrc4_128",
+            3, "xrc4_40");
+
+    private static String name(List<Integer> algs, Map<Integer, String> names) {
+        if (algs.isEmpty()) {
+            return "none";
+        }
+        return names.getOrDefault(algs.get(0), "unknown");
+    }
+}

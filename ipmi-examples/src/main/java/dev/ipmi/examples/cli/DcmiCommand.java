@@ -1,0 +1,72 @@
+package dev.ipmi.examples.cli;
+
+import dev.ipmi.core.CompletionCodeException;
+import dev.ipmi.core.client.IpmiClient;
+import dev.ipmi.core.commands.dcmi.GetPowerReading;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code dcmi power reading}, laid out as ipmitool 1.8.19 prints it. */
+@Command(name = "dcmi", description = "DCMI: power reading.")
+final class DcmiCommand implements Runnable {
+    /** C's ctime(): day of month space-padded. */
+    private static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
+
+    @ParentCommand
+    IpmiCli root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "power")
+    String group;
+
+    @Parameters(index = "1", paramLabel = "reading")
+    String what;
+
+    @Override
+    public void run() {
+        if (!group.equals("power") || !what.equals("reading")) {
+            throw new CliException("dcmi: only 'power reading' is supported");
+        }
+        GetPowerReading.Response r;
+        try (IpmiClient bmc = Facade.connect(root)) {
+            try {
+                r = bmc.dcmi().powerReading();
+            } catch (CompletionCodeException e) {
+                // ipmitool prints an empty line on stdout, then the indented message after one on stderr
+                spec.commandLine().getOut().println();
+                spec.commandLine().getOut().flush();
+                throw new CliException("\n    DCMI request failed because: " + e.code().description()
+                        + String.format(" (%x)", e.code().code()));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Facade.printJson(root, out, r)) {
+            out.print(text(r, ZoneId.systemDefault()));
+            out.flush();
+        }
+    }
+
+    static String text(GetPowerReading.Response r, ZoneId zone) {
+        StringBuilder sb = new StringBuilder("\n");
+        sb.append(String.format("    Instantaneous power reading:              %8d Watts%n", r.currentWatts()));
+        sb.append(String.format("    Minimum during sampling period:           %8d Watts%n", r.minimumWatts()));
+        sb.append(String.format("    Maximum during sampling period:           %8d Watts%n", r.maximumWatts()));
+        sb.append(String.format("    Average power reading over sample period: %8d Watts%n", r.averageWatts()));
+        sb.append(String.format("    IPMI timestamp:                           %s%n",
+                CTIME.format(Instant.ofEpochSecond(r.timestamp()).atZone(zone))));
+        sb.append(String.format("    Sampling period:                          %08d Seconds.%n",
+                r.reportingPeriodMs() / 1000));
+        sb.append(String.format("    Power reading state is:                   %s%n%n%n",
+                r.measurementActive() ? "activated" : "deactivated"));
+        return sb.toString();
+    }
+}

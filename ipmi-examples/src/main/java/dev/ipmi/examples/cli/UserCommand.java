@@ -1,0 +1,200 @@
+package dev.ipmi.examples.cli;
+
+import dev.ipmi.core.CompletionCodeException;
+import dev.ipmi.core.client.IpmiClient;
+import dev.ipmi.core.client.PasswordTest;
+import dev.ipmi.core.client.UserEntry;
+import dev.ipmi.core.client.UserSummary;
+import dev.ipmi.core.commands.app.SetUserPassword.PasswordSize;
+import dev.ipmi.core.types.PrivilegeLevel;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code user list|summary|set name|set password|enable|disable|priv|test}, as ipmitool 1.8.19. */
+@Command(name = "user", description = "User management.")
+final class UserCommand implements Runnable {
+    @ParentCommand
+    IpmiCli root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private static int channel(String channel) {
+        return channel == null ? ChannelCommand.CURRENT : Numbers.parse(channel);
+    }
+
+    @Command(name = "list", description = "Every user slot of a channel [channel].")
+    void list(@Parameters(arity = "0..1", paramLabel = "channel") String channel) {
+        List<UserEntry> users;
+        try (IpmiClient bmc = Facade.connect(root)) {
+            users = bmc.users().list(channel(channel));
+        }
+        if (Facade.printJson(root, out(), users)) {
+            return;
+        }
+        PrintWriter out = out();
+        out.println("ID  Name\t     Callin  Link Auth\tIPMI Msg   Channel Priv Limit");
+        for (UserEntry u : users) {
+            out.printf("%-4d%-17s%-8s%-11s%-11s%s%n", u.id(), u.name(), u.callin(), u.linkAuthEnabled(),
+                    u.ipmiMessagingEnabled(), Privileges.name(u.privilegeLimit()));
+        }
+        out.flush();
+    }
+
+    @Command(name = "summary", description = "User counts of a channel [channel].")
+    void summary(@Parameters(arity = "0..1", paramLabel = "channel") String channel) {
+        UserSummary s;
+        try (IpmiClient bmc = Facade.connect(root)) {
+            s = bmc.users().summary(channel(channel));
+        }
+        if (Facade.printJson(root, out(), s)) {
+            return;
+        }
+        out().printf("Maximum IDs\t    : %d%n", s.maxUserIds());
+        out().printf("Enabled User Count  : %d%n", s.enabledUserIds());
+        out().printf("Fixed Name Count    : %d%n", s.fixedNameUserIds());
+        out().flush();
+    }
+
+    @Command(name = "set", description = "name <uid> <name> | password <uid> [password [16|20]]")
+    void set(@Parameters(index = "0", paramLabel = "name|password") String what,
+             @Parameters(index = "1", paramLabel = "uid") String uid,
+             @Parameters(index = "2", arity = "0..1", paramLabel = "value") String value,
+             @Parameters(index = "3", arity = "0..1", paramLabel = "16|20") String size) {
+        int id = Numbers.parse(uid);
+        switch (what) {
+            case "name" -> {
+                if (value == null) {
+                    throw new CliException("user set name: a name is required");
+                }
+                try (IpmiClient bmc = Facade.connect(root)) {
+                    bmc.users().setName(id, value);
+                } catch (CompletionCodeException e) {
+                    throw new CliException("Set User Name command failed (user " + id + ", name " + value + "): "
+                            + e.code().description());
+                }
+                Facade.printJson(root, out(), Map.of("userId", id, "name", value));
+            }
+            case "password" -> {
+                char[] pw = value != null ? value.toCharArray() : prompt();
+                try (IpmiClient bmc = Facade.connect(root)) {
+                    if (size == null) {
+                        bmc.users().setPassword(id, pw);
+                    } else {
+                        bmc.users().setPassword(id, pw, size(size));
+                    }
+                } catch (CompletionCodeException e) {
+                    throw new CliException("Set User Password command failed (user " + id + "): "
+                            + e.code().description());
+                } finally {
+                    Arrays.fill(pw, '\0');
+                }
+                if (!Facade.printJson(root, out(), Map.of("userId", id))) {
+                    out().printf("Set User Password command successful (user %d)%n", id);
+                    out().flush();
+                }
+            }
+            default -> throw new CliException("Invalid user set command: " + what);
+        }
+    }
+
+    private static char[] prompt() {
+        Console c = System.console();
+        if (c == null) {
+            throw new CliException("user set password: give the password (no terminal to prompt on)");
+        }
+        char[] a = c.readPassword("Password for user: ");
+        char[] b = c.readPassword("Password for user: ");
+        if (a == null || b == null || !Arrays.equals(a, b)) {
+            throw new CliException("Passwords do not match.");
+        }
+        Arrays.fill(b, '\0');
+        return a;
+    }
+
+    private static PasswordSize size(String s) {
+        return switch (s) {
+            case "16" -> PasswordSize.SIXTEEN;
+            case "20" -> PasswordSize.TWENTY;
+            default -> throw new CliException("Password size must be 16 or 20");
+        };
+    }
+
+    @Command(name = "enable", description = "Enable a user <uid>.")
+    void enable(@Parameters(paramLabel = "uid") String uid) {
+        int id = Numbers.parse(uid);
+        try (IpmiClient bmc = Facade.connect(root)) {
+            bmc.users().enable(id);
+        } catch (CompletionCodeException e) {
+            throw new CliException("Set User Password command failed (user " + id + "): " + e.code().description());
+        }
+        Facade.printJson(root, out(), Map.of("userId", id, "enabled", true));
+    }
+
+    @Command(name = "disable", description = "Disable a user <uid>.")
+    void disable(@Parameters(paramLabel = "uid") String uid) {
+        int id = Numbers.parse(uid);
+        try (IpmiClient bmc = Facade.connect(root)) {
+            bmc.users().disable(id);
+        } catch (CompletionCodeException e) {
+            throw new CliException("Set User Password command failed (user " + id + "): " + e.code().description());
+        }
+        Facade.printJson(root, out(), Map.of("userId", id, "enabled", false));
+    }
+
+    @Command(name = "priv", description = "<uid> <privilege level> [channel]: set a user's privilege limit.")
+    void priv(@Parameters(index = "0", paramLabel = "uid") String uid,
+              @Parameters(index = "1", paramLabel = "privilege") String privilege,
+              @Parameters(index = "2", arity = "0..1", paramLabel = "channel") String channel) {
+        int id = Numbers.parse(uid);
+        PrivilegeLevel p = PrivilegeLevel.valueOf(Numbers.parse(privilege));
+        try (IpmiClient bmc = Facade.connect(root)) {
+            bmc.users().setPrivilege(channel(channel), id, p);
+        } catch (CompletionCodeException e) {
+            throw new CliException("Set Privilege Level command failed (user " + id + "): " + e.code().description());
+        }
+        if (!Facade.printJson(root, out(), Map.of("userId", id, "privilege", p))) {
+            out().printf("Set Privilege Level command successful (user %d)%n", id);
+            out().flush();
+        }
+    }
+
+    @Command(name = "test", description = "<uid> <16|20> [password]: test a user's password.")
+    int test(@Parameters(index = "0", paramLabel = "uid") String uid,
+             @Parameters(index = "1", paramLabel = "16|20") String size,
+             @Parameters(index = "2", arity = "0..1", paramLabel = "password") String password) {
+        int id = Numbers.parse(uid);
+        char[] pw = password != null ? password.toCharArray() : prompt();
+        PasswordTest r;
+        try (IpmiClient bmc = Facade.connect(root)) {
+            r = bmc.users().testPassword(id, pw, size(size));
+        } finally {
+            Arrays.fill(pw, '\0');
+        }
+        if (!Facade.printJson(root, out(), Map.of("userId", id, "result", r))) {
+            out().println(switch (r) {
+                case CORRECT -> "Success";
+                case INCORRECT -> "Failure: password incorrect";
+                case WRONG_SIZE -> "Failure: wrong password size";
+            });
+            out().flush();
+        }
+        return r == PasswordTest.CORRECT ? 0 : 1;
+    }
+}
