@@ -60,6 +60,28 @@ class VirtualBmcCliIT {
         assertThat(bmc.isAlive()).isFalse();
     }
 
+    /** Our CLI and ipmitool print the same text for the same virtual BMC. */
+    @Test
+    void ourCliMatchesIpmitoolAgainstTheVirtualBmc() throws Exception {
+        dev.ipmi.lanplus.bmc.VirtualBmc bmc = dev.ipmi.lanplus.bmc.VirtualBmc.builder()
+                .user("admin", "s3cret", dev.ipmi.core.types.PrivilegeLevel.ADMINISTRATOR).build();
+        try (dev.ipmi.lanplus.bmc.VirtualBmcServer server = dev.ipmi.lanplus.bmc.VirtualBmcServer.start()) {
+            String port = Integer.toString(server.add(bmc).getPort());
+            List<String> conn = List.of("-I", "lanplus", "-C", "17", "-H", "127.0.0.1", "-p", port, "-U", "admin",
+                    "-P", "s3cret");
+            for (String command : List.of("power status", "mc info", "user list 1", "channel info 1",
+                    "chassis status")) {
+                List<String> args = concat(conn, command.split(" "));
+                StringWriter ours = new StringWriter();
+                int rc = IpmiCli.execute(new PrintWriter(ours, true), new PrintWriter(ours, true),
+                        args.toArray(String[]::new));
+                assertThat(rc).as(ours.toString()).isZero();
+                String theirs = IpmiSim.run(concat(List.of("ipmitool"), args.toArray(String[]::new)), dir);
+                assertThat(ours.toString()).as(command).isEqualTo(theirs);
+            }
+        }
+    }
+
     @Test
     void demoWalksThroughEveryStep() {
         StringWriter out = new StringWriter();

@@ -470,7 +470,14 @@ public final class BmcDispatcher implements CommandHandler {
                 }
                 yield Optional.of(ids);
             }
-            case 24 -> Optional.of(new byte[] {0, 0x44, 0x44, 0x44, 0x44, 0x44, 0x44, 0x44, 0x44});
+            case 24 -> {
+                // one nibble per entry of parameter 23, low nibble first; unused entries 0
+                byte[] nibbles = new byte[9];
+                for (int i = 0; i < Math.min(16, suites.size()); i++) {
+                    nibbles[1 + i / 2] |= (byte) (PrivilegeLevel.ADMINISTRATOR.code() << (i % 2 == 0 ? 0 : 4));
+                }
+                yield Optional.of(nibbles);
+            }
             default -> backend.lanParameter(param);
         };
         return data.map(d -> concat(new byte[] {0, 0x11}, d)).orElse(new byte[] {(byte) 0x80});

@@ -53,7 +53,7 @@ public final class InMemoryBackend implements BmcBackend {
         this.cycleNanos = b.cycleNanos;
         this.on = b.poweredOn;
         this.sensors = List.copyOf(b.sensors);
-        this.deviceId = new GetDeviceId.Response(0x20, false, 1, true, 1, 0x23, 0x02, 0xBF, 0x00_ABCD & 0x0FFFFF,
+        this.deviceId = new GetDeviceId.Response(0x20, false, 1, true, 1, 0x23, 0x02, 0xBF, 0,
                 0x1000, Optional.empty());
         this.guid = new byte[] {0x76, 0x62, 0x6D, 0x63, 0x2D, 0x6A, 0x61, 0x76, 0x61, 0x2D, 0x00, 0x01, 0x02, 0x03,
                 0x04, (byte) (b.instance & 0xFF)};
