@@ -53,6 +53,8 @@ public final class RmcpPlusResponder {
     static final long SOL_RETRY_NANOS = 500_000_000L;
     static final int SOL_MAX_RETRIES = 6;
     static final int SOL_MAX_CHARS = 200;
+    /** A login that has not finished RAKP3 within this time gives its session slot back. */
+    static final long SETUP_TIMEOUT_NANOS = 10_000_000_000L;
     private static final int NETFN_APP = 0x06;
 
     private final ResponderConfig config;
@@ -204,7 +206,9 @@ public final class RmcpPlusResponder {
     public void onTimer(long now, Sink sink) {
         for (Iterator<Session> it = sessions.values().iterator(); it.hasNext(); ) {
             Session s = it.next();
-            if (now - s.lastActivity > config.idleTimeoutNanos()) {
+            long limit = s.state == State.ACTIVE ? config.idleTimeoutNanos()
+                    : Math.min(config.idleTimeoutNanos(), SETUP_TIMEOUT_NANOS);
+            if (now - s.lastActivity > limit) {
                 LOG.debug("RMCP+ session {} idle, closed", Integer.toHexString(s.bmcSid));
                 it.remove();
                 end(s);

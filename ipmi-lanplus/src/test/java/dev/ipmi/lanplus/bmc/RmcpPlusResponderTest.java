@@ -264,6 +264,20 @@ class RmcpPlusResponderTest {
     }
 
     @Test
+    void unfinishedLoginsGiveTheirSlotBackAfterTheSetupTimeout() {
+        responder(Set.of(), 1, null, CipherSuite.SUITE_17);
+        assertThat(open(CipherSuite.SUITE_17, 4).status().isSuccess()).isTrue();
+        assertThat(open(CipherSuite.SUITE_17, 4).status().code()).isEqualTo(0x01);
+        now += RmcpPlusResponder.SETUP_TIMEOUT_NANOS;
+        responder.onTimer(now, sink);
+        assertThat(responder.sessions()).isEqualTo(1);
+        now += 1;
+        responder.onTimer(now, sink);
+        assertThat(responder.sessions()).isZero();
+        assertThat(open(CipherSuite.SUITE_17, 4).status().isSuccess()).isTrue();
+    }
+
+    @Test
     void closeSession() {
         responder(Set.of());
         login(CipherSuite.SUITE_17, NAME, PASSWORD, null);
