@@ -57,6 +57,16 @@ public final class RmcpPlusResponder {
     static final long SETUP_TIMEOUT_NANOS = 10_000_000_000L;
     private static final int NETFN_APP = 0x06;
 
+    static {
+        // BouncyCastle's first digest construction can take seconds on a busy machine (registrar and
+        // class initialisation); doing it when the class loads keeps it off the first client's RAKP1,
+        // which FreeIPMI and ipmitool would otherwise time out on.
+        for (Crypto.Hash h : Crypto.Hash.values()) {
+            Crypto.hmac(h, new byte[20], new byte[1]);
+        }
+        Crypto.aesCbc(true, new byte[16], new byte[16], new byte[16], 0, 16);
+    }
+
     private final ResponderConfig config;
     private final List<CipherSuite> suites;
     private final byte[] kg;
@@ -85,6 +95,7 @@ public final class RmcpPlusResponder {
         byte[] rc;
         int role;
         byte[] name;
+        RakpMessage.Rakp2 rakp2;
         RakpKeys keys;
         RmcpPlusCodec codec;
         PrivilegeLevel privilege;
@@ -319,6 +330,17 @@ public final class RmcpPlusResponder {
             return;
         }
         int tag = quirks.contains(Quirk.RAKP2_TAG_ZERO) ? 0 : r1.tag();
+        if (s.state == State.RAKP2_SENT && s.rakp2 != null && Arrays.equals(s.rm, r1.consoleRandom())
+                && s.role == r1.role() && Arrays.equals(s.name, r1.userName())) {
+            // A retransmitted RAKP1 (our RAKP2 was lost or late): the same random number and auth code, so
+            // that whichever copy the console uses matches what RAKP3 is checked against. FreeIPMI 1.6.10
+            // bumps the message tag on every retry and drops replies with an older one, so echo the new tag.
+            s.lastActivity = now;
+            s.rakp2 = new RakpMessage.Rakp2(tag, s.rakp2.status(), s.rakp2.consoleSessionId(), s.rakp2.bmcRandom(),
+                    s.rakp2.bmcGuid(), s.rakp2.authCode());
+            sendSetup(from, s.rakp2, sink);
+            return;
+        }
         int priv = r1.role() & 0x0F;
         boolean nameOnly = (r1.role() & 0x10) != 0;
         RmcpPlusStatus status = RmcpPlusStatus.valueOf(0);
@@ -361,7 +383,8 @@ public final class RmcpPlusResponder {
         s.remote = from;
         byte[] code = s.keys.rakp2AuthCode(s.consoleSid, s.bmcSid, s.rm, s.rc, guid, s.role, s.name);
         s.state = State.RAKP2_SENT;
-        sendSetup(from, new RakpMessage.Rakp2(tag, status, s.consoleSid, s.rc, guid, code), sink);
+        s.rakp2 = new RakpMessage.Rakp2(tag, status, s.consoleSid, s.rc, guid, code);
+        sendSetup(from, s.rakp2, sink);
     }
 
     private void rakp3(SocketAddress from, RmcpPlusCodec.Packet p, long now, Sink sink) {
@@ -398,6 +421,7 @@ public final class RmcpPlusResponder {
         Crypto.wipe(k2);
         s.keys.wipe();
         s.keys = null;
+        s.rakp2 = null;
         s.state = State.ACTIVE;
         s.privilege = s.maxPrivilege.code() < PrivilegeLevel.USER.code() ? s.maxPrivilege : PrivilegeLevel.USER;
         s.lastActivity = now;

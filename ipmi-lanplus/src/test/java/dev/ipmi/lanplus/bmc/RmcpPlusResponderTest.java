@@ -194,6 +194,30 @@ class RmcpPlusResponderTest {
     }
 
     @Test
+    void retransmittedRakp1GetsTheSameRakp2() {
+        responder(Set.of());
+        int sid = open(CipherSuite.SUITE_17, 0).bmcSessionId();
+        byte[] rm = new byte[16];
+        Arrays.fill(rm, (byte) 0x11);
+        setup(new RakpMessage.Rakp1(3, sid, rm, 0x04, NAME));
+        byte[] first = sent.get(sent.size() - 1);
+        setup(new RakpMessage.Rakp1(3, sid, rm, 0x04, NAME));
+        assertThat(sent.get(sent.size() - 1)).isEqualTo(first);
+        setup(new RakpMessage.Rakp1(5, sid, rm, 0x04, NAME));
+        RakpMessage.Rakp2 retried = (RakpMessage.Rakp2) lastSetup();
+        RakpMessage.Rakp2 original = (RakpMessage.Rakp2) RakpMessage.decode(0x13,
+                RmcpPlusCodec.unauthenticated().decode(first).payload());
+        assertThat(retried.tag()).as("FreeIPMI bumps the tag on retries").isEqualTo(5);
+        assertThat(retried.bmcRandom()).isEqualTo(original.bmcRandom());
+        assertThat(retried.authCode()).isEqualTo(original.authCode());
+        rm[0] = 0x12;
+        setup(new RakpMessage.Rakp1(4, sid, rm, 0x04, NAME));
+        assertThat(((RakpMessage.Rakp2) lastSetup()).bmcRandom()).as("a new RAKP1 gets a new random number")
+                .isNotEqualTo(((RakpMessage.Rakp2) RakpMessage.decode(0x13,
+                        RmcpPlusCodec.unauthenticated().decode(first).payload())).bmcRandom());
+    }
+
+    @Test
     void unknownUserAndPrivilegeAboveTheUserAreRefusedInRakp2() {
         responder(Set.of());
         int sid = open(CipherSuite.SUITE_17, 0).bmcSessionId();

@@ -1,6 +1,7 @@
 package dev.ipmi.lanplus.bmc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipmi.core.commands.chassis.PowerAction;
 import dev.ipmi.core.types.PrivilegeLevel;
@@ -118,6 +119,25 @@ class VirtualBmcFreeIpmiIT {
             assertThat(p.await("you typed: abc")).as(p.output()).isTrue();
             p.type("&.");
             assertThat(p.await("closing the connection")).as(p.output()).isTrue();
+        }
+    }
+
+    /** The ipmi_sim quirk reproduces what FreeIPMI does against ipmi_sim (LAB.md): refused unless -W opensesspriv. */
+    @Test
+    void privilegeZeroQuirkNeedsOpensesspriv() throws Exception {
+        VirtualBmc quirky = VirtualBmc.builder().user("admin", "password", PrivilegeLevel.ADMINISTRATOR)
+                .cipherSuites(CipherSuite.SUITE_17).quirk(Quirk.OPEN_SESSION_PRIVILEGE_ZERO).build();
+        int p = server.add(quirky).getPort();
+        try {
+            List<String> a = List.of("ipmi-power", "-h", "127.0.0.1:" + p, "-u", "admin", "-p", "password",
+                    "-D", "LAN_2_0", "-I", "17", "--stat");
+            assertThatThrownBy(() -> IpmiSim.run(a, dir)).hasMessageContaining("privilege level cannot be obtained");
+            List<String> w = new ArrayList<>(a);
+            w.add("-W");
+            w.add("opensesspriv");
+            assertThat(IpmiSim.run(w, dir)).contains("127.0.0.1: off");
+        } finally {
+            server.remove(quirky);
         }
     }
 
