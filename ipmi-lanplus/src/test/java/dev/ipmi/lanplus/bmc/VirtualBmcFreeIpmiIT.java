@@ -31,6 +31,8 @@ class VirtualBmcFreeIpmiIT {
         VirtualBmc bmc = VirtualBmc.builder()
                 .user("admin", "password", PrivilegeLevel.ADMINISTRATOR)
                 .cipherSuites(CipherSuite.SUITE_17, CipherSuite.SUITE_3)
+                .authTypes(java.util.Set.of(dev.ipmi.core.types.AuthType.MD2, dev.ipmi.core.types.AuthType.MD5,
+                        dev.ipmi.core.types.AuthType.PASSWORD))
                 .backend(backend)
                 .build();
         server = VirtualBmcServer.start();
@@ -50,7 +52,9 @@ class VirtualBmcFreeIpmiIT {
                 probe.close();
                 VirtualBmc pinned = VirtualBmc.builder().port(candidate)
                         .user("admin", "password", PrivilegeLevel.ADMINISTRATOR)
-                        .cipherSuites(bmc.cipherSuites()).backend(bmc.backend()).build();
+                        .cipherSuites(bmc.cipherSuites()).backend(bmc.backend())
+                        .authTypes(java.util.Set.of(dev.ipmi.core.types.AuthType.MD2, dev.ipmi.core.types.AuthType.MD5,
+                                dev.ipmi.core.types.AuthType.PASSWORD)).build();
                 return server.add(pinned).getPort();
             } catch (java.io.IOException | java.io.UncheckedIOException e) {
                 // taken; try another
@@ -81,9 +85,14 @@ class VirtualBmcFreeIpmiIT {
     }
 
     @Test
-    void powerOverIpmi15() throws Exception {
+    void powerOverIpmi15WithEveryAuthType() throws Exception {
         backend.power(PowerAction.POWER_UP);
         assertThat(run("ipmi-power", "-D", "LAN", "--stat")).contains("127.0.0.1: on");
+        // -a STRAIGHT_PASSWORD_KEY fails FreeIPMI's Activate Session AuthCode check here as it times out
+        // against ipmi_sim (LAB.md); ipmitool -A PASSWORD works (VirtualBmcOwnClientIT, manual checks).
+        for (String type : List.of("MD2", "MD5")) {
+            assertThat(run("ipmi-power", "-D", "LAN", "-a", type, "--stat")).as(type).contains("127.0.0.1: on");
+        }
     }
 
     @Test
