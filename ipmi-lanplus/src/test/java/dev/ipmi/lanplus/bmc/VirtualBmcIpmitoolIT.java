@@ -164,6 +164,13 @@ class VirtualBmcIpmitoolIT {
     }
 
     @Test
+    void ipmi15StraightPasswordAndRefusedNone() throws Exception {
+        assertThat(run("lan", "-A PASSWORD", "mc", "info")).contains("Device ID");
+        assertThatThrownBy(() -> run("lan", "-A NONE", "mc", "info"))
+                .hasMessageContaining("Authentication type NONE not supported");
+    }
+
+    @Test
     void userPrivilegeCannotPowerOff() throws Exception {
         assertThat(ipmitool("lanplus", "-C 17", "user", "userpass", "-L", "USER", "chassis", "power", "status"))
                 .contains("Chassis Power");
