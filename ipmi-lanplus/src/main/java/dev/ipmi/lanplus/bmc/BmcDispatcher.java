@@ -511,6 +511,12 @@ public final class BmcDispatcher implements CommandHandler {
             // supported capabilities: [0] power management (byte 2 of the mandatory-platform field)
             case 1 -> new byte[] {0, (byte) (power ? 0x01 : 0), 0x00, 0x00};
             case 2 -> new byte[] {0x00, 0x00, 0x00, 0x00, 0x00};
+            // optional platform attributes: power management device at 20h, channel 0
+            case 3 -> new byte[] {0x20, 0x00};
+            // manageability access: primary LAN channel, no secondary LAN, no serial
+            case 4 -> new byte[] {(byte) channel, (byte) 0xFF, (byte) 0xFF};
+            // enhanced power statistics: no rolling-average periods
+            case 5 -> new byte[] {0x00};
             default -> null;
         };
         if (data == null) {

@@ -55,8 +55,8 @@ public final class InMemoryBackend implements BmcBackend {
         this.sensors = List.copyOf(b.sensors);
         this.deviceId = new GetDeviceId.Response(0x20, false, 1, true, 1, 0x23, 0x02, 0xBF, 0,
                 0x1000, Optional.empty());
-        this.guid = new byte[] {0x76, 0x62, 0x6D, 0x63, 0x2D, 0x6A, 0x61, 0x76, 0x61, 0x2D, 0x00, 0x01, 0x02, 0x03,
-                0x04, (byte) (b.instance & 0xFF)};
+        this.guid = ipmiGuid(java.util.UUID.nameUUIDFromBytes(
+                ("ipmi-java virtual BMC " + b.instance).getBytes(StandardCharsets.US_ASCII)));
         List<byte[]> records = new ArrayList<>();
         int id = 1;
         for (Sensor s : sensors) {
@@ -360,6 +360,18 @@ public final class InMemoryBackend implements BmcBackend {
     @Override
     public Optional<SolConsole> solConsole() {
         return Optional.of(console);
+    }
+
+    /** IPMI v2.0 §20.8: the UUID least significant byte first (the big-endian form reversed). */
+    static byte[] ipmiGuid(java.util.UUID uuid) {
+        byte[] out = new byte[16];
+        long msb = uuid.getMostSignificantBits();
+        long lsb = uuid.getLeastSignificantBits();
+        for (int i = 0; i < 8; i++) {
+            out[i] = (byte) (lsb >>> (8 * i));
+            out[8 + i] = (byte) (msb >>> (8 * i));
+        }
+        return out;
     }
 
     static byte[] fullSensorRecord(int recordId, Sensor s) {

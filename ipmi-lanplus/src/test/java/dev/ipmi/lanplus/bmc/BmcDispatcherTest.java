@@ -183,6 +183,14 @@ class BmcDispatcherTest {
     }
 
     @Test
+    void systemGuidIsAnIpmiOrderedVersion3Uuid() {
+        byte[] r = call(PrivilegeLevel.USER, 0x06, 0x08);
+        var uuid = new dev.ipmi.core.types.Guid(Arrays.copyOfRange(r, 1, 17)).asIpmiUuid();
+        assertThat(uuid.version()).isEqualTo(3);
+        assertThat(uuid.variant()).isEqualTo(2);
+    }
+
+    @Test
     void powerCycleTakesTimeOnTheFakeClock() {
         backend.power(PowerAction.POWER_UP);
         call(PrivilegeLevel.OPERATOR, 0x00, 0x02, 0x02);
