@@ -10,7 +10,10 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything needed to open an RMCP+ session; immutable, made by {@link #builder(String)}. Holds
@@ -34,6 +37,7 @@ public final class LanPlusOptions {
     private final CipherSuiteCache cache;
     private final Duration keepaliveInterval;
     private final boolean reloginOnSessionLoss;
+    private final Set<Quirk> quirks;
 
     private LanPlusOptions(Builder b) {
         this.address = b.address;
@@ -50,6 +54,7 @@ public final class LanPlusOptions {
         this.cache = b.cache;
         this.keepaliveInterval = b.keepaliveInterval;
         this.reloginOnSessionLoss = b.reloginOnSessionLoss;
+        this.quirks = b.quirks.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.quirks));
     }
 
     /** Options for the BMC at {@code host} (name or literal address), port 623. */
@@ -115,6 +120,10 @@ public final class LanPlusOptions {
         return reloginOnSessionLoss;
     }
 
+    public Set<Quirk> quirks() {
+        return quirks;
+    }
+
     /** Zeroes the copies of the password and K_G held here. */
     public void wipe() {
         Arrays.fill(password, (byte) 0);
@@ -148,6 +157,7 @@ public final class LanPlusOptions {
         private CipherSuiteCache cache = CipherSuiteCache.shared();
         private Duration keepaliveInterval = Duration.ofSeconds(30);
         private boolean reloginOnSessionLoss = true;
+        private Set<Quirk> quirks = Set.of();
 
         private Builder(String host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -265,6 +275,12 @@ public final class LanPlusOptions {
         /** Log in again when the BMC stops answering the session (its requests time out). Default true. */
         public Builder reloginOnSessionLoss(boolean relogin) {
             this.reloginOnSessionLoss = relogin;
+            return this;
+        }
+
+        /** BMC workarounds to apply from the start. Default: none (some are tried automatically, see {@link Quirk}). */
+        public Builder quirks(Set<Quirk> quirks) {
+            this.quirks = Set.copyOf(quirks);
             return this;
         }
 

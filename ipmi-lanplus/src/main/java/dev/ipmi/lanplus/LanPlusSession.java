@@ -61,6 +61,7 @@ public final class LanPlusSession implements IpmiTransport {
     /** Starts the login; the future completes with the session or fails with an {@link IpmiException}. */
     public static CompletableFuture<LanPlusSession> openAsync(LanPlusOptions options) {
         Objects.requireNonNull(options, "options");
+        Crypto.warmUpInBackground();
         byte[] password = options.password();
         byte[] kg = options.kg();
         LanPlusMachine machine;
@@ -68,7 +69,7 @@ public final class LanPlusSession implements IpmiTransport {
             machine = new LanPlusMachine(new LanPlusMachine.Config(options.address(), options.userName(), password, kg,
                     options.privilege(), options.cipherSuite(), options.nameOnlyLookup(), options.retryPolicy(),
                     options.listener(), options.cipherSuiteCache(), options.keepaliveInterval(),
-                    options.reloginOnSessionLoss()), new SecureRandomGenerator());
+                    options.reloginOnSessionLoss(), options.quirks()), new SecureRandomGenerator());
         } finally {
             java.util.Arrays.fill(password, (byte) 0);
             if (kg != null) {

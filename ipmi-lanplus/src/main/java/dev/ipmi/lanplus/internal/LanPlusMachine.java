@@ -28,6 +28,8 @@ import dev.ipmi.core.spi.RetryPolicy;
 import dev.ipmi.lan.engine.SessionMachine;
 import dev.ipmi.lanplus.CipherSuite;
 import dev.ipmi.lanplus.CipherSuiteCache;
+import dev.ipmi.lanplus.IntegrityAlgorithm;
+import dev.ipmi.lanplus.Quirk;
 import dev.ipmi.lanplus.RmcpPlusStatus;
 import dev.ipmi.lanplus.internal.RakpMessage.OpenSessionRequest;
 import dev.ipmi.lanplus.internal.RakpMessage.OpenSessionResponse;
@@ -39,6 +41,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -75,7 +78,7 @@ public final class LanPlusMachine implements SessionMachine {
     public record Config(InetSocketAddress bmc, byte[] userName, byte[] password, byte[] kg, PrivilegeLevel privilege,
                          CipherSuite cipherSuite, boolean nameOnlyLookup, RetryPolicy retryPolicy,
                          IpmiEventListener listener, CipherSuiteCache cache, Duration keepaliveInterval,
-                         boolean reloginOnSessionLoss) {
+                         boolean reloginOnSessionLoss, Set<Quirk> quirks) {
         @Override
         public String toString() {
             return "Config[" + bmc + ", " + privilege + ", " + cipherSuite + ", secrets redacted]";
@@ -96,6 +99,7 @@ public final class LanPlusMachine implements SessionMachine {
     private final CipherSuiteCache cache;
     private final long keepaliveNanos;
     private final boolean relogin;
+    private boolean md5IntegrityWithPassword;
     private final RandomGenerator random;
     private final RequestTracker tracker;
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
@@ -143,6 +147,7 @@ public final class LanPlusMachine implements SessionMachine {
         this.cache = c.cache();
         this.keepaliveNanos = c.keepaliveInterval().toNanos();
         this.relogin = c.reloginOnSessionLoss();
+        this.md5IntegrityWithPassword = c.quirks().contains(Quirk.HMAC_MD5_128_KEYED_WITH_PASSWORD);
         this.random = random;
         this.tracker = new RequestTracker(policy, RequestTracker.DEFAULT_WINDOW, RequestTracker.DEFAULT_SEQUENCE_BLOCK,
                 random, listener, bmc);
@@ -638,7 +643,8 @@ public final class LanPlusMachine implements SessionMachine {
                             + (bmcHasKg && kg == null ? " - the BMC reports a K_g is configured but none was given" : "")));
             return;
         }
-        byte[] k1 = RakpKeys.derive(suite.authentication(), pendingSik, 0x01);
+        byte[] k1 = md5IntegrityWithPassword && suite.integrity() == IntegrityAlgorithm.HMAC_MD5_128
+                ? Arrays.copyOf(password, 20) : RakpKeys.derive(suite.authentication(), pendingSik, 0x01);
         byte[] k2 = RakpKeys.derive(suite.authentication(), pendingSik, 0x02);
         codec.close();
         codec = RmcpPlusCodec.forSession(suite, k1, k2, password);
@@ -650,9 +656,12 @@ public final class LanPlusMachine implements SessionMachine {
         window = new ReplayWindow();
         state = State.SET_PRIVILEGE;
         lastActivity = now;
+        // Under HMAC-MD5-128 integrity a silent BMC is most likely ipmi_sim's keying (see Quirk):
+        // give up on the standard keys after two transmissions instead of the whole budget.
+        boolean quirkCandidate = suite.integrity() == IntegrityAlgorithm.HMAC_MD5_128 && !md5IntegrityWithPassword;
         tracker.enqueue(new IpmiCall(RequestTarget.BMC, SetSessionPrivilegeLevel.ID,
                 new SetSessionPrivilegeLevel.Request(privilege).toBytes(), new CompletableFuture<>()),
-                Internal.SET_PRIVILEGE);
+                Internal.SET_PRIVILEGE, quirkCandidate ? Math.min(2, policy.attempts()) : policy.attempts());
         dispatch(a, now);
     }
 
@@ -733,7 +742,13 @@ public final class LanPlusMachine implements SessionMachine {
             if (p.attachment() instanceof Internal kind) {
                 switch (kind) {
                     case SET_PRIVILEGE -> {
-                        // ipmi_sim with HMAC-MD5-128 integrity (suites 7, 8) never answers here
+                        if (suite.integrity() == IntegrityAlgorithm.HMAC_MD5_128 && !md5IntegrityWithPassword) {
+                            LOG.debug("{}: no answer under HMAC-MD5-128 integrity; logging in again with quirk {}",
+                                    bmc, Quirk.HMAC_MD5_128_KEYED_WITH_PASSWORD);
+                            md5IntegrityWithPassword = true;
+                            startLogin(a, now);
+                            return;
+                        }
                         if (requested.isAuto() && candidate + 1 < candidates.size()) {
                             candidate++;
                             startLogin(a, now);

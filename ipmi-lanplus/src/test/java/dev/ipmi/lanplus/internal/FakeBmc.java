@@ -33,6 +33,9 @@ final class FakeBmc {
     int authCapsCompletionFor8E;
     boolean answerWithOtherAlgorithms;
     boolean echoPrivilegeZero;
+    /** Like ipmi_sim 2.0.33: HMAC-MD5-128 integrity keyed with the password instead of K1. */
+    boolean md5IntegrityWithPassword;
+    int integrityFailures;
     final List<RakpMessage> setupReceived = new ArrayList<>();
     boolean corruptRakp2AuthCode;
     int rakp4Status;
@@ -63,7 +66,13 @@ final class FakeBmc {
         if (type >= 0x10 && type <= 0x15) {
             return setup(type, Arrays.copyOfRange(d, 16, d.length));
         }
-        RmcpPlusCodec.Packet p = codec.decode(d);
+        RmcpPlusCodec.Packet p;
+        try {
+            p = codec.decode(d);
+        } catch (IntegrityCheckException e) {
+            integrityFailures++;
+            return null;
+        }
         LanMessage m = LanMessage.decode(p.payload());
         requests.add(m);
         byte[] body = switch (m.command()) {
@@ -176,7 +185,9 @@ final class FakeBmc {
                     if (corruptRakp4Icv && icv.length > 0) {
                         icv[0] ^= 1;
                     }
-                    codec = RmcpPlusCodec.forSession(suite, RakpKeys.derive(suite.authentication(), sik, 1),
+                    byte[] k1 = md5IntegrityWithPassword && suite.integrity().code() == 2 ? Arrays.copyOf(password, 20)
+                            : RakpKeys.derive(suite.authentication(), sik, 1);
+                    codec = RmcpPlusCodec.forSession(suite, k1,
                             RakpKeys.derive(suite.authentication(), sik, 2), password);
                     outSeq = 0;
                     reply = new Rakp4(r.tag(), RmcpPlusStatus.NO_ERRORS, open.consoleSessionId(), icv);

@@ -51,7 +51,7 @@ class LanPlusMachineTest {
     private LanPlusMachine machine(CipherSuite suite, String password, byte[] kg) {
         return new LanPlusMachine(new LanPlusMachine.Config(BMC, "admin".getBytes(StandardCharsets.US_ASCII),
                 password.getBytes(StandardCharsets.US_ASCII), kg, PrivilegeLevel.ADMINISTRATOR, suite, true, POLICY,
-                listener, cache, Duration.ofSeconds(30), true), new Random(7));
+                listener, cache, Duration.ofSeconds(30), true, java.util.Set.of()), new Random(7));
     }
 
     /** Delivers the fake BMC's answers until nothing more is sent (or {@code lose} swallows one). */
@@ -318,6 +318,36 @@ class LanPlusMachineTest {
         pump(h);
         assertThat(failure(m.opened())).isInstanceOf(CipherSuiteUnavailableException.class)
                 .hasMessageContaining("cipher suite 17");
+    }
+
+    @Test
+    void hmacMd5IntegrityKeyedWithThePasswordIsTriedWhenSetPrivilegeIsIgnored() {
+        bmc.md5IntegrityWithPassword = true;
+        bmc.suites = java.util.Set.of(7);
+        LanPlusMachine m = machine(CipherSuite.SUITE_7, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(m.opened()).isNotDone();
+        h.advanceMillis(1000);
+        pump(h);
+        assertThat(m.opened()).isNotDone();
+        h.advanceMillis(1500);
+        pump(h);
+        assertThat(m.opened()).isCompleted();
+        assertThat(bmc.integrityFailures).as("two transmissions with K1, then the quirk").isEqualTo(2);
+        assertThat(bmc.openSessions).isEqualTo(2);
+    }
+
+    @Test
+    void standardHmacMd5IntegrityWorksWithoutTheQuirk() {
+        bmc.suites = java.util.Set.of(7, 8);
+        for (CipherSuite s : new CipherSuite[] {CipherSuite.SUITE_7, CipherSuite.SUITE_8}) {
+            LanPlusMachine m = machine(s, "password", null);
+            MachineHarness h = new MachineHarness(m).start();
+            pump(h);
+            assertThat(m.opened()).isCompleted();
+        }
+        assertThat(bmc.integrityFailures).isZero();
     }
 
     @Test
