@@ -1,10 +1,13 @@
 package dev.ipmi.core.sdr;
 
+import dev.ipmi.core.commands.sensor.GetSensorEventEnable;
 import dev.ipmi.core.commands.sensor.GetSensorThresholds;
 import dev.ipmi.core.sdr.SdrRecord.FullSensor;
 import dev.ipmi.core.sdr.SdrRecord.SensorRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -146,7 +149,8 @@ public final class IpmitoolFormat {
             b.append("| ").append(pad("discrete", 10)).append(" | ")
                     .append(String.format("0x%02x%02x", d.stateBits() & 0xFF, (d.stateBits() >>> 8) & 0xFF));
         } else {
-            String units = s instanceof FullSensor f && f.hasAnalogReading() ? f.units().ipmitoolText() : "discrete";
+            // ipmitool leaves the units of an unreadable analog sensor blank
+            String units = s instanceof FullSensor f && f.hasAnalogReading() ? "" : "discrete";
             b.append("| ").append(pad(units, 10)).append(" | ").append(pad("na", 6));
         }
         int[] order = {GetSensorThresholds.LNR, GetSensorThresholds.LCR, GetSensorThresholds.LNC,
@@ -171,5 +175,76 @@ public final class IpmitoolFormat {
             case GetSensorThresholds.UCR -> t.ucr();
             default -> t.unr();
         };
+    }
+
+    private static final String[] THRESHOLD_EVENTS = {"lnc-", "lnc+", "lcr-", "lcr+", "lnr-", "lnr+", "unc-", "unc+",
+        "ucr-", "ucr+", "unr-", "unr+"};
+
+    /**
+     * The lines of {@code ipmitool sensor get <name>} after its "Locating sensor record..." line.
+     *
+     * @param thresholds  Get Sensor Thresholds answer (threshold sensors), or null
+     * @param eventEnable Get Sensor Event Enable answer (threshold sensors), or null to leave those lines out
+     */
+    public static List<String> sensorGet(SensorReading r, GetSensorThresholds.Response thresholds,
+                                                   GetSensorEventEnable.Response eventEnable) {
+        SensorRecord s = r.sensor();
+        List<String> out = new ArrayList<>();
+        out.add(String.format("Sensor ID              : %s (0x%x)", s.name(), s.key().sensorNumber()));
+        out.add(String.format(" Entity ID             : %d.%d", s.entity().id(), s.entity().instance()));
+        if (!s.isThreshold()) {
+            out.add(" Sensor Type (Discrete): " + SensorTypes.name(s.sensorType()));
+            if (r instanceof SensorReading.Discrete d && !d.stateTexts().isEmpty()) {
+                out.add(String.format(" %-21s : %s", "States Asserted", SensorTypes.name(s.sensorType())));
+                d.stateTexts().forEach(t -> out.add("                         [" + t + "]"));
+            }
+            return out;
+        }
+        out.add(" Sensor Type (Threshold)  : " + SensorTypes.name(s.sensorType()));
+        if (r instanceof SensorReading.Analog a && s instanceof FullSensor f) {
+            out.add(" Sensor Reading        : " + value(a.value(), 3) + " (+/- " + value(f.conversion().tolerance(), 3)
+                    + ") " + a.units());
+            out.add(" Status                : " + a.status().longText());
+        } else {
+            out.add(" Sensor Reading        : " + (r instanceof SensorReading.ScanningDisabled ? "Disabled" : "No Reading"));
+            out.add(" Status                : Not Available");
+        }
+        String[] labels = {"Lower Non-Recoverable", "Lower Critical", "Lower Non-Critical", "Upper Non-Critical",
+            "Upper Critical", "Upper Non-Recoverable"};
+        int[] bits = {GetSensorThresholds.LNR, GetSensorThresholds.LCR, GetSensorThresholds.LNC,
+            GetSensorThresholds.UNC, GetSensorThresholds.UCR, GetSensorThresholds.UNR};
+        for (int i = 0; i < bits.length; i++) {
+            String v = "na";
+            if (thresholds != null && thresholds.readable(bits[i]) && s instanceof FullSensor f && f.hasAnalogReading()) {
+                v = fixed(f.conversion().convert(raw(thresholds, bits[i])), 3);
+            }
+            out.add(String.format(" %-21s : %s", labels[i], v));
+        }
+        int pos = s instanceof FullSensor f ? f.positiveHysteresis() : ((SdrRecord.CompactSensor) s).positiveHysteresis();
+        int neg = s instanceof FullSensor f ? f.negativeHysteresis() : ((SdrRecord.CompactSensor) s).negativeHysteresis();
+        out.add(" Positive Hysteresis   : " + hysteresis(s, pos));
+        out.add(" Negative Hysteresis   : " + hysteresis(s, neg));
+        if (eventEnable != null) {
+            out.add(" Assertions Enabled    : " + thresholdEvents(eventEnable.assertions()));
+            out.add(" Deassertions Enabled  : " + thresholdEvents(eventEnable.deassertions()));
+        }
+        return out;
+    }
+
+    private static String hysteresis(SensorRecord s, int raw) {
+        if (raw == 0 || raw == 0xFF || !(s instanceof FullSensor f) || !f.hasAnalogReading()) {
+            return "Unspecified";
+        }
+        return fixed(f.conversion().hysteresis(raw), 3);
+    }
+
+    private static String thresholdEvents(int bits) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < THRESHOLD_EVENTS.length; i++) {
+            if ((bits & (1 << i)) != 0) {
+                b.append(THRESHOLD_EVENTS[i]).append(' ');
+            }
+        }
+        return b.toString();
     }
 }

@@ -56,7 +56,7 @@ class StorageSensorCodecPropertiesTest {
             new GetDeviceSdrInfo.Request(true), new ReserveDeviceSdrRepository.Request(),
             new GetDeviceSdr.Request(0, 0, 0, 0xFF), new GetSensorReading.Request(1), new GetSensorThresholds.Request(1),
             new SetSensorThresholds.Request(1, 0x38, 0, 0, 0, 85, 95, 105), new GetSensorHysteresis.Request(1),
-            new GetSensorEventStatus.Request(1), new GetSensorReadingFactors.Request(1, 0x40), new GetSelInfo.Request(),
+            new GetSensorEventStatus.Request(1), new dev.ipmi.core.commands.sensor.GetSensorEventEnable.Request(1), new GetSensorReadingFactors.Request(1, 0x40), new GetSelInfo.Request(),
             new GetSelAllocationInfo.Request(), new ReserveSel.Request(), new GetSelEntry.Request(0, 0, 0, 0xFF),
             new AddSelEntry.Request(new byte[16]), new DeleteSelEntry.Request(1, 2), ClearSel.Request.initiate(1),
             new GetSelTime.Request(), new SetSelTime.Request(0x6B016FACL), new GetSelTimeUtcOffset.Request(),

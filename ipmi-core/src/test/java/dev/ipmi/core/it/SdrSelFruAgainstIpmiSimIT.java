@@ -90,10 +90,22 @@ class SdrSelFruAgainstIpmiSimIT {
         assertThat(sensors).isEqualTo(ipmitool("sensor", "list"));
     }
 
+    private static void assertSensorGetMatchesIpmitool() throws Exception {
+        SdrScan scan = SdrReader.repository(transport).readAll().join();
+        for (SdrRecord.SensorRecord s : readable(scan)) {
+            var enable = s.isThreshold() ? transport.send(
+                    new dev.ipmi.core.commands.sensor.GetSensorEventEnable.Request(s.key().sensorNumber())).join() : null;
+            List<String> theirs = ipmitool("sensor", "get", s.name()).stream()
+                    .filter(l -> !l.equals("Locating sensor record...")).toList();
+            assertThat(IpmitoolFormat.sensorGet(read(s), thresholds(s), enable)).as(s.name()).isEqualTo(theirs);
+        }
+    }
+
     @Test
     @Order(1)
     void sdrListElistAndSensorListMatchIpmitool() throws Exception {
         assertListsMatchIpmitool();
+        assertSensorGetMatchesIpmitool();
     }
 
     @Test
@@ -102,6 +114,14 @@ class SdrSelFruAgainstIpmiSimIT {
         sim.command("sensor_set_value 0x20 0 1 99 1", "sensor_set_value 0x20 0 3 8 1",
                 "sensor_set_value 0x20 0 4 185 1", "sensor_set_bit_clr_rest 0x20 0 5 1 1 1");
         assertListsMatchIpmitool();
+        assertSensorGetMatchesIpmitool();
+        String inlet = " 000001111000000 000001111000000 000001111000000 000001111000000";
+        String dimm = " 000000000000011 000000000000011 000000000000011 000000000000011";
+        sim.command("sensor_set_event_support 0x20 0 2 enable no-scanning per-state" + inlet,
+                "sensor_set_event_support 0x20 0 6 enable no-scanning per-state" + dimm);
+        assertListsMatchIpmitool();
+        sim.command("sensor_set_event_support 0x20 0 2 enable scanning per-state" + inlet,
+                "sensor_set_event_support 0x20 0 6 enable scanning per-state" + dimm);
     }
 
     @Test

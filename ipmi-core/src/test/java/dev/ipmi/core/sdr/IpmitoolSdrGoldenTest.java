@@ -250,4 +250,78 @@ class IpmitoolSdrGoldenTest {
                 "PSU2 FRU         | 00h | ns  | 10.2 | Logical FRU @01h",
                 "EEPROM           | 00h | ns  |  7.1 | Generic Device @20h:A0h.0");
     }
+
+    @Test
+    void scanningDisabledSensorsPrintLikeIpmitool() {
+        Map<String, byte[]> v = Vectors.load("sdr/scanning-disabled.hex");
+        SensorRecord inlet = (SensorRecord) SdrRecord.decode(SDRS.get("record-0004"));
+        SensorRecord dimm = (SensorRecord) SdrRecord.decode(SDRS.get("record-0008"));
+        SensorReading ri = SensorReading.of(inlet, new GetSensorReading.Request(2).decodeResponse(
+                ByteReader.of(v.get("reading-02"))));
+        SensorReading rd = SensorReading.of(dimm, new GetSensorReading.Request(6).decodeResponse(
+                ByteReader.of(v.get("reading-06"))));
+        assertThat(ri).isInstanceOf(SensorReading.ScanningDisabled.class);
+        assertThat(rd).isInstanceOf(SensorReading.ScanningDisabled.class);
+        assertThat(List.of(IpmitoolFormat.sdrList(ri), IpmitoolFormat.sdrList(rd), IpmitoolFormat.sdrElist(ri),
+                IpmitoolFormat.sdrElist(rd), IpmitoolFormat.sensorList(ri, thresholds(inlet)),
+                IpmitoolFormat.sensorList(rd, null))).containsExactly(
+                "Inlet Temp       | disabled          | ns",
+                "DIMM1 Presence   | Not Readable      | ns",
+                "Inlet Temp       | 02h | ns  |  7.1 | Disabled",
+                "DIMM1 Presence   | 06h | ns  |  8.1 | Disabled",
+                "Inlet Temp       | na         |            | na    | na        | na        | na        | 40.000    | 45.000    | na        ",
+                "DIMM1 Presence   | na         | discrete   | na    | na        | na        | na        | na        | na        | na        ");
+    }
+
+    @Test
+    void sensorGetMatchesIpmitool() {
+        Map<String, byte[]> v = Vectors.load("sdr/sensor-get.hex");
+        List<SensorRecord> s = readable();
+        java.util.function.Function<Integer, dev.ipmi.core.commands.sensor.GetSensorEventEnable.Response> enable = n ->
+                new dev.ipmi.core.commands.sensor.GetSensorEventEnable.Request(n).decodeResponse(
+                        ByteReader.of(v.get(String.format("event-enable-%02x", n))));
+        assertThat(IpmitoolFormat.sensorGet(reading(s.get(0), "changed"), thresholds(s.get(0)), enable.apply(1)))
+                .containsExactly(
+                        "Sensor ID              : CPU Temp (0x1)",
+                        " Entity ID             : 3.1",
+                        " Sensor Type (Threshold)  : Temperature",
+                        " Sensor Reading        : 99 (+/- 0) degrees C",
+                        " Status                : Upper Critical",
+                        " Lower Non-Recoverable : na",
+                        " Lower Critical        : na",
+                        " Lower Non-Critical    : na",
+                        " Upper Non-Critical    : 85.000",
+                        " Upper Critical        : 95.000",
+                        " Upper Non-Recoverable : 105.000",
+                        " Positive Hysteresis   : Unspecified",
+                        " Negative Hysteresis   : Unspecified",
+                        " Assertions Enabled    : unc- unc+ ucr- ucr+ unr- unr+ ",
+                        " Deassertions Enabled  : unc- unc+ ucr- ucr+ unr- unr+ ");
+        assertThat(IpmitoolFormat.sensorGet(reading(s.get(3), "changed"), thresholds(s.get(3)), enable.apply(4)))
+                .containsExactly(
+                        "Sensor ID              : 12V (0x4)",
+                        " Entity ID             : 10.1",
+                        " Sensor Type (Threshold)  : Voltage",
+                        " Sensor Reading        : 11.100 (+/- 0) Volts",
+                        " Status                : Lower Non-Critical",
+                        " Lower Non-Recoverable : na",
+                        " Lower Critical        : 10.800",
+                        " Lower Non-Critical    : 11.400",
+                        " Upper Non-Critical    : 12.600",
+                        " Upper Critical        : 13.200",
+                        " Upper Non-Recoverable : na",
+                        " Positive Hysteresis   : Unspecified",
+                        " Negative Hysteresis   : Unspecified",
+                        " Assertions Enabled    : lnc- lcr- unc+ ucr+ ",
+                        " Deassertions Enabled  : lnc- lcr- unc+ ucr+ ");
+        assertThat(IpmitoolFormat.sensorGet(reading(s.get(2), "changed"), thresholds(s.get(2)), enable.apply(3)))
+                .contains(" Sensor Reading        : 400 (+/- 0) RPM", " Status                : Lower Critical",
+                        " Lower Non-Recoverable : 250.000", " Assertions Enabled    : lnc- lcr- lnr- ");
+        assertThat(IpmitoolFormat.sensorGet(reading(s.get(4), "changed"), null, null)).containsExactly(
+                "Sensor ID              : PSU1 Status (0x5)",
+                " Entity ID             : 10.1",
+                " Sensor Type (Discrete): Power Supply",
+                " States Asserted       : Power Supply",
+                "                         [Failure detected]");
+    }
 }
