@@ -7,7 +7,7 @@ import dev.ipmi.lanplus.CipherSuite;
 import dev.ipmi.lanplus.bmc.BmcBackend;
 import dev.ipmi.lanplus.bmc.CommandBackend;
 import dev.ipmi.lanplus.bmc.InMemoryBackend;
-import dev.ipmi.lanplus.bmc.Quirk;
+import dev.ipmi.lanplus.bmc.BmcQuirk;
 import dev.ipmi.lanplus.bmc.VirtualBmc;
 import dev.ipmi.lanplus.bmc.VirtualBmcServer;
 import java.io.PrintWriter;
@@ -71,7 +71,7 @@ public final class VirtualBmcCommand implements Runnable {
     String kg;
 
     @Option(names = "--quirk", description = "vendor quirk to reproduce: ${COMPLETION-CANDIDATES}")
-    List<Quirk> quirks = new ArrayList<>();
+    List<BmcQuirk> quirks = new ArrayList<>();
 
     @Option(names = "--on", description = "shell command for power on") String on;
     @Option(names = "--off", description = "shell command for power off") String off;

@@ -76,7 +76,7 @@ public final class BmcDispatcher implements CommandHandler {
     private final BmcBackend backend;
     private final List<BmcUser> users;
     private final List<CipherSuite> suites;
-    private final Set<Quirk> quirks;
+    private final Set<BmcQuirk> quirks;
     private final int channel;
     private final Map<Integer, Entry> table = new HashMap<>();
     private int sdrReservation;
@@ -88,7 +88,7 @@ public final class BmcDispatcher implements CommandHandler {
     /**
      * @param authTypeMask the IPMI 1.5 auth types enabled (bit n = auth type n), reported as LAN parameters 1 and 2
      */
-    public BmcDispatcher(BmcBackend backend, List<BmcUser> users, List<CipherSuite> suites, Set<Quirk> quirks,
+    public BmcDispatcher(BmcBackend backend, List<BmcUser> users, List<CipherSuite> suites, Set<BmcQuirk> quirks,
                          int channel, int authTypeMask) {
         this.authTypeMask = authTypeMask;
         this.backend = backend;
@@ -151,7 +151,7 @@ public final class BmcDispatcher implements CommandHandler {
             if (e.required() != PrivilegeLevel.NO_ACCESS) {
                 return null;
             }
-            if (command == 0x54 && netFn == APP && quirks.contains(Quirk.IGNORE_PRESESSION_CIPHER_SUITES)) {
+            if (command == 0x54 && netFn == APP && quirks.contains(BmcQuirk.IGNORE_PRESESSION_CIPHER_SUITES)) {
                 return null;
             }
         } else if (e.required() != PrivilegeLevel.NO_ACCESS && ctx.privilege().code() < e.required().code()) {

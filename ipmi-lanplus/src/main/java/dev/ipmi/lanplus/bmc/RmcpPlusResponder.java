@@ -71,7 +71,7 @@ public final class RmcpPlusResponder {
     private final List<CipherSuite> suites;
     private final byte[] kg;
     private final byte[] guid;
-    private final Set<Quirk> quirks;
+    private final Set<BmcQuirk> quirks;
     private final IntSupplier port;
     private final CommandHandler handler;
     private final SessionSlots slots;
@@ -154,7 +154,7 @@ public final class RmcpPlusResponder {
      * @param sol    the SOL console, if the BMC offers one
      */
     public RmcpPlusResponder(ResponderConfig config, List<CipherSuite> suites, byte[] kg, byte[] guid,
-                             Set<Quirk> quirks, IntSupplier port, CommandHandler handler, SessionSlots slots,
+                             Set<BmcQuirk> quirks, IntSupplier port, CommandHandler handler, SessionSlots slots,
                              Supplier<Optional<SolConsole>> sol, RandomGenerator random) {
         if (guid.length != 16) {
             throw new IllegalArgumentException("the GUID is 16 bytes");
@@ -308,11 +308,11 @@ public final class RmcpPlusResponder {
         s.remote = from;
         sessions.put(bmcSid, s);
         int granted = requested.code() == 0 ? PrivilegeLevel.ADMINISTRATOR.code() : requested.code();
-        if (quirks.contains(Quirk.OPEN_SESSION_PRIVILEGE_ZERO)) {
+        if (quirks.contains(BmcQuirk.OPEN_SESSION_PRIVILEGE_ZERO)) {
             granted = req.privilege();
         }
         CipherSuite answered = chosen;
-        if (quirks.contains(Quirk.OPEN_SESSION_OTHER_ALGORITHMS)) {
+        if (quirks.contains(BmcQuirk.OPEN_SESSION_OTHER_ALGORITHMS)) {
             final CipherSuite c = chosen;
             answered = suites.stream().filter(x -> !x.equals(c)).findFirst()
                     .orElse(chosen.equals(CipherSuite.SUITE_3) ? CipherSuite.SUITE_17 : CipherSuite.SUITE_3);
@@ -329,7 +329,7 @@ public final class RmcpPlusResponder {
             drop("RAKP1 for an unknown session");
             return;
         }
-        int tag = quirks.contains(Quirk.RAKP2_TAG_ZERO) ? 0 : r1.tag();
+        int tag = quirks.contains(BmcQuirk.RAKP2_TAG_ZERO) ? 0 : r1.tag();
         if (s.state == State.RAKP2_SENT && s.rakp2 != null && Arrays.equals(s.rm, r1.consoleRandom())
                 && s.role == r1.role() && Arrays.equals(s.name, r1.userName())) {
             // A retransmitted RAKP1 (our RAKP2 was lost or late): the same random number and auth code, so
@@ -543,7 +543,7 @@ public final class RmcpPlusResponder {
                 return new byte[] {(byte) 0x80};
             }
         }
-        s.sol = new SolState(console.get(), quirks.contains(Quirk.DROP_FIRST_SOL_PACKET));
+        s.sol = new SolState(console.get(), quirks.contains(BmcQuirk.DROP_FIRST_SOL_PACKET));
         console.get().activated();
         ByteWriter w = new ByteWriter(13);
         w.u8(0);

@@ -42,7 +42,7 @@ public final class VirtualBmc {
     private final int port;
     private final BmcBackend backend;
     private final List<CipherSuite> suites;
-    private final Set<Quirk> quirks;
+    private final Set<BmcQuirk> quirks;
     private final ResponderConfig config;
     private final Ipmi15Responder ipmi15;
     private final RmcpPlusResponder rmcpPlus;
@@ -82,7 +82,7 @@ public final class VirtualBmc {
         return suites;
     }
 
-    public Set<Quirk> quirks() {
+    public Set<BmcQuirk> quirks() {
         return quirks;
     }
 
@@ -140,7 +140,7 @@ public final class VirtualBmc {
         private List<CipherSuite> suites = List.of(CipherSuite.SUITE_3, CipherSuite.SUITE_17);
         private Set<AuthType> authTypes = Set.of(AuthType.MD5, AuthType.PASSWORD);
         private byte[] kg;
-        private final Set<Quirk> quirks = new LinkedHashSet<>();
+        private final Set<BmcQuirk> quirks = new LinkedHashSet<>();
         private BmcBackend backend;
         private int channel = 1;
         private int sessionLimit = 8;
@@ -197,12 +197,12 @@ public final class VirtualBmc {
             return this;
         }
 
-        public Builder quirk(Quirk quirk) {
+        public Builder quirk(BmcQuirk quirk) {
             quirks.add(Objects.requireNonNull(quirk));
             return this;
         }
 
-        public Builder quirks(Set<Quirk> quirks) {
+        public Builder quirks(Set<BmcQuirk> quirks) {
             this.quirks.addAll(quirks);
             return this;
         }

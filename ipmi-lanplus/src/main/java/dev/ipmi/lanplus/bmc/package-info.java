@@ -12,7 +12,7 @@
  *       pattern of OpenStack VirtualBMC).</li>
  *   <li>{@link dev.ipmi.lanplus.bmc.VirtualBmcServer}: one selector thread hosting any number of BMCs,
  *       each on its own UDP port (1000 BMCs take about 10 MB of heap and two threads).</li>
- *   <li>{@link dev.ipmi.lanplus.bmc.Quirk}: vendor misbehaviour on demand, for client workaround tests.</li>
+ *   <li>{@link dev.ipmi.lanplus.bmc.BmcQuirk}: vendor misbehaviour on demand, for client workaround tests.</li>
  * </ul>
  *
  * <p>Verified against ipmitool 1.8.19 ({@code -I lanplus -C 3/17}, {@code -I lan -A MD5}, SOL) and

@@ -63,7 +63,7 @@ class BmcDispatcherTest {
                 .startsWith(0x00, 0x01, 0xC0, 0x03, 0x01, 0x41, 0x81, 0xC0, 0x11, 0x03, 0x44, 0x81);
         assertThat(dispatcher.handle(none, 0x06, 0x37, new byte[0])).hasSize(17);
         BmcDispatcher quirky = new BmcDispatcher(backend, List.of(), List.of(CipherSuite.SUITE_3),
-                Set.of(Quirk.IGNORE_PRESESSION_CIPHER_SUITES), 1, 0);
+                Set.of(BmcQuirk.IGNORE_PRESESSION_CIPHER_SUITES), 1, 0);
         assertThat(quirky.handle(none, 0x06, 0x54, new byte[] {0x0E, 0x00, (byte) 0x80})).isNull();
     }
 

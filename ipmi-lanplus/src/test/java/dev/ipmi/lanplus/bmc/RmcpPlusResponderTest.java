@@ -53,7 +53,7 @@ class RmcpPlusResponderTest {
     int seq = 1;
     int rqSeq;
 
-    RmcpPlusResponder responder(Set<Quirk> quirks, int limit, byte[] kg, CipherSuite... suites) {
+    RmcpPlusResponder responder(Set<BmcQuirk> quirks, int limit, byte[] kg, CipherSuite... suites) {
         slots = new SessionSlots(limit);
         ResponderConfig config = new ResponderConfig(1,
                 List.of(new BmcUser(2, "admin", PASSWORD, PrivilegeLevel.ADMINISTRATOR),
@@ -64,7 +64,7 @@ class RmcpPlusResponderTest {
         return responder;
     }
 
-    RmcpPlusResponder responder(Set<Quirk> quirks) {
+    RmcpPlusResponder responder(Set<BmcQuirk> quirks) {
         return responder(quirks, 8, null, CipherSuite.SUITE_17, CipherSuite.SUITE_3, CipherSuite.SUITE_16);
     }
 
@@ -169,13 +169,13 @@ class RmcpPlusResponderTest {
     void privilegeZeroIsAnsweredWithTheGrantedLevelUnlessTheQuirkIsOn() {
         responder(Set.of());
         assertThat(open(CipherSuite.SUITE_17, 0).privilege()).isEqualTo(4);
-        responder(Set.of(Quirk.OPEN_SESSION_PRIVILEGE_ZERO));
+        responder(Set.of(BmcQuirk.OPEN_SESSION_PRIVILEGE_ZERO));
         assertThat(open(CipherSuite.SUITE_17, 0).privilege()).isZero();
     }
 
     @Test
     void otherAlgorithmsQuirk() {
-        responder(Set.of(Quirk.OPEN_SESSION_OTHER_ALGORITHMS));
+        responder(Set.of(BmcQuirk.OPEN_SESSION_OTHER_ALGORITHMS));
         RakpMessage.OpenSessionResponse o = open(CipherSuite.SUITE_17, 4);
         assertThat(CipherSuite.of(o.authAlgorithm(), o.integrityAlgorithm(), o.confidentialityAlgorithm()))
                 .isNotEqualTo(CipherSuite.SUITE_17);
@@ -183,7 +183,7 @@ class RmcpPlusResponderTest {
 
     @Test
     void rakp2TagZeroQuirk() {
-        responder(Set.of(Quirk.RAKP2_TAG_ZERO));
+        responder(Set.of(BmcQuirk.RAKP2_TAG_ZERO));
         int sid = open(CipherSuite.SUITE_17, 0).bmcSessionId();
         setup(new RakpMessage.Rakp1(9, sid, new byte[16], 0x04, NAME));
         assertThat(((RakpMessage.Rakp2) lastSetup()).tag()).isZero();
@@ -370,7 +370,7 @@ class RmcpPlusResponderTest {
 
     @Test
     void dropFirstSolPacketQuirk() {
-        responder(Set.of(Quirk.DROP_FIRST_SOL_PACKET));
+        responder(Set.of(BmcQuirk.DROP_FIRST_SOL_PACKET));
         login(CipherSuite.SUITE_17, NAME, PASSWORD, null);
         activateSol();
         console.drainOutput(1000);

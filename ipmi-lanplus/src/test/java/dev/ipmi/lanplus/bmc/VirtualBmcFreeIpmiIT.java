@@ -135,7 +135,7 @@ class VirtualBmcFreeIpmiIT {
     @Test
     void privilegeZeroQuirkNeedsOpensesspriv() throws Exception {
         VirtualBmc quirky = VirtualBmc.builder().user("admin", "password", PrivilegeLevel.ADMINISTRATOR)
-                .cipherSuites(CipherSuite.SUITE_17).quirk(Quirk.OPEN_SESSION_PRIVILEGE_ZERO).build();
+                .cipherSuites(CipherSuite.SUITE_17).quirk(BmcQuirk.OPEN_SESSION_PRIVILEGE_ZERO).build();
         int p = server.add(quirky).getPort();
         try {
             List<String> a = List.of("ipmi-power", "-h", "127.0.0.1:" + p, "-u", "admin", "-p", "password",

@@ -38,10 +38,11 @@ class VirtualBmcOwnClientIT {
         port = server.add(bmc(Set.of())).getPort();
     }
 
-    static VirtualBmc bmc(Set<Quirk> quirks) {
+    static VirtualBmc bmc(Set<BmcQuirk> quirks) {
         return VirtualBmc.builder()
                 .user("admin", "password", PrivilegeLevel.ADMINISTRATOR)
-                .cipherSuites(CipherSuite.SUITE_17, CipherSuite.SUITE_16, CipherSuite.SUITE_15, CipherSuite.SUITE_3)
+                .cipherSuites(CipherSuite.SUITE_17, CipherSuite.SUITE_16, CipherSuite.SUITE_15, CipherSuite.SUITE_3,
+                        CipherSuite.SUITE_7, CipherSuite.SUITE_8, CipherSuite.SUITE_11, CipherSuite.SUITE_12)
                 .authTypes(Set.of(AuthType.MD5, AuthType.MD2, AuthType.PASSWORD))
                 .quirks(quirks)
                 .backend(backend)
@@ -66,7 +67,7 @@ class VirtualBmcOwnClientIT {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {15, 16, 17, 3})
+    @ValueSource(ints = {15, 16, 17, 3, 7, 8, 11, 12})
     void suites(int id) {
         try (LanPlusSession s = LanPlusSession.open(options(port, CipherSuite.of(id)).build())) {
             assertThat(s.cipherSuite().id()).isEqualTo(id);
@@ -101,11 +102,11 @@ class VirtualBmcOwnClientIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Quirk.class, names = {"OPEN_SESSION_PRIVILEGE_ZERO", "IGNORE_PRESESSION_CIPHER_SUITES"})
-    void toleratedQuirks(Quirk quirk) {
+    @EnumSource(value = BmcQuirk.class, names = {"OPEN_SESSION_PRIVILEGE_ZERO", "IGNORE_PRESESSION_CIPHER_SUITES"})
+    void toleratedQuirks(BmcQuirk quirk) {
         VirtualBmc quirky = bmc(Set.of(quirk));
         int p = server.add(quirky).getPort();
-        try (LanPlusSession s = LanPlusSession.open(options(p, quirk == Quirk.IGNORE_PRESESSION_CIPHER_SUITES
+        try (LanPlusSession s = LanPlusSession.open(options(p, quirk == BmcQuirk.IGNORE_PRESESSION_CIPHER_SUITES
                 ? CipherSuite.AUTO : CipherSuite.SUITE_17).build())) {
             assertThat(deviceId(s).deviceId()).isEqualTo(0x20);
         } finally {
@@ -120,7 +121,7 @@ class VirtualBmcOwnClientIT {
      */
     @Test
     void rakp2WithTagZeroIsNotYetAcceptedByTheClient() {
-        VirtualBmc quirky = bmc(Set.of(Quirk.RAKP2_TAG_ZERO));
+        VirtualBmc quirky = bmc(Set.of(BmcQuirk.RAKP2_TAG_ZERO));
         int p = server.add(quirky).getPort();
         try {
             assertThatThrownBy(() -> LanPlusSession.open(options(p, CipherSuite.SUITE_17).build()).close())
@@ -132,7 +133,7 @@ class VirtualBmcOwnClientIT {
 
     @Test
     void otherAlgorithmsInOpenSessionAreRefused() {
-        VirtualBmc quirky = bmc(Set.of(Quirk.OPEN_SESSION_OTHER_ALGORITHMS));
+        VirtualBmc quirky = bmc(Set.of(BmcQuirk.OPEN_SESSION_OTHER_ALGORITHMS));
         int p = server.add(quirky).getPort();
         try {
             assertThatThrownBy(() -> LanPlusSession.open(options(p, CipherSuite.SUITE_17).build()).close())

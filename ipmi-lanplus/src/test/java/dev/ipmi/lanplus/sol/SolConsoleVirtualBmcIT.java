@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.lanplus.CipherSuite;
 import dev.ipmi.lanplus.bmc.InMemoryBackend;
-import dev.ipmi.lanplus.bmc.Quirk;
+import dev.ipmi.lanplus.bmc.BmcQuirk;
 import dev.ipmi.lanplus.bmc.VirtualBmc;
 import dev.ipmi.lanplus.bmc.VirtualBmcServer;
 import java.io.ByteArrayOutputStream;
@@ -56,7 +56,7 @@ class SolConsoleVirtualBmcIT {
         VirtualBmc bmc = VirtualBmc.builder()
                 .user("admin", "password", PrivilegeLevel.ADMINISTRATOR)
                 .cipherSuites(CipherSuite.SUITE_1, CipherSuite.SUITE_17)
-                .quirks(dropFirst ? Set.of(Quirk.DROP_FIRST_SOL_PACKET) : Set.of())
+                .quirks(dropFirst ? Set.of(BmcQuirk.DROP_FIRST_SOL_PACKET) : Set.of())
                 .backend(InMemoryBackend.create())
                 .build();
         int port = server.add(bmc).getPort();

@@ -4,7 +4,7 @@ package dev.ipmi.lanplus.bmc;
  * Known vendor misbehaviour the virtual BMC can reproduce on demand, so that the client's
  * workarounds have something real to run against.
  */
-public enum Quirk {
+public enum BmcQuirk {
     /**
      * OpenIPMI's ipmi_sim 2.0.33 echoes the requested maximum privilege (0 = "highest") in the Open
      * Session response instead of the level granted; FreeIPMI then refuses the session unless run
