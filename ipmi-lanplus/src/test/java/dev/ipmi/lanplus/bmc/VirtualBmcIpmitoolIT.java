@@ -163,6 +163,23 @@ class VirtualBmcIpmitoolIT {
         assertThat(System.nanoTime() - start).as("no 10 s fallback stall").isLessThan(5_000_000_000L);
     }
 
+    /** Every suite ipmitool 1.8.19 implements, including 7 and 8 that fail against ipmi_sim (LAB.md). */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 6, 7, 8, 15, 16, 17})
+    void everyIpmitoolSuite(int suite) throws Exception {
+        VirtualBmc all = VirtualBmc.builder().user("admin", "password", PrivilegeLevel.ADMINISTRATOR)
+                .cipherSuites(CipherSuite.supported().stream().filter(c -> c.id() != 0).toList())
+                .backend(backend).build();
+        int p = server.add(all).getPort();
+        try {
+            List<String> a = List.of("ipmitool", "-I", "lanplus", "-C", Integer.toString(suite), "-H", "127.0.0.1",
+                    "-p", Integer.toString(p), "-U", "admin", "-P", "password", "mc", "info");
+            assertThat(IpmiSim.run(a, dir)).contains("Device ID                 : 32");
+        } finally {
+            server.remove(all);
+        }
+    }
+
     @Test
     void ipmi15StraightPasswordAndRefusedNone() throws Exception {
         assertThat(run("lan", "-A PASSWORD", "mc", "info")).contains("Device ID");
