@@ -11,10 +11,10 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +37,7 @@ public final class VirtualBmcServer implements AutoCloseable {
     private final Thread thread;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Map<VirtualBmc, DatagramChannel> channels = new ConcurrentHashMap<>();
-    private final List<VirtualBmc> withSessions = new ArrayList<>();
+    private final Set<VirtualBmc> withSessions = new LinkedHashSet<>();
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(2048);
     private volatile boolean running = true;
     private long lastTick;
@@ -172,7 +172,7 @@ public final class VirtualBmcServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("{} failed on a datagram; dropped", bmc, e);
             }
-            if (bmc.hasSessions() && !withSessions.contains(bmc)) {
+            if (bmc.hasSessions()) {
                 withSessions.add(bmc);
             }
         }
