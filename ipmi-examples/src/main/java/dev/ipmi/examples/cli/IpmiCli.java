@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
             SensorCommand.class,
             SelCommand.class,
             FruCommand.class,
-            SolCommand.class})
+            SolCommand.class,
+            VirtualBmcCommand.class, DemoCommand.class})
 public final class IpmiCli implements Runnable {
 
     @CommandLine.Spec
