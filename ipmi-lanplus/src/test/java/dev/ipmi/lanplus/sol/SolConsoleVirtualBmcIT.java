@@ -2,7 +2,11 @@ package dev.ipmi.lanplus.sol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ipmi.core.sol.SolOptions;
+import dev.ipmi.core.sol.SolSession;
 import dev.ipmi.core.types.PrivilegeLevel;
+import dev.ipmi.lanplus.LanPlusOptions;
+import dev.ipmi.lanplus.LanPlusSession;
 import dev.ipmi.lanplus.CipherSuite;
 import dev.ipmi.lanplus.bmc.InMemoryBackend;
 import dev.ipmi.lanplus.bmc.BmcQuirk;
@@ -20,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Our SOL console (on the suite-1 test session) against the virtual BMC's echo console, with and
+ * Our SOL console (on the real RMCP+ session, suite 17) against the virtual BMC's echo console, with and
  * without the "drop the first SOL packet" quirk: the console's retransmission must recover the
  * dropped keystrokes.
  */
@@ -60,8 +64,9 @@ class SolConsoleVirtualBmcIT {
                 .backend(InMemoryBackend.create())
                 .build();
         int port = server.add(bmc).getPort();
-        try (MiniRmcpPlusSession s = new MiniRmcpPlusSession(port, "admin", "password");
-             SolSession sol = SolConsole.activate(s, OPTIONS, null)) {
+        try (LanPlusSession s = LanPlusSession.open(LanPlusOptions.builder("127.0.0.1").port(port).user("admin")
+                     .password("password".toCharArray()).cipherSuite(CipherSuite.SUITE_17).build());
+             SolSession sol = s.activateSol(OPTIONS, null)) {
             assertThat(readUntil(sol.input(), "login: ")).contains("Virtual BMC serial console");
             sol.output().write("hello\r".getBytes(StandardCharsets.US_ASCII));
             sol.output().flush();
