@@ -47,18 +47,26 @@ public final class DecoderSweep {
     public static List<Class<?>> classesBeside(Class<?> anchor) {
         try {
             Path root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!Files.isDirectory(root)) {
-                throw new IllegalStateException("expected a classes directory, found " + root);
-            }
-            List<Class<?>> out = new ArrayList<>();
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path p : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
-                    String name = root.relativize(p).toString().replace('/', '.').replaceAll("\\.class$", "");
-                    if (name.endsWith("package-info") || name.endsWith("module-info")) {
-                        continue;
-                    }
-                    out.add(Class.forName(name, false, anchor.getClassLoader()));
+            List<String> names = new ArrayList<>();
+            if (Files.isDirectory(root)) {
+                try (Stream<Path> files = Files.walk(root)) {
+                    files.filter(f -> f.toString().endsWith(".class")).forEach(p -> names.add(root.relativize(p).toString()));
                 }
+            } else {
+                // a reactor build hands dependent modules the packaged jar instead of target/classes
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(root.toFile())) {
+                    jar.stream().map(java.util.jar.JarEntry::getName).filter(n -> n.endsWith(".class"))
+                            .forEach(names::add);
+                }
+            }
+            names.sort(Comparator.naturalOrder());
+            List<Class<?>> out = new ArrayList<>();
+            for (String file : names) {
+                String name = file.replace('/', '.').replaceAll("\\.class$", "");
+                if (name.endsWith("package-info") || name.endsWith("module-info") || name.startsWith("META-INF")) {
+                    continue;
+                }
+                out.add(Class.forName(name, false, anchor.getClassLoader()));
             }
             return out;
         } catch (IOException e) {
