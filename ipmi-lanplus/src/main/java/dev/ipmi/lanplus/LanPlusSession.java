@@ -83,6 +83,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
     /** Starts the login; the future completes with the session or fails with an {@link IpmiException}. */
     public static CompletableFuture<LanPlusSession> openAsync(LanPlusOptions options) {
         Objects.requireNonNull(options, "options");
+        Crypto.warmUpInBackground();
         byte[] password = options.password();
         byte[] kg = options.kg();
         LanPlusMachine machine;

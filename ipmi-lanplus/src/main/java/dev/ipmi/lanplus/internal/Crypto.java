@@ -87,6 +87,29 @@ public final class Crypto {
         return out;
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Loads and exercises the primitives once, on another thread, so that in a fresh JVM the class
+     * loading and first-use costs overlap the pre-session round trips instead of delaying RAKP.
+     */
+    public static void warmUpInBackground() {
+        if (!WARMED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            byte[] k = new byte[20];
+            for (Hash h : Hash.values()) {
+                hmac(h, k, k);
+            }
+            digest(Hash.MD5, k);
+            aesCbc(true, new byte[16], new byte[16], new byte[16], 0, 16);
+            random(16);
+        }, "ipmi-crypto-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /**
      * The one SecureRandom of the library: the first use of a SecureRandom seeds it (on Linux that
      * can take a noticeable time), so all randomness comes from this instance and is paid once.
