@@ -21,6 +21,7 @@ import dev.ipmi.lanplus.sol.SolTransport;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
@@ -174,9 +175,15 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
         return machine.replayCount();
     }
 
-    /** The BMC's ID for this session (as Close Session and Get Session Info name it). */
+    /** The BMC's ID for this session (as Close Session, Get Session Info and Get Payload Instance Info name it). */
     public int bmcSessionId() {
         return machine.bmcSessionId();
+    }
+
+    @Override
+    public OptionalInt payloadOwnerId() {
+        int id = machine.bmcSessionId();
+        return id == 0 ? OptionalInt.empty() : OptionalInt.of(id);
     }
 
     /** Successful logins (more than 1 after a re-login). */

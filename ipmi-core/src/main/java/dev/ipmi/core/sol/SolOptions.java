@@ -16,7 +16,9 @@ import java.util.OptionalInt;
  * @param alreadyActive what to do when the instance is active on another session
  * @param retries       resends of an unacknowledged packet before the console counts as lost; empty = BMC/default
  * @param retryInterval wait for an acknowledgement; empty = BMC/default
- * @param keepalive     keepalive interval while idle; empty = none
+ * @param keepalive     keepalive interval while idle; empty = none. The keepalive is Get Payload Instance
+ *                      Info when the session knows its BMC-side ID (it also notices a console taken over by
+ *                      another session, which some BMCs do not announce), else Get Device ID
  * @param startupProbe  send an empty SOL packet before the first characters, so that a BMC which kept
  *                      the last sequence number of an earlier console (ipmi_sim) cannot swallow them
  */

@@ -297,6 +297,16 @@ final class SolCommand implements Runnable {
                 throw new CliException("Info: SOL payload already active on another session");
             }
             Terminal terminal = Terminal.rawIfInteractive();
+            // killed (SIGTERM, SIGINT from outside): still free the console and the session slot
+            Thread release = new Thread(() -> {
+                try {
+                    sol.close();
+                    bmc.close();
+                } catch (RuntimeException e) {
+                    // best effort while the JVM goes down
+                }
+            }, "ipmi-sol-release");
+            Runtime.getRuntime().addShutdownHook(release);
             try {
                 String nl = terminal.raw() ? "\r\n" : "\n";
                 synchronized (console) {
@@ -305,6 +315,11 @@ final class SolCommand implements Runnable {
                 }
                 return run(sol, console, terminal, end, nl);
             } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(release);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs anyway
+                }
                 sol.close();
                 terminal.restore();
             }

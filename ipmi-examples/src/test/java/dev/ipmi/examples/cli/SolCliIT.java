@@ -288,4 +288,15 @@ class SolCliIT {
         assertThat(r.rc()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("Error: This command is only available over the lanplus interface\n");
     }
+
+    @Test
+    void aKilledConsoleStillDeactivatesThePayload() throws Exception {
+        Proc p = start(ipmi("sol", "activate"));
+        p.awaitOut(BANNER);
+        p.process.destroy();
+        assertThat(p.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Result r = inProcess(ipmi("sol", "deactivate"));
+        assertThat(r.rc()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("Info: SOL payload already de-activated\n");
+    }
 }

@@ -6,6 +6,8 @@ import dev.ipmi.core.IpmiSessionException;
 import dev.ipmi.core.commands.app.ActivatePayload;
 import dev.ipmi.core.commands.app.DeactivatePayload;
 import dev.ipmi.core.commands.app.GetDeviceId;
+import dev.ipmi.core.commands.app.GetPayloadInstanceInfo;
+import dev.ipmi.core.commands.app.Payloads;
 import dev.ipmi.core.commands.sol.GetSolConfigurationParameters;
 import dev.ipmi.core.commands.sol.SolParameter;
 import dev.ipmi.core.sol.SolAlreadyActiveException;
@@ -22,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -57,6 +60,7 @@ public final class SolConsole implements SolSession {
     private ScheduledFuture<?> timer;
     private int unacknowledged;
     private boolean open = true;
+    private volatile boolean instanceInfoWorks = true;
     private boolean closing;
     private SolEvent endReason;
     private IpmiException failure;
@@ -87,7 +91,7 @@ public final class SolConsole implements SolSession {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(options, "options");
         Optional<SolParameter.Retry> retry = readRetry(transport);
-        ActivatePayload.Request request = new ActivatePayload.Request(dev.ipmi.core.commands.app.Payloads.SOL,
+        ActivatePayload.Request request = new ActivatePayload.Request(Payloads.SOL,
                 options.instance(), transport.encryptPayloads(), transport.authenticatePayloads(), false,
                 ActivatePayload.AlertBehaviour.DEFER, false);
         ActivatePayload.Response response;
@@ -139,7 +143,7 @@ public final class SolConsole implements SolSession {
     /** Deactivate Payload for SOL {@code instance}; "already deactivated" (80h) counts as success. */
     public static void deactivate(SolTransport transport, int instance) {
         try {
-            transport.execute(new DeactivatePayload.Request(dev.ipmi.core.commands.app.Payloads.SOL, instance));
+            transport.execute(new DeactivatePayload.Request(Payloads.SOL, instance));
         } catch (CompletionCodeException e) {
             if (e.code().code() != DeactivatePayload.ALREADY_DEACTIVATED) {
                 throw e;
@@ -235,9 +239,35 @@ public final class SolConsole implements SolSession {
         }
     }
 
-    /** Asynchronous, so that the I/O thread never waits for the BMC (acknowledgements go on meanwhile). */
+    /**
+     * Asynchronous, so that the I/O thread never waits for the BMC (acknowledgements go on
+     * meanwhile). Get Payload Instance Info (pyghmi's keepalive) also tells whether the console is
+     * still ours: ipmi_sim says nothing on the SOL channel when another session deactivates or takes
+     * over the payload. Get Device ID when the BMC lacks the command or the session ID is unknown.
+     */
     private void keepalive() {
+        OptionalInt own = transport.payloadOwnerId();
         try {
+            if (own.isPresent() && instanceInfoWorks) {
+                transport.executeAsync(new GetPayloadInstanceInfo.Request(Payloads.SOL, instance))
+                        .whenComplete((r, e) -> {
+                            if (e != null) {
+                                if (unwrap(e) instanceof CompletionCodeException) {
+                                    instanceInfoWorks = false;
+                                }
+                                LOG.debug("SOL keepalive failed: {}", e.toString());
+                            } else if (r.sessionId() != own.getAsInt()) {
+                                LOG.debug("SOL instance {} now belongs to session {}: console ended", instance,
+                                        Integer.toHexString(r.sessionId()));
+                                try {
+                                    io.execute(() -> apply(machine.deactivatedElsewhere()));
+                                } catch (RejectedExecutionException closedAlready) {
+                                    // the console was closed meanwhile
+                                }
+                            }
+                        });
+                return;
+            }
             transport.executeAsync(new GetDeviceId.Request()).whenComplete((r, e) -> {
                 if (e != null) {
                     LOG.debug("SOL keepalive failed: {}", e.toString());
@@ -246,6 +276,13 @@ public final class SolConsole implements SolSession {
         } catch (RuntimeException e) {
             LOG.debug("SOL keepalive not sent: {}", e.toString());
         }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
     }
 
     @Override

@@ -298,6 +298,19 @@ public final class SolStateMachine {
         return finish(now, acts);
     }
 
+    /**
+     * The driver learned that the BMC no longer has this console active for this session (another
+     * session deactivated or took it over, and the BMC said nothing on the SOL channel). Ends the
+     * machine as if the BMC had sent "SOL deactivating"; nothing after a close.
+     */
+    public List<SolAction> deactivatedElsewhere() {
+        List<SolAction> acts = new ArrayList<>();
+        if (!closed) {
+            close(acts, SolEvent.DEACTIVATED_BY_BMC, Optional.empty());
+        }
+        return acts;
+    }
+
     /** Ends the machine without actions (the driver deactivates the payload); queued bytes are wiped. */
     public void close() {
         closed = true;

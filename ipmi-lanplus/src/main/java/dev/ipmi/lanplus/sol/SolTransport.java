@@ -1,6 +1,7 @@
 package dev.ipmi.lanplus.sol;
 
 import dev.ipmi.core.IpmiRequest;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -45,6 +46,15 @@ public interface SolTransport {
 
     /** The LAN channel the session runs on (never 0Eh): used for SOL configuration parameters. */
     int channel();
+
+    /**
+     * The session ID the BMC assigned to this session (what Get Payload Instance Info names as the
+     * owner of an active payload), if known: lets the console notice that another session took it
+     * over. Empty: the console keeps alive with Get Device ID only.
+     */
+    default OptionalInt payloadOwnerId() {
+        return OptionalInt.empty();
+    }
 
     /** The UDP port of the session, to check the port Activate Payload names. */
     int sessionPort();

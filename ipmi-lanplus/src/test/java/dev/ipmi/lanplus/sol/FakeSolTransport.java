@@ -29,6 +29,9 @@ final class FakeSolTransport implements SolTransport, AutoCloseable {
     final List<IpmiRequest<?>> requests = new ArrayList<>();
     /** Deactivate Payload fails as if the session were gone. */
     volatile boolean deactivateFails;
+    /** When set, the session names its BMC-side ID and Get Payload Instance Info answers {@link #owner}. */
+    volatile boolean reportsOwner;
+    volatile int owner = 0x42;
     private final LinkedBlockingQueue<byte[]> toBmc = new LinkedBlockingQueue<>();
     private final Random random = new Random(42);
     private final double loss;
@@ -138,6 +141,8 @@ final class FakeSolTransport implements SolTransport, AutoCloseable {
             activeElsewhere = false;
         } else if (request.id().matches(GetSolConfigurationParameters.ID)) {
             throw new CompletionCodeException(request.id(), CompletionCode.valueOf(0x80));
+        } else if (reportsOwner && request.id().matches(dev.ipmi.core.commands.app.GetPayloadInstanceInfo.ID)) {
+            new dev.ipmi.core.commands.app.GetPayloadInstanceInfo.Response(owner, new byte[8]).encode(rsp);
         } else if (request.id().matches(GetDeviceId.ID)) {
             new GetDeviceId.Response(0x20, false, 1, true, 2, 0x15, 0x02, 0x9F, 0x1291, 0x0F, java.util.Optional.empty())
                     .encode(rsp);
@@ -162,6 +167,11 @@ final class FakeSolTransport implements SolTransport, AutoCloseable {
     @Override
     public int channel() {
         return 1;
+    }
+
+    @Override
+    public java.util.OptionalInt payloadOwnerId() {
+        return reportsOwner ? java.util.OptionalInt.of(0x42) : java.util.OptionalInt.empty();
     }
 
     @Override

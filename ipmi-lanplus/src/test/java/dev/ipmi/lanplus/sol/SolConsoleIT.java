@@ -265,4 +265,23 @@ class SolConsoleIT {
             assertThat(sol.isOpen()).isTrue();
         }
     }
+
+    /** ipmi_sim sends nothing on the SOL channel when another session deactivates the payload. */
+    @Test
+    void deactivationByAnotherSessionIsNoticedByTheKeepalive() throws Exception {
+        List<SolEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (LanPlusSession a = session(); LanPlusSession b = session();
+             SolSession sol = a.activateSol(OPTIONS.keepalive(java.time.Duration.ofMillis(100)), events::add)) {
+            assertThat(b.execute(new dev.ipmi.core.commands.app.GetPayloadInstanceInfo.Request(1, 1)).sessionId())
+                    .as("the owner Get Payload Instance Info names is the session's BMC-side ID")
+                    .isEqualTo(a.bmcSessionId());
+            b.execute(dev.ipmi.core.commands.app.DeactivatePayload.Request.sol());
+            for (int i = 0; i < 500 && sol.isOpen(); i++) {
+                Thread.sleep(10);
+            }
+            assertThat(sol.isOpen()).isFalse();
+            assertThat(events).contains(SolEvent.DEACTIVATED_BY_BMC);
+            assertThat(sol.input().read()).isEqualTo(-1);
+        }
+    }
 }

@@ -197,4 +197,26 @@ class SolConsoleTest {
                     .extracting(r -> ((DeactivatePayload.Request) r).instance()).containsExactly(3);
         }
     }
+
+    @Test
+    void keepaliveNoticesThatAnotherSessionOwnsThePayloadNow() throws Exception {
+        try (FakeSolTransport t = new FakeSolTransport(0)) {
+            t.reportsOwner = true;
+            List<SolEvent> events = new CopyOnWriteArrayList<>();
+            SolSession s = SolConsole.activate(t, FAST.keepalive(Duration.ofMillis(20)), events::add);
+            for (int i = 0; i < 10_000 && t.commandCount(dev.ipmi.core.commands.app.GetPayloadInstanceInfo.ID) < 2; i++) {
+                Thread.sleep(1);
+            }
+            assertThat(s.isOpen()).as("still ours").isTrue();
+            t.owner = 0x99;
+            for (int i = 0; i < 10_000 && s.isOpen(); i++) {
+                Thread.sleep(1);
+            }
+            assertThat(s.isOpen()).isFalse();
+            assertThat(events).containsExactly(SolEvent.DEACTIVATED_BY_BMC);
+            assertThat(s.input().read()).isEqualTo(-1);
+            s.close();
+            assertThat(t.commands).noneMatch(id -> id.matches(DeactivatePayload.ID));
+        }
+    }
 }
