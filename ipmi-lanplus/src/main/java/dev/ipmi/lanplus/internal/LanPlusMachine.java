@@ -586,6 +586,11 @@ public final class LanPlusMachine implements SessionMachine {
             loginFailed(a, new CipherSuiteUnavailableException(msg));
             return;
         }
+        if (r.bmcSessionId() == 0) {
+            // 0 means "outside a session": our codec would send every later packet without integrity or encryption
+            loginFailed(a, new IpmiSessionException("Open Session: the BMC assigned session ID 0"));
+            return;
+        }
         // ipmi_sim echoes 0 ("highest") when asked for a concrete level; anything else lower than asked
         // is left for Set Session Privilege Level to confirm or refuse.
         bmcSid = r.bmcSessionId();
