@@ -267,7 +267,8 @@ public final class LanPlusMachine implements SessionMachine {
             badIntegrity++;
             drop(DropReason.BAD_AUTH_CODE, e.getMessage());
         } catch (MalformedMessageException e) {
-            drop(DropReason.MALFORMED, e.getMessage());
+            // field and offset only: the bytes may be decrypted session payload
+            drop(DropReason.MALFORMED, "field '" + e.field() + "' at offset " + e.offset());
         }
         return arm(a, now);
     }
