@@ -159,6 +159,49 @@ class Ipmi15MachineFuzzTest {
         assertThat(h.ended()).isTrue();
     }
 
+    /**
+     * An authentic reply (right rqSeq, command and AuthCode) whose body after a zero completion code
+     * is arbitrary: what a buggy BMC could send at any set-up step. The login may fail, but only with
+     * a typed exception, and nothing may escape the machine.
+     */
+    @Property(tries = 300)
+    void authenticRepliesWithArbitraryBodiesFailTheLoginTypedOrAreUsed(@ForAll @net.jqwik.api.constraints.IntRange(max = 3) int step,
+                                                                       @ForAll @Size(max = 24) byte[] data,
+                                                                       @ForAll boolean zeroCompletionCode) {
+        CompletableFuture<Ipmi15Machine.Established> opened = new CompletableFuture<>();
+        MachineHarness h = harness(opened);
+        List<String> steps = List.of("auth_caps", "challenge", "activate", "set_privilege");
+        for (int i = 0; i < steps.size() && !h.ended(); i++) {
+            byte[] request = h.takeSent();
+            assertThat(request).isEqualTo(Vectors.load(F, steps.get(i) + "_request"));
+            byte[] reply = Vectors.load(F, steps.get(i) + "_response");
+            if (i == step) {
+                Ipmi15Packet genuine = Ipmi15Packet.decode(reply);
+                LanMessage req = LanMessage.decode(Ipmi15Packet.decode(request).message());
+                byte[] body = new byte[data.length + 1];
+                body[0] = zeroCompletionCode ? 0 : (byte) (data.length == 0 ? 0xC1 : data[0]);
+                System.arraycopy(data, 0, body, 1, data.length);
+                byte[] msg = req.response(body).encode();
+                byte[] code = genuine.authType().equals(AuthType.NONE) ? new byte[0]
+                        : AuthCodes.compute(genuine.authType(), PW16, genuine.sessionId(), msg, genuine.sequence());
+                reply = new Ipmi15Packet(genuine.authType(), genuine.sequence(), genuine.sessionId(), code, msg).encode();
+            }
+            h.deliver(reply);
+            if (i == step) {
+                break;
+            }
+        }
+        for (int guard = 0; guard < 20 && !opened.isDone(); guard++) {
+            h.takeAllSent();
+            h.advanceMillis(5_000);
+        }
+        assertThat(opened).isDone();
+        if (opened.isCompletedExceptionally()) {
+            assertThat(opened.handle((v, e) -> e).join()).isInstanceOf(IpmiException.class);
+            assertThat(h.ended()).isTrue();
+        }
+    }
+
     private static byte[] make(Fault f, byte[] consumed) {
         byte[] junk = f.bytes();
         Ipmi15Packet p = Ipmi15Packet.decode(Vectors.load(F, "first_command_response"));

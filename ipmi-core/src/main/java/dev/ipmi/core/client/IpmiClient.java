@@ -317,8 +317,21 @@ public final class IpmiClient implements AutoCloseable {
                     executor);
         }
 
-        /** Opens the session without blocking. */
+        /**
+         * Opens the session without blocking.
+         *
+         * @throws IllegalArgumentException for cipher suite 0 or auth type NONE / PASSWORD without the opt-in
+         */
         public CompletableFuture<IpmiClient> connectAsync() {
+            if (cipherSuite == 0 && !allowCipherZero) {
+                throw new IllegalArgumentException("cipher suite 0 has no authentication, integrity or encryption; "
+                        + "call allowCipherZero(true) to use it");
+            }
+            if (authType != null && (authType.equals(AuthType.NONE) || authType.equals(AuthType.PASSWORD))
+                    && !allowInsecureAuth) {
+                throw new IllegalArgumentException("IPMI 1.5 auth type " + authType
+                        + " sends the password in clear or not at all; call allowInsecureAuth(true) to use it");
+            }
             ConnectionSpec spec = spec();
             Arrays.fill(password, '\0');
             Executor callbacks = executor;

@@ -301,7 +301,8 @@ public final class LanPlusMachine implements SessionMachine {
             badIntegrity++;
             drop(DropReason.BAD_AUTH_CODE, e.getMessage());
         } catch (MalformedMessageException e) {
-            drop(DropReason.MALFORMED, e.getMessage());
+            // field and offset only: the bytes may be decrypted session payload
+            drop(DropReason.MALFORMED, "field '" + e.field() + "' at offset " + e.offset());
         }
         return arm(a, now);
     }
@@ -630,6 +631,11 @@ public final class LanPlusMachine implements SessionMachine {
                 return;
             }
             loginFailed(a, new CipherSuiteUnavailableException(msg));
+            return;
+        }
+        if (r.bmcSessionId() == 0) {
+            // 0 means "outside a session": our codec would send every later packet without integrity or encryption
+            loginFailed(a, new IpmiSessionException("Open Session: the BMC assigned session ID 0"));
             return;
         }
         // ipmi_sim echoes 0 ("highest") when asked for a concrete level; anything else lower than asked
