@@ -80,11 +80,7 @@ public final class DemoCommand implements Runnable {
                 step("sensors", () -> sensors(client));
                 step("SEL", () -> sel(client));
                 step("FRU", () -> fru(client));
-                step("SOL echo", () -> {
-                    throw new UnsupportedOperationException(
-                            "the client session does not carry SOL payloads yet (the BMC side answers ipmitool "
-                                    + "'sol activate')");
-                });
+                step("SOL echo", () -> solEcho(client));
             }
         }
         out.println(failures == 0 ? "== demo complete" : "== demo finished with " + failures + " failed step(s)");
@@ -105,6 +101,34 @@ public final class DemoCommand implements Runnable {
             out.println("   failed: " + e.getMessage());
         }
         out.flush();
+    }
+
+    private void solEcho(IpmiClient client) {
+        String line = "hello from ipmi-java";
+        try (dev.ipmi.core.sol.SolSession sol = client.sol().activate(dev.ipmi.core.sol.SolOptions.defaults())) {
+            String banner = readUntil(sol.input(), "login: ");
+            out.printf("   console says: %s%n", banner.strip().replace("\r\n", " | "));
+            sol.output().write((line + "\r").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            sol.output().flush();
+            String answer = readUntil(sol.input(), "you typed: " + line);
+            out.printf("   typed '%s', console answered: %s%n", line,
+                    answer.contains("you typed: " + line) ? "you typed: " + line : "(nothing)");
+        } catch (java.io.IOException e) {
+            throw new dev.ipmi.core.IpmiTransportException("SOL console: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads until {@code marker} appears, the stream ends, or 4 KiB arrived (the demo's console is short). */
+    private static String readUntil(java.io.InputStream in, String marker) throws java.io.IOException {
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        while (seen.size() < 4096 && !seen.toString(java.nio.charset.StandardCharsets.ISO_8859_1).contains(marker)) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            seen.write(b);
+        }
+        return seen.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private void mcInfo(IpmiClient client) {

@@ -89,7 +89,9 @@ class VirtualBmcCliIT {
         assertThat(rc).as(out.toString()).isZero();
         assertThat(out.toString()).contains("== power").contains("after the cycle chassis power is on")
                 .contains("next boot: Force PXE").contains("CPU Temp").contains("Power off/down")
-                .contains("VirtualServer 1000").contains("== SOL echo").contains("== demo complete");
+                .contains("VirtualServer 1000").contains("== SOL echo")
+                .contains("console answered: you typed: hello from ipmi-java").doesNotContain("skipped")
+                .contains("== demo complete");
     }
 
     private static List<String> concat(List<String> a, String... b) {
