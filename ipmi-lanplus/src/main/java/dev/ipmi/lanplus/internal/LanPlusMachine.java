@@ -587,7 +587,8 @@ public final class LanPlusMachine implements SessionMachine {
         if (msg instanceof OpenSessionResponse r && state == State.OPEN_SESSION && ours(r.tag(), r.status(),
                 r.consoleSessionId())) {
             onOpenSessionResponse(r, a, now);
-        } else if (msg instanceof Rakp2 r && state == State.RAKP2 && ours(r.tag(), r.status(), r.consoleSessionId())) {
+        } else if (msg instanceof Rakp2 r && state == State.RAKP2 && (ours(r.tag(), r.status(), r.consoleSessionId())
+                || zeroTagRakp2(r))) {
             onRakp2(r, a, now);
         } else if (msg instanceof Rakp4 r && state == State.RAKP4 && ours(r.tag(), r.status(), r.consoleSessionId())) {
             onRakp4(r, a, now);
@@ -603,6 +604,15 @@ public final class LanPlusMachine implements SessionMachine {
      */
     private boolean ours(int replyTag, RmcpPlusStatus status, int sid) {
         return replyTag == tag && (sid == consoleSid || (!status.isSuccess() && sid == 0));
+    }
+
+    /**
+     * {@link dev.ipmi.lanplus.Quirk#RAKP2_MESSAGE_TAG_ZERO}: some OpenBMC builds answer RAKP1 with
+     * message tag 0 instead of echoing ours. The console session ID, fresh and random for every
+     * attempt, still ties the reply to this login, so a successful RAKP2 carrying our ID is taken.
+     */
+    private boolean zeroTagRakp2(Rakp2 r) {
+        return r.tag() == 0 && r.status().isSuccess() && r.consoleSessionId() == consoleSid;
     }
 
     private void onOpenSessionResponse(OpenSessionResponse r, Actions a, long now) {

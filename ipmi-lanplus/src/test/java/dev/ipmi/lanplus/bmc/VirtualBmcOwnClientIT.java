@@ -115,17 +115,17 @@ class VirtualBmcOwnClientIT {
     }
 
     /**
-     * The lanplus client (branch lanplus at 026a32a) drops a RAKP2 whose message tag is not its own, so
-     * against an OpenBMC-style BMC the login times out. This pins that behaviour until the client
-     * grows the workaround; the quirk itself is checked at the byte level in RmcpPlusResponderTest.
+     * OpenBMC-style RAKP2 with message tag 0: the client takes it because the console session ID
+     * is ours (Quirk.RAKP2_MESSAGE_TAG_ZERO); the BMC side of the quirk is checked byte for byte in
+     * RmcpPlusResponderTest.
      */
     @Test
-    void rakp2WithTagZeroIsNotYetAcceptedByTheClient() {
+    void rakp2WithTagZeroIsAcceptedWhenTheConsoleSessionIdIsOurs() {
         VirtualBmc quirky = bmc(Set.of(BmcQuirk.RAKP2_TAG_ZERO));
         int p = server.add(quirky).getPort();
-        try {
-            assertThatThrownBy(() -> LanPlusSession.open(options(p, CipherSuite.SUITE_17).build()).close())
-                    .isInstanceOf(dev.ipmi.core.IpmiTimeoutException.class);
+        try (LanPlusSession s = LanPlusSession.open(options(p, CipherSuite.SUITE_17).build())) {
+            assertThat(s.cipherSuite().id()).isEqualTo(17);
+            assertThat(s.send(new GetDeviceId.Request()).join().deviceId()).isEqualTo(0x20);
         } finally {
             server.remove(quirky);
         }
