@@ -1,8 +1,10 @@
 package dev.ipmi.examples.facade;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipmi.core.CommandId;
+import dev.ipmi.core.CompletionCodeException;
 import dev.ipmi.core.client.AsyncFru;
 import dev.ipmi.core.client.IpmiClient;
 import dev.ipmi.core.client.Threshold;
@@ -223,5 +225,26 @@ class MonitoringFacadeIT {
             assertThat(lines).isEqualTo(ipmitool("fru", "print"));
             assertThat(bmc.fru().inventory(0).problems()).isEmpty();
         }
+    }
+
+    @Test
+    @Order(7)
+    void fruWriteLandsOnTheBmcAndOptionalCommandsFailTyped() throws Exception {
+        List<String> before = ipmitool("fru", "print");
+        try (IpmiClient bmc = IpmiClient.using(session("lan"))) {
+            byte[] raw = bmc.fru().read(0);
+            assertThat(bmc.fru().info(0).areaSize()).isEqualTo(raw.length);
+            byte changed = (byte) (raw[9] ^ 0x5A);
+            assertThat(bmc.fru().write(0, 9, new byte[] {changed})).isEqualTo(1);
+            assertThat(ipmitool("raw", "0x0a", "0x11", "0", "9", "0", "1").get(0).strip())
+                    .isEqualTo(String.format("01 %02x", changed & 0xFF));
+            assertThat(bmc.fru().write(0, 9, new byte[] {raw[9]})).isEqualTo(1);
+            assertThat(bmc.fru().read(0)).isEqualTo(raw);
+            // ipmi_sim has neither SEL allocation info nor the UTC offset: typed C1h failures
+            assertThatThrownBy(() -> bmc.sel().utcOffset()).isInstanceOfSatisfying(CompletionCodeException.class,
+                    e -> assertThat(e.code().code()).isEqualTo(0xC1));
+            assertThatThrownBy(() -> bmc.sel().allocationInfo()).isInstanceOf(CompletionCodeException.class);
+        }
+        assertThat(ipmitool("fru", "print")).isEqualTo(before);
     }
 }
