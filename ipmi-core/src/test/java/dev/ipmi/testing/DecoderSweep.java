@@ -47,18 +47,25 @@ public final class DecoderSweep {
     public static List<Class<?>> classesBeside(Class<?> anchor) {
         try {
             Path root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!Files.isDirectory(root)) {
-                throw new IllegalStateException("expected a classes directory, found " + root);
+            List<String> names = new ArrayList<>();
+            if (Files.isDirectory(root)) {
+                try (Stream<Path> files = Files.walk(root)) {
+                    files.filter(f -> f.toString().endsWith(".class"))
+                            .forEach(f -> names.add(root.relativize(f).toString().replace(java.io.File.separatorChar, '/')));
+                }
+            } else {
+                // a reactor build hands the upstream modules over as jars
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(root.toFile())) {
+                    jar.stream().map(java.util.jar.JarEntry::getName).filter(n -> n.endsWith(".class")).forEach(names::add);
+                }
             }
             List<Class<?>> out = new ArrayList<>();
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path p : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
-                    String name = root.relativize(p).toString().replace('/', '.').replaceAll("\\.class$", "");
-                    if (name.endsWith("package-info") || name.endsWith("module-info")) {
-                        continue;
-                    }
-                    out.add(Class.forName(name, false, anchor.getClassLoader()));
+            for (String file : names.stream().sorted().toList()) {
+                String name = file.replace('/', '.').replaceAll("\\.class$", "");
+                if (name.endsWith("package-info") || name.endsWith("module-info")) {
+                    continue;
                 }
+                out.add(Class.forName(name, false, anchor.getClassLoader()));
             }
             return out;
         } catch (IOException e) {
