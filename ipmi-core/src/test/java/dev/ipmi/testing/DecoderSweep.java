@@ -50,24 +50,6 @@ public final class DecoderSweep {
             List<String> names = new ArrayList<>();
             if (Files.isDirectory(root)) {
                 try (Stream<Path> files = Files.walk(root)) {
-<<<<<<< HEAD
-                    files.filter(f -> f.toString().endsWith(".class")).forEach(p -> names.add(root.relativize(p).toString()));
-                }
-            } else {
-                // a reactor build hands dependent modules the packaged jar instead of target/classes
-                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(root.toFile())) {
-                    jar.stream().map(java.util.jar.JarEntry::getName).filter(n -> n.endsWith(".class"))
-                            .forEach(names::add);
-                }
-            }
-            names.sort(Comparator.naturalOrder());
-            List<Class<?>> out = new ArrayList<>();
-            for (String file : names) {
-                String name = file.replace('/', '.').replaceAll("\\.class$", "");
-                if (name.endsWith("package-info") || name.endsWith("module-info") || name.startsWith("META-INF")) {
-                    continue;
-                }
-=======
                     files.filter(f -> f.toString().endsWith(".class"))
                             .forEach(f -> names.add(root.relativize(f).toString().replace(java.io.File.separatorChar, '/')));
                 }
@@ -83,7 +65,6 @@ public final class DecoderSweep {
                 if (name.endsWith("package-info") || name.endsWith("module-info")) {
                     continue;
                 }
->>>>>>> hard
                 out.add(Class.forName(name, false, anchor.getClassLoader()));
             }
             return out;
