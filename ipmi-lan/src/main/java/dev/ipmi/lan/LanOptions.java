@@ -6,8 +6,6 @@ import dev.ipmi.core.spi.IpmiEventListener;
 import dev.ipmi.lan.engine.RequestTracker;
 import dev.ipmi.core.spi.RetryPolicy;
 import dev.ipmi.lan.engine.UdpEngine;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -179,16 +177,7 @@ public final class LanOptions {
          * copied; wipe your array afterwards.
          */
         public Builder password(char[] password) {
-            ByteBuffer bb = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-            byte[] b = new byte[bb.remaining()];
-            bb.get(b);
-            if (bb.hasArray()) {
-                Arrays.fill(bb.array(), (byte) 0);
-            }
-            if (b.length > 16) {
-                Arrays.fill(b, (byte) 0);
-                throw new IllegalArgumentException("IPMI 1.5 passwords are at most 16 bytes");
-            }
+            byte[] b = dev.ipmi.core.internal.Secrets.utf8(password, 16, "IPMI 1.5 passwords");
             Arrays.fill(this.password, (byte) 0);
             this.password = b;
             return this;

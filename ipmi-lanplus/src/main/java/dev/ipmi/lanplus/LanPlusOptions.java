@@ -5,8 +5,6 @@ import dev.ipmi.core.spi.IpmiEventListener;
 import dev.ipmi.core.spi.RetryPolicy;
 import dev.ipmi.lan.engine.UdpEngine;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -187,16 +185,7 @@ public final class LanPlusOptions {
          * after. Default: empty.
          */
         public Builder password(char[] password) {
-            ByteBuffer bb = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-            byte[] b = new byte[bb.remaining()];
-            bb.get(b);
-            if (bb.hasArray()) {
-                Arrays.fill(bb.array(), (byte) 0);
-            }
-            if (b.length > 20) {
-                Arrays.fill(b, (byte) 0);
-                throw new IllegalArgumentException("RMCP+ passwords are at most 20 bytes");
-            }
+            byte[] b = dev.ipmi.core.internal.Secrets.utf8(password, 20, "RMCP+ passwords");
             Arrays.fill(this.password, (byte) 0);
             this.password = b;
             return this;

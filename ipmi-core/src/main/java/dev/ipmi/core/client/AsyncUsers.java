@@ -7,13 +7,9 @@ import dev.ipmi.core.commands.app.SetUserName;
 import dev.ipmi.core.commands.app.SetUserPassword;
 import dev.ipmi.core.commands.app.SetUserPassword.PasswordSize;
 import dev.ipmi.core.types.PrivilegeLevel;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /** User management (ipmitool's {@code user}), non-blocking. */
@@ -137,13 +133,6 @@ public final class AsyncUsers {
     }
 
     private static byte[] encode(char[] password) {
-        Objects.requireNonNull(password, "password");
-        ByteBuffer bb = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-        byte[] out = new byte[bb.remaining()];
-        bb.get(out);
-        if (bb.hasArray()) {
-            Arrays.fill(bb.array(), (byte) 0);
-        }
-        return out;
+        return dev.ipmi.core.internal.Secrets.utf8(password);
     }
 }
