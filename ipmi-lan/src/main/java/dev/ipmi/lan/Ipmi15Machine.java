@@ -129,7 +129,7 @@ public final class Ipmi15Machine implements SessionMachine {
     public Actions submit(IpmiCall call, long now) {
         Actions a = new Actions();
         if (!call.target().isBmc()) {
-            return a.fail(call.future(), new UnsupportedOperationException("bridging: not implemented yet"));
+            return a.fail(call.future(), new UnsupportedOperationException("a session sends to the BMC only: bridged targets go through IpmiClient (BridgingTransport wraps them in Send Message)"));
         }
         switch (state) {
             case NEW, SETUP -> waiting.add(call);

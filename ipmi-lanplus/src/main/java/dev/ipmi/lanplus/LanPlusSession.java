@@ -134,7 +134,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
     public CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data) {
         CompletableFuture<byte[]> f = new CompletableFuture<>();
         if (!target.isBmc()) {
-            f.completeExceptionally(new UnsupportedOperationException("bridging: not implemented yet"));
+            f.completeExceptionally(new UnsupportedOperationException("a session sends to the BMC only: bridged targets go through IpmiClient (BridgingTransport wraps them in Send Message)"));
             return f;
         }
         registration.submit(new IpmiCall(target, id, data.clone(), f));

@@ -5,7 +5,6 @@ import dev.ipmi.core.client.IpmiClient;
 import dev.ipmi.core.commands.dcmi.GetPowerReading;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -17,7 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "dcmi", description = "DCMI: power reading.")
 final class DcmiCommand implements Runnable {
     /** C's ctime(): day of month space-padded. */
-    private static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
+    // ipmitool 1.8.19 prints the DCMI timestamp as UTC "MM/DD/YY HH:MM:SS UTC" with no line end after it,
+    // so "Sampling period" follows on the same line; scripts parse that text, so we print the same.
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("MM/dd/yy HH:mm:ss 'UTC'", Locale.US);
 
     @ParentCommand
     IpmiCli root;
@@ -50,19 +51,19 @@ final class DcmiCommand implements Runnable {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!Facade.printJson(root, out, r)) {
-            out.print(text(r, ZoneId.systemDefault()));
+            out.print(text(r));
             out.flush();
         }
     }
 
-    static String text(GetPowerReading.Response r, ZoneId zone) {
+    static String text(GetPowerReading.Response r) {
         StringBuilder sb = new StringBuilder("\n");
         sb.append(String.format("    Instantaneous power reading:              %8d Watts%n", r.currentWatts()));
         sb.append(String.format("    Minimum during sampling period:           %8d Watts%n", r.minimumWatts()));
         sb.append(String.format("    Maximum during sampling period:           %8d Watts%n", r.maximumWatts()));
         sb.append(String.format("    Average power reading over sample period: %8d Watts%n", r.averageWatts()));
-        sb.append(String.format("    IPMI timestamp:                           %s%n",
-                CTIME.format(Instant.ofEpochSecond(r.timestamp()).atZone(zone))));
+        sb.append(String.format("    IPMI timestamp:                           %s",
+                STAMP.format(Instant.ofEpochSecond(r.timestamp()).atZone(java.time.ZoneOffset.UTC))));
         sb.append(String.format("    Sampling period:                          %08d Seconds.%n",
                 r.reportingPeriodMs() / 1000));
         sb.append(String.format("    Power reading state is:                   %s%n%n%n",

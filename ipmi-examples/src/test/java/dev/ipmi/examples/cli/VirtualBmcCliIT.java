@@ -60,6 +60,29 @@ class VirtualBmcCliIT {
         assertThat(bmc.isAlive()).isFalse();
     }
 
+    /**
+     * {@code dcmi power reading} against the virtual BMC (ipmi_sim has no DCMI): the same text as
+     * ipmitool's, but for the timestamp, which may tick between the two runs.
+     */
+    @Test
+    void dcmiPowerReadingMatchesIpmitool() throws Exception {
+        dev.ipmi.lanplus.bmc.VirtualBmc bmc = dev.ipmi.lanplus.bmc.VirtualBmc.builder()
+                .user("admin", "s3cret", dev.ipmi.core.types.PrivilegeLevel.ADMINISTRATOR).build();
+        try (dev.ipmi.lanplus.bmc.VirtualBmcServer server = dev.ipmi.lanplus.bmc.VirtualBmcServer.start()) {
+            List<String> args = List.of("-I", "lanplus", "-C", "17", "-H", "127.0.0.1", "-p",
+                    Integer.toString(server.add(bmc).getPort()), "-U", "admin", "-P", "s3cret", "dcmi", "power",
+                    "reading");
+            StringWriter ours = new StringWriter();
+            int rc = IpmiCli.execute(new PrintWriter(ours, true), new PrintWriter(ours, true),
+                    args.toArray(String[]::new));
+            assertThat(rc).as(ours.toString()).isZero();
+            String theirs = IpmiSim.run(concat(List.of("ipmitool"), args.toArray(String[]::new)), dir);
+            String stamp = "\\d\\d/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d UTC";
+            assertThat(theirs).containsPattern(stamp).contains("Power reading state is");
+            assertThat(ours.toString().replaceAll(stamp, "<time>")).isEqualTo(theirs.replaceAll(stamp, "<time>"));
+        }
+    }
+
     /** Our CLI and ipmitool print the same text for the same virtual BMC. */
     @Test
     void ourCliMatchesIpmitoolAgainstTheVirtualBmc() throws Exception {
