@@ -225,9 +225,9 @@ if time_left; then
         --rounds "$ROUNDS" > "$WORK/batch.out"
     row "ipmi-java BatchDeviceId, $BATCH sequential, first batch in a fresh JVM (in-JVM, incl. login/close)" \
         "$(kv sequential_cold_wall_ms "$WORK/batch.out")" "$(kv sequential_cold_cpu_ms "$WORK/batch.out")"
-    row "ipmi-java BatchDeviceId, $BATCH sequential, warm JVM (median of $((ROUNDS - 1)))" \
+    row "ipmi-java BatchDeviceId, $BATCH sequential, warm JVM, incl. login/close (median of $((ROUNDS - 1)))" \
         "$(kv sequential_warm_wall_ms "$WORK/batch.out")" "$(kv sequential_warm_cpu_ms "$WORK/batch.out")"
-    row "ipmi-java BatchDeviceId, $BATCH pipelined (window 8), warm JVM" "$(kv pipelined_wall_ms "$WORK/batch.out")" "-"
+    row "ipmi-java BatchDeviceId, $BATCH pipelined (window 8), warm JVM, incl. login/close" "$(kv pipelined_wall_ms "$WORK/batch.out")" "-"
 fi
 read -r w c < <(measure java-batch 5 java -cp "$BENCH_JAR" dev.ipmi.benchmarks.tools.BatchDeviceId --port "$P" \
     --count "$BATCH" --rounds 1)

@@ -10,6 +10,8 @@ import dev.ipmi.lanplus.CipherSuite;
 import dev.ipmi.lanplus.LanPlusOptions;
 import dev.ipmi.lanplus.LanPlusSession;
 import dev.ipmi.testing.IpmiSim;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -100,12 +102,11 @@ public class EndToEndBenchmark {
     }
 
     private Object burst(int n) {
-        @SuppressWarnings("unchecked")
-        CompletableFuture<GetDeviceId.Response>[] all = new CompletableFuture[n];
+        List<CompletableFuture<GetDeviceId.Response>> all = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            all[i] = client.async().mc().deviceId();
+            all.add(client.async().mc().deviceId());
         }
-        CompletableFuture.allOf(all).join();
-        return all[n - 1].join();
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        return all.get(n - 1).join();
     }
 }

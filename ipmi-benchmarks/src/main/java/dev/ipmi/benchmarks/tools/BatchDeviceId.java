@@ -2,6 +2,8 @@ package dev.ipmi.benchmarks.tools;
 
 import dev.ipmi.core.client.IpmiClient;
 import dev.ipmi.core.commands.app.GetDeviceId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -47,12 +49,11 @@ public final class BatchDeviceId {
         for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();
             try (IpmiClient client = IpmiClient.using(Sessions.open(transport, port))) {
-                @SuppressWarnings("unchecked")
-                CompletableFuture<GetDeviceId.Response>[] all = new CompletableFuture[count];
+                List<CompletableFuture<GetDeviceId.Response>> all = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
-                    all[i] = client.async().mc().deviceId();
+                    all.add(client.async().mc().deviceId());
                 }
-                CompletableFuture.allOf(all).join();
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
                 for (CompletableFuture<GetDeviceId.Response> f : all) {
                     check(f.join());
                 }
