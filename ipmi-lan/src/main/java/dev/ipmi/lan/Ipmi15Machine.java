@@ -301,6 +301,16 @@ public final class Ipmi15Machine implements SessionMachine {
             return;
         }
         ActivateSession.Response r = decode(new ActivateSession.Request(chosenAuth, privilege, new byte[16], 1), body);
+        // the BMC names the auth type for the rest of the session: never one we cannot compute, and
+        // no silent downgrade to NONE / PASSWORD without the caller's opt-in
+        AuthType t = r.authType();
+        boolean weak = t.equals(AuthType.NONE) || t.equals(AuthType.PASSWORD);
+        boolean computable = weak || t.equals(AuthType.MD5) || t.equals(AuthType.MD2);
+        if (!computable || (weak && !allowInsecure && !t.equals(chosenAuth))) {
+            end(a, now, new IpmiAuthenticationException("Activate Session", "the BMC chose auth type " + t
+                    + " for the session instead of " + chosenAuth));
+            return;
+        }
         sessionId = r.sessionId();
         sessionAuth = r.authType();
         nextOutSeq = r.initialInboundSeq() == 0 ? 1 : r.initialInboundSeq();

@@ -2,7 +2,13 @@ package dev.ipmi.lanplus;
 
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiException;
+import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiSessionException;
+import dev.ipmi.core.commands.app.GetChannelInfo;
+import dev.ipmi.core.sol.SolOptions;
+import dev.ipmi.core.sol.SolSession;
+import dev.ipmi.core.sol.SolStatusListener;
+import dev.ipmi.core.spi.SolSupport;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.spi.RequestTarget;
@@ -10,19 +16,33 @@ import dev.ipmi.lan.engine.IpmiCall;
 import dev.ipmi.lan.engine.UdpEngine;
 import dev.ipmi.lanplus.internal.Crypto;
 import dev.ipmi.lanplus.internal.LanPlusMachine;
+import dev.ipmi.lanplus.sol.SolConsole;
+import dev.ipmi.lanplus.sol.SolTransport;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An RMCP+ (IPMI v2.0 LAN) session: logs in with RAKP, then carries any number of concurrent
  * requests. Thread-safe. {@link #close()} sends Close Session (the BMC has only a few session slots).
+ *
+ * <p>It also carries Serial-over-LAN ({@link #activateSol}): SOL payloads (type 01h) go out with the
+ * session's integrity and confidentiality and the next session sequence number; inbound ones pass
+ * the same checks as IPMI replies (integrity, decryption, session ID, replay window) before the
+ * console sees them. One console per session at a time; {@link #close()} deactivates it before
+ * Close Session.
  *
  * <pre>{@code
  * LanPlusOptions o = LanPlusOptions.builder("10.0.0.5").user("admin").password(pw).build();
@@ -31,8 +51,11 @@ import java.util.random.RandomGenerator;
  * }
  * }</pre>
  */
-public final class LanPlusSession implements IpmiTransport {
+public final class LanPlusSession implements IpmiTransport, SolTransport, SolSupport {
+    private static final Logger LOG = LoggerFactory.getLogger(LanPlusSession.class);
     private final LanPlusMachine machine;
+    private final Set<SolSession> consoles = ConcurrentHashMap.newKeySet();
+    private volatile int lanChannel = -1;
     private final UdpEngine.Registration registration;
     private final LanPlusOptions options;
 
@@ -152,9 +175,15 @@ public final class LanPlusSession implements IpmiTransport {
         return machine.replayCount();
     }
 
-    /** The BMC's ID for this session (as Close Session and Get Session Info name it). */
+    /** The BMC's ID for this session (as Close Session, Get Session Info and Get Payload Instance Info name it). */
     public int bmcSessionId() {
         return machine.bmcSessionId();
+    }
+
+    @Override
+    public OptionalInt payloadOwnerId() {
+        int id = machine.bmcSessionId();
+        return id == 0 ? OptionalInt.empty() : OptionalInt.of(id);
     }
 
     /** Successful logins (more than 1 after a re-login). */
@@ -162,9 +191,103 @@ public final class LanPlusSession implements IpmiTransport {
         return machine.loginCount();
     }
 
-    /** Sends Close Session and waits (at most one request timeout plus a margin) until the session ended. */
+    /**
+     * Activates a SOL console on this session; see {@link SolConsole#activate}.
+     *
+     * @throws IllegalStateException this session already has an open console (SOL packets carry no
+     *                               instance number, so one session runs one console)
+     */
+    @Override
+    public SolSession activateSol(SolOptions options, SolStatusListener listener) {
+        synchronized (consoles) {
+            consoles.removeIf(c -> !c.isOpen());
+            if (!consoles.isEmpty()) {
+                throw new IllegalStateException("this session already has an active SOL console; close it first");
+            }
+            SolSession console = SolConsole.activate(this, options, listener);
+            consoles.add(console);
+            return console;
+        }
+    }
+
+    @Override
+    public <R> R execute(IpmiRequest<R> request) {
+        try {
+            return send(request).join();
+        } catch (CompletionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    @Override
+    public <R> CompletableFuture<R> executeAsync(IpmiRequest<R> request) {
+        return send(request);
+    }
+
+    @Override
+    public void sendSolPayload(byte[] payload) {
+        byte[] copy = payload.clone();
+        registration.execute(now -> machine.sendSol(copy, now));
+    }
+
+    @Override
+    public void setSolPayloadHandler(Consumer<byte[]> handler) {
+        machine.setSolHandler(handler);
+    }
+
+    /**
+     * The LAN channel number: what Get Channel Authentication Capabilities reported for "this
+     * channel"; if the BMC echoed 0Eh there, Get Channel Info for 0Eh names it. Never 0Eh
+     * (ipmi_sim crashes on some commands addressed to channel 0Eh).
+     */
+    @Override
+    public int channel() {
+        int c = lanChannel;
+        if (c >= 0) {
+            return c;
+        }
+        c = machine.channel();
+        if (c < 0 || c == GetChannelInfo.CURRENT_CHANNEL || c > 0x0F) {
+            c = execute(new GetChannelInfo.Request(GetChannelInfo.CURRENT_CHANNEL)).channel();
+        }
+        if (c == GetChannelInfo.CURRENT_CHANNEL) {
+            throw new IpmiSessionException("the BMC does not name the session's channel (it answers 0Eh)");
+        }
+        lanChannel = c;
+        return c;
+    }
+
+    @Override
+    public int sessionPort() {
+        return options.address().getPort();
+    }
+
+    @Override
+    public boolean encryptPayloads() {
+        return cipherSuite().confidentiality() != ConfidentialityAlgorithm.NONE;
+    }
+
+    @Override
+    public boolean authenticatePayloads() {
+        return cipherSuite().integrity() != IntegrityAlgorithm.NONE;
+    }
+
+    /**
+     * Closes any open SOL console (Deactivate Payload), then sends Close Session and waits (at most
+     * one request timeout plus a margin) until the session ended.
+     */
     @Override
     public void close() {
+        synchronized (consoles) {
+            for (SolSession c : consoles) {
+                try {
+                    c.close();
+                } catch (RuntimeException e) {
+                    LOG.debug("closing a SOL console before Close Session: {}", e.toString());
+                }
+            }
+            consoles.clear();
+        }
         registration.close();
         long waitMs = options.retryPolicy().timeoutNanos(1, 1.0) / 1_000_000 + 500;
         try {

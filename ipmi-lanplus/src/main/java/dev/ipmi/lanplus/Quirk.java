@@ -14,5 +14,13 @@ public enum Quirk {
      * bytes, keys HMAC-MD5-128. Tried automatically once when Set Session Privilege Level gets no
      * answer under HMAC-MD5-128 integrity.
      */
-    HMAC_MD5_128_KEYED_WITH_PASSWORD
+    HMAC_MD5_128_KEYED_WITH_PASSWORD,
+
+    /**
+     * Seen on OpenBMC (bmcweb-era netipmid builds): RAKP2 carries message tag 0 instead of the tag
+     * of our RAKP1 (IPMI v2.0 §13.21 says it is echoed). A successful RAKP2 with tag 0 whose console
+     * session ID is ours is accepted; the ID is random per login attempt, so stale replies still
+     * fail to match. Always applied: the ID check keeps it safe, and naming it here documents it.
+     */
+    RAKP2_MESSAGE_TAG_ZERO
 }

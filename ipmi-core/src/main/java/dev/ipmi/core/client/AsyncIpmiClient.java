@@ -23,6 +23,11 @@ public final class AsyncIpmiClient {
     private final AsyncUsers users;
     private final AsyncLan lan;
     private final AsyncDcmi dcmi;
+    private volatile AsyncSdr sdr;
+    private final AsyncSensors sensors = new AsyncSensors(this);
+    private final AsyncSel sel = new AsyncSel(this);
+    private final AsyncFru fru = new AsyncFru(this);
+    private final AsyncSol sol;
 
     /** @param scheduler for polls and retry delays; null = a daemon thread created on first use */
     AsyncIpmiClient(IpmiTransport transport, ScheduledExecutorService scheduler) {
@@ -35,6 +40,8 @@ public final class AsyncIpmiClient {
         this.users = new AsyncUsers(this);
         this.lan = new AsyncLan(this);
         this.dcmi = new AsyncDcmi(this);
+        this.sdr = new AsyncSdr(this, dev.ipmi.core.sdr.SdrCache.inMemory(), "session");
+        this.sol = new AsyncSol(this);
     }
 
     private static ScheduledExecutorService defaultScheduler() {
@@ -69,6 +76,36 @@ public final class AsyncIpmiClient {
 
     public AsyncDcmi dcmi() {
         return dcmi;
+    }
+
+    /** SDR repository; scans cached per host and repository timestamps. */
+    public AsyncSdr sdr() {
+        return sdr;
+    }
+
+    /** Sensors: typed readings and thresholds. */
+    public AsyncSensors sensors() {
+        return sensors;
+    }
+
+    /** System Event Log. */
+    public AsyncSel sel() {
+        return sel;
+    }
+
+    /** FRU inventory. */
+    public AsyncFru fru() {
+        return fru;
+    }
+
+    /** Keeps this client's SDR scans in {@code cache} under {@code hostKey} (the builder's host:port). */
+    void useSdrCache(dev.ipmi.core.sdr.SdrCache cache, String hostKey) {
+        this.sdr = sdr.cachedIn(cache, hostKey);
+    }
+
+    /** SOL configuration and deactivation; consoles are activated on {@link IpmiClient#sol()}. */
+    public AsyncSol sol() {
+        return sol;
     }
 
     /** Any modelled request, to the BMC. */

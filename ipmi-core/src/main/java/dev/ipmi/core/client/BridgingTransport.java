@@ -73,6 +73,11 @@ public final class BridgingTransport implements IpmiTransport {
     }
 
     @Override
+    public <T> java.util.Optional<T> unwrap(Class<T> type) {
+        return type.isInstance(this) ? java.util.Optional.of(type.cast(this)) : delegate.unwrap(type);
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -40,6 +39,7 @@ public final class IpmiClient implements AutoCloseable {
     private final Users users;
     private final Lan lan;
     private final Dcmi dcmi;
+    private final Sol sol;
 
     private IpmiClient(IpmiTransport transport, ScheduledExecutorService scheduler) {
         this.transport = BridgingTransport.wrap(transport);
@@ -50,6 +50,7 @@ public final class IpmiClient implements AutoCloseable {
         this.users = new Users(async.users());
         this.lan = new Lan(async.lan());
         this.dcmi = new Dcmi(async.dcmi());
+        this.sol = new Sol(async.sol(), this.transport);
     }
 
     /** A builder for an IPMI 2.0 / RMCP+ session (ipmitool's {@code -I lanplus}); needs ipmi-lanplus. */
@@ -74,6 +75,17 @@ public final class IpmiClient implements AutoCloseable {
     public static IpmiClient using(IpmiTransport transport, ScheduledExecutorService scheduler) {
         return new IpmiClient(Objects.requireNonNull(transport, "transport"),
                 Objects.requireNonNull(scheduler, "scheduler"));
+    }
+
+    /**
+     * Like {@link #using(IpmiTransport)}, with SDR scans kept in {@code sdrCache} under {@code hostKey}
+     * (e.g. "10.0.0.5:623"), so clients sharing the cache (or, persisted, later processes) skip
+     * unchanged repositories.
+     */
+    public static IpmiClient using(IpmiTransport transport, dev.ipmi.core.sdr.SdrCache sdrCache, String hostKey) {
+        IpmiClient c = using(transport);
+        c.async.useSdrCache(Objects.requireNonNull(sdrCache, "sdrCache"), Objects.requireNonNull(hostKey, "hostKey"));
+        return c;
     }
 
     public AsyncIpmiClient async() {
@@ -108,6 +120,34 @@ public final class IpmiClient implements AutoCloseable {
     /** DCMI: capabilities and power reading. */
     public Dcmi dcmi() {
         return dcmi;
+    }
+
+    /** SDR repository: records, repository info; scans cached per host and repository timestamps. */
+    public Sdr sdr() {
+        return new Sdr(async.sdr());
+    }
+
+    /** Sensors: typed readings (value, units, status), thresholds. */
+    public Sensors sensors() {
+        return new Sensors(async.sensors());
+    }
+
+    /** System Event Log: info, entries, add, delete, clear, time. */
+    public Sel sel() {
+        return new Sel(async.sel());
+    }
+
+    /** FRU inventory: area info, read, decode, print model, write. */
+    public Fru fru() {
+        return new Fru(async.fru());
+    }
+
+    /**
+     * Serial-over-LAN: {@code sol().activate(options)} opens a console (RMCP+ sessions only), and
+     * configuration and deactivation like ipmitool's {@code sol info/set/deactivate}.
+     */
+    public Sol sol() {
+        return sol;
     }
 
     /** Any modelled request (including your own OEM {@link IpmiRequest}s), to the BMC. */
@@ -153,7 +193,7 @@ public final class IpmiClient implements AutoCloseable {
      * both sides support; suite 0 refused unless {@link #allowCipherZero}); no Kg (one-key login);
      * IPMI 1.5 auth type: the strongest the BMC offers (MD5, then MD2; NONE and PASSWORD only
      * after {@link #allowInsecureAuth}); retries {@link RetryPolicy#defaults()}; no event listener;
-     * no quirks; futures complete on {@link ForkJoinPool#commonPool()}; polls and retry delays run on
+     * no quirks; futures complete on the transport's completion pool; polls and retry delays run on
      * a daemon thread owned by the client.
      */
     public static final class Builder {
@@ -171,8 +211,9 @@ public final class IpmiClient implements AutoCloseable {
         private RetryPolicy retry = RetryPolicy.defaults();
         private IpmiEventListener listener = new IpmiEventListener() {};
         private final Set<String> quirks = new LinkedHashSet<>();
-        private Executor executor = ForkJoinPool.commonPool();
+        private Executor executor;
         private ScheduledExecutorService scheduler;
+        private dev.ipmi.core.sdr.SdrCache sdrCache;
 
         private Builder(String kind, String host) {
             this.kind = kind;
@@ -242,7 +283,10 @@ public final class IpmiClient implements AutoCloseable {
             return this;
         }
 
-        /** Where futures complete; pass {@code Runnable::run} to complete on the I/O thread (then never block there). */
+        /**
+         * Where futures complete. Default: the transport's own completion pool (daemon threads, never
+         * the I/O thread). {@code Runnable::run} completes on the I/O thread: then never block there.
+         */
         public Builder callbackExecutor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
@@ -257,17 +301,51 @@ public final class IpmiClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps SDR scans in {@code cache} under "host:port", so clients sharing it (or, with
+         * {@link dev.ipmi.core.sdr.SdrCache#persistent}, later processes) skip unchanged repositories.
+         * Default: a cache of this client only.
+         */
+        public Builder sdrCache(dev.ipmi.core.sdr.SdrCache cache) {
+            this.sdrCache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
         public ConnectionSpec spec() {
             return new ConnectionSpec(kind, host, port, username, password.clone(), kg == null ? null : kg.clone(),
                     privilege, cipherSuite, authType, allowCipherZero, allowInsecureAuth, retry, listener, quirks,
                     executor);
         }
 
-        /** Opens the session without blocking. */
+        /**
+         * Opens the session without blocking.
+         *
+         * @throws IllegalArgumentException for cipher suite 0 or auth type NONE / PASSWORD without the opt-in
+         */
         public CompletableFuture<IpmiClient> connectAsync() {
+            if (cipherSuite == 0 && !allowCipherZero) {
+                throw new IllegalArgumentException("cipher suite 0 has no authentication, integrity or encryption; "
+                        + "call allowCipherZero(true) to use it");
+            }
+            if (authType != null && (authType.equals(AuthType.NONE) || authType.equals(AuthType.PASSWORD))
+                    && !allowInsecureAuth) {
+                throw new IllegalArgumentException("IPMI 1.5 auth type " + authType
+                        + " sends the password in clear or not at all; call allowInsecureAuth(true) to use it");
+            }
             ConnectionSpec spec = spec();
             Arrays.fill(password, '\0');
-            return TransportProvider.find(kind).connect(spec).thenApply(t -> new IpmiClient(t, scheduler));
+            Executor callbacks = executor;
+            dev.ipmi.core.sdr.SdrCache cache = sdrCache;
+            String key = host + ":" + port;
+            return TransportProvider.find(kind).connect(spec)
+                    .thenApply(t -> callbacks == null ? t : new CallbackExecutorTransport(t, callbacks))
+                    .thenApply(t -> {
+                        IpmiClient c = new IpmiClient(t, scheduler);
+                        if (cache != null) {
+                            c.async.useSdrCache(cache, key);
+                        }
+                        return c;
+                    });
         }
 
         /** Opens and authenticates the session. */

@@ -26,8 +26,8 @@ import java.util.concurrent.Executor;
  * @param retry             retransmission policy
  * @param listener          event listener (never null)
  * @param quirks            names of vendor workarounds to enable
- * @param callbackExecutor  where futures complete (never on the I/O thread unless the caller passes
- *                          a direct executor)
+ * @param callbackExecutor  where futures complete, or null for the transport's default pool (the
+ *                          facade applies it; providers may ignore it)
  */
 public record ConnectionSpec(String kind, String host, int port, String username, char[] password, byte[] kg,
                              PrivilegeLevel privilege, int cipherSuite, AuthType authType, boolean allowCipherZero,
@@ -43,7 +43,6 @@ public record ConnectionSpec(String kind, String host, int port, String username
         Objects.requireNonNull(privilege, "privilege");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(listener, "listener");
-        Objects.requireNonNull(callbackExecutor, "callbackExecutor");
         quirks = Set.copyOf(quirks);
         if (port < 1 || port > 0xFFFF) {
             throw new IllegalArgumentException("port out of range 1..65535: " + port);

@@ -3,6 +3,7 @@ package dev.ipmi.core.spi;
 import dev.ipmi.core.Commands;
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiRequest;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -31,6 +32,15 @@ public interface IpmiTransport extends AutoCloseable {
     default <R> CompletableFuture<R> send(RequestTarget target, IpmiRequest<R> request) {
         return exchange(target, request.id(), request.toBytes())
                 .thenApply(body -> Commands.decodeResponse(request, body));
+    }
+
+    /**
+     * This transport, or the one a decorator wraps, as {@code type} when it is one: how the facade
+     * reaches capabilities beyond request/response, such as {@link SolSupport}. Decorators override
+     * this to ask their delegate.
+     */
+    default <T> Optional<T> unwrap(Class<T> type) {
+        return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
     }
 
     /** Ends the session (Close Session) and releases its resources. */

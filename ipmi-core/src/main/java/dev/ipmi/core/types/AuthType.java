@@ -4,7 +4,7 @@ package dev.ipmi.core.types;
  * IPMI 1.5 session authentication types — IPMI v2.0 §13.6, table 13-8; 06h marks the RMCP+
  * session format. Open: {@link #valueOf} never fails.
  */
-public final class AuthType {
+public final class AuthType extends OpenEnum {
     public static final AuthType NONE = new AuthType(0x00, "NONE", true);
     public static final AuthType MD2 = new AuthType(0x01, "MD2", true);
     public static final AuthType MD5 = new AuthType(0x02, "MD5", true);
@@ -12,14 +12,8 @@ public final class AuthType {
     public static final AuthType OEM = new AuthType(0x05, "OEM", true);
     public static final AuthType RMCP_PLUS = new AuthType(0x06, "RMCP+", true);
 
-    private final int code;
-    private final String name;
-    private final boolean known;
-
     private AuthType(int code, String name, boolean known) {
-        this.code = code;
-        this.name = name;
-        this.known = known;
+        super(code, name, known);
     }
 
     public static AuthType valueOf(int code) {
@@ -30,7 +24,7 @@ public final class AuthType {
             case 0x04 -> PASSWORD;
             case 0x05 -> OEM;
             case 0x06 -> RMCP_PLUS;
-            default -> new AuthType(code & 0xFF, "unknown(" + (code & 0xFF) + ")", false);
+            default -> new AuthType(code & 0xFF, unknownName(code & 0xFF), false);
         };
     }
 
@@ -49,33 +43,6 @@ public final class AuthType {
 
     /** Bit of this type in the auth-type support masks (Get Channel Authentication Capabilities, LAN param 1/2). */
     public int mask() {
-        return code < 8 ? 1 << code : 0;
-    }
-
-    public int code() {
-        return code;
-    }
-
-    public boolean isKnown() {
-        return known;
-    }
-
-    public String displayName() {
-        return name;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof AuthType a && a.code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    @Override
-    public String toString() {
-        return name;
+        return code() < 8 ? 1 << code() : 0;
     }
 }

@@ -4,7 +4,7 @@ package dev.ipmi.core.types;
  * Channel/user privilege levels — IPMI v2.0 §6.8, table 6-4 (4-bit codes). Open: {@link #valueOf}
  * never fails.
  */
-public final class PrivilegeLevel implements Comparable<PrivilegeLevel> {
+public final class PrivilegeLevel extends OpenEnum implements Comparable<PrivilegeLevel> {
     /** RMCP+ Open Session only: "highest level matching the proposed algorithms". */
     public static final PrivilegeLevel HIGHEST = new PrivilegeLevel(0x0, "HIGHEST", true);
     public static final PrivilegeLevel CALLBACK = new PrivilegeLevel(0x1, "CALLBACK", true);
@@ -16,14 +16,8 @@ public final class PrivilegeLevel implements Comparable<PrivilegeLevel> {
 
     private static final PrivilegeLevel[] KNOWN = {HIGHEST, CALLBACK, USER, OPERATOR, ADMINISTRATOR, OEM};
 
-    private final int code;
-    private final String name;
-    private final boolean known;
-
     private PrivilegeLevel(int code, String name, boolean known) {
-        this.code = code;
-        this.name = name;
-        this.known = known;
+        super(code, name, known);
     }
 
     public static PrivilegeLevel valueOf(int code) {
@@ -34,7 +28,7 @@ public final class PrivilegeLevel implements Comparable<PrivilegeLevel> {
         if (c == 0xF) {
             return NO_ACCESS;
         }
-        return new PrivilegeLevel(c, "unknown(" + c + ")", false);
+        return new PrivilegeLevel(c, unknownName(c), false);
     }
 
     /** Accepts ipmitool's spellings: USER, OPERATOR, ADMINISTRATOR/ADMIN, CALLBACK, OEM (any case). */
@@ -51,36 +45,8 @@ public final class PrivilegeLevel implements Comparable<PrivilegeLevel> {
         };
     }
 
-    public int code() {
-        return code;
-    }
-
-    public boolean isKnown() {
-        return known;
-    }
-
-    /** The ipmitool-style name: USER, OPERATOR, ADMINISTRATOR … */
-    public String displayName() {
-        return name;
-    }
-
     @Override
     public int compareTo(PrivilegeLevel o) {
-        return Integer.compare(code, o.code);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PrivilegeLevel p && p.code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    @Override
-    public String toString() {
-        return name;
+        return Integer.compare(code(), o.code());
     }
 }

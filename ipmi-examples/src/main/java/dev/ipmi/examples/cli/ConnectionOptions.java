@@ -63,6 +63,9 @@ public final class ConnectionOptions {
     @Option(names = "--allow-cipher-zero", description = "Permit -C 0 (no authentication, integrity or encryption).")
     boolean allowCipherZero;
 
+    @Option(names = "--allow-insecure-auth", description = "Permit IPMI 1.5 auth types NONE and PASSWORD (-A NONE, -A PASSWORD).")
+    boolean allowInsecureAuth;
+
     @Option(names = "-v", description = "Verbose: debug logging and stack traces on errors.")
     boolean verbose;
 
@@ -85,9 +88,14 @@ public final class ConnectionOptions {
             LanOptions.Builder b = LanOptions.builder(host).port(port).userName(user).password(pw)
                     .privilege(PrivilegeLevel.parse(privilege)).retry(retryPolicy());
             if (authType != null) {
-                // naming an auth type on the command line is the explicit opt-in for PASSWORD and NONE
-                b.authType(AuthType.parse(authType)).allowInsecureAuthentication(true);
+                AuthType t = AuthType.parse(authType);
+                if ((t.equals(AuthType.NONE) || t.equals(AuthType.PASSWORD)) && !allowInsecureAuth) {
+                    throw new CliException("-A " + t + " sends the password in clear or not at all; "
+                            + "add --allow-insecure-auth to use it anyway");
+                }
+                b.authType(t);
             }
+            b.allowInsecureAuthentication(allowInsecureAuth);
             LanOptions o = b.build();
             try {
                 return LanSession.open(o);

@@ -17,7 +17,13 @@ import picocli.CommandLine.Command;
 @Command(name = "ipmi", mixinStandardHelpOptions = true, versionProvider = IpmiCli.Version.class,
         description = "Pure-Java IPMI client (ipmitool-compatible syntax).",
         subcommands = {CommandLine.HelpCommand.class, McCommand.class, RawCommand.class, PowerCommand.class,
-            ChassisCommand.class, ChannelCommand.class, UserCommand.class, LanCommand.class, DcmiCommand.class})
+            ChassisCommand.class, ChannelCommand.class, UserCommand.class, LanCommand.class, DcmiCommand.class,
+            SdrCommand.class,
+            SensorCommand.class,
+            SelCommand.class,
+            FruCommand.class,
+            SolCommand.class,
+            VirtualBmcCommand.class, DemoCommand.class})
 public final class IpmiCli implements Runnable {
 
     @CommandLine.Spec
@@ -28,6 +34,9 @@ public final class IpmiCli implements Runnable {
 
     @CommandLine.Mixin
     FacadeOptions facade = new FacadeOptions();
+
+    @CommandLine.Mixin
+    SdrCacheOptions sdrCache = new SdrCacheOptions();
 
     public static void main(String[] args) {
         System.exit(execute(args));

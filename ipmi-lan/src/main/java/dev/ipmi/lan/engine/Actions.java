@@ -9,8 +9,12 @@ import java.util.concurrent.CompletableFuture;
 /**
  * What a {@link SessionMachine} step wants done: datagrams to send, the timer to (re-)arm or
  * cancel, futures to complete or fail, and whether the session has ended. The machine fills it in;
- * the {@link UdpEngine} (or a test harness) carries it out in this order: send, timer, completions,
- * end.
+ * the {@link UdpEngine} (or a test harness) carries it out in this order: send, timer, callbacks,
+ * completions, end.
+ *
+ * <p>Callbacks run on the I/O thread itself, in order (completions go to the completion executor
+ * and may be reordered): for handing over inbound data whose order matters, such as SOL payloads.
+ * They must only queue and return.
  *
  * <p>Timer semantics: each session has a single timer. {@link #armTimer} replaces the armed
  * deadline, {@link #cancelTimer} removes it, and a step that does neither leaves it as it was. A
@@ -36,6 +40,7 @@ public final class Actions {
 
     private List<byte[]> datagrams = List.of();
     private List<Completion> completions = List.of();
+    private List<Runnable> callbacks = List.of();
     private long timer = UNCHANGED;
     private boolean ended;
 
@@ -58,6 +63,15 @@ public final class Actions {
 
     public Actions cancelTimer() {
         timer = CANCEL;
+        return this;
+    }
+
+    /** Runs {@code callback} on the I/O thread after this step's sends; it must not block. */
+    public Actions callback(Runnable callback) {
+        if (callbacks.isEmpty()) {
+            callbacks = new ArrayList<>(2);
+        }
+        callbacks.add(java.util.Objects.requireNonNull(callback));
         return this;
     }
 
@@ -90,6 +104,7 @@ public final class Actions {
     public Actions merge(Actions other) {
         other.datagrams.forEach(this::send);
         other.completions.forEach(this::add);
+        other.callbacks.forEach(this::callback);
         if (other.timer != UNCHANGED) {
             timer = other.timer;
         }
@@ -99,6 +114,10 @@ public final class Actions {
 
     public List<byte[]> datagrams() {
         return Collections.unmodifiableList(datagrams);
+    }
+
+    public List<Runnable> callbacks() {
+        return Collections.unmodifiableList(callbacks);
     }
 
     public List<Completion> completions() {

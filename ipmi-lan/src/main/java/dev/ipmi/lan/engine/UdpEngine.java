@@ -251,6 +251,13 @@ public final class UdpEngine implements AutoCloseable {
                     timers.add(new TimerEntry(a.timer().getAsLong(), this, timerGeneration));
                 }
             }
+            for (Runnable r : a.callbacks()) {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    LOG.debug("callback for {} failed: {}", bmc, e.toString());
+                }
+            }
             for (Actions.Completion c : a.completions()) {
                 try {
                     completions.execute(c::run);

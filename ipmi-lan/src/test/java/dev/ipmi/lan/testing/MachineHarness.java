@@ -58,6 +58,11 @@ public final class MachineHarness {
         return apply(machine.close(now));
     }
 
+    /** Any other step of the machine (what {@code UdpEngine.Registration.execute} runs). */
+    public MachineHarness step(java.util.function.LongFunction<Actions> step) {
+        return apply(step.apply(now));
+    }
+
     public MachineHarness fail(Throwable t) {
         return apply(machine.onFailure(t, now));
     }
@@ -118,6 +123,7 @@ public final class MachineHarness {
         if (a.timerChanged()) {
             timer = a.timer();
         }
+        a.callbacks().forEach(Runnable::run);
         a.completions().forEach(Actions.Completion::run);
         if (a.ended()) {
             ended = true;

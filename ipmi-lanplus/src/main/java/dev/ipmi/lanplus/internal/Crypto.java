@@ -3,6 +3,7 @@ package dev.ipmi.lanplus.internal;
 import dev.ipmi.lanplus.AuthenticationAlgorithm;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.MD5Digest;
 import org.bouncycastle.crypto.digests.SHA1Digest;
@@ -134,11 +135,7 @@ public final class Crypto {
         if (len != expected.length || off < 0 || off + len > received.length) {
             return false;
         }
-        int diff = 0;
-        for (int i = 0; i < len; i++) {
-            diff |= expected[i] ^ received[off + i];
-        }
-        return diff == 0;
+        return MessageDigest.isEqual(expected, Arrays.copyOfRange(received, off, off + len));
     }
 
     public static byte[] truncate(byte[] b, int n) {

@@ -45,6 +45,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,6 +134,8 @@ public final class LanPlusMachine implements SessionMachine {
     private volatile long badIntegrity;
     private volatile long replayed;
     private volatile int logins;
+    private volatile int channel = -1;
+    private volatile Consumer<byte[]> solHandler;
 
     public LanPlusMachine(Config c, RandomGenerator random) {
         this.bmc = c.bmc();
@@ -190,6 +193,37 @@ public final class LanPlusMachine implements SessionMachine {
     /** The session ID the BMC chose (what Close Session names), or 0 before Open Session. */
     public int bmcSessionId() {
         return bmcSid;
+    }
+
+    /**
+     * The channel number the BMC reported in Get Channel Authentication Capabilities (asked for
+     * "this channel", answered with the real number), or -1 before that answer.
+     */
+    public int channel() {
+        return channel;
+    }
+
+    /**
+     * Receiver of inbound SOL payloads (type 01h, after integrity check, decryption and the replay
+     * window); called on the I/O thread through {@link Actions#callback}. {@code null}: dropped.
+     */
+    public void setSolHandler(Consumer<byte[]> handler) {
+        this.solHandler = handler;
+    }
+
+    /**
+     * Sends one SOL payload in the session (payload type 01h, encrypted and authenticated as the
+     * suite says, next session sequence number). Not retransmitted here: the SOL layer does that.
+     * Outside an established session the payload is dropped (the SOL layer retries or gives up).
+     */
+    public Actions sendSol(byte[] payload, long now) {
+        Actions a = new Actions();
+        if (state != State.ACTIVE) {
+            drop(DropReason.UNEXPECTED_STATE, "SOL payload to send in state " + state);
+            return a;
+        }
+        a.send(encodeInSession(RmcpPlusCodec.PAYLOAD_SOL, payload));
+        return a;
     }
 
     /** Successful logins so far (more than one after re-logins). */
@@ -267,7 +301,8 @@ public final class LanPlusMachine implements SessionMachine {
             badIntegrity++;
             drop(DropReason.BAD_AUTH_CODE, e.getMessage());
         } catch (MalformedMessageException e) {
-            drop(DropReason.MALFORMED, e.getMessage());
+            // field and offset only: the bytes may be decrypted session payload
+            drop(DropReason.MALFORMED, "field '" + e.field() + "' at offset " + e.offset());
         }
         return arm(a, now);
     }
@@ -431,6 +466,7 @@ public final class LanPlusMachine implements SessionMachine {
                     v2AuthCaps, GetChannelAuthenticationCapabilities.THIS_CHANNEL, privilege)
                     .decodeResponse(ByteReader.of(body, 1, body.length - 1));
             bmcHasKg = caps.kgConfigured();
+            channel = caps.channel();
             if (!caps.supportsRmcpPlus()) {
                 loginFailed(a, new IpmiSessionException(
                         "the BMC does not support IPMI 2.0 / RMCP+ sessions on this channel; use IPMI 1.5 (lan)"));
@@ -514,6 +550,17 @@ public final class LanPlusMachine implements SessionMachine {
             drop(DropReason.SEQUENCE_OUTSIDE_WINDOW, "session sequence number " + Integer.toUnsignedString(p.sequence()));
             return;
         }
+        if (p.payloadType() == RmcpPlusCodec.PAYLOAD_SOL) {
+            lastActivity = now;
+            Consumer<byte[]> h = solHandler;
+            if (h == null) {
+                drop(DropReason.UNEXPECTED_MESSAGE, "SOL payload with no console active");
+            } else {
+                byte[] sol = p.payload();
+                a.callback(() -> h.accept(sol));
+            }
+            return;
+        }
         if (p.payloadType() != RmcpPlusCodec.PAYLOAD_IPMI) {
             drop(DropReason.UNEXPECTED_MESSAGE, "payload type " + p.payloadType());
             return;
@@ -540,7 +587,8 @@ public final class LanPlusMachine implements SessionMachine {
         if (msg instanceof OpenSessionResponse r && state == State.OPEN_SESSION && ours(r.tag(), r.status(),
                 r.consoleSessionId())) {
             onOpenSessionResponse(r, a, now);
-        } else if (msg instanceof Rakp2 r && state == State.RAKP2 && ours(r.tag(), r.status(), r.consoleSessionId())) {
+        } else if (msg instanceof Rakp2 r && state == State.RAKP2 && (ours(r.tag(), r.status(), r.consoleSessionId())
+                || zeroTagRakp2(r))) {
             onRakp2(r, a, now);
         } else if (msg instanceof Rakp4 r && state == State.RAKP4 && ours(r.tag(), r.status(), r.consoleSessionId())) {
             onRakp4(r, a, now);
@@ -556,6 +604,15 @@ public final class LanPlusMachine implements SessionMachine {
      */
     private boolean ours(int replyTag, RmcpPlusStatus status, int sid) {
         return replyTag == tag && (sid == consoleSid || (!status.isSuccess() && sid == 0));
+    }
+
+    /**
+     * {@link dev.ipmi.lanplus.Quirk#RAKP2_MESSAGE_TAG_ZERO}: some OpenBMC builds answer RAKP1 with
+     * message tag 0 instead of echoing ours. The console session ID, fresh and random for every
+     * attempt, still ties the reply to this login, so a successful RAKP2 carrying our ID is taken.
+     */
+    private boolean zeroTagRakp2(Rakp2 r) {
+        return r.tag() == 0 && r.status().isSuccess() && r.consoleSessionId() == consoleSid;
     }
 
     private void onOpenSessionResponse(OpenSessionResponse r, Actions a, long now) {
@@ -584,6 +641,11 @@ public final class LanPlusMachine implements SessionMachine {
                 return;
             }
             loginFailed(a, new CipherSuiteUnavailableException(msg));
+            return;
+        }
+        if (r.bmcSessionId() == 0) {
+            // 0 means "outside a session": our codec would send every later packet without integrity or encryption
+            loginFailed(a, new IpmiSessionException("Open Session: the BMC assigned session ID 0"));
             return;
         }
         // ipmi_sim echoes 0 ("highest") when asked for a concrete level; anything else lower than asked
@@ -717,13 +779,17 @@ public final class LanPlusMachine implements SessionMachine {
         }
     }
 
-    private void sendInSession(Actions a, RequestTracker.Pending p) {
+    private byte[] encodeInSession(int payloadType, byte[] payload) {
         outSeq++;
         if (outSeq == 0) {
             outSeq = 1;
         }
+        return codec.encode(payloadType, bmcSid, outSeq, payload);
+    }
+
+    private void sendInSession(Actions a, RequestTracker.Pending p) {
         LanMessage m = p.message();
-        byte[] d = codec.encode(RmcpPlusCodec.PAYLOAD_IPMI, bmcSid, outSeq, m.encode());
+        byte[] d = encodeInSession(RmcpPlusCodec.PAYLOAD_IPMI, m.encode());
         if (LOG.isTraceEnabled()) {
             trace("send", "seq " + Integer.toUnsignedString(outSeq) + " " + describe(m) + " "
                     + PacketTrace.redacted(d, suite.integrity().authCodeLength()));

@@ -1,6 +1,7 @@
 package dev.ipmi.lanplus.sol;
 
 import dev.ipmi.core.IpmiException;
+import dev.ipmi.core.sol.SolEvent;
 import java.util.Arrays;
 import java.util.Optional;
 

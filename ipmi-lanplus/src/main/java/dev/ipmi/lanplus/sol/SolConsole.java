@@ -6,8 +6,16 @@ import dev.ipmi.core.IpmiSessionException;
 import dev.ipmi.core.commands.app.ActivatePayload;
 import dev.ipmi.core.commands.app.DeactivatePayload;
 import dev.ipmi.core.commands.app.GetDeviceId;
+import dev.ipmi.core.commands.app.GetPayloadInstanceInfo;
+import dev.ipmi.core.commands.app.Payloads;
 import dev.ipmi.core.commands.sol.GetSolConfigurationParameters;
 import dev.ipmi.core.commands.sol.SolParameter;
+import dev.ipmi.core.sol.SolAlreadyActiveException;
+import dev.ipmi.core.sol.SolEvent;
+import dev.ipmi.core.sol.SolOptions;
+import dev.ipmi.core.sol.SolSession;
+import dev.ipmi.core.sol.SolSettings;
+import dev.ipmi.core.sol.SolStatusListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -16,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -37,6 +46,7 @@ public final class SolConsole implements SolSession {
     static final int WRITE_BUFFER_LIMIT = 64 * 1024;
 
     private final SolTransport transport;
+    private final int instance;
     private final ActivatePayload.Response activation;
     private final SolStateMachine machine;
     private final ScheduledExecutorService io;
@@ -50,13 +60,15 @@ public final class SolConsole implements SolSession {
     private ScheduledFuture<?> timer;
     private int unacknowledged;
     private boolean open = true;
+    private volatile boolean instanceInfoWorks = true;
     private boolean closing;
     private SolEvent endReason;
     private IpmiException failure;
 
-    private SolConsole(SolTransport transport, ActivatePayload.Response activation, SolSettings settings,
-                       SolStatusListener listener) {
+    private SolConsole(SolTransport transport, int instance, ActivatePayload.Response activation,
+                       SolSettings settings, SolStatusListener listener) {
         this.transport = transport;
+        this.instance = instance;
         this.activation = activation;
         this.machine = new SolStateMachine(settings);
         this.listener = listener;
@@ -69,7 +81,7 @@ public final class SolConsole implements SolSession {
     }
 
     /**
-     * Activates SOL instance 1 and starts the console.
+     * Activates the SOL payload instance the options name (normally 1) and starts the console.
      *
      * @throws SolAlreadyActiveException the console is active on another session and the policy is
      *                                   {@link SolOptions.AlreadyActivePolicy#FAIL} (or taking over failed)
@@ -79,8 +91,8 @@ public final class SolConsole implements SolSession {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(options, "options");
         Optional<SolParameter.Retry> retry = readRetry(transport);
-        ActivatePayload.Request request = new ActivatePayload.Request(dev.ipmi.core.commands.app.Payloads.SOL, 1,
-                transport.encryptPayloads(), transport.authenticatePayloads(), false,
+        ActivatePayload.Request request = new ActivatePayload.Request(Payloads.SOL,
+                options.instance(), transport.encryptPayloads(), transport.authenticatePayloads(), false,
                 ActivatePayload.AlertBehaviour.DEFER, false);
         ActivatePayload.Response response;
         try {
@@ -90,16 +102,16 @@ public final class SolConsole implements SolSession {
                 throw e;
             }
             LOG.debug("SOL already active elsewhere: deactivating it to take over");
-            deactivate(transport);
+            deactivate(transport, options.instance());
             response = activateOnce(transport, request);
         }
         if (response.portFor(transport.sessionPort()).isEmpty()) {
-            deactivate(transport);
+            deactivate(transport, options.instance());
             throw new IpmiSessionException("BMC wants SOL on UDP port " + response.port()
                     + ", not the session's port " + transport.sessionPort() + ": not supported");
         }
-        SolConsole console = new SolConsole(transport, response, SolSettings.of(response, retry, options),
-                listener == null ? SolStatusListener.NONE : listener);
+        SolConsole console = new SolConsole(transport, options.instance(), response,
+                SolSettings.of(response, retry, options), listener == null ? SolStatusListener.NONE : listener);
         transport.setSolPayloadHandler(console::onPayload);
         console.run(() -> console.machine.start(console.now()));
         return console;
@@ -128,9 +140,10 @@ public final class SolConsole implements SolSession {
         }
     }
 
-    private static void deactivate(SolTransport transport) {
+    /** Deactivate Payload for SOL {@code instance}; "already deactivated" (80h) counts as success. */
+    public static void deactivate(SolTransport transport, int instance) {
         try {
-            transport.execute(DeactivatePayload.Request.sol());
+            transport.execute(new DeactivatePayload.Request(Payloads.SOL, instance));
         } catch (CompletionCodeException e) {
             if (e.code().code() != DeactivatePayload.ALREADY_DEACTIVATED) {
                 throw e;
@@ -226,17 +239,50 @@ public final class SolConsole implements SolSession {
         }
     }
 
-    /** Off the I/O thread: a blocking request must not hold up acknowledgements. */
+    /**
+     * Asynchronous, so that the I/O thread never waits for the BMC (acknowledgements go on
+     * meanwhile). Get Payload Instance Info (pyghmi's keepalive) also tells whether the console is
+     * still ours: ipmi_sim says nothing on the SOL channel when another session deactivates or takes
+     * over the payload. Get Device ID when the BMC lacks the command or the session ID is unknown.
+     */
     private void keepalive() {
-        Thread t = new Thread(() -> {
-            try {
-                transport.execute(new GetDeviceId.Request());
-            } catch (IpmiException e) {
-                LOG.debug("SOL keepalive failed: {}", e.getMessage());
+        OptionalInt own = transport.payloadOwnerId();
+        try {
+            if (own.isPresent() && instanceInfoWorks) {
+                transport.executeAsync(new GetPayloadInstanceInfo.Request(Payloads.SOL, instance))
+                        .whenComplete((r, e) -> {
+                            if (e != null) {
+                                if (unwrap(e) instanceof CompletionCodeException) {
+                                    instanceInfoWorks = false;
+                                }
+                                LOG.debug("SOL keepalive failed: {}", e.toString());
+                            } else if (r.sessionId() != own.getAsInt()) {
+                                LOG.debug("SOL instance {} now belongs to session {}: console ended", instance,
+                                        Integer.toHexString(r.sessionId()));
+                                try {
+                                    io.execute(() -> apply(machine.deactivatedElsewhere()));
+                                } catch (RejectedExecutionException closedAlready) {
+                                    // the console was closed meanwhile
+                                }
+                            }
+                        });
+                return;
             }
-        }, "ipmi-sol-keepalive");
-        t.setDaemon(true);
-        t.start();
+            transport.executeAsync(new GetDeviceId.Request()).whenComplete((r, e) -> {
+                if (e != null) {
+                    LOG.debug("SOL keepalive failed: {}", e.toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("SOL keepalive not sent: {}", e.toString());
+        }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
     }
 
     @Override
@@ -321,7 +367,16 @@ public final class SolConsole implements SolSession {
             lock.notifyAll();
         }
         if (reason != SolEvent.DEACTIVATED_BY_BMC) {
-            deactivate(transport);
+            try {
+                deactivate(transport, instance);
+            } catch (RuntimeException e) {
+                LOG.debug("Deactivate Payload for SOL instance {} failed: {}", instance, e.toString());
+                try {
+                    listener.onEvent(SolEvent.DEACTIVATE_FAILED);
+                } catch (RuntimeException ignored) {
+                    // a misbehaving listener must not turn close() into a failure
+                }
+            }
         }
     }
 

@@ -3,6 +3,9 @@ package dev.ipmi.lanplus.sol;
 import dev.ipmi.core.IpmiException;
 import dev.ipmi.core.IpmiTimeoutException;
 import dev.ipmi.core.MalformedMessageException;
+import dev.ipmi.core.sol.SolEvent;
+import dev.ipmi.core.sol.SolOptions;
+import dev.ipmi.core.sol.SolSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -293,6 +296,19 @@ public final class SolStateMachine {
         }
         trySend(now, acts);
         return finish(now, acts);
+    }
+
+    /**
+     * The driver learned that the BMC no longer has this console active for this session (another
+     * session deactivated or took it over, and the BMC said nothing on the SOL channel). Ends the
+     * machine as if the BMC had sent "SOL deactivating"; nothing after a close.
+     */
+    public List<SolAction> deactivatedElsewhere() {
+        List<SolAction> acts = new ArrayList<>();
+        if (!closed) {
+            close(acts, SolEvent.DEACTIVATED_BY_BMC, Optional.empty());
+        }
+        return acts;
     }
 
     /** Ends the machine without actions (the driver deactivates the payload); queued bytes are wiped. */

@@ -1,6 +1,8 @@
 package dev.ipmi.lanplus.sol;
 
 import dev.ipmi.core.IpmiRequest;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +22,14 @@ public interface SolTransport {
     <R> R execute(IpmiRequest<R> request);
 
     /**
+     * {@link #execute} without waiting (keepalives). The default runs {@link #execute} on the common
+     * pool; real sessions override it with their non-blocking send.
+     */
+    default <R> CompletableFuture<R> executeAsync(IpmiRequest<R> request) {
+        return CompletableFuture.supplyAsync(() -> execute(request));
+    }
+
+    /**
      * Sends one SOL payload: RMCP+ payload type 01h in this session, with the payload-type bits
      * 7 (encrypted) and 6 (authenticated) set as the console was activated
      * ({@link #encryptPayloads()}, {@link #authenticatePayloads()}), next session sequence number.
@@ -36,6 +46,15 @@ public interface SolTransport {
 
     /** The LAN channel the session runs on (never 0Eh): used for SOL configuration parameters. */
     int channel();
+
+    /**
+     * The session ID the BMC assigned to this session (what Get Payload Instance Info names as the
+     * owner of an active payload), if known: lets the console notice that another session took it
+     * over. Empty: the console keeps alive with Get Device ID only.
+     */
+    default OptionalInt payloadOwnerId() {
+        return OptionalInt.empty();
+    }
 
     /** The UDP port of the session, to check the port Activate Payload names. */
     int sessionPort();

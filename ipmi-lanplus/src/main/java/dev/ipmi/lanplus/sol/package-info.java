@@ -7,28 +7,31 @@
  *   <li>{@link dev.ipmi.lanplus.sol.SolStateMachine} — sequencing, acknowledgement, retransmission and
  *       flow control as a pure state machine (no sockets, clock or threads).</li>
  *   <li>{@link dev.ipmi.lanplus.sol.SolConsole} — activation (Activate Payload with the
- *       {@link dev.ipmi.lanplus.sol.SolOptions.AlreadyActivePolicy}) and the threaded
- *       {@link dev.ipmi.lanplus.sol.SolSession} with its streams, on top of a
+ *       {@link dev.ipmi.core.sol.SolOptions.AlreadyActivePolicy}) and the threaded
+ *       {@link dev.ipmi.core.sol.SolSession} with its streams, on top of a
  *       {@link dev.ipmi.lanplus.sol.SolTransport}.</li>
  * </ul>
  *
- * <h2>Wiring onto the RMCP+ session</h2>
- * The session implements {@link dev.ipmi.lanplus.sol.SolTransport}:
+ * <h2>On the RMCP+ session</h2>
+ * {@link dev.ipmi.lanplus.LanPlusSession} implements {@link dev.ipmi.lanplus.sol.SolTransport} (and the
+ * core SPI {@link dev.ipmi.core.spi.SolSupport}, through which {@code IpmiClient.sol().activate} reaches
+ * it):
  * <ol>
- *   <li>{@code execute}: an ordinary in-session IPMI request (Activate/Deactivate Payload, Get SOL
- *       Configuration Parameters, Get Device ID as keepalive).</li>
- *   <li>{@code sendSolPayload}: wrap the bytes as payload type 01h, with payload-type bit 7 set when the
- *       session has confidentiality (encrypt: the same AES-CBC-128 as IPMI payloads) and bit 6 when it
- *       has integrity (trailer with AuthCode), next outbound session sequence number. No waiting, no
- *       retransmission: the state machine resends by itself.</li>
- *   <li>Inbound: after the session's checks (session ID, sequence window, AuthCode, decryption), hand
- *       payload type 01h to the registered handler; the handler only queues, so calling it from the
- *       receive thread is fine. Drop them when no handler is registered.</li>
- *   <li>{@code channel()}: the LAN channel number (never 0Eh: ipmi_sim crashes on Get Channel Payload
- *       Support for it); {@code sessionPort()}: the UDP port the session uses.</li>
- *   <li>Closing the session should close its {@link dev.ipmi.lanplus.sol.SolSession}s first (Deactivate
- *       Payload, then Close Session).</li>
+ *   <li>{@code execute}/{@code executeAsync}: ordinary in-session requests (Activate/Deactivate Payload,
+ *       Get SOL Configuration Parameters, Get Device ID as keepalive, sent without blocking the console).</li>
+ *   <li>{@code sendSolPayload}: a step of the session state machine on the engine's I/O thread: payload
+ *       type 01h with bit 7 when the suite has confidentiality (AES-CBC-128 as for IPMI payloads) and
+ *       bit 6 when it has integrity, next outbound session sequence number; not retransmitted there (the
+ *       {@link dev.ipmi.lanplus.sol.SolStateMachine} resends).</li>
+ *   <li>Inbound type 01h passes the session's checks (AuthCode, decryption, session ID, replay window)
+ *       and is handed to the console as an engine callback, in order, on the I/O thread (the console
+ *       only queues it); without a console it is dropped.</li>
+ *   <li>{@code channel()}: the channel number Get Channel Authentication Capabilities reported (Get
+ *       Channel Info as fallback), never 0Eh; {@code sessionPort()}: the session's UDP port.</li>
+ *   <li>One console per session; closing the session deactivates it before Close Session.</li>
  * </ol>
- * The facade then is {@code SolConsole.activate(sessionAsTransport, options, listener)}.
+ * The public types ({@link dev.ipmi.core.sol.SolSession}, {@link dev.ipmi.core.sol.SolOptions},
+ * {@link dev.ipmi.core.sol.SolEvent}, ...) live in ipmi-core's {@code dev.ipmi.core.sol} so that the
+ * facade can name them.
  */
 package dev.ipmi.lanplus.sol;

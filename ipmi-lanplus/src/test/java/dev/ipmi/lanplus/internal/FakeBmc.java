@@ -45,6 +45,8 @@ final class FakeBmc {
     int outSeq;
     /** Every in-session IPMI request received (decrypted), in order. */
     final List<LanMessage> requests = new ArrayList<>();
+    /** SOL payloads received (decrypted), with whether they came encrypted and authenticated. */
+    final List<RmcpPlusCodec.Packet> solReceived = new ArrayList<>();
     int openSessions;
     int rakp1s;
 
@@ -73,6 +75,10 @@ final class FakeBmc {
             integrityFailures++;
             return null;
         }
+        if (p.payloadType() == RmcpPlusCodec.PAYLOAD_SOL) {
+            solReceived.add(p);
+            return null;
+        }
         LanMessage m = LanMessage.decode(p.payload());
         requests.add(m);
         byte[] body = switch (m.command()) {
@@ -82,6 +88,12 @@ final class FakeBmc {
             default -> new byte[] {0};
         };
         return inSession(m.response(body));
+    }
+
+    /** A SOL payload from the BMC, in the session (encrypted/authenticated as negotiated). */
+    byte[] sol(byte[] payload) {
+        outSeq++;
+        return codec.encode(RmcpPlusCodec.PAYLOAD_SOL, consoleSid, outSeq, payload);
     }
 
     byte[] inSession(LanMessage response) {

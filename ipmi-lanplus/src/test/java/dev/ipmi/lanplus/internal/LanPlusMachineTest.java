@@ -473,4 +473,62 @@ class LanPlusMachineTest {
         pump(h);
         assertThat(m.opened()).isCompleted();
     }
+
+    @Test
+    void solPayloadsGoOutEncryptedAndAuthenticatedWithTheNextSessionSequenceNumber() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(m.channel()).as("from Get Channel Authentication Capabilities").isEqualTo(1);
+        byte[] sol = {0x01, 0x00, 0x00, 0x00, 'h', 'i'};
+        h.step(now -> m.sendSol(sol, now));
+        h.step(now -> m.sendSol(sol, now));
+        List<byte[]> sent = h.takeAllSent();
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0)[5] & 0xFF).as("payload type: encrypted, authenticated, SOL").isEqualTo(0xC1);
+        int seq1 = java.nio.ByteBuffer.wrap(sent.get(0), 10, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        int seq2 = java.nio.ByteBuffer.wrap(sent.get(1), 10, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        assertThat(seq2).isEqualTo(seq1 + 1);
+        sent.forEach(bmc::handle);
+        assertThat(bmc.solReceived).hasSize(2);
+        assertThat(bmc.solReceived.get(0).payload()).containsExactly(sol);
+        assertThat(bmc.solReceived.get(0).encrypted()).isTrue();
+        assertThat(bmc.integrityFailures).isZero();
+    }
+
+    @Test
+    void inboundSolPayloadsReachTheHandlerOnlyAfterTheSessionChecks() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        byte[] early = bmc.sol(new byte[] {0x01, 0, 0, 0, 'x'});
+        h.deliver(early);
+        assertThat(drops).as("no console: dropped").contains(DropReason.UNEXPECTED_MESSAGE);
+
+        List<byte[]> got = new ArrayList<>();
+        m.setSolHandler(got::add);
+        byte[] good = bmc.sol(new byte[] {0x02, 0, 0, 0, 'o', 'k'});
+        h.deliver(good);
+        assertThat(got).hasSize(1);
+        assertThat(got.get(0)).containsExactly(0x02, 0, 0, 0, 'o', 'k');
+
+        h.deliver(good);
+        assertThat(got).as("a replayed packet is dropped by the window").hasSize(1);
+        byte[] tampered = bmc.sol(new byte[] {0x03, 0, 0, 0, 'n', 'o'});
+        tampered[tampered.length - 1] ^= 1;
+        h.deliver(tampered);
+        assertThat(got).as("a packet failing the integrity check is dropped").hasSize(1);
+        assertThat(m.badIntegrityCount()).isEqualTo(1);
+        m.setSolHandler(null);
+    }
+
+    @Test
+    void solPayloadOutsideAnEstablishedSessionIsNotSent() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        h.takeAllSent();
+        h.step(now -> m.sendSol(new byte[] {0x01, 0, 0, 0, 'x'}, now));
+        assertThat(h.sentCount()).isZero();
+        assertThat(drops).contains(DropReason.UNEXPECTED_STATE);
+    }
 }

@@ -26,6 +26,12 @@ final class FakeSolTransport implements SolTransport, AutoCloseable {
     static final int PORT = 9937;
     final FakeSolBmc bmc = new FakeSolBmc(32, 64, 30, FakeSolBmc.Dedupe.LAST_ONLY, 1, 4);
     final List<CommandId> commands = new ArrayList<>();
+    final List<IpmiRequest<?>> requests = new ArrayList<>();
+    /** Deactivate Payload fails as if the session were gone. */
+    volatile boolean deactivateFails;
+    /** When set, the session names its BMC-side ID and Get Payload Instance Info answers {@link #owner}. */
+    volatile boolean reportsOwner;
+    volatile int owner = 0x42;
     private final LinkedBlockingQueue<byte[]> toBmc = new LinkedBlockingQueue<>();
     private final Random random = new Random(42);
     private final double loss;
@@ -116,7 +122,11 @@ final class FakeSolTransport implements SolTransport, AutoCloseable {
     @Override
     public synchronized <R> R execute(IpmiRequest<R> request) {
         commands.add(request.id());
+        requests.add(request);
         ByteWriter rsp = new ByteWriter();
+        if (deactivateFails && request.id().matches(DeactivatePayload.ID)) {
+            throw new dev.ipmi.core.IpmiSessionException("session has ended");
+        }
         if (request.id().matches(ActivatePayload.ID)) {
             if (active || activeElsewhere) {
                 throw new CompletionCodeException(request.id(), CompletionCode.valueOf(0x80));
@@ -131,6 +141,8 @@ final class FakeSolTransport implements SolTransport, AutoCloseable {
             activeElsewhere = false;
         } else if (request.id().matches(GetSolConfigurationParameters.ID)) {
             throw new CompletionCodeException(request.id(), CompletionCode.valueOf(0x80));
+        } else if (reportsOwner && request.id().matches(dev.ipmi.core.commands.app.GetPayloadInstanceInfo.ID)) {
+            new dev.ipmi.core.commands.app.GetPayloadInstanceInfo.Response(owner, new byte[8]).encode(rsp);
         } else if (request.id().matches(GetDeviceId.ID)) {
             new GetDeviceId.Response(0x20, false, 1, true, 2, 0x15, 0x02, 0x9F, 0x1291, 0x0F, java.util.Optional.empty())
                     .encode(rsp);
@@ -155,6 +167,11 @@ final class FakeSolTransport implements SolTransport, AutoCloseable {
     @Override
     public int channel() {
         return 1;
+    }
+
+    @Override
+    public java.util.OptionalInt payloadOwnerId() {
+        return reportsOwner ? java.util.OptionalInt.of(0x42) : java.util.OptionalInt.empty();
     }
 
     @Override

@@ -7,6 +7,14 @@ import dev.ipmi.core.CompletionCodeException;
 import dev.ipmi.core.commands.sol.GetSolConfigurationParameters;
 import dev.ipmi.core.commands.sol.SolConfig;
 import dev.ipmi.core.commands.sol.SolParameter;
+import dev.ipmi.core.sol.SolAlreadyActiveException;
+import dev.ipmi.core.sol.SolOptions;
+import dev.ipmi.core.sol.SolEvent;
+import dev.ipmi.core.sol.SolSession;
+import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.lanplus.LanPlusOptions;
+import dev.ipmi.lanplus.LanPlusSession;
+import dev.ipmi.core.sol.SolSettings;
 import dev.ipmi.testing.IpmiSim;
 import dev.ipmi.testing.SolBackend;
 import java.io.ByteArrayOutputStream;
@@ -24,10 +32,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The SOL console against OpenIPMI ipmi_sim, whose serial side is the test's {@link SolBackend}.
- * The RMCP+ session is {@link MiniRmcpPlusSession} (suite 1) until ipmi-lanplus has the real one.
+ * The SOL console on the real RMCP+ session ({@link LanPlusSession}) against OpenIPMI ipmi_sim,
+ * whose serial side is the test's {@link SolBackend}: cipher suite 1 (no integrity, no encryption)
+ * and 3 (HMAC-SHA1-96 integrity, AES-CBC-128: SOL payloads encrypted both ways).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SolConsoleIT {
@@ -65,8 +76,13 @@ class SolConsoleIT {
         backend.clearReceived();
     }
 
-    private static MiniRmcpPlusSession session() {
-        return new MiniRmcpPlusSession(sim.port(), IpmiSim.ADMIN, IpmiSim.ADMIN_PASSWORD);
+    private static LanPlusSession session() {
+        return session(3);
+    }
+
+    private static LanPlusSession session(int suite) {
+        return LanPlusSession.open(LanPlusOptions.builder(sim.host()).port(sim.port()).user(IpmiSim.ADMIN)
+                .password(IpmiSim.ADMIN_PASSWORD.toCharArray()).cipherSuite(CipherSuite.of(suite)).build());
     }
 
     private static byte[] awaitBackend(int n) throws InterruptedException {
@@ -106,7 +122,7 @@ class SolConsoleIT {
     void solConfigurationMatchesIpmitoolSolInfo() throws Exception {
         sim.ipmitool("sol", "set", "volatile-bit-rate", "57.6", "1");
         List<SolParameter> params = new ArrayList<>();
-        try (MiniRmcpPlusSession s = session()) {
+        try (LanPlusSession s = session()) {
             for (int sel : SolConfig.INFO_SELECTORS) {
                 try {
                     s.execute(GetSolConfigurationParameters.Request.of(1, sel)).parameter().ifPresent(params::add);
@@ -120,8 +136,9 @@ class SolConsoleIT {
         assertThat(config.toIpmitoolText(1, sim.port())).isEqualTo(sim.ipmitool("sol", "info", "1"));
     }
 
-    @Test
-    void sixtyFourKibEachWayArriveIntactAndInOrder() throws Exception {
+    @ParameterizedTest(name = "cipher suite {0}")
+    @ValueSource(ints = {1, 3})
+    void sixtyFourKibEachWayArriveIntactAndInOrder(int suite) throws Exception {
         Random r = new Random(0x501);
         byte[] toHost = new byte[64 * 1024];
         byte[] fromHost = new byte[64 * 1024];
@@ -129,7 +146,9 @@ class SolConsoleIT {
         r.nextBytes(fromHost);
         backend.setEcho(false);
         backend.clearReceived();
-        try (MiniRmcpPlusSession s = session(); SolSession sol = SolConsole.activate(s, OPTIONS, null)) {
+        try (LanPlusSession s = session(suite); SolSession sol = s.activateSol(OPTIONS, null)) {
+            assertThat(s.encryptPayloads()).isEqualTo(suite == 3);
+            assertThat(s.channel()).isEqualTo(1);
             assertThat(sol.activation().inboundPayloadSize()).isEqualTo(0x20);
             assertThat(sol.activation().outboundPayloadSize()).isEqualTo(0x4000);
             assertThat(sol.settings().maxCharsPerPacket()).isEqualTo(28);
@@ -142,10 +161,11 @@ class SolConsoleIT {
         }
     }
 
-    @Test
-    void typedLinesGetTheConsolesAnswers() throws Exception {
+    @ParameterizedTest(name = "cipher suite {0}")
+    @ValueSource(ints = {1, 3})
+    void typedLinesGetTheConsolesAnswers(int suite) throws Exception {
         backend.clearReceived();
-        try (MiniRmcpPlusSession s = session(); SolSession sol = SolConsole.activate(s, OPTIONS, null)) {
+        try (LanPlusSession s = session(suite); SolSession sol = s.activateSol(OPTIONS, null)) {
             sol.output().write("hello\r".getBytes(StandardCharsets.US_ASCII));
             sol.output().flush();
             assertThat(readUntil(sol.input(), SolBackend.PROMPT)).contains("you typed: hello");
@@ -154,13 +174,13 @@ class SolConsoleIT {
 
     @Test
     void secondActivationWhileActiveGetsTheClearErrorAndTakeOverWorks() throws Exception {
-        try (MiniRmcpPlusSession a = session(); MiniRmcpPlusSession b = session()) {
-            SolSession first = SolConsole.activate(a, OPTIONS, null);
-            assertThatThrownBy(() -> SolConsole.activate(b, OPTIONS, null))
+        try (LanPlusSession a = session(); LanPlusSession b = session()) {
+            SolSession first = a.activateSol(OPTIONS, null);
+            assertThatThrownBy(() -> b.activateSol(OPTIONS, null))
                     .isInstanceOf(SolAlreadyActiveException.class)
                     .hasMessageContaining("already active on another session");
             assertThat(first.isOpen()).isTrue();
-            try (SolSession second = SolConsole.activate(b, OPTIONS.takeOver(), null)) {
+            try (SolSession second = b.activateSol(OPTIONS.takeOver(), null)) {
                 backend.clearReceived();
                 second.output().write("taken\r".getBytes(StandardCharsets.US_ASCII));
                 second.output().flush();
@@ -174,16 +194,16 @@ class SolConsoleIT {
     void deactivateThenActivateAgainKeepsTheFirstBytesDespiteIpmiSimsStaleSequenceNumber() throws Exception {
         backend.setEcho(false);
         backend.clearReceived();
-        try (MiniRmcpPlusSession s = session()) {
+        try (LanPlusSession s = session()) {
             // Reproduce the quirk first: two consoles without the probe, each sending one packet (seq 1).
             SolOptions noProbe = OPTIONS.withoutStartupProbe();
-            try (SolSession a = SolConsole.activate(s, noProbe, null)) {
+            try (SolSession a = s.activateSol(noProbe, null)) {
                 a.output().write("one\r".getBytes(StandardCharsets.US_ASCII));
                 a.output().flush();
             }
             assertThat(new String(awaitBackend(4), StandardCharsets.US_ASCII)).isEqualTo("one\r");
             backend.clearReceived();
-            try (SolSession b = SolConsole.activate(s, noProbe, null)) {
+            try (SolSession b = s.activateSol(noProbe, null)) {
                 b.output().write("two\r".getBytes(StandardCharsets.US_ASCII));
                 b.output().flush();
             }
@@ -191,13 +211,13 @@ class SolConsoleIT {
             assertThat(backend.received()).as("ipmi_sim acknowledged and dropped seq 1 again").isEmpty();
 
             // The same situation with the startup probe (the default): nothing is lost.
-            try (SolSession c = SolConsole.activate(s, OPTIONS, null)) {
+            try (SolSession c = s.activateSol(OPTIONS, null)) {
                 c.output().write("three\r".getBytes(StandardCharsets.US_ASCII));
                 c.output().flush();
             }
             assertThat(new String(awaitBackend(6), StandardCharsets.US_ASCII)).isEqualTo("three\r");
             backend.clearReceived();
-            try (SolSession d = SolConsole.activate(s, OPTIONS, null)) {
+            try (SolSession d = s.activateSol(OPTIONS, null)) {
                 d.output().write("four\r".getBytes(StandardCharsets.US_ASCII));
                 d.output().flush();
             }
@@ -209,7 +229,7 @@ class SolConsoleIT {
     void breakReachesTheSerialSideBeforeTheFollowingCharacters() throws Exception {
         backend.setEcho(false);
         backend.clearReceived();
-        try (MiniRmcpPlusSession s = session(); SolSession sol = SolConsole.activate(s, OPTIONS, null)) {
+        try (LanPlusSession s = session(); SolSession sol = s.activateSol(OPTIONS, null)) {
             sol.sendBreak();
             sol.output().write("x\r".getBytes(StandardCharsets.US_ASCII));
             sol.output().flush();
@@ -217,6 +237,51 @@ class SolConsoleIT {
             assertThat(awaitBackend(4)).containsExactly(0xFF, 0xF3, 'x', '\r');
             assertThat(sol.settings().retries()).as("ipmi_sim has no SOL parameter 4: defaults")
                     .isEqualTo(SolSettings.DEFAULT_RETRIES);
+        }
+    }
+
+    @Test
+    void closingTheSessionDeactivatesItsConsoleFirst() throws Exception {
+        List<SolEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SolSession sol;
+        try (LanPlusSession s = session()) {
+            sol = s.activateSol(OPTIONS, events::add);
+            assertThat(sol.isOpen()).isTrue();
+        }
+        assertThat(sol.isOpen()).isFalse();
+        assertThat(sol.input().read()).isEqualTo(-1);
+        assertThat(events).doesNotContain(SolEvent.DEACTIVATE_FAILED);
+        // no take-over needed: the payload was deactivated before Close Session
+        try (LanPlusSession s = session(); SolSession again = s.activateSol(OPTIONS, null)) {
+            assertThat(again.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void oneConsolePerSession() {
+        try (LanPlusSession s = session(); SolSession sol = s.activateSol(OPTIONS, null)) {
+            assertThatThrownBy(() -> s.activateSol(OPTIONS, null)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already has an active SOL console");
+            assertThat(sol.isOpen()).isTrue();
+        }
+    }
+
+    /** ipmi_sim sends nothing on the SOL channel when another session deactivates the payload. */
+    @Test
+    void deactivationByAnotherSessionIsNoticedByTheKeepalive() throws Exception {
+        List<SolEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (LanPlusSession a = session(); LanPlusSession b = session();
+             SolSession sol = a.activateSol(OPTIONS.keepalive(java.time.Duration.ofMillis(100)), events::add)) {
+            assertThat(b.execute(new dev.ipmi.core.commands.app.GetPayloadInstanceInfo.Request(1, 1)).sessionId())
+                    .as("the owner Get Payload Instance Info names is the session's BMC-side ID")
+                    .isEqualTo(a.bmcSessionId());
+            b.execute(dev.ipmi.core.commands.app.DeactivatePayload.Request.sol());
+            for (int i = 0; i < 500 && sol.isOpen(); i++) {
+                Thread.sleep(10);
+            }
+            assertThat(sol.isOpen()).isFalse();
+            assertThat(events).contains(SolEvent.DEACTIVATED_BY_BMC);
+            assertThat(sol.input().read()).isEqualTo(-1);
         }
     }
 }

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ipmi.core.commands.app.ActivatePayload;
 import dev.ipmi.core.commands.app.DeactivatePayload;
 import dev.ipmi.core.commands.app.GetDeviceId;
+import dev.ipmi.core.sol.SolAlreadyActiveException;
+import dev.ipmi.core.sol.SolEvent;
+import dev.ipmi.core.sol.SolOptions;
+import dev.ipmi.core.sol.SolSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -167,6 +171,52 @@ class SolConsoleTest {
             assertThat(t.bmc.breaks).isEqualTo(1);
             assertThat(new String(t.awaitHostReceived(2))).isEqualTo("ab");
             s.close();
+        }
+    }
+
+    @Test
+    void closeReportsAFailedDeactivationToTheListenerInsteadOfThrowing() throws Exception {
+        try (FakeSolTransport t = new FakeSolTransport(0)) {
+            List<SolEvent> events = new CopyOnWriteArrayList<>();
+            SolSession s = SolConsole.activate(t, FAST, events::add);
+            t.deactivateFails = true;
+            s.close();
+            assertThat(events).containsExactly(SolEvent.DEACTIVATE_FAILED);
+            assertThat(s.isOpen()).isFalse();
+            assertThat(s.input().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void theOptionsInstanceIsActivatedAndDeactivated() throws Exception {
+        try (FakeSolTransport t = new FakeSolTransport(0)) {
+            SolConsole.activate(t, FAST.instance(3), null).close();
+            assertThat(t.requests).filteredOn(ActivatePayload.Request.class::isInstance)
+                    .extracting(r -> ((ActivatePayload.Request) r).instance()).containsExactly(3);
+            assertThat(t.requests).filteredOn(DeactivatePayload.Request.class::isInstance)
+                    .extracting(r -> ((DeactivatePayload.Request) r).instance()).containsExactly(3);
+        }
+    }
+
+    @Test
+    void keepaliveNoticesThatAnotherSessionOwnsThePayloadNow() throws Exception {
+        try (FakeSolTransport t = new FakeSolTransport(0)) {
+            t.reportsOwner = true;
+            List<SolEvent> events = new CopyOnWriteArrayList<>();
+            SolSession s = SolConsole.activate(t, FAST.keepalive(Duration.ofMillis(20)), events::add);
+            for (int i = 0; i < 10_000 && t.commandCount(dev.ipmi.core.commands.app.GetPayloadInstanceInfo.ID) < 2; i++) {
+                Thread.sleep(1);
+            }
+            assertThat(s.isOpen()).as("still ours").isTrue();
+            t.owner = 0x99;
+            for (int i = 0; i < 10_000 && s.isOpen(); i++) {
+                Thread.sleep(1);
+            }
+            assertThat(s.isOpen()).isFalse();
+            assertThat(events).containsExactly(SolEvent.DEACTIVATED_BY_BMC);
+            assertThat(s.input().read()).isEqualTo(-1);
+            s.close();
+            assertThat(t.commands).noneMatch(id -> id.matches(DeactivatePayload.ID));
         }
     }
 }

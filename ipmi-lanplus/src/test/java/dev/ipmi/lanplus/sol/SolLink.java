@@ -1,5 +1,6 @@
 package dev.ipmi.lanplus.sol;
 
+import dev.ipmi.core.sol.SolEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;

@@ -2,6 +2,7 @@ package dev.ipmi.lanplus.sol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ipmi.core.sol.SolSettings;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -21,6 +21,15 @@ public final class GetSensorReading {
             }
         }
 
+        /** Decodes the request bytes (the BMC side of the exchange); sensor number FFh is reserved. */
+        public static Request decode(ByteReader in) {
+            int n = in.u8("sensor number");
+            if (n == 0xFF) {
+                throw in.malformed("sensor number", "FFh is reserved");
+            }
+            return new Request(n);
+        }
+
         @Override
         public CommandId id() {
             return ID;

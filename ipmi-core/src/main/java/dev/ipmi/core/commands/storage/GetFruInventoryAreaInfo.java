@@ -19,6 +19,15 @@ public final class GetFruInventoryAreaInfo {
             GetSdr.check(fruId, 0xFE, "FRU device ID");
         }
 
+        /** Decodes the request bytes (the BMC side of the exchange). */
+        public static Request decode(ByteReader in) {
+            int id = in.u8("FRU device ID");
+            if (id == 0xFF) {
+                throw in.malformed("FRU device ID", "FFh is reserved");
+            }
+            return new Request(id);
+        }
+
         @Override
         public CommandId id() {
             return ID;

@@ -33,6 +33,12 @@ public final class GetSelEntry {
             GetSdr.check(count, 0xFF, "count");
         }
 
+        /** Decodes the request bytes (the BMC side of the exchange). */
+        public static Request decode(ByteReader in) {
+            return new Request(in.u16("reservation ID"), in.u16("SEL record ID"), in.u8("offset"),
+                    in.u8("bytes to read"));
+        }
+
         @Override
         public CommandId id() {
             return ID;

@@ -27,6 +27,15 @@ public final class ReadFruData {
             GetSdr.check(count, 0xFF, "count");
         }
 
+        /** Decodes the request bytes (the BMC side of the exchange). */
+        public static Request decode(ByteReader in) {
+            int id = in.u8("FRU device ID");
+            if (id == 0xFF) {
+                throw in.malformed("FRU device ID", "FFh is reserved");
+            }
+            return new Request(id, in.u16("FRU inventory offset"), in.u8("count to read"));
+        }
+
         @Override
         public CommandId id() {
             return ID;

@@ -1,0 +1,175 @@
+package dev.ipmi.examples.cli;
+
+import dev.ipmi.core.commands.chassis.PowerAction;
+import dev.ipmi.core.types.AuthType;
+import dev.ipmi.core.types.PrivilegeLevel;
+import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.lanplus.bmc.BmcBackend;
+import dev.ipmi.lanplus.bmc.CommandBackend;
+import dev.ipmi.lanplus.bmc.InMemoryBackend;
+import dev.ipmi.lanplus.bmc.BmcQuirk;
+import dev.ipmi.lanplus.bmc.VirtualBmc;
+import dev.ipmi.lanplus.bmc.VirtualBmcServer;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ipmi virtual-bmc}: runs virtual BMCs until interrupted. */
+@Command(name = "virtual-bmc", mixinStandardHelpOptions = true,
+        description = {"Runs a virtual BMC (IPMI 1.5 and RMCP+) until interrupted.",
+                "Without --on/--off/--status it simulates a small server; with them it is a bridge that runs "
+                        + "shell commands (e.g. --on 'virsh start vm1' --off 'virsh destroy vm1' "
+                        + "--status 'virsh domstate vm1')."})
+public final class VirtualBmcCommand implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", description = "UDP port (default ${DEFAULT-VALUE}; 0 = any free port)",
+            defaultValue = "6230")
+    int port;
+
+    @Option(names = "--bind", description = "address to listen on (default ${DEFAULT-VALUE})",
+            defaultValue = "127.0.0.1")
+    String bind;
+
+    @Option(names = "--count", description = "number of BMCs on consecutive ports (default ${DEFAULT-VALUE})",
+            defaultValue = "1")
+    int count;
+
+    @Option(names = "--user", description = "user name (default ${DEFAULT-VALUE})", defaultValue = "admin")
+    String user;
+
+    @Option(names = "--password", description = "password (or set IPMI_PASSWORD)", interactive = false)
+    String password;
+
+    @Option(names = "--privilege", description = "the user's maximum privilege (default ${DEFAULT-VALUE})",
+            defaultValue = "ADMINISTRATOR")
+    String privilege;
+
+    @Option(names = "--cipher-suites", split = ",", description = "RMCP+ suites offered (default 3,17)")
+    List<Integer> suites = new ArrayList<>(List.of(3, 17));
+
+    @Option(names = "--auth-types", split = ",",
+            description = "IPMI 1.5 auth types: none, md2, md5, password (default md5,password)")
+    List<String> authTypes = new ArrayList<>(List.of("md5", "password"));
+
+    @Option(names = {"-k", "--kg"}, description = "BMC key K_G (text)")
+    String kg;
+
+    @Option(names = "--quirk", description = "vendor quirk to reproduce: ${COMPLETION-CANDIDATES}")
+    List<BmcQuirk> quirks = new ArrayList<>();
+
+    @Option(names = "--on", description = "shell command for power on") String on;
+    @Option(names = "--off", description = "shell command for power off") String off;
+    @Option(names = "--cycle", description = "shell command for power cycle") String cycle;
+    @Option(names = "--reset", description = "shell command for hard reset") String reset;
+    @Option(names = "--soft", description = "shell command for soft shutdown") String soft;
+    @Option(names = "--status", description = "shell command printing the power state") String status;
+
+    @Option(names = "--idle-timeout", description = "session idle timeout in seconds (default ${DEFAULT-VALUE})",
+            defaultValue = "60")
+    int idleSeconds;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        String pw = password != null ? password : System.getenv("IPMI_PASSWORD");
+        if (pw == null || pw.isEmpty()) {
+            throw new CliException("Error: --password (or IPMI_PASSWORD) is required");
+        }
+        if (count < 1 || count > 10_000) {
+            throw new CliException("Error: --count must be 1..10000");
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new CliException("Error: cannot resolve --bind " + bind);
+        }
+        List<CipherSuite> offered = suites.stream().map(CipherSuite::of).toList();
+        Set<AuthType> types = new LinkedHashSet<>();
+        for (String t : authTypes) {
+            types.add(AuthType.parse(t.toUpperCase(Locale.ROOT)));
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        VirtualBmcServer server = VirtualBmcServer.start(address);
+        List<CommandBackend> bridges = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                BmcBackend backend = backend(i, bridges);
+                VirtualBmc.Builder b = VirtualBmc.builder()
+                        .port(port == 0 ? 0 : port + i)
+                        .user(user, pw, PrivilegeLevel.parse(privilege))
+                        .cipherSuites(offered)
+                        .authTypes(types)
+                        .quirks(Set.copyOf(quirks))
+                        .idleTimeout(Duration.ofSeconds(idleSeconds))
+                        .backend(backend);
+                if (kg != null) {
+                    b.kg(kg.getBytes(StandardCharsets.UTF_8));
+                }
+                VirtualBmc bmc = b.build();
+                var bound = server.add(bmc);
+                if (i == 0 || i == count - 1) {
+                    out.printf("virtual BMC listening on %s:%d (RMCP+ suites %s; IPMI 1.5 %s; %s)%n",
+                            bound.getAddress().getHostAddress(), bound.getPort(),
+                            suites.stream().map(String::valueOf).reduce((x, y) -> x + "," + y).orElse("none"),
+                            types.isEmpty() ? "off" : String.join(",", authTypes),
+                            bridges.isEmpty() ? "simulated server" : "command bridge");
+                } else if (i == 1) {
+                    out.println("...");
+                }
+            }
+            out.println("Ctrl-C to stop");
+            out.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.close();
+            bridges.forEach(CommandBackend::close);
+        }
+    }
+
+    private BmcBackend backend(int instance, List<CommandBackend> bridges) {
+        InMemoryBackend sim = InMemoryBackend.builder().instance(instance).build();
+        Map<PowerAction, String> actions = new HashMap<>();
+        put(actions, PowerAction.POWER_UP, on);
+        put(actions, PowerAction.POWER_DOWN, off);
+        put(actions, PowerAction.POWER_CYCLE, cycle);
+        put(actions, PowerAction.HARD_RESET, reset);
+        put(actions, PowerAction.SOFT_SHUTDOWN, soft);
+        if (actions.isEmpty() && status == null) {
+            return sim;
+        }
+        CommandBackend bridge = new CommandBackend(actions, status, sim, System::nanoTime);
+        bridges.add(bridge);
+        return bridge;
+    }
+
+    private static void put(Map<PowerAction, String> m, PowerAction a, String command) {
+        if (command != null && !command.isBlank()) {
+            m.put(a, command);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "VirtualBmcCommand" + Arrays.asList(port, count);
+    }
+}
