@@ -32,7 +32,7 @@ public final class BatchDeviceId {
         for (int r = 0; r < rounds; r++) {
             long c0 = Measure.processCpuNanos();
             long t0 = System.nanoTime();
-            try (IpmiClient client = IpmiClient.using(Sessions.open(transport, port))) {
+            try (IpmiClient client = Sessions.connect(transport, port)) {
                 for (int i = 0; i < count; i++) {
                     check(client.mc().deviceId());
                 }
@@ -48,7 +48,7 @@ public final class BatchDeviceId {
         double[] pipeWall = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();
-            try (IpmiClient client = IpmiClient.using(Sessions.open(transport, port))) {
+            try (IpmiClient client = Sessions.connect(transport, port)) {
                 List<CompletableFuture<GetDeviceId.Response>> all = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     all.add(client.async().mc().deviceId());
