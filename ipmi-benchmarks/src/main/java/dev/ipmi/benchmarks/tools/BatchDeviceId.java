@@ -2,6 +2,8 @@ package dev.ipmi.benchmarks.tools;
 
 import dev.ipmi.core.client.IpmiClient;
 import dev.ipmi.core.commands.app.GetDeviceId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,7 +32,7 @@ public final class BatchDeviceId {
         for (int r = 0; r < rounds; r++) {
             long c0 = Measure.processCpuNanos();
             long t0 = System.nanoTime();
-            try (IpmiClient client = IpmiClient.using(Sessions.open(transport, port))) {
+            try (IpmiClient client = Sessions.connect(transport, port)) {
                 for (int i = 0; i < count; i++) {
                     check(client.mc().deviceId());
                 }
@@ -46,13 +48,12 @@ public final class BatchDeviceId {
         double[] pipeWall = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();
-            try (IpmiClient client = IpmiClient.using(Sessions.open(transport, port))) {
-                @SuppressWarnings("unchecked")
-                CompletableFuture<GetDeviceId.Response>[] all = new CompletableFuture[count];
+            try (IpmiClient client = Sessions.connect(transport, port)) {
+                List<CompletableFuture<GetDeviceId.Response>> all = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
-                    all[i] = client.async().mc().deviceId();
+                    all.add(client.async().mc().deviceId());
                 }
-                CompletableFuture.allOf(all).join();
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
                 for (CompletableFuture<GetDeviceId.Response> f : all) {
                     check(f.join());
                 }

@@ -66,7 +66,7 @@ public final class FanOut {
         List<CompletableFuture<Boolean>> power = new ArrayList<>(count);
         List<CompletableFuture<IpmiClient>> clients = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            CompletableFuture<IpmiClient> c = Sessions.openLanPlusAsync(base + i).thenApply(IpmiClient::using);
+            CompletableFuture<IpmiClient> c = Sessions.connectLanPlusAsync(base + i);
             clients.add(c);
             power.add(c.thenCompose(client -> client.async().chassis().isPowerOn()));
         }

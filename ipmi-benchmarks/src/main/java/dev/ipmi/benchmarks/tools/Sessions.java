@@ -1,38 +1,37 @@
 package dev.ipmi.benchmarks.tools;
 
-import dev.ipmi.core.spi.IpmiTransport;
+import dev.ipmi.core.client.IpmiClient;
 import dev.ipmi.core.types.AuthType;
-import dev.ipmi.lan.LanOptions;
-import dev.ipmi.lan.LanSession;
-import dev.ipmi.lanplus.CipherSuite;
-import dev.ipmi.lanplus.LanPlusOptions;
-import dev.ipmi.lanplus.LanPlusSession;
 import java.util.concurrent.CompletableFuture;
 
-/** Sessions to the lab ipmi_sim as admin/password on 127.0.0.1, the same as the peers are given. */
-final class Sessions {
+/**
+ * Clients of the lab ipmi_sim as admin/password on 127.0.0.1, the same as the peers are given,
+ * through the public facade ({@code IpmiClient.lanplus/lan}, found by ServiceLoader); every
+ * session runs on the JVM-wide shared UDP engine.
+ */
+public final class Sessions {
     static final String HOST = "127.0.0.1";
-    static final String USER = "admin";
-    static final String PASSWORD = "password";
+    public static final String USER = "admin";
+    public static final String PASSWORD = "password";
 
     private Sessions() {}
 
-    /** lanplus: cipher suite 3 (ipmitool -C 3); lan: IPMI 1.5 MD5. Both on the JVM-wide shared UDP engine. */
-    static IpmiTransport open(String transport, int port) {
+    /** lanplus: cipher suite 3 (as ipmitool -C 3); lan: IPMI 1.5 with MD5. */
+    public static IpmiClient.Builder builder(String transport, String host, int port) {
         return switch (transport) {
-            case "lanplus" -> LanPlusSession.open(lanplus(port));
-            case "lan" -> LanSession.open(LanOptions.builder(HOST).port(port).userName(USER)
-                    .password(PASSWORD.toCharArray()).authType(AuthType.MD5).build());
-            default -> throw new IllegalArgumentException("--transport is lan or lanplus: " + transport);
+            case "lanplus" -> IpmiClient.lanplus(host).port(port).credentials(USER, PASSWORD.toCharArray())
+                    .cipherSuite(3);
+            case "lan" -> IpmiClient.lan(host).port(port).credentials(USER, PASSWORD.toCharArray())
+                    .authType(AuthType.MD5);
+            default -> throw new IllegalArgumentException("transport is lan or lanplus: " + transport);
         };
     }
 
-    static CompletableFuture<LanPlusSession> openLanPlusAsync(int port) {
-        return LanPlusSession.openAsync(lanplus(port));
+    static IpmiClient connect(String transport, int port) {
+        return builder(transport, HOST, port).connect();
     }
 
-    private static LanPlusOptions lanplus(int port) {
-        return LanPlusOptions.builder(HOST).port(port).user(USER).password(PASSWORD.toCharArray())
-                .cipherSuite(CipherSuite.SUITE_3).build();
+    static CompletableFuture<IpmiClient> connectLanPlusAsync(int port) {
+        return builder("lanplus", HOST, port).connectAsync();
     }
 }
