@@ -141,7 +141,7 @@ public final class Ipmi15Responder {
             packet = Ipmi15Packet.decode(datagram);
             request = LanMessage.decode(packet.message());
         } catch (MalformedMessageException e) {
-            drop("malformed: " + e.getMessage());
+            drop("malformed: " + e.withoutBytes());
             return;
         }
         if (request.isResponse()) {

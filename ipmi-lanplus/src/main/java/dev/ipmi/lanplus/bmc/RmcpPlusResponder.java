@@ -209,7 +209,7 @@ public final class RmcpPlusResponder {
         } catch (IntegrityCheckException e) {
             drop("integrity: " + e.getMessage());
         } catch (MalformedMessageException e) {
-            drop("malformed: " + e.getMessage());
+            drop("malformed: " + e.withoutBytes());
         }
     }
 
