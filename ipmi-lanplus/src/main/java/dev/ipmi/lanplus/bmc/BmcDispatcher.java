@@ -162,7 +162,7 @@ public final class BmcDispatcher implements CommandHandler {
         } catch (MalformedMessageException ex) {
             return cc(CompletionCode.REQUEST_LENGTH_INVALID);
         } catch (IllegalArgumentException ex) {
-            LOG.debug("request {}/{} rejected: {}", netFn, command, ex.withoutBytes());
+            LOG.debug("request {}/{} rejected: {}", netFn, command, ex.getMessage());
             return cc(CompletionCode.INVALID_DATA_FIELD);
         } catch (RuntimeException ex) {
             LOG.warn("backend failed on netFn {} command {}", netFn, command, ex);
