@@ -45,6 +45,12 @@ public final class FakeBmc implements IpmiTransport {
     /** Answer requests for record N with header record ID N + this (0 = honest). */
     public int sdrWrongIdDelta = 0;
     public boolean reserveSdrSupported = true;
+    /**
+     * Device-SDR mode: Get Device ID reports "provides device SDRs" and a sensor device without an
+     * SDR repository device, and the Storage SDR repository commands answer C1h; {@link #sdrs} are
+     * served only through the Sensor/Event device SDR commands.
+     */
+    public boolean deviceSdrMode = false;
 
     public List<byte[]> sel = new ArrayList<>();
     public int selMaxRead = 0xFF;
@@ -104,6 +110,13 @@ public final class FakeBmc implements IpmiTransport {
     }
 
     private byte[] answer(int netFn, int cmd, byte[] d) {
+        if (netFn == 0x06 && cmd == 0x01) {
+            return ok(new ByteWriter().u8(0x20).u8(deviceSdrMode ? 0x81 : 0x01).u8(0x02).u8(0x10).u8(0x51)
+                    .u8(deviceSdrMode ? 0x01 : 0x0F).u8(0xF0).u8(0x0D).u8(0x00).u8(0x01).u8(0x00));
+        }
+        if (deviceSdrMode && netFn == 0x0A && (cmd == 0x20 || cmd == 0x22 || cmd == 0x23)) {
+            return cc(0xC1);
+        }
         if (netFn == 0x0A && cmd == 0x20) {
             return ok(new ByteWriter().u8(0x51).u16(sdrs.size()).u16(0xFFFE).u32(sdrLastAddition).u32(sdrLastErase)
                     .u8(0x02));

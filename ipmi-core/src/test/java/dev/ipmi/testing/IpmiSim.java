@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -68,6 +69,10 @@ public final class IpmiSim implements AutoCloseable {
                     Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
                 }
             }
+        }
+        if (b.emuEdit != null) {
+            Path emu = lab.resolve("lab.emu");
+            Files.writeString(emu, b.emuEdit.apply(Files.readString(emu)));
         }
         Path persist = stateDir.resolve("ipmi_sim").resolve("labbmc");
         Files.createDirectories(persist);
@@ -342,6 +347,7 @@ public final class IpmiSim implements AutoCloseable {
     public static final class Builder {
         private String kg;
         private boolean sol = true;
+        private UnaryOperator<String> emuEdit;
 
         /** Configures a BMC key (Kg) for RMCP+ two-key logins. */
         public Builder kg(String kg) {
@@ -351,6 +357,12 @@ public final class IpmiSim implements AutoCloseable {
 
         public Builder sol(boolean on) {
             this.sol = on;
+            return this;
+        }
+
+        /** Rewrites the lab's emulator script (lab.emu) before ipmi_sim reads it, e.g. to serve device SDRs. */
+        public Builder emu(UnaryOperator<String> edit) {
+            this.emuEdit = edit;
             return this;
         }
 

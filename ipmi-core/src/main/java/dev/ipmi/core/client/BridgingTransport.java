@@ -8,6 +8,7 @@ import dev.ipmi.core.commands.bridging.BridgedResponse;
 import dev.ipmi.core.commands.bridging.SendMessage;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.wire.Hex;
 import dev.ipmi.core.wire.LanMessage;
 import java.util.Objects;
@@ -22,7 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link IpmiTransport}, so IPMI 1.5 and RMCP+ sessions bridge the same way; {@code IpmiClient}
  * applies it to every transport.
  *
- * <p>Single bridging only. The embedded IPMB request is {@code target, netFn<<2|lun, chk, 20h,
+ * <p>Single or double bridging ({@link RequestTarget#hasTransit()}: the Send Message goes to the
+ * transit controller and carries a second one for the target; see {@link Bridging}). A failed
+ * Send Message at either level is a {@link dev.ipmi.core.CompletionCodeException} whose command
+ * name says which ("outer Send Message" to the transit, "inner Send Message" from it). The embedded IPMB request is {@code target, netFn<<2|lun, chk, 20h,
  * seq<<2, cmd, data, chk} as ipmitool builds it ({@link Bridging#wrap}); its rqSeq comes from this
  * decorator's own counter because the outer sequence number belongs to the session.
  *
@@ -59,15 +63,34 @@ public final class BridgingTransport implements IpmiTransport {
 
     /** The target's completion code and data, from the Send Message reply body (completion code first). */
     static byte[] unwrap(byte[] body, RequestTarget target, CommandId id, int rqSeq) {
+        if (!target.hasTransit()) {
+            return level(body, SendMessage.ID, "the BMC", target.address(), id, target, id, rqSeq);
+        }
+        String transit = Hex.u8(target.transitAddress());
+        CommandId outer = CommandId.of(NetFn.APP, SendMessage.ID.cmd(), "outer Send Message (to transit " + transit
+                + " on channel " + target.transitChannel() + ")");
+        CommandId inner = CommandId.of(NetFn.APP, SendMessage.ID.cmd(), "inner Send Message (transit " + transit
+                + " to " + Hex.u8(target.address()) + " on channel " + target.channel() + ")");
+        byte[] transitReply = level(body, outer, "the BMC", target.transitAddress(), SendMessage.ID, target, id, rqSeq);
+        return level(transitReply, inner, "transit " + transit, target.address(), id, target, id, rqSeq);
+    }
+
+    /**
+     * One level of nesting: {@code body} is a Send Message response (completion code first) whose
+     * data must hold {@code responder}'s response to {@code expected}; returns that response's
+     * completion code and data.
+     */
+    private static byte[] level(byte[] body, CommandId sendMessage, String sender, int responder, CommandId expected,
+                                RequestTarget target, CommandId id, int rqSeq) {
         LanMessage reply = new LanMessage(LanMessage.REMOTE_CONSOLE_ADDRESS, SendMessage.ID.netFn().code() | 1, 0,
                 LanMessage.BMC_ADDRESS, rqSeq, 0, SendMessage.ID.cmd(), body);
-        BridgedResponse r = Bridging.unwrapResponse(reply).orElseThrow(() -> new IpmiTransportException(
-                "the BMC accepted Send Message for " + id + " to " + Hex.u8(target.address())
+        BridgedResponse r = Bridging.unwrapResponse(reply, sendMessage).orElseThrow(() -> new IpmiTransportException(
+                sender + " accepted Send Message for " + id + " to " + Hex.u8(target.address())
                         + " but returned no embedded response (separate delivery is not supported)"));
-        if (!r.answers(id, rqSeq) || r.responderAddress() != target.address()) {
+        if (!r.answers(expected, rqSeq) || r.responderAddress() != responder) {
             throw new MalformedMessageException("bridged response", 1, body, String.format(
-                    "expected a reply to netFn %02Xh cmd %02Xh seq %d from %02Xh, got %s", id.netFn().code(),
-                    id.cmd(), rqSeq, target.address(), r));
+                    "expected a reply to netFn %02Xh cmd %02Xh seq %d from %02Xh, got %s", expected.netFn().code(),
+                    expected.cmd(), rqSeq, responder, r));
         }
         return r.ccAndData();
     }

@@ -88,11 +88,15 @@ public final class SdrReader {
      * Reads every record unless {@code cache} holds this host's repository with the same last
      * addition and erase timestamps, in which case the scan costs one Get SDR Repository Info.
      *
+     * <p>Device SDRs (a reader made by {@link #device}) bypass the cache: Get Device SDR Info has no
+     * addition or erase timestamps to tell a stale copy from a current one, so they are read fresh
+     * on every call and {@code cache} is neither consulted nor written.
+     *
      * @param hostKey identifies the BMC (e.g. "host:port"); the caller chooses how specific it is
      */
     public CompletableFuture<SdrScan> readAll(SdrCache cache, String hostKey) {
         if (device) {
-            throw new UnsupportedOperationException("device SDRs have no add/erase timestamps to validate a cache with");
+            return readAll();
         }
         return info().thenCompose(info -> {
             Optional<List<byte[]>> hit = cache.get(hostKey, info.lastAddition(), info.lastErase());

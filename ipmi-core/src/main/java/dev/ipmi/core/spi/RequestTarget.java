@@ -2,13 +2,18 @@ package dev.ipmi.core.spi;
 
 /**
  * Where a request goes: the BMC itself on a LUN, or a controller behind it reached with Send
- * Message bridging (ipmitool's {@code -t address -b channel}).
+ * Message bridging (ipmitool's {@code -t address -b channel}), optionally through a transit
+ * controller (double bridging, ipmitool's {@code -T transit -B transitChannel}).
  *
- * @param address IPMB slave address of the target controller (20h = the BMC)
- * @param channel channel to bridge over (ignored when {@code address} is the BMC)
- * @param lun     target LUN (0–3)
+ * @param address        IPMB slave address of the target controller (20h = the BMC)
+ * @param channel        channel to bridge over (ignored when {@code address} is the BMC); with a
+ *                       transit, the transit controller's channel to the target
+ * @param lun            target LUN (0–3)
+ * @param transitAddress slave address of the transit controller the BMC sends to first, or 0 for
+ *                       none (single bridging)
+ * @param transitChannel the BMC's channel to the transit controller (ignored without a transit)
  */
-public record RequestTarget(int address, int channel, int lun) {
+public record RequestTarget(int address, int channel, int lun, int transitAddress, int transitChannel) {
     public static final RequestTarget BMC = new RequestTarget(0x20, 0, 0);
 
     public RequestTarget {
@@ -21,6 +26,20 @@ public record RequestTarget(int address, int channel, int lun) {
         if (lun < 0 || lun > 3) {
             throw new IllegalArgumentException("LUN out of range 0..3: " + lun);
         }
+        if (transitAddress < 0 || transitAddress > 0xFF) {
+            throw new IllegalArgumentException("transit address out of range: " + transitAddress);
+        }
+        if (transitAddress == 0x20) {
+            throw new IllegalArgumentException("transit address 20h is the BMC itself; use single bridging");
+        }
+        if (transitChannel < 0 || transitChannel > 0x0F) {
+            throw new IllegalArgumentException("transit channel out of range 0..15: " + transitChannel);
+        }
+    }
+
+    /** A target without a transit controller. */
+    public RequestTarget(int address, int channel, int lun) {
+        this(address, channel, lun, 0, 0);
     }
 
     public static RequestTarget bmcLun(int lun) {
@@ -31,7 +50,23 @@ public record RequestTarget(int address, int channel, int lun) {
         return new RequestTarget(address, channel, 0);
     }
 
+    /**
+     * Double bridging: the BMC sends to {@code transitAddress} on {@code transitChannel}, which sends
+     * to {@code address} on {@code channel} (ipmitool {@code -T -B -t -b}).
+     */
+    public static RequestTarget doubleBridged(int transitAddress, int transitChannel, int address, int channel) {
+        if (transitAddress == 0) {
+            throw new IllegalArgumentException("transit address 0 means no transit; use bridged()");
+        }
+        return new RequestTarget(address, channel, 0, transitAddress, transitChannel);
+    }
+
+    /** Whether requests go through a transit controller (two nested Send Messages). */
+    public boolean hasTransit() {
+        return transitAddress != 0;
+    }
+
     public boolean isBmc() {
-        return address == 0x20;
+        return address == 0x20 && !hasTransit();
     }
 }

@@ -13,6 +13,7 @@ import dev.ipmi.core.spi.RequestTarget;
 import dev.ipmi.core.wire.Hex;
 import dev.ipmi.core.wire.LanMessage;
 import dev.ipmi.testing.FakeTransport;
+import dev.ipmi.testing.Vectors;
 import java.util.Arrays;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -98,6 +99,108 @@ class BridgingTransportTest {
         }
         assertThat(fake.sent().get(1).data()[5] & 0xFF).isEqualTo(1 << 2);
         assertThat(fake.sent().get(64).data()[5] & 0xFF).isEqualTo(0);
+    }
+
+    private static final RequestTarget VIA_TRANSIT = RequestTarget.doubleBridged(0x40, 0, 0x42, 7);
+    private static final String DOUBLE = "bridging/double-bridging.hex";
+
+    private static byte[] ccAndData(String section) {
+        // the session hands the decorator the Send Message body: completion code + data
+        return LanMessage.decode(Vectors.load(DOUBLE, section)).body();
+    }
+
+    private static byte[] ok(byte[] message) {
+        byte[] out = new byte[1 + message.length];
+        System.arraycopy(message, 0, out, 1, message.length);
+        return out;
+    }
+
+    /** A BMC and a transit controller at 40h that both embed the response of what they forward. */
+    private static FakeTransport bmcWithTransit() {
+        return new FakeTransport().on(0x06, 0x34, req -> {
+            LanMessage middle = LanMessage.decode(Arrays.copyOfRange(req, 1, req.length));
+            byte[] middleData = middle.body();
+            LanMessage inner = LanMessage.decode(Arrays.copyOfRange(middleData, 1, middleData.length));
+            byte[] target = inner.response(inner.address1() == 0x42 && inner.command() == 0x01 ? DEVICE_ID_DATA
+                    : new byte[] {(byte) 0xC1}).encode();
+            return ok(middle.response(ok(target)).encode());
+        });
+    }
+
+    @Test
+    void doubleBridgedRequestNestsTwoSendMessagesAndUnwrapsBoth() {
+        FakeTransport fake = bmcWithTransit();
+        GetDeviceId.Response r = IpmiClient.using(fake).execute(VIA_TRANSIT, new GetDeviceId.Request());
+        assertThat(r.productId()).isEqualTo(0x0F02);
+        FakeTransport.Sent s = fake.sent().get(0);
+        assertThat(s.target()).isEqualTo(RequestTarget.BMC);
+        assertThat(s.id().matches(SendMessage.ID)).isTrue();
+        // ipmitool's layout (see double-bridging.hex) with rqSeq 0
+        assertThat(s.data()).containsExactly(Hex.parse("40 40 18 a8 20 00 34 47 42 18 a6 20 00 01 df 65"));
+    }
+
+    @Test
+    void nestedResponseVectorUnwrapsToTheTargetsResponse() {
+        byte[] out = BridgingTransport.unwrap(ccAndData("embedded"), VIA_TRANSIT, GetDeviceId.ID, 9);
+        assertThat(out).containsExactly(DEVICE_ID_DATA);
+        assertThat(BridgingTransport.unwrap(ccAndData("target-cc"), VIA_TRANSIT, GetDeviceId.ID, 9))
+                .containsExactly(0xC1);
+    }
+
+    @Test
+    void failingOuterSendMessageIsNamedOuter() {
+        FakeTransport fake = new FakeTransport().answer(0x06, 0x34, ccAndData("outer-nak"));
+        assertThatThrownBy(() -> IpmiClient.using(fake).raw(VIA_TRANSIT, 0x06, 0x01))
+                .isInstanceOfSatisfying(CompletionCodeException.class, e -> {
+                    assertThat(e.code().code()).isEqualTo(0x83);
+                    assertThat(e.command().matches(SendMessage.ID)).isTrue();
+                    assertThat(e.command().name()).startsWith("outer Send Message").contains("40h");
+                });
+    }
+
+    @Test
+    void failingInnerSendMessageIsNamedInner() {
+        assertThatThrownBy(() -> BridgingTransport.unwrap(ccAndData("inner-nak"), VIA_TRANSIT, GetDeviceId.ID, 9))
+                .isInstanceOfSatisfying(CompletionCodeException.class, e -> {
+                    assertThat(e.code().code()).isEqualTo(0x83);
+                    assertThat(e.command().matches(SendMessage.ID)).isTrue();
+                    assertThat(e.command().name()).startsWith("inner Send Message").contains("42h");
+                    assertThat(e.getMessage()).contains("inner Send Message");
+                });
+    }
+
+    @Test
+    void transitAcknowledgementWithoutEmbeddedResponseIsATypedError() {
+        assertThatThrownBy(() -> BridgingTransport.unwrap(ccAndData("inner-ack"), VIA_TRANSIT, GetDeviceId.ID, 9))
+                .isInstanceOf(IpmiTransportException.class).hasMessageContaining("transit 40h")
+                .hasMessageContaining("no embedded response");
+    }
+
+    @Test
+    void targetCompletionCodeThroughATransitIsTheTargetsCommand() {
+        FakeTransport fake = bmcWithTransit();
+        assertThatThrownBy(() -> IpmiClient.using(fake).raw(VIA_TRANSIT, 0x06, 0x02))
+                .isInstanceOfSatisfying(CompletionCodeException.class, e -> {
+                    assertThat(e.code().code()).isEqualTo(0xC1);
+                    assertThat(e.command().cmd()).isEqualTo(0x02);
+                });
+    }
+
+    @Test
+    void nestedResponseFromTheWrongTransitIsRejected() {
+        // the target's reply (42h) where the transit's Send Message response (40h) belongs
+        byte[] target = new LanMessage(0x20, 0x07, 0, 0x42, 9, 0, 0x01, DEVICE_ID_DATA).encode();
+        assertThatThrownBy(() -> BridgingTransport.unwrap(ok(target), VIA_TRANSIT, GetDeviceId.ID, 9))
+                .isInstanceOf(MalformedMessageException.class);
+    }
+
+    @Property(tries = 300)
+    void arbitraryDoubleBridgedRepliesGiveBytesOrTypedErrors(@ForAll byte[] reply) {
+        try {
+            assertThat(BridgingTransport.unwrap(reply, VIA_TRANSIT, GetDeviceId.ID, 0)).isNotNull();
+        } catch (IpmiException e) {
+            assertThat(e).isNotNull();
+        }
     }
 
     @Property(tries = 300)

@@ -20,11 +20,25 @@ final class Facade {
     static IpmiTransport open(IpmiCli root) {
         IpmiTransport t = root.connection.open();
         FacadeOptions f = root.facade;
-        if (f.target != null && f.target != 0x20) {
-            RequestTarget target = RequestTarget.bridged(f.target, f.channel == null ? 0 : f.channel);
-            return new Retargeting(BridgingTransport.wrap(t), target);
+        RequestTarget target = target(f);
+        return target.isBmc() ? t : new Retargeting(BridgingTransport.wrap(t), target);
+    }
+
+    /** The target of {@code -t}/{@code -b}/{@code -T}/{@code -B}; like ipmitool, a transit of 0 or 20h means none. */
+    static RequestTarget target(FacadeOptions f) {
+        boolean transit = f.transitAddress != null && f.transitAddress != 0 && f.transitAddress != 0x20;
+        if (f.target == null || f.target == 0x20 && !transit) {
+            if (transit) {
+                throw new IllegalArgumentException("-T (transit address) needs -t (target address)");
+            }
+            return RequestTarget.BMC;
         }
-        return t;
+        int channel = f.channel == null ? 0 : f.channel;
+        if (transit) {
+            return RequestTarget.doubleBridged(f.transitAddress, f.transitChannel == null ? 0 : f.transitChannel,
+                    f.target, channel);
+        }
+        return RequestTarget.bridged(f.target, channel);
     }
 
     static boolean json(IpmiCli root) {

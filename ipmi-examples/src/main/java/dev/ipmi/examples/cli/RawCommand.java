@@ -46,8 +46,8 @@ final class RawCommand implements Runnable {
             r = LanSession.await(t.send(req));
         } catch (CompletionCodeException e) {
             throw new CliException(String.format(
-                    "Unable to send RAW command (channel=0x0 netfn=0x%x lun=0x0 cmd=0x%x rsp=0x%x): %s", nf, c,
-                    e.code().code(), e.code().description()));
+                    "Unable to send RAW command (channel=0x%x netfn=0x%x lun=0x0 cmd=0x%x rsp=0x%x): %s",
+                    Facade.target(root.facade).channel(), nf, c, e.code().code(), e.code().description()));
         }
         print(r.data(), spec.commandLine().getOut());
     }

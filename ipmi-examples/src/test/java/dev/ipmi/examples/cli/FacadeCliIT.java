@@ -202,4 +202,17 @@ class FacadeCliIT {
         assertThat(mine.err()).startsWith("Unable to send RAW command (channel=0x0 netfn=0x6 lun=0x0 cmd=0x1")
                 .contains("rsp=0x83");
     }
+
+    @org.junit.jupiter.api.Test
+    void doubleBridgingThroughAnAbsentTransitFailsLikeIpmitool() throws Exception {
+        // no transit controller at 40h: ipmi_sim answers the outer Send Message with 83h
+        Run theirs = ipmitool("lan", "-T", "0x40", "-B", "0", "-t", "0x42", "-b", "7", "raw", "6", "1");
+        Run mine = ours("lan", "-T", "0x40", "-B", "0", "-t", "0x42", "-b", "7", "raw", "6", "1");
+        assertThat(theirs.rc()).isEqualTo(1);
+        assertThat(theirs.err()).startsWith("Unable to send RAW command (channel=0x7 netfn=0x6 lun=0x0 cmd=0x1");
+        assertThat(mine.rc()).isEqualTo(1);
+        assertThat(mine.out()).isEmpty();
+        assertThat(mine.err()).startsWith("Unable to send RAW command (channel=0x7 netfn=0x6 lun=0x0 cmd=0x1")
+                .contains("rsp=0x83");
+    }
 }

@@ -26,6 +26,14 @@ import java.util.Optional;
  * was not reached. With no data the BMC accepted the request and delivers the target's response
  * later as a message of its own (netFn/cmd of the embedded command, rsSA = target). Some BMCs
  * instead return the embedded response inside the Send Message response data.
+ *
+ * <p>Double bridging ({@link RequestTarget#hasTransit()}, ipmitool {@code -T -B -t -b}): the Send
+ * Message goes to the transit controller on the transit channel and carries a second Send Message
+ * ({@code 40h | channel}, then the embedded request to the target). Every level carries the same
+ * rqSeq and the BMC's IPMB address as requester, with each level's checksum closing it, as ipmitool
+ * 1.8.19 builds it over {@code -I lan}. The response nests the same way: the BMC's Send Message
+ * response carries the transit's Send Message response, which carries the target's; unwrap the
+ * levels one at a time with {@link #unwrapResponse(LanMessage, CommandId)}.
  */
 public final class Bridging {
     /** The requester address ipmitool puts in the embedded request: the BMC's IPMB address. */
@@ -50,11 +58,19 @@ public final class Bridging {
         }
         byte[] inner = new LanMessage(target.address(), id.netFn().code(), target.lun(), requesterAddress, seq, 0,
                 id.cmd(), data).encode();
-        SendMessage.Request send = new SendMessage.Request(target.channel(), SendMessage.Tracking.TRACK_REQUEST,
-                false, false, inner);
+        byte[] sendData = sendMessageData(target.channel(), inner);
+        if (target.hasTransit()) {
+            byte[] viaTransit = new LanMessage(target.transitAddress(), NetFn.APP.code(), 0, requesterAddress, seq, 0,
+                    SendMessage.ID.cmd(), sendData).encode();
+            sendData = sendMessageData(target.transitChannel(), viaTransit);
+        }
+        return LanMessage.request(NetFn.APP.code(), 0, seq, SendMessage.ID.cmd(), sendData);
+    }
+
+    private static byte[] sendMessageData(int channel, byte[] message) {
         ByteWriter w = new ByteWriter();
-        send.encode(w);
-        return LanMessage.request(NetFn.APP.code(), 0, seq, SendMessage.ID.cmd(), w.toByteArray());
+        new SendMessage.Request(channel, SendMessage.Tracking.TRACK_REQUEST, false, false, message).encode(w);
+        return w.toByteArray();
     }
 
     /**
@@ -66,6 +82,14 @@ public final class Bridging {
      * @throws MalformedMessageException when an embedded response is cut short or its checksums are wrong
      */
     public static Optional<BridgedResponse> unwrapResponse(LanMessage received) {
+        return unwrapResponse(received, SendMessage.ID);
+    }
+
+    /**
+     * As {@link #unwrapResponse(LanMessage)}, naming a failed Send Message {@code sendMessage} in the
+     * {@link CompletionCodeException} (to tell the outer Send Message from the inner one).
+     */
+    public static Optional<BridgedResponse> unwrapResponse(LanMessage received, CommandId sendMessage) {
         byte[] body = received.body();
         boolean sendMessageReply = received.netFn() == (NetFn.APP.code() | 1)
                 && received.command() == SendMessage.ID.cmd();
@@ -78,7 +102,7 @@ public final class Bridging {
         }
         CompletionCode cc = CompletionCode.valueOf(body[0] & 0xFF);
         if (!cc.isSuccess()) {
-            throw new CompletionCodeException(SendMessage.ID, cc);
+            throw new CompletionCodeException(sendMessage, cc);
         }
         if (body.length == 1) {
             return Optional.empty();

@@ -76,11 +76,58 @@ class BridgingTest {
                 .isInstanceOf(MalformedMessageException.class).hasMessageContaining("checksum 2");
     }
 
+    private static final String DOUBLE = "bridging/double-bridging.hex";
+
+    @Test
+    void doubleBridgingNestsSendMessageAsIpmitoolDoes() {
+        for (int transitChannel : new int[] {0, 3}) {
+            LanMessage outer = Bridging.wrap(RequestTarget.doubleBridged(0x40, transitChannel, 0x42, 7), GetDeviceId.ID,
+                    new byte[0], 9);
+            assertThat(outer.encode()).containsExactly(bytes(DOUBLE, "request-b" + transitChannel));
+        }
+    }
+
+    @Test
+    void doubleBridgedRequestDecodesLevelByLevel() {
+        LanMessage outer = LanMessage.decode(bytes(DOUBLE, "request-b3"));
+        SendMessage.Request toTransit = SendMessage.Request.decode(dev.ipmi.core.wire.ByteReader.of(outer.body()));
+        assertThat(toTransit.channel()).isEqualTo(3);
+        LanMessage middle = LanMessage.decode(toTransit.message());
+        assertThat(middle.address1()).isEqualTo(0x40);
+        assertThat(middle.address2()).isEqualTo(Bridging.BMC_IPMB_ADDRESS);
+        assertThat(middle.command()).isEqualTo(0x34);
+        SendMessage.Request toTarget = SendMessage.Request.decode(dev.ipmi.core.wire.ByteReader.of(middle.body()));
+        assertThat(toTarget.channel()).isEqualTo(7);
+        assertThat(toTarget.tracking()).isEqualTo(SendMessage.Tracking.TRACK_REQUEST);
+        LanMessage inner = LanMessage.decode(toTarget.message());
+        assertThat(inner.address1()).isEqualTo(0x42);
+        assertThat(inner.seq()).isEqualTo(9);
+        assertThat(inner.command()).isEqualTo(0x01);
+    }
+
+    @Test
+    void nestedResponseUnwrapsTwice() {
+        BridgedResponse transit = Bridging.unwrapResponse(LanMessage.decode(bytes(DOUBLE, "embedded"))).orElseThrow();
+        assertThat(transit.responderAddress()).isEqualTo(0x40);
+        assertThat(transit.answers(SendMessage.ID, 9)).isTrue();
+        LanMessage transitReply = new LanMessage(0x81, 0x07, 0, 0x20, 9, 0, 0x34, transit.ccAndData());
+        BridgedResponse target = Bridging.unwrapResponse(transitReply).orElseThrow();
+        assertThat(target.responderAddress()).isEqualTo(0x42);
+        assertThat(target.answers(GetDeviceId.ID, 9)).isTrue();
+        assertThat(Commands.decodeResponse(new GetDeviceId.Request(), target.ccAndData()).manufacturerId())
+                .isEqualTo(4753);
+    }
+
     @Test
     void badCallerInput() {
         assertThatThrownBy(() -> Bridging.wrap(RequestTarget.BMC, GetDeviceId.ID, new byte[0], 1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Bridging.wrap(RequestTarget.bridged(0x30, 0), GetDeviceId.ID, new byte[0], 64))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RequestTarget.doubleBridged(0x20, 0, 0x42, 7)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BMC itself");
+        assertThatThrownBy(() -> RequestTarget.doubleBridged(0, 0, 0x42, 7)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RequestTarget.doubleBridged(0x40, 16, 0x42, 7)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(RequestTarget.doubleBridged(0x40, 0, 0x20, 7).isBmc()).isFalse();
     }
 }
