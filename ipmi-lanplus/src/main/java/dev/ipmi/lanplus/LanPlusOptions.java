@@ -3,6 +3,7 @@ package dev.ipmi.lanplus;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.spi.IpmiEventListener;
 import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.lan.engine.RequestTracker;
 import dev.ipmi.lan.engine.UdpEngine;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,7 @@ public final class LanPlusOptions {
     private final Duration keepaliveInterval;
     private final boolean reloginOnSessionLoss;
     private final Set<Quirk> quirks;
+    private final int window;
 
     private LanPlusOptions(Builder b) {
         this.address = b.address;
@@ -53,6 +55,7 @@ public final class LanPlusOptions {
         this.keepaliveInterval = b.keepaliveInterval;
         this.reloginOnSessionLoss = b.reloginOnSessionLoss;
         this.quirks = b.quirks.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.quirks));
+        this.window = b.window;
     }
 
     /** Options for the BMC at {@code host} (name or literal address), port 623. */
@@ -122,6 +125,11 @@ public final class LanPlusOptions {
         return quirks;
     }
 
+    /** Maximum requests in flight in the session (see {@link Builder#window(int)}). */
+    public int window() {
+        return window;
+    }
+
     /** Zeroes the copies of the password and K_G held here. */
     public void wipe() {
         Arrays.fill(password, (byte) 0);
@@ -156,6 +164,7 @@ public final class LanPlusOptions {
         private Duration keepaliveInterval = Duration.ofSeconds(30);
         private boolean reloginOnSessionLoss = true;
         private Set<Quirk> quirks = Set.of();
+        private int window = RequestTracker.DEFAULT_WINDOW;
 
         private Builder(String host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -264,6 +273,21 @@ public final class LanPlusOptions {
         /** Log in again when the BMC stops answering the session (its requests time out). Default true. */
         public Builder reloginOnSessionLoss(boolean relogin) {
             this.reloginOnSessionLoss = relogin;
+            return this;
+        }
+
+        /**
+         * Maximum requests in flight, 1..32. Default {@value RequestTracker#DEFAULT_WINDOW}, as ipmi-lan's
+         * {@code LanOptions}. Each outstanding request needs its own IPMB sequence number and a slot in the
+         * BMC's receive queue; many BMCs handle only a few requests per session at a time and drop the rest
+         * (which then cost a retry timeout each), so do not raise it above 8 unless the BMC is known to
+         * cope; lower it (even to 1) for a BMC that loses replies under load.
+         */
+        public Builder window(int window) {
+            if (window < 1 || window > 32) {
+                throw new IllegalArgumentException("window must be 1..32: " + window);
+            }
+            this.window = window;
             return this;
         }
 

@@ -92,7 +92,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
             machine = new LanPlusMachine(new LanPlusMachine.Config(options.address(), options.userName(), password, kg,
                     options.privilege(), options.cipherSuite(), options.nameOnlyLookup(), options.retryPolicy(),
                     options.listener(), options.cipherSuiteCache(), options.keepaliveInterval(),
-                    options.reloginOnSessionLoss(), options.quirks()), new SecureRandomGenerator());
+                    options.reloginOnSessionLoss(), options.quirks(), options.window()), new SecureRandomGenerator());
         } finally {
             java.util.Arrays.fill(password, (byte) 0);
             if (kg != null) {

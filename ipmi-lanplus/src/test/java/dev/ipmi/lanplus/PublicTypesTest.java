@@ -92,6 +92,17 @@ class PublicTypesTest {
         assertThat(o.keepaliveInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(o.reloginOnSessionLoss()).isTrue();
         assertThat(o.cipherSuiteCache()).isSameAs(CipherSuiteCache.shared());
+        assertThat(o.window()).isEqualTo(8);
+    }
+
+    @Test
+    void windowIsBoundedLikeLanOptions() {
+        assertThat(LanPlusOptions.builder("127.0.0.1").window(1).build().window()).isEqualTo(1);
+        assertThat(LanPlusOptions.builder("127.0.0.1").window(32).build().window()).isEqualTo(32);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LanPlusOptions.builder("127.0.0.1").window(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("window must be 1..32: 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LanPlusOptions.builder("127.0.0.1").window(33))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -21,7 +21,11 @@ import java.io.OutputStream;
  * consoles first.
  */
 public interface SolSession extends Closeable {
-    /** Characters from the host's serial port, in order, each exactly once. */
+    /**
+     * Characters from the host's serial port, in order, each exactly once. At most
+     * {@link SolOptions#inboundBuffer()} bytes wait here; while it is full the BMC is asked to hold its
+     * output, so an application that reads slowly (or late) loses nothing.
+     */
     InputStream input();
 
     /** Characters for the host's serial port. */

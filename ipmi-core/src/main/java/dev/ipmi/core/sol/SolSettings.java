@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param retries           resends of an unacknowledged packet before the link counts as lost
  * @param keepaliveMillis   ask for a keepalive after this long without sending anything; 0 = never
  * @param startupProbe      send an empty packet first (see {@link SolOptions#startupProbe()})
+ * @param inboundBufferSize bytes from the host held for the application at most (see
+ *                          {@link SolOptions#inboundBuffer()})
  */
 public record SolSettings(int maxCharsPerPacket, long retryIntervalMillis, int retries, long keepaliveMillis,
-                          boolean startupProbe) {
+                          boolean startupProbe, int inboundBufferSize) {
     /** SOL payload header: sequence, ack sequence, accepted count, operation/status (IPMI v2.0 §15.9). */
     public static final int HEADER_LENGTH = 4;
     /** The accepted-character count is one byte. */
@@ -43,6 +45,16 @@ public record SolSettings(int maxCharsPerPacket, long retryIntervalMillis, int r
         if (keepaliveMillis < 0) {
             throw new IllegalArgumentException("keepalive interval must not be negative: " + keepaliveMillis);
         }
+        if (inboundBufferSize < 1) {
+            throw new IllegalArgumentException("inbound buffer size must be positive: " + inboundBufferSize);
+        }
+    }
+
+    /** Settings with the {@linkplain SolOptions#DEFAULT_INBOUND_BUFFER default inbound buffer}. */
+    public SolSettings(int maxCharsPerPacket, long retryIntervalMillis, int retries, long keepaliveMillis,
+                       boolean startupProbe) {
+        this(maxCharsPerPacket, retryIntervalMillis, retries, keepaliveMillis, startupProbe,
+                SolOptions.DEFAULT_INBOUND_BUFFER);
     }
 
     /**
@@ -80,6 +92,6 @@ public record SolSettings(int maxCharsPerPacket, long retryIntervalMillis, int r
             interval = options.retryInterval().get().toMillis();
         }
         return new SolSettings(charsPerPacket(activation.inboundPayloadSize()), interval, retries,
-                options.keepalive().map(Duration::toMillis).orElse(0L), options.startupProbe());
+                options.keepalive().map(Duration::toMillis).orElse(0L), options.startupProbe(), options.inboundBuffer());
     }
 }

@@ -79,7 +79,16 @@ public final class LanPlusMachine implements SessionMachine {
     public record Config(InetSocketAddress bmc, byte[] userName, byte[] password, byte[] kg, PrivilegeLevel privilege,
                          CipherSuite cipherSuite, boolean nameOnlyLookup, RetryPolicy retryPolicy,
                          IpmiEventListener listener, CipherSuiteCache cache, Duration keepaliveInterval,
-                         boolean reloginOnSessionLoss, Set<Quirk> quirks) {
+                         boolean reloginOnSessionLoss, Set<Quirk> quirks, int window) {
+        /** With the default window ({@value RequestTracker#DEFAULT_WINDOW} requests in flight). */
+        public Config(InetSocketAddress bmc, byte[] userName, byte[] password, byte[] kg, PrivilegeLevel privilege,
+                      CipherSuite cipherSuite, boolean nameOnlyLookup, RetryPolicy retryPolicy,
+                      IpmiEventListener listener, CipherSuiteCache cache, Duration keepaliveInterval,
+                      boolean reloginOnSessionLoss, Set<Quirk> quirks) {
+            this(bmc, userName, password, kg, privilege, cipherSuite, nameOnlyLookup, retryPolicy, listener, cache,
+                    keepaliveInterval, reloginOnSessionLoss, quirks, RequestTracker.DEFAULT_WINDOW);
+        }
+
         @Override
         public String toString() {
             return "Config[" + bmc + ", " + privilege + ", " + cipherSuite + ", secrets redacted]";
@@ -152,7 +161,7 @@ public final class LanPlusMachine implements SessionMachine {
         this.relogin = c.reloginOnSessionLoss();
         this.md5IntegrityWithPassword = c.quirks().contains(Quirk.HMAC_MD5_128_KEYED_WITH_PASSWORD);
         this.random = random;
-        this.tracker = new RequestTracker(policy, RequestTracker.DEFAULT_WINDOW, RequestTracker.DEFAULT_SEQUENCE_BLOCK,
+        this.tracker = new RequestTracker(policy, c.window(), RequestTracker.DEFAULT_SEQUENCE_BLOCK,
                 random, listener, bmc);
         this.preSeq = random.nextInt(64);
     }

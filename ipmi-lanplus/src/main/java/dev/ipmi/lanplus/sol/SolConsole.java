@@ -380,6 +380,15 @@ public final class SolConsole implements SolSession {
         }
     }
 
+    /** Tells the state machine, without waiting for the I/O thread, that the application read {@code n} bytes. */
+    private void consumed(int n) {
+        try {
+            io.execute(() -> apply(machine.consumed(n, now())));
+        } catch (RejectedExecutionException closedAlready) {
+            LOG.debug("SOL read after close");
+        }
+    }
+
     private final class Input extends InputStream {
         @Override
         public int read() throws IOException {
@@ -409,6 +418,7 @@ public final class SolConsole implements SolSession {
                 byte[] got = inbound.peek(len);
                 inbound.drop(got.length);
                 System.arraycopy(got, 0, b, off, got.length);
+                consumed(got.length);
                 return got.length;
             }
         }

@@ -37,10 +37,29 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>BMC to console</h2>
  * Every BMC packet with a sequence number is acknowledged with an ACK-only packet (sequence 0)
- * counting all its characters; packets with sequence 0 are never acknowledged. A packet repeating
+ * counting the characters taken; packets with sequence 0 are never acknowledged. A packet repeating
  * the last sequence number is the BMC's retransmission: only characters beyond those already
- * delivered are delivered (ipmi_sim appends what the host wrote meanwhile). A packet repeating one
+ * taken are delivered (ipmi_sim appends what the host wrote meanwhile). A packet repeating one
  * of the three sequence numbers before the last is a late duplicate from the network and is ignored.
+ *
+ * <h2>Receive flow control</h2>
+ * Delivered characters count against {@link SolSettings#inboundBufferSize()} until the driver
+ * reports them read ({@link #consumed}). A packet that does not fit is acknowledged with the count
+ * of characters that did (IPMI v2.0 §15.9: the BMC sends the rest again, under a new sequence
+ * number); a packet of which nothing fits is NACKed (operation bit 6, accepted count 0). Either way
+ * that packet is then frozen: a copy of it (a network duplicate, or a retransmission because the
+ * answer was lost) never delivers more characters, since a BMC that saw the answer already holds or
+ * resends the rest under a new number. A copy of a partly taken packet gets the same count again, a
+ * copy of a NACKed packet another NACK.
+ * <p>ipmi_sim 2.0.33 moves to its next sequence number on a NACK, stops retransmitting and reading
+ * from the host, and goes on only when an acknowledgement for that next number arrives without
+ * NACK (it then sends the held characters under the number after it, so the resume number never
+ * carries data). So once the buffer has drained to half, the console sends such a resume packet
+ * (ACK-only, next number, count 0), repeated every retry interval until a BMC packet with characters
+ * arrives, at most {@link SolSettings#retries()} times. A BMC that ignores resume packets loses
+ * nothing by them (they acknowledge a number it has not used); when the resume is given up, a
+ * further retransmission of the NACKed packet is taken as new, which is what a BMC that retransmits
+ * NACKed packets under the same number needs.
  *
  * <h2>Startup probe (ipmi_sim quirk)</h2>
  * ipmi_sim 2.0.33 remembers the sequence number of the last console packet it accepted across SOL
@@ -101,12 +120,22 @@ public final class SolStateMachine {
     private long holdUntil = Long.MIN_VALUE;
     private int lastInSeq;
     private int lastInLength;
+    /** The last BMC packet was answered with fewer characters than it had: it is frozen at {@link #lastInLength}. */
+    private boolean lastInShort;
     private final int[] recentIn = new int[STALE_WINDOW];
     private boolean closed;
     private long lastSent;
     private long armed = NONE;
     private long malformed;
     private long duplicates;
+    /** Delivered characters the application has not read yet. */
+    private int inboundHeld;
+    /** Sequence number of the BMC packet last NACKed for want of room; 0 = none. */
+    private int nackedSeq;
+    private boolean resuming;
+    private boolean resumeGaveUp;
+    private int resumeSends;
+    private long resumeAt = NONE;
 
     public SolStateMachine(SolSettings settings) {
         this.settings = settings;
@@ -203,16 +232,11 @@ public final class SolStateMachine {
             return finish(now, acts);
         }
         boolean fresh = true;
+        boolean nack = false;
         if (p.sequence() != 0) {
             if (p.sequence() == lastInSeq) {
                 fresh = false;
                 duplicates++;
-                if (p.dataLength() > lastInLength) {
-                    byte[] all = p.data();
-                    byte[] extra = Arrays.copyOfRange(all, lastInLength, all.length);
-                    lastInLength = all.length;
-                    acts.add(new SolAction.Deliver(extra));
-                }
             } else if (isStale(p.sequence())) {
                 duplicates++;
                 LOG.debug("ignoring late SOL packet seq {} (last {})", p.sequence(), lastInSeq);
@@ -223,9 +247,37 @@ public final class SolStateMachine {
                     recentIn[0] = lastInSeq;
                 }
                 lastInSeq = p.sequence();
-                lastInLength = p.dataLength();
-                if (p.dataLength() > 0) {
-                    acts.add(new SolAction.Deliver(p.data()));
+                lastInLength = 0;
+                lastInShort = false;
+            }
+            int room = settings.inboundBufferSize() - inboundHeld;
+            boolean nackedCopy = lastInShort && lastInLength == 0 && p.sequence() == nackedSeq;
+            if (nackedCopy && resumeGaveUp) {
+                // this BMC ignores resume packets and retransmits the NACKed packet itself
+                lastInShort = false;
+                nackedCopy = false;
+            }
+            int take = lastInShort ? 0 : Math.min(p.dataLength() - lastInLength, room);
+            if (take > 0) {
+                acts.add(new SolAction.Deliver(Arrays.copyOfRange(p.data(), lastInLength, lastInLength + take)));
+                lastInLength += take;
+                inboundHeld += take;
+                room -= take;
+                nackedSeq = 0;
+                resuming = false;
+                resumeGaveUp = false;
+                resumeAt = NONE;
+            }
+            if (lastInLength < p.dataLength()) {
+                lastInShort = true;
+                if (lastInLength == 0 && (room == 0 || nackedCopy)) {
+                    nack = true;
+                    if (nackedSeq != p.sequence()) {
+                        nackedSeq = p.sequence();
+                        resuming = false;
+                        resumeGaveUp = false;
+                        resumeAt = NONE;
+                    }
                 }
             }
         }
@@ -239,8 +291,12 @@ public final class SolStateMachine {
         if (fresh && p.has(BmcStatus.TRANSMIT_OVERRUN)) {
             acts.add(new SolAction.Status(SolEvent.TRANSMIT_OVERRUN));
         }
-        if (p.sequence() != 0) {
-            send(SolPacket.ack(p.sequence(), p.dataLength()).encode(), now, acts);
+        if (nack) {
+            LOG.debug("inbound buffer full ({} bytes): NACK SOL packet seq {}", inboundHeld, p.sequence());
+            send(new SolPacket(0, p.sequence(), 0, ConsoleOperation.NACK.bit() | lineBits(), new byte[0]).encode(),
+                    now, acts);
+        } else if (p.sequence() != 0) {
+            send(SolPacket.ack(p.sequence(), Math.min(lastInLength, p.dataLength())).encode(), now, acts);
         }
         boolean ready = !p.has(BmcStatus.NACK) && !p.has(BmcStatus.TRANSFER_UNAVAILABLE);
         if (outstanding != null && p.ackSequence() != 0 && p.ackSequence() == outstanding.seq) {
@@ -290,6 +346,15 @@ public final class SolStateMachine {
                 lastSent = now;
             }
         }
+        if (resuming && now >= resumeAt) {
+            if (resumeSends > settings.retries()) {
+                resuming = false;
+                resumeAt = NONE;
+                resumeGaveUp = true;
+            } else {
+                sendResume(now, acts);
+            }
+        }
         if (settings.keepaliveMillis() > 0 && now - lastSent >= settings.keepaliveMillis()) {
             acts.add(new SolAction.Keepalive());
             lastSent = now;
@@ -309,6 +374,28 @@ public final class SolStateMachine {
             close(acts, SolEvent.DEACTIVATED_BY_BMC, Optional.empty());
         }
         return acts;
+    }
+
+    /**
+     * The application read {@code n} delivered characters: they no longer count against the inbound
+     * buffer. Sends the resume packet when a NACKed BMC may go on.
+     */
+    public List<SolAction> consumed(int n, long now) {
+        if (n < 0 || n > inboundHeld) {
+            throw new IllegalArgumentException("consumed " + n + " of " + inboundHeld + " buffered characters");
+        }
+        inboundHeld -= n;
+        List<SolAction> acts = new ArrayList<>();
+        if (closed) {
+            return acts;
+        }
+        maybeResume(now, acts);
+        return finish(now, acts);
+    }
+
+    /** Delivered characters not yet reported read through {@link #consumed}. */
+    public int inboundBuffered() {
+        return inboundHeld;
     }
 
     /** Ends the machine without actions (the driver deactivates the payload); queued bytes are wiped. */
@@ -378,6 +465,21 @@ public final class SolStateMachine {
         }
     }
 
+    private void maybeResume(long now, List<SolAction> acts) {
+        if (nackedSeq != 0 && !resuming && !resumeGaveUp && inboundHeld <= settings.inboundBufferSize() / 2) {
+            resuming = true;
+            resumeSends = 0;
+            sendResume(now, acts);
+        }
+    }
+
+    private void sendResume(long now, List<SolAction> acts) {
+        int next = nackedSeq == 15 ? 1 : nackedSeq + 1;
+        resumeSends++;
+        resumeAt = now + settings.retryIntervalMillis();
+        send(new SolPacket(0, next, 0, lineBits(), new byte[0]).encode(), now, acts);
+    }
+
     private int lineBits() {
         return (ctsPause ? ConsoleOperation.CTS_PAUSE.bit() : 0) | (dropDcdDsr ? ConsoleOperation.DROP_DCD_DSR.bit() : 0);
     }
@@ -439,6 +541,9 @@ public final class SolStateMachine {
             d = outstanding.deadline;
         } else if (holdUntil > now && (queue.size() > 0 || !pendingOps.isEmpty() || linesChanged)) {
             d = holdUntil;
+        }
+        if (resuming) {
+            d = Math.min(d, resumeAt);
         }
         if (started && settings.keepaliveMillis() > 0) {
             d = Math.min(d, lastSent + settings.keepaliveMillis());

@@ -531,4 +531,30 @@ class LanPlusMachineTest {
         assertThat(h.sentCount()).isZero();
         assertThat(drops).contains(DropReason.UNEXPECTED_STATE);
     }
+
+    @Test
+    void configuredWindowLimitsRequestsOnTheWire() {
+        LanPlusMachine m = new LanPlusMachine(new LanPlusMachine.Config(BMC, "admin".getBytes(StandardCharsets.US_ASCII),
+                "password".getBytes(StandardCharsets.US_ASCII), null, PrivilegeLevel.ADMINISTRATOR, CipherSuite.SUITE_3,
+                true, POLICY, listener, cache, Duration.ofSeconds(30), true, java.util.Set.of(), 2), new Random(7));
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(m.state()).isEqualTo(LanPlusMachine.State.ACTIVE);
+        List<CompletableFuture<byte[]>> calls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            CompletableFuture<byte[]> f = new CompletableFuture<>();
+            calls.add(f);
+            h.submit(call(f));
+        }
+        List<byte[]> wire = h.takeAllSent();
+        assertThat(wire).as("window 2").hasSize(2);
+        h.deliver(bmc.handle(wire.get(0)));
+        List<byte[]> next = h.takeAllSent();
+        assertThat(next).as("one answered, one more goes out").hasSize(1);
+        h.deliver(bmc.handle(wire.get(1)));
+        h.deliver(bmc.handle(next.get(0)));
+        assertThat(h.sentCount()).as("still at most 2 in flight").isEqualTo(2);
+        pump(h);
+        assertThat(calls).allSatisfy(f -> assertThat(f).isCompleted());
+    }
 }

@@ -9,8 +9,9 @@ import java.util.List;
  * A BMC's SOL side for tests, modelled on what ipmi_sim 2.0.33 does (lanserv/sol.c, read for its
  * behaviour): a small input buffer towards the host that drains over time, NACK while it is full,
  * stop-and-wait output with retransmission of the same sequence number (plus whatever the host wrote
- * meanwhile), and duplicate detection by "same sequence number as the last accepted packet", which
- * survives across activations unless reset. Unlike ipmi_sim it never gives up on its own output, so
+ * meanwhile), a console NACK that moves on to the next sequence number and holds the output until
+ * that number is acknowledged without NACK, and duplicate detection by "same sequence number as the
+ * last accepted packet", which survives across activations unless reset. Unlike ipmi_sim it never gives up on its own output, so
  * a test can demand that every byte arrives.
  */
 final class FakeSolBmc {
@@ -38,6 +39,7 @@ final class FakeSolBmc {
     private boolean wasFull;
     int breaks;
     int packetsSent;
+    int nacks;
 
     FakeSolBmc(int inCapacity, int drainPerMillis, long retransmitMillis, Dedupe dedupe, int staleLastAcked,
                int staleLastAckedLength) {
@@ -104,11 +106,16 @@ final class FakeSolBmc {
             }
         }
         if (waiting && p.ackSequence() == curSeq) {
-            int count = Math.min(p.accepted(), lastSentLen);
-            outPos += count;
-            waiting = false;
             resendAt = Long.MAX_VALUE;
             curSeq = curSeq == 15 ? 1 : curSeq + 1;
+            if (p.has(ConsoleOperation.NACK)) {
+                // ipmi_sim: keep the characters, stop retransmitting, wait for an ACK of the next number
+                nacks++;
+            } else {
+                int count = Math.min(p.accepted(), lastSentLen);
+                outPos += count;
+                waiting = false;
+            }
         }
         if (needAck) {
             out.add(ackPacket().encode());

@@ -161,6 +161,52 @@ class SolConsoleIT {
         }
     }
 
+    /**
+     * Receive flow control against ipmi_sim: with a 4 KiB inbound buffer and an application that does not
+     * read for longer than ipmi_sim retransmits an unacknowledged packet (5 tries, 1 s apart, then it drops
+     * the characters), the console NACKs instead of buffering; once the application reads, slowly, the
+     * resume packet lets ipmi_sim go on and all 64 KiB arrive intact.
+     */
+    @Test
+    void lateSlowReaderWithASmallBufferGetsSixtyFourKibIntact() throws Exception {
+        Random r = new Random(0x502);
+        byte[] fromHost = new byte[64 * 1024];
+        r.nextBytes(fromHost);
+        backend.setEcho(false);
+        try (LanPlusSession s = session(3); SolSession sol = s.activateSol(OPTIONS.inboundBuffer(4096), null)) {
+            assertThat(sol.settings().inboundBufferSize()).isEqualTo(4096);
+            // ipmi_sim stops reading its serial side while NACKed: the backend's write may block for a while
+            Thread writer = new Thread(() -> {
+                try {
+                    backend.write(fromHost);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, "sol-backend-writer");
+            writer.setDaemon(true);
+            writer.start();
+            Thread.sleep(7_000);
+            int buffered = sol.input().available();
+            assertThat(buffered).as("held for the application").isPositive().isLessThanOrEqualTo(4096);
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            byte[] buf = new byte[512];
+            for (int i = 0; i < 100_000 && got.size() < fromHost.length; i++) {
+                int k = sol.input().read(buf, 0, Math.min(buf.length, fromHost.length - got.size()));
+                if (k < 0) {
+                    break;
+                }
+                got.write(buf, 0, k);
+                if (i % 8 == 0) {
+                    Thread.sleep(1);
+                }
+            }
+            assertThat(got.size()).isEqualTo(fromHost.length);
+            assertThat(Arrays.mismatch(got.toByteArray(), fromHost)).as("first differing byte").isEqualTo(-1);
+            assertThat(sol.input().available()).isZero();
+            writer.join(5_000);
+        }
+    }
+
     @ParameterizedTest(name = "cipher suite {0}")
     @ValueSource(ints = {1, 3})
     void typedLinesGetTheConsolesAnswers(int suite) throws Exception {

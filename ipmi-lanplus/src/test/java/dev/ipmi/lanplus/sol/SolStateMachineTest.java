@@ -12,6 +12,7 @@ import dev.ipmi.core.sol.SolSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -413,6 +414,156 @@ class SolStateMachineTest {
         assertThat(m.onInboundPayload(new byte[] {0, 0, 0, 0, 'x'}, 0)).isEmpty();
         assertThat(m.malformedCount()).isEqualTo(2);
         assertThat(m.isClosed()).isFalse();
+    }
+
+    private static SolStateMachine smallBuffer(int bytes) {
+        SolStateMachine m = new SolStateMachine(new SolSettings(28, RETRY, 3, 0, false, bytes));
+        assertThat(sent(m.start(0))).isEmpty();
+        return m;
+    }
+
+    private static byte[] consoleNack(int seq) {
+        return new SolPacket(0, seq, 0, ConsoleOperation.NACK.bit(), new byte[0]).encode();
+    }
+
+    @Test
+    void packetThatDoesNotFitIsAcknowledgedWithTheCharactersTaken() {
+        SolStateMachine m = smallBuffer(10);
+        List<SolAction> first = m.onInboundPayload(bmcData(1, "abcdefgh"), 0);
+        assertThat(delivered(first)).isEqualTo("abcdefgh");
+        assertThat(only(first).encode()).isEqualTo(SolPacket.ack(1, 8).encode());
+        List<SolAction> second = m.onInboundPayload(bmcData(2, "123456"), 1);
+        assertThat(delivered(second)).isEqualTo("12");
+        assertThat(only(second).encode()).as("IPMI v2.0 15.9: the BMC sends the rest again")
+                .isEqualTo(SolPacket.ack(2, 2).encode());
+        assertThat(m.inboundBuffered()).isEqualTo(10);
+        // ipmi_sim sends the remainder under its next number
+        m.consumed(4, 2);
+        List<SolAction> rest = m.onInboundPayload(bmcData(3, "3456"), 3);
+        assertThat(delivered(rest)).isEqualTo("3456");
+        assertThat(only(rest).encode()).isEqualTo(SolPacket.ack(3, 4).encode());
+    }
+
+    @Test
+    void fullBufferNacksThenResumesIpmiSimWithItsNextNumberOnceHalfIsRead() {
+        SolStateMachine m = smallBuffer(10);
+        m.onInboundPayload(bmcData(2, "0123456789"), 0);
+        List<SolAction> full = m.onInboundPayload(bmcData(3, "xyz"), 1);
+        assertThat(delivered(full)).isEmpty();
+        assertThat(only(full).encode()).isEqualTo(consoleNack(3));
+        assertThat(m.nextDeadline()).as("nothing to do until the application reads").isEmpty();
+        assertThat(sent(m.consumed(4, 2))).as("6 of 10 still buffered").isEmpty();
+        SolPacket resume = only(m.consumed(1, 3));
+        assertThat(resume.encode()).as("ACK-only for ipmi_sim's next number, count 0, no NACK")
+                .isEqualTo(new byte[] {0, 4, 0, 0});
+        assertThat(m.nextDeadline()).hasValue(3 + RETRY);
+        assertThat(only(m.onTimer(3 + RETRY)).encode()).as("repeated until data comes").isEqualTo(resume.encode());
+        List<SolAction> data = m.onInboundPayload(bmcData(5, "xyz"), 600);
+        assertThat(delivered(data)).isEqualTo("xyz");
+        assertThat(only(data).encode()).isEqualTo(SolPacket.ack(5, 3).encode());
+        assertThat(m.nextDeadline()).isEmpty();
+        assertThat(m.onInboundPayload(bmcData(3, "xyz"), 601)).as("late copy of the NACKed packet").isEmpty();
+        assertThat(m.inboundBuffered()).isEqualTo(8);
+    }
+
+    @Test
+    void copiesOfAPacketAnsweredShortNeverDeliverMore() {
+        SolStateMachine m = smallBuffer(10);
+        m.onInboundPayload(bmcData(1, "012345"), 0);
+        List<SolAction> partial = m.onInboundPayload(bmcData(2, "abcdefgh"), 1);
+        assertThat(delivered(partial)).isEqualTo("abcd");
+        m.consumed(10, 2);
+        List<SolAction> copy = m.onInboundPayload(bmcData(2, "abcdefgh"), 3);
+        assertThat(delivered(copy)).as("ipmi_sim already sends \"efgh\" under its next number").isEmpty();
+        assertThat(only(copy).encode()).isEqualTo(SolPacket.ack(2, 4).encode());
+        assertThat(delivered(m.onInboundPayload(bmcData(3, "efgh"), 4))).isEqualTo("efgh");
+    }
+
+    @Test
+    void copyOfANackedPacketIsNackedAgainEvenWithRoom() {
+        SolStateMachine m = smallBuffer(10);
+        m.onInboundPayload(bmcData(1, "0123456789"), 0);
+        assertThat(only(m.onInboundPayload(bmcData(2, "xyz"), 1)).encode()).isEqualTo(consoleNack(2));
+        assertThat(sent(m.consumed(2, 600))).as("8 of 10 still buffered: no resume yet").isEmpty();
+        List<SolAction> again = m.onInboundPayload(bmcData(2, "xyz"), 1000);
+        assertThat(delivered(again)).as("ipmi_sim retransmits only when it missed the NACK").isEmpty();
+        assertThat(only(again).encode()).isEqualTo(consoleNack(2));
+        assertThat(only(m.consumed(4, 1001)).encode()).isEqualTo(new byte[] {0, 3, 0, 0});
+        assertThat(only(m.onInboundPayload(bmcData(2, "xyz"), 1002)).encode()).isEqualTo(consoleNack(2));
+        assertThat(m.nextDeadline()).as("the resume goes on").hasValue(1001 + RETRY);
+        assertThat(delivered(m.onInboundPayload(bmcData(4, "xyz"), 1003))).isEqualTo("xyz");
+    }
+
+    @Test
+    void resumeIsGivenUpAfterTheRetries() {
+        SolStateMachine m = smallBuffer(10);
+        m.onInboundPayload(bmcData(15, "0123456789"), 0);
+        m.onInboundPayload(bmcData(1, "z"), 1);
+        SolPacket resume = only(m.consumed(10, 2));
+        assertThat(resume.ackSequence()).isEqualTo(2);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(only(m.onTimer(2 + i * RETRY)).encode()).isEqualTo(resume.encode());
+        }
+        assertThat(only(m.onInboundPayload(bmcData(1, "z"), 2 + 3 * RETRY)).encode()).as("while resuming")
+                .isEqualTo(consoleNack(1));
+        assertThat(sent(m.onTimer(2 + 4 * RETRY))).isEmpty();
+        assertThat(m.nextDeadline()).isEmpty();
+        List<SolAction> copy = m.onInboundPayload(bmcData(1, "z"), 3000);
+        assertThat(delivered(copy)).as("given up: this BMC retransmits NACKed packets itself").isEqualTo("z");
+        assertThat(only(copy).encode()).isEqualTo(SolPacket.ack(1, 1).encode());
+    }
+
+    @Test
+    void resumeAfterSequence15AcknowledgesNumber1() {
+        SolStateMachine m = smallBuffer(10);
+        m.onInboundPayload(bmcData(14, "0123456789"), 0);
+        m.onInboundPayload(bmcData(15, "z"), 1);
+        assertThat(only(m.consumed(10, 2)).encode()).isEqualTo(new byte[] {0, 1, 0, 0});
+    }
+
+    @Test
+    void consumingMoreThanWasDeliveredIsRejected() {
+        SolStateMachine m = smallBuffer(10);
+        m.onInboundPayload(bmcData(1, "abc"), 0);
+        assertThatThrownBy(() -> m.consumed(4, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4 of 3");
+        assertThatThrownBy(() -> m.consumed(-1, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void inboundBufferOptionHasBoundsAndReachesTheSettings() {
+        assertThat(SolOptions.defaults().inboundBuffer()).isEqualTo(64 * 1024);
+        ActivatePayload.Response a = new ActivatePayload.Response(0, 0x20, 0x4000, 623, 0xFFFF);
+        assertThat(SolSettings.of(a, Optional.empty(), SolOptions.defaults()).inboundBufferSize()).isEqualTo(65536);
+        assertThat(SolSettings.of(a, Optional.empty(), SolOptions.defaults().inboundBuffer(4096)).inboundBufferSize())
+                .isEqualTo(4096);
+        assertThatThrownBy(() -> SolOptions.defaults().inboundBuffer(255))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inbound buffer");
+        assertThatThrownBy(() -> SolOptions.defaults().inboundBuffer(64 * 1024 * 1024 + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void slowReaderAgainstIpmiSimLikeBmcGetsEveryByteInOrderWithinTheBound() {
+        SolStateMachine console = new SolStateMachine(new SolSettings(28, 40, 7, 0, true, 300));
+        FakeSolBmc bmc = new FakeSolBmc(32, 2, 60, FakeSolBmc.Dedupe.LAST_ONLY, 0, 0);
+        SolLink link = new SolLink(console, bmc, 7, 0, 0, 3, 0);
+        byte[] fromHost = new byte[20_000];
+        new java.util.Random(7).nextBytes(fromHost);
+        bmc.hostWrites(fromHost);
+        link.apply(console.start(0));
+        int steps = 0;
+        while (steps++ < 1_000_000 && link.delivered.size() < fromHost.length) {
+            assertThat(console.inboundBuffered()).isLessThanOrEqualTo(300);
+            boolean moved = link.step();
+            if (!moved || steps % 50 == 0) {
+                // the application reads a little, rarely (or when everything waits for it)
+                link.apply(console.consumed(Math.min(console.inboundBuffered(), 64), link.now));
+            }
+        }
+        assertThat(Arrays.mismatch(link.delivered.toByteArray(), fromHost)).as("first differing byte").isEqualTo(-1);
+        assertThat(bmc.nacks).as("the reader was slow enough to fill the buffer").isPositive();
+        assertThat(link.closed).isNull();
     }
 
     @Test
