@@ -296,7 +296,9 @@ public final class SolStateMachine {
             send(new SolPacket(0, p.sequence(), 0, ConsoleOperation.NACK.bit() | lineBits(), new byte[0]).encode(),
                     now, acts);
         } else if (p.sequence() != 0) {
-            send(SolPacket.ack(p.sequence(), Math.min(lastInLength, p.dataLength())).encode(), now, acts);
+            // the modem-line levels ride on every packet: ipmi_sim applies them from ACK-only packets too
+            send(new SolPacket(0, p.sequence(), Math.min(lastInLength, p.dataLength()), lineBits(), new byte[0])
+                    .encode(), now, acts);
         }
         boolean ready = !p.has(BmcStatus.NACK) && !p.has(BmcStatus.TRANSFER_UNAVAILABLE);
         if (outstanding != null && p.ackSequence() != 0 && p.ackSequence() == outstanding.seq) {

@@ -373,6 +373,17 @@ class SolStateMachineTest {
     }
 
     @Test
+    void acknowledgementsKeepTheModemLineLevels() {
+        SolStateMachine m = started(false);
+        SolPacket p = only(m.setModemLines(true, false, 0));
+        assertThat(sent(m.onInboundPayload(bmcAck(p.sequence(), 0), 1))).isEmpty();
+        SolPacket ack = only(m.onInboundPayload(bmcData(3, "boot"), 2));
+        assertThat(ack.ackSequence()).isEqualTo(3);
+        assertThat(ack.accepted()).isEqualTo(4);
+        assertThat(ack.operations()).containsExactly(ConsoleOperation.CTS_PAUSE);
+    }
+
+    @Test
     void bmcStatusEventsAreReportedOncePerPacket() {
         SolStateMachine m = started(false);
         List<SolAction> a = m.onInboundPayload(bmcData(1, "x", BmcStatus.BREAK_DETECTED, BmcStatus.TRANSMIT_OVERRUN), 0);
