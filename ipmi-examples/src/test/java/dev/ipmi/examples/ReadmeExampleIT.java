@@ -51,8 +51,19 @@ class ReadmeExampleIT {
                     .privilege(PrivilegeLevel.OPERATOR)
                     .callbackExecutor(callbacks)
                     .connect()) {
-                String thread = bmc.async().mc().deviceId().thenApply(r -> Thread.currentThread().getName())
-                        .get(5, TimeUnit.SECONDS);
+                // hold the callback thread so the future cannot complete before the stage below is attached
+                java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+                callbacks.execute(() -> {
+                    try {
+                        hold.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                java.util.concurrent.CompletableFuture<String> completedOn = bmc.async().mc().deviceId()
+                        .thenApply(r -> Thread.currentThread().getName());
+                hold.countDown();
+                String thread = completedOn.get(5, TimeUnit.SECONDS);
                 assertThat(thread).isEqualTo("readme-callbacks");
                 assertThat(bmc.mc().deviceId().firmwareRevisionText()).isEqualTo("2.15");
             } finally {
