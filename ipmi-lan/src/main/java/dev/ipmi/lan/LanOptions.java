@@ -164,11 +164,7 @@ public final class LanOptions {
 
         /** User name, at most 16 bytes in UTF-8. */
         public Builder userName(String name) {
-            byte[] b = name.getBytes(StandardCharsets.UTF_8);
-            if (b.length > 16) {
-                throw new IllegalArgumentException("IPMI 1.5 user names are at most 16 bytes");
-            }
-            this.userName = b;
+            this.userName = dev.ipmi.core.internal.SessionChecks.userName(name);
             return this;
         }
 
@@ -205,11 +201,7 @@ public final class LanOptions {
 
         /** Privilege level to request. Default ADMINISTRATOR. */
         public Builder privilege(PrivilegeLevel level) {
-            Objects.requireNonNull(level, "level");
-            if (level.code() < PrivilegeLevel.CALLBACK.code() || level.code() > PrivilegeLevel.OEM.code()) {
-                throw new IllegalArgumentException("privilege must be CALLBACK..OEM: " + level);
-            }
-            this.privilege = level;
+            this.privilege = dev.ipmi.core.internal.SessionChecks.requestablePrivilege(level);
             return this;
         }
 
@@ -220,10 +212,7 @@ public final class LanOptions {
 
         /** Maximum requests in flight, 1..32. Default 8. */
         public Builder window(int window) {
-            if (window < 1 || window > 32) {
-                throw new IllegalArgumentException("window must be 1..32: " + window);
-            }
-            this.window = window;
+            this.window = dev.ipmi.core.internal.SessionChecks.window(window);
             return this;
         }
 

@@ -181,11 +181,7 @@ public final class LanPlusOptions {
 
         /** User name, at most 16 bytes in UTF-8. Default: empty (the null user, anonymous login). */
         public Builder user(String name) {
-            byte[] b = name.getBytes(StandardCharsets.UTF_8);
-            if (b.length > 16) {
-                throw new IllegalArgumentException("IPMI user names are at most 16 bytes, got " + b.length);
-            }
-            this.userName = b;
+            this.userName = dev.ipmi.core.internal.SessionChecks.userName(name);
             return this;
         }
 
@@ -211,11 +207,7 @@ public final class LanPlusOptions {
 
         /** Privilege level requested in Open Session and RAKP1 and set afterwards. Default ADMINISTRATOR. */
         public Builder privilege(PrivilegeLevel privilege) {
-            Objects.requireNonNull(privilege, "privilege");
-            if (privilege.code() < PrivilegeLevel.CALLBACK.code() || privilege.code() > PrivilegeLevel.OEM.code()) {
-                throw new IllegalArgumentException("privilege must be CALLBACK..OEM, got " + privilege);
-            }
-            this.privilege = privilege;
+            this.privilege = dev.ipmi.core.internal.SessionChecks.requestablePrivilege(privilege);
             return this;
         }
 
@@ -284,10 +276,7 @@ public final class LanPlusOptions {
          * cope; lower it (even to 1) for a BMC that loses replies under load.
          */
         public Builder window(int window) {
-            if (window < 1 || window > 32) {
-                throw new IllegalArgumentException("window must be 1..32: " + window);
-            }
-            this.window = window;
+            this.window = dev.ipmi.core.internal.SessionChecks.window(window);
             return this;
         }
 
