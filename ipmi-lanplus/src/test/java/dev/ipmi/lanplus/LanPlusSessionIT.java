@@ -1,17 +1,17 @@
 package dev.ipmi.lanplus;
-import dev.ipmi.core.spi.IpmiEventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ipmi.core.CommandId;
 import dev.ipmi.core.CipherSuiteUnavailableException;
+import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiAuthenticationException;
 import dev.ipmi.core.IpmiSessionException;
 import dev.ipmi.core.commands.app.GetDeviceId;
+import dev.ipmi.core.spi.IpmiEventListener;
+import dev.ipmi.core.spi.RetryPolicy;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.core.spi.RetryPolicy;
 import dev.ipmi.testing.IpmiSim;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 package dev.ipmi.lan.engine;
+
 import dev.ipmi.core.spi.IpmiEventListener;
 import dev.ipmi.core.spi.RetryPolicy;
 

@@ -1,14 +1,14 @@
 package dev.ipmi.lan.engine;
-import dev.ipmi.core.spi.DropReason;
-import dev.ipmi.core.spi.IpmiEventListener;
-import dev.ipmi.core.spi.RetryPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiTimeoutException;
 import dev.ipmi.core.commands.app.GetDeviceId;
+import dev.ipmi.core.spi.DropReason;
+import dev.ipmi.core.spi.IpmiEventListener;
 import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.spi.RetryPolicy;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.wire.LanMessage;
 import dev.ipmi.lan.testing.ScriptedRandom;

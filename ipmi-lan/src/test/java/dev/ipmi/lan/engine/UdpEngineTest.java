@@ -1,9 +1,9 @@
 package dev.ipmi.lan.engine;
-import dev.ipmi.core.spi.IpmiEventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.core.IpmiTransportException;
+import dev.ipmi.core.spi.IpmiEventListener;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
