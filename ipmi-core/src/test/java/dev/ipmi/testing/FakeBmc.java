@@ -2,7 +2,7 @@ package dev.ipmi.testing;
 
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.wire.ByteWriter;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package dev.ipmi.testing;
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiTransportException;
 import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.wire.Hex;
 import java.io.IOException;
 import java.util.ArrayList;

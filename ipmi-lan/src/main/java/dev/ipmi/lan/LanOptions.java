@@ -2,9 +2,9 @@ package dev.ipmi.lan;
 
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.core.spi.IpmiEventListener;
+import dev.ipmi.core.event.IpmiEventListener;
 import dev.ipmi.lan.engine.RequestTracker;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.lan.engine.UdpEngine;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

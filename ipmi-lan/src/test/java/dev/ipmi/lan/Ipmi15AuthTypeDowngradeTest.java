@@ -3,8 +3,8 @@ package dev.ipmi.lan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.core.IpmiAuthenticationException;
-import dev.ipmi.core.spi.IpmiEventListener;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.event.IpmiEventListener;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.wire.LanMessage;

@@ -13,7 +13,7 @@ import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.CompletionCode;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.lan.engine.AsfPing;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.testing.IpmiSim;
 import java.net.DatagramSocket;
 import java.net.InetAddress;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.commands.app.GetDeviceId;
-import dev.ipmi.core.spi.IpmiEventListener;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.event.IpmiEventListener;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.testing.IpmiSim;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

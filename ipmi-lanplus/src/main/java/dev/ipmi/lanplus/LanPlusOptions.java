@@ -1,8 +1,8 @@
 package dev.ipmi.lanplus;
 
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.core.spi.IpmiEventListener;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.event.IpmiEventListener;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.lan.engine.RequestTracker;
 import dev.ipmi.lan.engine.UdpEngine;
 import java.net.InetSocketAddress;

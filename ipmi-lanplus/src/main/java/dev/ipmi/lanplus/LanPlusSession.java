@@ -11,7 +11,7 @@ import dev.ipmi.core.sol.SolStatusListener;
 import dev.ipmi.core.spi.SolSupport;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.lan.engine.IpmiCall;
 import dev.ipmi.lan.engine.UdpEngine;
 import dev.ipmi.lanplus.internal.Crypto;

@@ -3,7 +3,7 @@ package dev.ipmi.lanplus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.core.commands.app.GetDeviceId;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.testing.IpmiSim;
 import java.net.InetSocketAddress;
 import java.time.Duration;

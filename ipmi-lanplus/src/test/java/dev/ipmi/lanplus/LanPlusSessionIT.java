@@ -8,8 +8,8 @@ import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiAuthenticationException;
 import dev.ipmi.core.IpmiSessionException;
 import dev.ipmi.core.commands.app.GetDeviceId;
-import dev.ipmi.core.spi.IpmiEventListener;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.event.IpmiEventListener;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.testing.IpmiSim;
@@ -220,7 +220,7 @@ class LanPlusSessionIT {
     @Test
     void keepalivesKeepAnIdleSessionUsable() throws Exception {
         java.util.concurrent.atomic.AtomicInteger keepalives = new java.util.concurrent.atomic.AtomicInteger();
-        dev.ipmi.core.spi.IpmiEventListener count = new dev.ipmi.core.spi.IpmiEventListener() {
+        dev.ipmi.core.event.IpmiEventListener count = new dev.ipmi.core.event.IpmiEventListener() {
             @Override
             public void requestAnswered(java.net.SocketAddress b, CommandId id, int seq, int cc, int n, Duration t) {
                 if (id.cmd() == 0x01) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ipmi.core.CipherSuiteUnavailableException;
 import dev.ipmi.core.commands.app.GetChannelCipherSuites.CipherSuiteRecord;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.lanplus.internal.CipherSuitePolicy;
 import java.time.Duration;
 import java.util.List;

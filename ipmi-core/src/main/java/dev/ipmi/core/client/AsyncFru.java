@@ -5,7 +5,7 @@ import dev.ipmi.core.fru.FruFormat;
 import dev.ipmi.core.fru.FruInventory;
 import dev.ipmi.core.fru.FruReader;
 import dev.ipmi.core.sdr.SdrRecord;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

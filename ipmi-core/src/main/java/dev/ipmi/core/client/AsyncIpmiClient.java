@@ -3,7 +3,7 @@ package dev.ipmi.core.client;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.RawRequest;
 import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;

@@ -8,7 +8,7 @@ import dev.ipmi.core.sdr.SdrReader;
 import dev.ipmi.core.sdr.SdrRecord;
 import dev.ipmi.core.sdr.SdrScan;
 import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import dev.ipmi.core.commands.bridging.Bridging;
 import dev.ipmi.core.commands.bridging.BridgedResponse;
 import dev.ipmi.core.commands.bridging.SendMessage;
 import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.wire.Hex;
 import dev.ipmi.core.wire.LanMessage;

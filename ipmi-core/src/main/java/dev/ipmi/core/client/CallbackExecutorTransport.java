@@ -2,7 +2,7 @@ package dev.ipmi.core.client;
 
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 

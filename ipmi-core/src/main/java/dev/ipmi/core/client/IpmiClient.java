@@ -2,10 +2,10 @@ package dev.ipmi.core.client;
 
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.spi.ConnectionSpec;
-import dev.ipmi.core.spi.IpmiEventListener;
+import dev.ipmi.core.event.IpmiEventListener;
 import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.core.spi.RequestTarget;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.client.RequestTarget;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.spi.TransportProvider;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;

@@ -7,7 +7,7 @@ import dev.ipmi.core.commands.storage.WriteFruData;
 import dev.ipmi.core.internal.AsyncLoop;
 import dev.ipmi.core.internal.AsyncLoop.Outcome;
 import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Arrays;

@@ -10,7 +10,7 @@ import dev.ipmi.core.commands.storage.ReserveSdrRepository;
 import dev.ipmi.core.internal.AsyncLoop;
 import dev.ipmi.core.internal.AsyncLoop.Outcome;
 import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.types.CompletionCode;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;

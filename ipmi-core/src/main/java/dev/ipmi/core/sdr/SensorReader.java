@@ -8,7 +8,7 @@ import dev.ipmi.core.internal.AsyncLoop;
 import dev.ipmi.core.sdr.SdrRecord.FullSensor;
 import dev.ipmi.core.sdr.SdrRecord.SensorRecord;
 import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.types.CompletionCode;
 import java.util.ArrayList;
 import java.util.Collection;

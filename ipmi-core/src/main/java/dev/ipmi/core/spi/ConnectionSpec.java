@@ -1,5 +1,7 @@
 package dev.ipmi.core.spi;
 
+import dev.ipmi.core.client.RetryPolicy;
+import dev.ipmi.core.event.IpmiEventListener;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package dev.ipmi.core.spi;
 
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.Commands;
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiRequest;

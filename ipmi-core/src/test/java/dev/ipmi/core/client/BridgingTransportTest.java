@@ -9,7 +9,7 @@ import dev.ipmi.core.IpmiTransportException;
 import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.bridging.SendMessage;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.wire.Hex;
 import dev.ipmi.core.wire.LanMessage;
 import dev.ipmi.testing.FakeTransport;

@@ -7,7 +7,7 @@ import dev.ipmi.core.sdr.SdrReader;
 import dev.ipmi.core.sdr.SdrRecord;
 import dev.ipmi.core.sdr.SdrScan;
 import dev.ipmi.core.sdr.SensorReading;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.testing.FakeBmc;
 import dev.ipmi.testing.Vectors;
 import java.util.List;

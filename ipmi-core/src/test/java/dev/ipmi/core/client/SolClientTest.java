@@ -14,7 +14,7 @@ import dev.ipmi.core.sol.SolSession;
 import dev.ipmi.core.sol.SolSettings;
 import dev.ipmi.core.sol.SolStatusListener;
 import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.spi.SolSupport;
 import dev.ipmi.testing.FakeTransport;
 import java.io.InputStream;

@@ -42,7 +42,7 @@ import dev.ipmi.core.commands.transport.GetLanConfigurationParameters;
 import dev.ipmi.core.commands.transport.LanConfig;
 import dev.ipmi.core.commands.transport.LanParameter;
 import dev.ipmi.core.commands.transport.SetLanConfigurationParameters;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;

@@ -2,7 +2,7 @@ package dev.ipmi.core.fru;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.testing.FakeBmc;
 import dev.ipmi.testing.Vectors;
 import java.util.Arrays;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.core.fru.FruReader;
 import dev.ipmi.core.sel.SelReader;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.testing.FakeBmc;
 import dev.ipmi.testing.Vectors;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.ipmi.core.CompletionCodeException;
 import dev.ipmi.core.commands.sensor.GetSensorThresholds;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.types.CompletionCode;
 import dev.ipmi.core.wire.Hex;
 import dev.ipmi.testing.FakeBmc;

@@ -5,7 +5,7 @@ import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.lan.LanOptions;
 import dev.ipmi.lan.LanSession;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.lanplus.CipherSuite;
 import dev.ipmi.lanplus.LanPlusOptions;
 import dev.ipmi.lanplus.LanPlusSession;

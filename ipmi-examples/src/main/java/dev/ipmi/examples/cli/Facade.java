@@ -4,7 +4,7 @@ import dev.ipmi.core.CommandId;
 import dev.ipmi.core.client.BridgingTransport;
 import dev.ipmi.core.client.IpmiClient;
 import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import java.io.PrintWriter;
 import java.util.concurrent.CompletableFuture;
 

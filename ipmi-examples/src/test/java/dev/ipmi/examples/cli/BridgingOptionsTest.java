@@ -3,7 +3,7 @@ package dev.ipmi.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

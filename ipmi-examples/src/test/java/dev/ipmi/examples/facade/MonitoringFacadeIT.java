@@ -15,7 +15,7 @@ import dev.ipmi.core.sdr.SensorReading;
 import dev.ipmi.core.sel.SelRecord;
 import dev.ipmi.core.sel.SelTimestamp;
 import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.lan.LanOptions;
 import dev.ipmi.lan.LanSession;

@@ -1,7 +1,7 @@
 package dev.ipmi.lan.engine;
 
 import dev.ipmi.core.CommandId;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 

@@ -2,9 +2,9 @@ package dev.ipmi.lan.engine;
 
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiTimeoutException;
-import dev.ipmi.core.spi.DropReason;
-import dev.ipmi.core.spi.IpmiEventListener;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.event.DropReason;
+import dev.ipmi.core.event.IpmiEventListener;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.types.CompletionCode;
 import dev.ipmi.core.wire.LanMessage;
 import java.net.SocketAddress;

@@ -1,7 +1,7 @@
 package dev.ipmi.lan.engine;
 
-import dev.ipmi.core.spi.IpmiEventListener;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.event.IpmiEventListener;
+import dev.ipmi.core.client.RetryPolicy;
 
 /**
  * A session (or any request/response exchange with one BMC address) as a pure state machine. It

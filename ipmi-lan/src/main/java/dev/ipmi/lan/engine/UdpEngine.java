@@ -2,8 +2,8 @@ package dev.ipmi.lan.engine;
 
 import dev.ipmi.core.IpmiSessionException;
 import dev.ipmi.core.IpmiTransportException;
-import dev.ipmi.core.spi.DropReason;
-import dev.ipmi.core.spi.IpmiEventListener;
+import dev.ipmi.core.event.DropReason;
+import dev.ipmi.core.event.IpmiEventListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;

@@ -14,8 +14,8 @@
  *   <li>{@link dev.ipmi.lan.engine.RequestTracker}: rqSeq allocation, in-flight window,
  *       retransmission with the same rqSeq, blocking of retried rqSeqs, CFh handling and response
  *       matching — for the {@link dev.ipmi.core.wire.LanMessage} frame both protocols carry.</li>
- *   <li>{@link dev.ipmi.core.spi.RetryPolicy}, {@link dev.ipmi.lan.engine.SequenceWindow},
- *       {@link dev.ipmi.core.spi.IpmiEventListener}, {@link dev.ipmi.lan.engine.Rmcp},
+ *   <li>{@link dev.ipmi.core.client.RetryPolicy}, {@link dev.ipmi.lan.engine.SequenceWindow},
+ *       {@link dev.ipmi.core.event.IpmiEventListener}, {@link dev.ipmi.lan.engine.Rmcp},
  *       {@link dev.ipmi.lan.engine.AsfPing}.</li>
  * </ul>
  *
@@ -44,5 +44,5 @@
  * </ol>
  */
 package dev.ipmi.lan.engine;
-import dev.ipmi.core.spi.IpmiEventListener;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.event.IpmiEventListener;
+import dev.ipmi.core.client.RetryPolicy;

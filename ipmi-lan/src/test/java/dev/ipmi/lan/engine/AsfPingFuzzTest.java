@@ -2,8 +2,8 @@ package dev.ipmi.lan.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ipmi.core.spi.DropReason;
-import dev.ipmi.core.spi.IpmiEventListener;
+import dev.ipmi.core.event.DropReason;
+import dev.ipmi.core.event.IpmiEventListener;
 import dev.ipmi.lan.testing.MachineHarness;
 import dev.ipmi.testing.Vectors;
 import java.lang.reflect.Field;

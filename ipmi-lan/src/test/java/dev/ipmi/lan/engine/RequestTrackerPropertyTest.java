@@ -3,9 +3,9 @@ package dev.ipmi.lan.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.core.CommandId;
-import dev.ipmi.core.spi.IpmiEventListener;
-import dev.ipmi.core.spi.RequestTarget;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.event.IpmiEventListener;
+import dev.ipmi.core.client.RequestTarget;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.wire.LanMessage;
 import java.net.InetSocketAddress;

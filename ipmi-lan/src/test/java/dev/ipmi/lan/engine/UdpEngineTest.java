@@ -3,7 +3,7 @@ package dev.ipmi.lan.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.core.IpmiTransportException;
-import dev.ipmi.core.spi.IpmiEventListener;
+import dev.ipmi.core.event.IpmiEventListener;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;

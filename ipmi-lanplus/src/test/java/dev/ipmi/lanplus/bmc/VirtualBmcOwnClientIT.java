@@ -8,7 +8,7 @@ import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.chassis.ChassisControl;
 import dev.ipmi.core.commands.chassis.GetChassisStatus;
 import dev.ipmi.core.commands.chassis.PowerAction;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.lan.LanOptions;

@@ -3,8 +3,8 @@ package dev.ipmi.lanplus.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.core.IpmiSessionException;
-import dev.ipmi.core.spi.IpmiEventListener;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.event.IpmiEventListener;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.lan.testing.MachineHarness;
 import dev.ipmi.lanplus.CipherSuite;

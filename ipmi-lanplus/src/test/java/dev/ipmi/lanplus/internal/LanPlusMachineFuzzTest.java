@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiException;
-import dev.ipmi.core.spi.DropReason;
-import dev.ipmi.core.spi.IpmiEventListener;
-import dev.ipmi.core.spi.RequestTarget;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.event.DropReason;
+import dev.ipmi.core.event.IpmiEventListener;
+import dev.ipmi.core.client.RequestTarget;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.wire.ByteWriter;

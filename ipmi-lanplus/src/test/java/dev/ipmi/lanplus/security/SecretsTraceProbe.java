@@ -2,7 +2,7 @@ package dev.ipmi.lanplus.security;
 
 import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.app.SetUserPassword;
-import dev.ipmi.core.spi.RetryPolicy;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.lan.LanOptions;
 import dev.ipmi.lan.LanSession;

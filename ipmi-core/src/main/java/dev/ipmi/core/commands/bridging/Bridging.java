@@ -3,7 +3,7 @@ package dev.ipmi.core.commands.bridging;
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.CompletionCodeException;
 import dev.ipmi.core.MalformedMessageException;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.types.CompletionCode;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.wire.ByteWriter;

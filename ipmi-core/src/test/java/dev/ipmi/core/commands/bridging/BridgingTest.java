@@ -10,7 +10,7 @@ import dev.ipmi.core.Commands;
 import dev.ipmi.core.CompletionCodeException;
 import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.commands.app.GetDeviceId;
-import dev.ipmi.core.spi.RequestTarget;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.wire.LanMessage;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.ipmi.core.spi;
+package dev.ipmi.core.client;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.ipmi.core.spi;
+package dev.ipmi.core.client;
 
 /**
  * Where a request goes: the BMC itself on a LUN, or a controller behind it reached with Send

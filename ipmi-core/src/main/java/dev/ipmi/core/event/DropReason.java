@@ -1,4 +1,4 @@
-package dev.ipmi.core.spi;
+package dev.ipmi.core.event;
 
 /** Why an incoming datagram was not used. Reported through {@link IpmiEventListener#packetDropped}. */
 public enum DropReason {

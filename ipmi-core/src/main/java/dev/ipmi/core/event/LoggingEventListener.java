@@ -1,4 +1,4 @@
-package dev.ipmi.core.spi;
+package dev.ipmi.core.event;
 
 import dev.ipmi.core.CommandId;
 import java.net.SocketAddress;
