@@ -4,6 +4,7 @@ import dev.ipmi.bmc.internal.BmcDispatcher;
 import dev.ipmi.bmc.internal.RmcpPlusResponder;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;
+import dev.ipmi.lan.engine.Rmcp;
 import dev.ipmi.bmc.BmcUser;
 import dev.ipmi.bmc.internal.Ipmi15Responder;
 import dev.ipmi.bmc.internal.ResponderConfig;
@@ -104,7 +105,7 @@ public final class VirtualBmc {
 
     /** Routes one datagram: RMCP+ (auth type 06h) or IPMI 1.5 / ASF. Never throws for bad input. */
     public void onDatagram(SocketAddress from, byte[] datagram, long now, Sink sink) {
-        if (datagram.length > 4 && datagram[4] == 0x06 && (datagram[3] & 0x1F) == 0x07) {
+        if (Rmcp.sessionAuthType(datagram).orElse(-1) == AuthType.RMCP_PLUS.code()) {
             rmcpPlus.onDatagram(from, datagram, now, sink);
         } else {
             ipmi15.onDatagram(from, datagram, now, sink);

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,21 +116,12 @@ public final class Ipmi15Responder {
 
     /** Answers an RMCP/ASF presence ping; returns false if the datagram is not one. */
     public static boolean answerPing(SocketAddress from, byte[] d, Sink sink) {
-        if (d.length < 12 || (d[3] & 0x1F) != Rmcp.CLASS_ASF) {
+        OptionalInt tag = Rmcp.presencePingTag(d);
+        if (tag.isEmpty()) {
             return false;
         }
-        ByteReader in = ByteReader.of(d);
-        try {
-            in.skip(4, "RMCP header");
-            if (in.u32be("ASF IANA") != Rmcp.ASF_IANA || in.u8("ASF message type") != Rmcp.ASF_PING) {
-                return false;
-            }
-            int tag = in.u8("ASF message tag");
-            sink.send(from, new Rmcp.Pong(tag, Rmcp.ASF_IANA, 0, 0x81, 0x00).encode());
-            return true;
-        } catch (MalformedMessageException e) {
-            return false;
-        }
+        sink.send(from, new Rmcp.Pong(tag.getAsInt(), Rmcp.ASF_IANA, 0, 0x81, 0x00).encode());
+        return true;
     }
 
     /** Handles one inbound datagram (anything but RMCP+). */
@@ -199,7 +191,7 @@ public final class Ipmi15Responder {
             return;
         }
         byte[] msg = request.response(reply).encode();
-        sink.send(from, new Ipmi15Packet(AuthType.NONE, 0, 0, new byte[0], msg).encode());
+        sink.send(from, Ipmi15Packet.outsideSession(msg).encode());
     }
 
     private byte[] challenge(byte[] data, long now) {

@@ -196,7 +196,7 @@ public final class RmcpPlusResponder {
             drop("short RMCP+ packet");
             return;
         }
-        int sid = (d[6] & 0xFF) | (d[7] & 0xFF) << 8 | (d[8] & 0xFF) << 16 | (d[9] & 0xFF) << 24;
+        int sid = RmcpPlusCodec.sessionIdOf(d);
         try {
             if (sid == 0) {
                 preSession(from, RmcpPlusCodec.unauthenticated().decode(d), now, sink);
