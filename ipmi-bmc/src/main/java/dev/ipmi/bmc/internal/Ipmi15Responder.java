@@ -3,11 +3,13 @@ package dev.ipmi.bmc.internal;
 import dev.ipmi.bmc.BmcUser;
 import dev.ipmi.bmc.Sink;
 import dev.ipmi.core.MalformedMessageException;
+import dev.ipmi.core.commands.app.GetChannelAuthenticationCapabilities;
+import dev.ipmi.core.commands.session.ActivateSession;
+import dev.ipmi.core.commands.session.GetSessionChallenge;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.CompletionCode;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.wire.ByteReader;
-import dev.ipmi.core.wire.ByteWriter;
 import dev.ipmi.core.wire.LanMessage;
 import dev.ipmi.lan.engine.Rmcp;
 import dev.ipmi.lan.engine.SequenceWindow;
@@ -20,6 +22,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -39,24 +42,19 @@ import org.slf4j.LoggerFactory;
 public final class Ipmi15Responder {
     private static final Logger LOG = LoggerFactory.getLogger(Ipmi15Responder.class);
     private static final int MAX_PENDING_CHALLENGES = 32;
-    private static final int CMD_AUTH_CAPS = 0x38;
-    private static final int CMD_CHALLENGE = 0x39;
-    private static final int CMD_ACTIVATE = 0x3A;
-    private static final int CMD_SET_PRIVILEGE = 0x3B;
-    private static final int CMD_CLOSE = 0x3C;
-    private static final int NETFN_APP = 0x06;
 
     private final ResponderConfig config;
     private final CommandHandler handler;
     private final SessionSlots slots;
     private final RandomGenerator random;
+    private final SessionCommands<Session> sessionCommands;
     private final Map<Integer, Challenge> challenges = new LinkedHashMap<>();
     private final Map<Integer, Session> sessions = new LinkedHashMap<>();
     private long dropped;
 
     private record Challenge(int tempId, BmcUser user, AuthType authType, byte[] challenge, long created) {}
 
-    private static final class Session {
+    private static final class Session implements SessionCommands.Session {
         final int id;
         final BmcUser user;
         final AuthType authType;
@@ -92,6 +90,21 @@ public final class Ipmi15Responder {
             }
             return outboundSeq;
         }
+
+        @Override
+        public PrivilegeLevel privilege() {
+            return privilege;
+        }
+
+        @Override
+        public PrivilegeLevel maxPrivilege() {
+            return maxPrivilege;
+        }
+
+        @Override
+        public void privilege(PrivilegeLevel level) {
+            privilege = level;
+        }
     }
 
     public Ipmi15Responder(ResponderConfig config, CommandHandler handler, SessionSlots slots) {
@@ -104,6 +117,18 @@ public final class Ipmi15Responder {
         this.handler = handler;
         this.slots = slots;
         this.random = random;
+        this.sessionCommands = new SessionCommands<>(config, new SessionCommands.Table<>() {
+            @Override
+            public Session active(int sessionId) {
+                return sessions.get(sessionId);
+            }
+
+            @Override
+            public void close(Session session) {
+                sessions.remove(session.id);
+                slots.release();
+            }
+        });
     }
 
     public int activeSessions() {
@@ -147,7 +172,7 @@ public final class Ipmi15Responder {
             return;
         }
         Challenge pending = challenges.get(packet.sessionId());
-        if (pending != null && request.netFn() == NETFN_APP && request.command() == CMD_ACTIVATE) {
+        if (pending != null && SessionCommands.is(request, ActivateSession.ID)) {
             activate(from, packet, request, pending, now, sink);
             return;
         }
@@ -178,10 +203,10 @@ public final class Ipmi15Responder {
             return;
         }
         byte[] reply;
-        if (request.netFn() == NETFN_APP && request.command() == CMD_AUTH_CAPS) {
-            reply = AuthCapabilities.answer(config, request.body());
-        } else if (request.netFn() == NETFN_APP && request.command() == CMD_CHALLENGE) {
-            reply = challenge(request.body(), now);
+        if (SessionCommands.is(request, GetChannelAuthenticationCapabilities.ID)) {
+            reply = AuthCapabilities.answer(config, request.body()).toBytes();
+        } else if (SessionCommands.is(request, GetSessionChallenge.ID)) {
+            reply = challenge(request.body(), now).toBytes();
         } else {
             reply = handler.handle(new CommandContext(config.channel(), PrivilegeLevel.NO_ACCESS, 0, 0, false),
                     request.netFn(), request.command(), request.body());
@@ -194,13 +219,13 @@ public final class Ipmi15Responder {
         sink.send(from, Ipmi15Packet.outsideSession(msg).encode());
     }
 
-    private byte[] challenge(byte[] data, long now) {
+    private Reply challenge(byte[] data, long now) {
         if (data.length < 17) {
-            return cc(CompletionCode.REQUEST_LENGTH_INVALID);
+            return Reply.error(CompletionCode.REQUEST_LENGTH_INVALID);
         }
         AuthType type = AuthType.valueOf(data[0] & 0x0F);
         if (!config.authTypes().contains(type)) {
-            return cc(CompletionCode.INVALID_DATA_FIELD);
+            return Reply.error(CompletionCode.INVALID_DATA_FIELD);
         }
         byte[] name = Arrays.copyOfRange(data, 1, 17);
         boolean nullName = true;
@@ -209,7 +234,7 @@ public final class Ipmi15Responder {
         }
         var user = config.user(name);
         if (user.isEmpty()) {
-            return new byte[] {(byte) (nullName ? 0x82 : 0x81)};
+            return Reply.error(nullName ? GetSessionChallenge.NULL_USER_DISABLED : GetSessionChallenge.INVALID_USER_NAME);
         }
         int tempId = nonZero();
         byte[] challenge = new byte[16];
@@ -220,9 +245,7 @@ public final class Ipmi15Responder {
             oldest.remove();
         }
         challenges.put(tempId, new Challenge(tempId, user.get(), type, challenge, now));
-        ByteWriter w = new ByteWriter(21);
-        w.u8(0).i32(tempId).bytes(challenge);
-        return w.toByteArray();
+        return Reply.ok(new GetSessionChallenge.Response(tempId, challenge));
     }
 
     private void activate(SocketAddress from, Ipmi15Packet packet, LanMessage request, Challenge pending, long now,
@@ -235,11 +258,11 @@ public final class Ipmi15Responder {
             return;
         }
         byte[] data = request.body();
-        byte[] reply;
+        Reply reply;
         Session created = null;
         int outbound = 0;
         if (data.length < 22) {
-            reply = cc(CompletionCode.REQUEST_LENGTH_INVALID);
+            reply = Reply.error(CompletionCode.REQUEST_LENGTH_INVALID);
         } else {
             ByteReader in = ByteReader.of(data);
             int authType = in.u8("auth type") & 0x0F;
@@ -247,15 +270,15 @@ public final class Ipmi15Responder {
             byte[] challenge = in.bytes(16, "challenge");
             outbound = in.i32("initial outbound sequence number");
             if (authType != pending.authType().code() || !MessageDigest.isEqual(challenge, pending.challenge())) {
-                reply = cc(CompletionCode.INVALID_DATA_FIELD);
+                reply = Reply.error(CompletionCode.INVALID_DATA_FIELD);
             } else if (outbound == 0) {
-                reply = new byte[] {(byte) 0x84};
+                reply = Reply.error(ActivateSession.SEQUENCE_OUT_OF_RANGE);
             } else if (requested.code() < PrivilegeLevel.CALLBACK.code()
                     || requested.code() > PrivilegeLevel.OEM.code()
                     || requested.code() > pending.user().maxPrivilege().code()) {
-                reply = new byte[] {(byte) 0x86};
+                reply = Reply.error(ActivateSession.PRIVILEGE_EXCEEDS_LIMIT);
             } else if (!slots.tryAcquire()) {
-                reply = new byte[] {(byte) 0x81};
+                reply = Reply.error(ActivateSession.NO_SLOT_AVAILABLE);
             } else {
                 challenges.remove(pending.tempId());
                 int inbound = nonZero();
@@ -268,13 +291,11 @@ public final class Ipmi15Responder {
             }
         }
         int seq = created != null ? created.outboundSeq : 0;
-        sendReply(from, pending.authType(), pw16, pending.tempId(), seq, request, reply, sink);
+        sendReply(from, pending.authType(), pw16, pending.tempId(), seq, request, reply.toBytes(), sink);
     }
 
-    private static byte[] activateReply(Session s) {
-        ByteWriter w = new ByteWriter(11);
-        w.u8(0).u8(s.authType.code()).i32(s.id).i32(s.initialInbound).u8(s.maxPrivilege.code());
-        return w.toByteArray();
+    private static Reply activateReply(Session s) {
+        return Reply.ok(new ActivateSession.Response(s.authType, s.id, s.initialInbound, s.maxPrivilege));
     }
 
     private void inSession(SocketAddress from, Session s, Ipmi15Packet packet, LanMessage request, long now,
@@ -283,13 +304,12 @@ public final class Ipmi15Responder {
             drop("bad AuthCode in session " + Integer.toHexString(s.id));
             return;
         }
-        if (packet.sequence() == 0 && !s.confirmed && request.netFn() == NETFN_APP
-                && request.command() == CMD_ACTIVATE) {
+        if (packet.sequence() == 0 && !s.confirmed && SessionCommands.is(request, ActivateSession.ID)) {
             // A retried Activate Session whose reply was lost: answer it again (IPMI v2.0 §22.17).
             byte[] data = request.body();
             if (data.length >= 18 && MessageDigest.isEqual(Arrays.copyOfRange(data, 2, 18), s.challenge)) {
                 s.lastActivity = now;
-                sendReply(from, s.authType, s.pw16, s.id, s.outboundSeq, request, activateReply(s), sink);
+                sendReply(from, s.authType, s.pw16, s.id, s.outboundSeq, request, activateReply(s).toBytes(), sink);
             }
             return;
         }
@@ -301,36 +321,15 @@ public final class Ipmi15Responder {
         s.lastActivity = now;
         byte[] reply;
         boolean close = false;
-        if (request.netFn() == NETFN_APP && request.command() == CMD_SET_PRIVILEGE) {
-            reply = setPrivilege(s, request.body());
-        } else if (request.netFn() == NETFN_APP && request.command() == CMD_CLOSE) {
-            byte[] d = request.body();
-            if (d.length < 4) {
-                reply = cc(CompletionCode.REQUEST_LENGTH_INVALID);
-            } else {
-                int id = ByteReader.of(d).i32("session ID");
-                Session target = sessions.get(id);
-                if (target == null) {
-                    reply = new byte[] {(byte) 0x87};
-                } else if (target != s && s.privilege.code() < PrivilegeLevel.ADMINISTRATOR.code()) {
-                    reply = cc(CompletionCode.INSUFFICIENT_PRIVILEGE);
-                } else {
-                    reply = cc(CompletionCode.OK);
-                    if (target == s) {
-                        close = true;
-                    } else {
-                        sessions.remove(id);
-                        slots.release();
-                    }
-                }
-            }
-        } else if (request.netFn() == NETFN_APP && request.command() == CMD_AUTH_CAPS) {
-            reply = AuthCapabilities.answer(config, request.body());
+        Optional<SessionCommands.Outcome> session = sessionCommands.handle(s, request);
+        if (session.isPresent()) {
+            reply = session.get().reply().toBytes();
+            close = session.get().closeCaller();
         } else {
             reply = handler.handle(new CommandContext(config.channel(), s.privilege, s.user.id(), s.id, false),
                     request.netFn(), request.command(), request.body());
             if (reply == null) {
-                reply = cc(CompletionCode.INVALID_COMMAND);
+                reply = Reply.error(CompletionCode.INVALID_COMMAND).toBytes();
             }
         }
         sendReply(from, s.authType, s.pw16, s.id, s.nextOutbound(), request, reply, sink);
@@ -339,23 +338,6 @@ public final class Ipmi15Responder {
             slots.release();
             LOG.debug("IPMI 1.5 session {} closed", Integer.toHexString(s.id));
         }
-    }
-
-    private static byte[] setPrivilege(Session s, byte[] data) {
-        if (data.length < 1) {
-            return cc(CompletionCode.REQUEST_LENGTH_INVALID);
-        }
-        int level = data[0] & 0x0F;
-        if (level != 0) {
-            if (level < PrivilegeLevel.USER.code() || level > PrivilegeLevel.OEM.code()) {
-                return cc(CompletionCode.INVALID_DATA_FIELD);
-            }
-            if (level > s.maxPrivilege.code()) {
-                return new byte[] {(byte) 0x81};
-            }
-            s.privilege = PrivilegeLevel.valueOf(level);
-        }
-        return new byte[] {0, (byte) s.privilege.code()};
     }
 
     private void sendReply(SocketAddress from, AuthType type, byte[] pw16, int sid, int seq, LanMessage request,
@@ -376,9 +358,5 @@ public final class Ipmi15Responder {
     private void drop(String why) {
         dropped++;
         LOG.debug("IPMI 1.5 datagram dropped: {}", why);
-    }
-
-    private static byte[] cc(CompletionCode code) {
-        return new byte[] {(byte) code.code()};
     }
 }

@@ -1,18 +1,11 @@
 package dev.ipmi.bmc.internal;
 
 import dev.ipmi.core.MalformedMessageException;
-import dev.ipmi.core.types.CompletionCode;
+import dev.ipmi.core.commands.app.GetChannelAuthenticationCapabilities;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.core.wire.ByteReader;
-import dev.ipmi.core.wire.ByteWriter;
 import dev.ipmi.core.wire.LanMessage;
-import dev.ipmi.bmc.internal.AuthCapabilities;
 import dev.ipmi.bmc.BmcQuirk;
 import dev.ipmi.bmc.BmcUser;
-import dev.ipmi.bmc.internal.CommandContext;
-import dev.ipmi.bmc.internal.CommandHandler;
-import dev.ipmi.bmc.internal.ResponderConfig;
-import dev.ipmi.bmc.internal.SessionSlots;
 import dev.ipmi.bmc.Sink;
 import dev.ipmi.bmc.SolConsole;
 import dev.ipmi.lan.engine.SequenceWindow;
@@ -52,12 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RmcpPlusResponder {
     private static final Logger LOG = LoggerFactory.getLogger(RmcpPlusResponder.class);
-    static final long SOL_RETRY_NANOS = 500_000_000L;
-    static final int SOL_MAX_RETRIES = 6;
-    static final int SOL_MAX_CHARS = 200;
     /** A login that has not finished RAKP3 within this time gives its session slot back. */
     static final long SETUP_TIMEOUT_NANOS = 10_000_000_000L;
-    private static final int NETFN_APP = 0x06;
 
     static {
         // BouncyCastle's first digest construction can take seconds on a busy machine (registrar and
@@ -74,17 +63,17 @@ public final class RmcpPlusResponder {
     private final byte[] kg;
     private final byte[] guid;
     private final Set<BmcQuirk> quirks;
-    private final IntSupplier port;
     private final CommandHandler handler;
     private final SessionSlots slots;
-    private final Supplier<Optional<SolConsole>> sol;
+    private final SessionCommands<Session> sessionCommands;
+    private final SolPayloadServer<Session> sol;
     private final RandomGenerator random;
     private final Map<Integer, Session> sessions = new LinkedHashMap<>();
     private long dropped;
 
     private enum State { OPENED, RAKP2_SENT, ACTIVE }
 
-    private static final class Session {
+    private static final class Session implements SessionCommands.Session {
         final int bmcSid;
         final int consoleSid;
         final CipherSuite suite;
@@ -104,7 +93,6 @@ public final class RmcpPlusResponder {
         PrivilegeLevel maxPrivilege;
         final SequenceWindow window = new SequenceWindow(0, 15, 16);
         int outboundSeq;
-        SolState sol;
 
         Session(int bmcSid, int consoleSid, CipherSuite suite, PrivilegeLevel openPrivilege, long now) {
             this.bmcSid = bmcSid;
@@ -122,6 +110,21 @@ public final class RmcpPlusResponder {
             return outboundSeq;
         }
 
+        @Override
+        public PrivilegeLevel privilege() {
+            return privilege;
+        }
+
+        @Override
+        public PrivilegeLevel maxPrivilege() {
+            return maxPrivilege;
+        }
+
+        @Override
+        public void privilege(PrivilegeLevel level) {
+            privilege = level;
+        }
+
         void wipe() {
             if (keys != null) {
                 keys.wipe();
@@ -129,22 +132,6 @@ public final class RmcpPlusResponder {
             if (codec != null) {
                 codec.close();
             }
-        }
-    }
-
-    private static final class SolState {
-        final SolConsole console;
-        int lastInboundSeq;
-        int outSeq;
-        byte[] outstanding;
-        int outstandingSeq;
-        long sentAt;
-        int retries;
-        boolean dropNext;
-
-        SolState(SolConsole console, boolean dropFirst) {
-            this.console = console;
-            this.dropNext = dropFirst;
         }
     }
 
@@ -166,11 +153,24 @@ public final class RmcpPlusResponder {
         this.kg = kg == null ? null : kg.clone();
         this.guid = guid.clone();
         this.quirks = Set.copyOf(quirks);
-        this.port = port;
         this.handler = handler;
         this.slots = slots;
-        this.sol = sol;
         this.random = random == null ? new SecureRandom() : random;
+        this.sessionCommands = new SessionCommands<>(config, new SessionCommands.Table<>() {
+            @Override
+            public Session active(int sessionId) {
+                Session s = sessions.get(sessionId);
+                return s != null && s.state == State.ACTIVE ? s : null;
+            }
+
+            @Override
+            public void close(Session session) {
+                sessions.remove(session.bmcSid);
+                end(session);
+            }
+        });
+        this.sol = new SolPayloadServer<>(sol, port, this.quirks.contains(BmcQuirk.DROP_FIRST_SOL_PACKET),
+                s -> s.bmcSid, this::drop);
     }
 
     public int activeSessions() {
@@ -227,17 +227,12 @@ public final class RmcpPlusResponder {
                 end(s);
                 continue;
             }
-            if (s.sol != null) {
-                solOutput(s, now, sink);
-            }
         }
+        sol.onTimer(now, solLink(sink));
     }
 
     private void end(Session s) {
-        if (s.sol != null) {
-            s.sol.console.deactivated();
-            s.sol = null;
-        }
+        sol.sessionEnded(s);
         s.wipe();
         slots.release();
     }
@@ -254,8 +249,8 @@ public final class RmcpPlusResponder {
                     return;
                 }
                 byte[] reply;
-                if (request.netFn() == NETFN_APP && request.command() == 0x38) {
-                    reply = AuthCapabilities.answer(config, request.body());
+                if (SessionCommands.is(request, GetChannelAuthenticationCapabilities.ID)) {
+                    reply = AuthCapabilities.answer(config, request.body()).toBytes();
                 } else {
                     reply = handler.handle(new CommandContext(config.channel(), PrivilegeLevel.NO_ACCESS, 0, 0, true),
                             request.netFn(), request.command(), request.body());
@@ -441,7 +436,7 @@ public final class RmcpPlusResponder {
         s.lastActivity = now;
         s.remote = from;
         if (p.payloadType() == RmcpPlusCodec.PAYLOAD_SOL) {
-            solInput(s, p.payload(), now, sink);
+            sol.onPayload(s, p.payload(), now, solLink(sink));
             return;
         }
         if (p.payloadType() != RmcpPlusCodec.PAYLOAD_IPMI) {
@@ -455,40 +450,16 @@ public final class RmcpPlusResponder {
         }
         byte[] reply;
         boolean close = false;
-        byte[] data = request.body();
-        if (request.netFn() == NETFN_APP) {
-            switch (request.command()) {
-                case 0x38 -> reply = AuthCapabilities.answer(config, data);
-                case 0x3B -> reply = setPrivilege(s, data);
-                case 0x3C -> {
-                    if (data.length < 4) {
-                        reply = cc(CompletionCode.REQUEST_LENGTH_INVALID);
-                    } else {
-                        int id = ByteReader.of(data).i32("session ID");
-                        Session target = sessions.get(id);
-                        if (target == null || target.state != State.ACTIVE) {
-                            reply = new byte[] {(byte) 0x87};
-                        } else if (target != s && s.privilege.code() < PrivilegeLevel.ADMINISTRATOR.code()) {
-                            reply = cc(CompletionCode.INSUFFICIENT_PRIVILEGE);
-                        } else {
-                            reply = cc(CompletionCode.OK);
-                            if (target == s) {
-                                close = true;
-                            } else {
-                                sessions.remove(id);
-                                end(target);
-                            }
-                        }
-                    }
-                }
-                case 0x48 -> reply = activatePayload(s, data);
-                case 0x4A -> reply = payloadStatus(data);
-                case 0x4B -> reply = payloadInstance(data);
-                case 0x49 -> reply = deactivatePayload(s, data);
-                default -> reply = dispatch(s, request);
-            }
+        Optional<SessionCommands.Outcome> session = sessionCommands.handle(s, request);
+        Optional<Reply> payload = session.isEmpty() ? sol.handle(s, s.privilege, request) : Optional.empty();
+        if (session.isPresent()) {
+            reply = session.get().reply().toBytes();
+            close = session.get().closeCaller();
+        } else if (payload.isPresent()) {
+            reply = payload.get().toBytes();
         } else {
-            reply = dispatch(s, request);
+            reply = handler.handle(new CommandContext(config.channel(), s.privilege, s.user.id(), s.bmcSid, true),
+                    request.netFn(), request.command(), request.body());
         }
         if (reply == null) {
             return;
@@ -502,171 +473,9 @@ public final class RmcpPlusResponder {
         }
     }
 
-    private byte[] dispatch(Session s, LanMessage request) {
-        return handler.handle(new CommandContext(config.channel(), s.privilege, s.user.id(), s.bmcSid, true),
-                request.netFn(), request.command(), request.body());
-    }
-
-    private static byte[] setPrivilege(Session s, byte[] data) {
-        if (data.length < 1) {
-            return cc(CompletionCode.REQUEST_LENGTH_INVALID);
-        }
-        int level = data[0] & 0x0F;
-        if (level != 0) {
-            if (level < PrivilegeLevel.USER.code() || level > PrivilegeLevel.OEM.code()) {
-                return cc(CompletionCode.INVALID_DATA_FIELD);
-            }
-            if (level > s.maxPrivilege.code()) {
-                return new byte[] {(byte) 0x81};
-            }
-            s.privilege = PrivilegeLevel.valueOf(level);
-        }
-        return new byte[] {0, (byte) s.privilege.code()};
-    }
-
-    private byte[] activatePayload(Session s, byte[] data) {
-        if (data.length < 2) {
-            return cc(CompletionCode.REQUEST_LENGTH_INVALID);
-        }
-        int type = data[0] & 0x3F;
-        int instance = data[1] & 0x0F;
-        if (type != RmcpPlusCodec.PAYLOAD_SOL || instance != 1) {
-            return cc(CompletionCode.INVALID_DATA_FIELD);
-        }
-        if (s.privilege.code() < PrivilegeLevel.USER.code()) {
-            return cc(CompletionCode.INSUFFICIENT_PRIVILEGE);
-        }
-        Optional<SolConsole> console = sol.get();
-        if (console.isEmpty()) {
-            return new byte[] {(byte) 0x81};
-        }
-        for (Session other : sessions.values()) {
-            if (other.sol != null) {
-                return new byte[] {(byte) 0x80};
-            }
-        }
-        s.sol = new SolState(console.get(), quirks.contains(BmcQuirk.DROP_FIRST_SOL_PACKET));
-        console.get().activated();
-        ByteWriter w = new ByteWriter(13);
-        w.u8(0);
-        new dev.ipmi.core.commands.app.ActivatePayload.Response(0, SOL_MAX_CHARS + 4, SOL_MAX_CHARS + 4, port.getAsInt(),
-                0xFFFF).encode(w);
-        return w.toByteArray();
-    }
-
-    private Session solOwner() {
-        return sessions.values().stream().filter(x -> x.sol != null).findFirst().orElse(null);
-    }
-
-    private byte[] payloadStatus(byte[] data) {
-        if (data.length < 1) {
-            return cc(CompletionCode.REQUEST_LENGTH_INVALID);
-        }
-        if ((data[0] & 0x3F) != RmcpPlusCodec.PAYLOAD_SOL) {
-            return cc(CompletionCode.INVALID_DATA_FIELD);
-        }
-        ByteWriter w = new ByteWriter(4);
-        w.u8(0);
-        new dev.ipmi.core.commands.app.GetPayloadActivationStatus.Response(1, solOwner() != null ? 1 : 0).encode(w);
-        return w.toByteArray();
-    }
-
-    private byte[] payloadInstance(byte[] data) {
-        if (data.length < 2) {
-            return cc(CompletionCode.REQUEST_LENGTH_INVALID);
-        }
-        if ((data[0] & 0x3F) != RmcpPlusCodec.PAYLOAD_SOL || (data[1] & 0x0F) != 1) {
-            return cc(CompletionCode.INVALID_DATA_FIELD);
-        }
-        Session owner = solOwner();
-        ByteWriter w = new ByteWriter(13);
-        w.u8(0);
-        new dev.ipmi.core.commands.app.GetPayloadInstanceInfo.Response(owner == null ? 0 : owner.bmcSid,
-                new byte[] {(byte) (owner == null ? 0 : 1), 0, 0, 0, 0, 0, 0, 0}).encode(w);
-        return w.toByteArray();
-    }
-
-    private byte[] deactivatePayload(Session s, byte[] data) {
-        if (data.length < 2) {
-            return cc(CompletionCode.REQUEST_LENGTH_INVALID);
-        }
-        if ((data[0] & 0x3F) != RmcpPlusCodec.PAYLOAD_SOL || (data[1] & 0x0F) != 1) {
-            return cc(CompletionCode.INVALID_DATA_FIELD);
-        }
-        Session owner = sessions.values().stream().filter(x -> x.sol != null).findFirst().orElse(null);
-        if (owner == null) {
-            return new byte[] {(byte) 0x80};
-        }
-        if (owner != s && s.privilege.code() < PrivilegeLevel.ADMINISTRATOR.code()) {
-            return cc(CompletionCode.INSUFFICIENT_PRIVILEGE);
-        }
-        owner.sol.console.deactivated();
-        owner.sol = null;
-        return cc(CompletionCode.OK);
-    }
-
-    private void solInput(Session s, byte[] payload, long now, Sink sink) {
-        SolState st = s.sol;
-        if (st == null || payload.length < 4) {
-            drop("SOL packet without an active SOL payload");
-            return;
-        }
-        int seq = payload[0] & 0x0F;
-        int ack = payload[1] & 0x0F;
-        byte[] chars = Arrays.copyOfRange(payload, 4, payload.length);
-        if (ack != 0 && st.outstanding != null && ack == st.outstandingSeq) {
-            st.outstanding = null;
-        }
-        if (seq == 0) {
-            return;
-        }
-        if (st.dropNext && chars.length > 0) {
-            st.dropNext = false;
-            drop("first SOL packet discarded (quirk)");
-            return;
-        }
-        if (seq != st.lastInboundSeq) {
-            st.lastInboundSeq = seq;
-            if (chars.length > 0) {
-                st.console.input(chars);
-            }
-        }
-        byte[] ackPacket = new byte[] {0, (byte) seq, (byte) chars.length, 0};
-        sink.send(s.remote, s.codec.encode(RmcpPlusCodec.PAYLOAD_SOL, s.consoleSid, s.nextOutbound(), ackPacket));
-        solOutput(s, now, sink);
-    }
-
-    private void solOutput(Session s, long now, Sink sink) {
-        SolState st = s.sol;
-        if (st.outstanding != null) {
-            if (now - st.sentAt < SOL_RETRY_NANOS) {
-                return;
-            }
-            if (++st.retries > SOL_MAX_RETRIES) {
-                st.outstanding = null;
-            } else {
-                st.sentAt = now;
-                sendSol(s, st.outstandingSeq, st.outstanding, sink);
-                return;
-            }
-        }
-        byte[] out = st.console.drainOutput(SOL_MAX_CHARS);
-        if (out.length == 0) {
-            return;
-        }
-        st.outSeq = st.outSeq % 15 + 1;
-        st.outstanding = out;
-        st.outstandingSeq = st.outSeq;
-        st.sentAt = now;
-        st.retries = 0;
-        sendSol(s, st.outSeq, out, sink);
-    }
-
-    private void sendSol(Session s, int seq, byte[] chars, Sink sink) {
-        byte[] payload = new byte[4 + chars.length];
-        payload[0] = (byte) seq;
-        System.arraycopy(chars, 0, payload, 4, chars.length);
-        sink.send(s.remote, s.codec.encode(RmcpPlusCodec.PAYLOAD_SOL, s.consoleSid, s.nextOutbound(), payload));
+    private static SolPayloadServer.Link<Session> solLink(Sink sink) {
+        return (s, payload) -> sink.send(s.remote,
+                s.codec.encode(RmcpPlusCodec.PAYLOAD_SOL, s.consoleSid, s.nextOutbound(), payload));
     }
 
     private void sendSetup(SocketAddress to, RakpMessage m, Sink sink) {
@@ -684,10 +493,6 @@ public final class RmcpPlusResponder {
     private void drop(String why) {
         dropped++;
         LOG.debug("RMCP+ datagram dropped: {}", why);
-    }
-
-    private static byte[] cc(CompletionCode code) {
-        return new byte[] {(byte) code.code()};
     }
 
     /** Sessions currently open (for diagnostics). */

@@ -357,7 +357,7 @@ class RmcpPlusResponderTest {
         out = solPackets();
         assertThat(out.get(0)).containsExactly(0x00, 0x01, 0x03, 0x00);
         sent.clear();
-        now += RmcpPlusResponder.SOL_RETRY_NANOS;
+        now += SolPayloadServer.RETRY_NANOS;
         responder.onTimer(now, sink);
         assertThat(solPackets()).as("unacknowledged banner is resent with the same sequence number")
                 .singleElement().satisfies(p -> assertThat(p[0]).isEqualTo((byte) bmcSeq));
