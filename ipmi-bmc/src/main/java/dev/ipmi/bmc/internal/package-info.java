@@ -1,11 +1,16 @@
 /**
- * The BMC half of IPMI 1.5 over LAN: {@link dev.ipmi.bmc.internal.Ipmi15Responder} answers ASF presence
- * pings, Get Channel Authentication Capabilities, Get Session Challenge and Activate Session, checks
- * and signs every in-session packet (MD2, MD5, straight password, none), keeps the inbound sequence
- * window and hands the remaining requests to a {@link dev.ipmi.bmc.internal.CommandHandler}.
+ * The machinery behind {@link dev.ipmi.bmc.VirtualBmc}; not an API.
  *
- * <p>Like the client machines in {@code dev.ipmi.lan.engine} it is a pure state machine: no sockets,
- * threads or clock. {@code dev.ipmi.bmc.VirtualBmcServer} drives it (and the RMCP+ responder)
- * from one selector thread for any number of BMCs; tests drive it with a fake clock.
+ * <ul>
+ *   <li>{@link dev.ipmi.bmc.internal.Ipmi15Responder} and {@link dev.ipmi.bmc.internal.RmcpPlusResponder}:
+ *       the BMC halves of IPMI 1.5 and RMCP+ sessions, pure state machines (no sockets, threads or clock)
+ *       on the same packet codecs as the client.</li>
+ *   <li>{@link dev.ipmi.bmc.internal.SessionCommands}: Get Channel Authentication Capabilities, Set Session
+ *       Privilege Level and Close Session, once for both responders.</li>
+ *   <li>{@link dev.ipmi.bmc.internal.SolPayloadServer}: payload activation and the SOL stream.</li>
+ *   <li>{@link dev.ipmi.bmc.internal.BmcDispatcher}: every other command, one registration per
+ *       {@link dev.ipmi.core.CommandId}, answered with the ipmi-core response records
+ *       ({@link dev.ipmi.bmc.internal.Reply}).</li>
+ * </ul>
  */
 package dev.ipmi.bmc.internal;

@@ -1,17 +1,27 @@
 package dev.ipmi.bmc.internal;
 
-import dev.ipmi.bmc.InMemoryBackend;
-import dev.ipmi.bmc.BmcQuirk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ipmi.bmc.BmcQuirk;
+import dev.ipmi.bmc.BmcUser;
+import dev.ipmi.bmc.InMemoryBackend;
+import dev.ipmi.core.CommandId;
+import dev.ipmi.core.IpmiRequest;
+import dev.ipmi.core.commands.app.GetChannelPayloadVersion;
+import dev.ipmi.core.commands.app.GetDeviceId;
+import dev.ipmi.core.commands.app.GetSelfTestResults;
+import dev.ipmi.core.commands.app.GetSystemGuid;
+import dev.ipmi.core.commands.app.SelfTestResult;
+import dev.ipmi.core.commands.chassis.GetChassisCapabilities;
+import dev.ipmi.core.commands.chassis.GetChassisStatus;
+import dev.ipmi.core.commands.storage.GetSelTime;
+import dev.ipmi.core.commands.storage.ReserveSel;
 import dev.ipmi.core.commands.chassis.BootDevice;
 import dev.ipmi.core.commands.chassis.PowerAction;
 import dev.ipmi.core.commands.storage.GetSdr;
 import dev.ipmi.core.sdr.SdrRecord;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.wire.ByteReader;
-import dev.ipmi.bmc.BmcUser;
-import dev.ipmi.bmc.internal.CommandContext;
 import dev.ipmi.lanplus.CipherSuite;
 import java.util.Arrays;
 import java.util.List;
@@ -208,5 +218,56 @@ class BmcDispatcherTest {
         byte[] r = dispatcher.handle(at(PrivilegeLevel.ADMINISTRATOR), Math.floorMod(netFnSeed, 0x40) & ~1,
                 Math.floorMod(cmdSeed, 0x100), data);
         assertThat(r).isNotEmpty();
+    }
+
+    /** The reply bytes of a request, decoded with the client's own codec for it. */
+    <R> R roundTrip(IpmiRequest<R> request) {
+        byte[] reply = dispatcher.handle(at(PrivilegeLevel.ADMINISTRATOR), request.id().netFn().code(),
+                request.id().cmd(), request.toBytes());
+        assertThat(reply[0]).as(request.id().name() + " completion code").isZero();
+        return request.decodeResponse(ByteReader.of(Arrays.copyOfRange(reply, 1, reply.length)));
+    }
+
+    @Test
+    void repliesDecodeWithTheClientCodecs() {
+        assertThat(roundTrip(new GetSelfTestResults.Request()).result()).isEqualTo(SelfTestResult.PASSED);
+        assertThat(roundTrip(new GetDeviceId.Request())).isEqualTo(backend.deviceId());
+        assertThat(roundTrip(new GetSystemGuid.Request()).guid().bytes()).isEqualTo(backend.systemGuid());
+        assertThat(roundTrip(new GetChassisStatus.Request()).powerOn()).isEqualTo(backend.powerOn());
+        assertThat(roundTrip(new GetSelTime.Request()).time()).isEqualTo(backend.selTime());
+        assertThat(roundTrip(new ReserveSel.Request()).reservationId()).isEqualTo(1);
+        assertThat(roundTrip(new ReserveSel.Request()).reservationId()).isEqualTo(2);
+        GetChassisCapabilities.Response caps = roundTrip(new GetChassisCapabilities.Request());
+        assertThat(caps.fruDeviceAddress()).isEqualTo(0x20);
+        assertThat(caps.bridgeDeviceAddress()).isEmpty();
+        assertThat(roundTrip(new GetChannelPayloadVersion.Request(1, 0)).formatVersion()).isEqualTo(0x10);
+    }
+
+    /** Bytes the hand-written replies had, which ipmitool and FreeIPMI accept in the VirtualBmc ITs. */
+    @Test
+    void typedRepliesKeepTheBytesPeersAccept() {
+        assertThat(call(PrivilegeLevel.USER, 0x06, 0x04)).containsExactly(0x00, 0x55, 0x00);
+        assertThat(call(PrivilegeLevel.USER, 0x06, 0x41, 0x01, 0x40)).containsExactly(0x00, 0x02, 0x04);
+        assertThat(call(PrivilegeLevel.USER, 0x06, 0x4F, 0x01, 0x00)).containsExactly(0x00, 0x10);
+        assertThat(call(PrivilegeLevel.USER, 0x00, 0x09, 0x03, 0x00, 0x00)).containsExactly(0x00, 0x01, 0x03, 0x1F);
+        assertThat(call(PrivilegeLevel.USER, 0x00, 0x09, 0x04, 0x00, 0x00))
+                .containsExactly(0x00, 0x01, 0x04, 0x00, 0x00);
+        assertThat(call(PrivilegeLevel.USER, 0x00, 0x09, 0x07, 0x00, 0x00)).containsExactly(0x80);
+        assertThat(call(PrivilegeLevel.ADMINISTRATOR, 0x0C, 0x02, 0x01, 0x02, 0x00, 0x00))
+                .containsExactly(0x00, 0x11, 0x14, 0x14, 0x14, 0x14, 0x00);
+        assertThat(call(PrivilegeLevel.ADMINISTRATOR, 0x0C, 0x02, 0x01, 0x17, 0x00, 0x00))
+                .containsExactly(0x00, 0x11, 0x00, 0x03, 0x11);
+        assertThat(call(PrivilegeLevel.ADMINISTRATOR, 0x0C, 0x02, 0x01, 0x18, 0x00, 0x00))
+                .containsExactly(0x00, 0x11, 0x00, 0x44, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00);
+        assertThat(call(PrivilegeLevel.USER, 0x0C, 0x22, 0x01, 0x03, 0x00, 0x00)).containsExactly(0x00, 0x11, 0x0C, 0x60);
+        assertThat(call(PrivilegeLevel.USER, 0x0C, 0x22, 0x01, 0x08, 0x00, 0x00)).containsExactly(0x00, 0x11, 0x6F, 0x02);
+        assertThat(call(PrivilegeLevel.USER, 0x0C, 0x22, 0x81, 0x01, 0x00, 0x00)).containsExactly(0x00, 0x11);
+    }
+
+    @Test
+    void everyCommandIsRegisteredOnce() {
+        List<CommandId> ids = dispatcher.commands();
+        assertThat(ids.stream().map(i -> i.netFn().code() << 8 | i.cmd()).distinct()).hasSize(ids.size());
+        assertThat(ids).anyMatch(i -> i.matches(GetSelfTestResults.ID)).anyMatch(i -> i.matches(ReserveSel.ID));
     }
 }
