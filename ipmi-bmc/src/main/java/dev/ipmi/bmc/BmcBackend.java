@@ -5,6 +5,7 @@ import dev.ipmi.core.commands.chassis.BootFlags;
 import dev.ipmi.core.commands.chassis.PowerAction;
 import dev.ipmi.core.commands.sensor.GetSensorReading;
 import dev.ipmi.core.commands.sensor.GetSensorThresholds;
+import dev.ipmi.core.commands.transport.LanParameter;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,8 +55,11 @@ public interface BmcBackend {
     /** FRU inventory area of a FRU device, if present. */
     Optional<byte[]> fru(int fruId);
 
-    /** LAN configuration parameter data (without the revision byte), if supported. */
-    default Optional<byte[]> lanParameter(int parameter) {
+    /**
+     * LAN configuration parameter {@code selector} (IPMI v2.0 table 23-4), if supported. Parameters 1, 2
+     * and 22-24 (auth types, cipher suites) come from the BMC's configuration and are not asked for.
+     */
+    default Optional<LanParameter> lanParameter(int selector) {
         return Optional.empty();
     }
 

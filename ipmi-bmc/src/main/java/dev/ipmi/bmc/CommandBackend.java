@@ -5,6 +5,7 @@ import dev.ipmi.core.commands.chassis.BootFlags;
 import dev.ipmi.core.commands.chassis.PowerAction;
 import dev.ipmi.core.commands.sensor.GetSensorReading;
 import dev.ipmi.core.commands.sensor.GetSensorThresholds;
+import dev.ipmi.core.commands.transport.LanParameter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -210,8 +211,8 @@ public final class CommandBackend implements BmcBackend, AutoCloseable {
     }
 
     @Override
-    public Optional<byte[]> lanParameter(int parameter) {
-        return delegate.lanParameter(parameter);
+    public Optional<LanParameter> lanParameter(int selector) {
+        return delegate.lanParameter(selector);
     }
 
     @Override

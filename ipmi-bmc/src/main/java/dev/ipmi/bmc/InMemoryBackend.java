@@ -5,7 +5,14 @@ import dev.ipmi.core.commands.chassis.BootFlags;
 import dev.ipmi.core.commands.chassis.PowerAction;
 import dev.ipmi.core.commands.sensor.GetSensorReading;
 import dev.ipmi.core.commands.sensor.GetSensorThresholds;
+import dev.ipmi.core.commands.transport.IpSource;
+import dev.ipmi.core.commands.transport.LanParameter;
+import dev.ipmi.core.commands.transport.MacAddress;
+import dev.ipmi.core.types.SetInProgressState;
 import java.io.ByteArrayOutputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -336,17 +343,29 @@ public final class InMemoryBackend implements BmcBackend {
     }
 
     @Override
-    public Optional<byte[]> lanParameter(int parameter) {
-        return switch (parameter) {
-            case 0 -> Optional.of(new byte[] {0});
-            case 3 -> Optional.of(new byte[] {(byte) 192, 0, 2, 10});
-            case 4 -> Optional.of(new byte[] {1});
-            case 5 -> Optional.of(new byte[] {0x02, 0x00, 0x5E, 0x00, 0x53, 0x01});
-            case 6 -> Optional.of(new byte[] {(byte) 255, (byte) 255, (byte) 255, 0});
-            case 12 -> Optional.of(new byte[] {(byte) 192, 0, 2, 1});
-            case 13 -> Optional.of(new byte[] {0x02, 0x00, 0x5E, 0x00, 0x53, (byte) 0xFE});
-            default -> Optional.empty();
+    public Optional<LanParameter> lanParameter(int selector) {
+        // documentation addresses: 192.0.2.0/24 (RFC 5737) and the 02:00:5E:00:53 MAC range (RFC 7042)
+        LanParameter p = switch (selector) {
+            case LanParameter.SET_IN_PROGRESS -> new LanParameter.SetInProgress(SetInProgressState.SET_COMPLETE);
+            case LanParameter.IP_ADDRESS -> new LanParameter.IpAddress(ipv4("192.0.2.10"));
+            case LanParameter.IP_ADDRESS_SOURCE -> new LanParameter.IpAddressSource(IpSource.STATIC);
+            case LanParameter.MAC_ADDRESS -> new LanParameter.Mac(MacAddress.parse("02:00:5e:00:53:01"));
+            case LanParameter.SUBNET_MASK -> new LanParameter.SubnetMask(ipv4("255.255.255.0"));
+            case LanParameter.DEFAULT_GATEWAY_IP -> new LanParameter.DefaultGatewayIp(ipv4("192.0.2.1"));
+            case LanParameter.DEFAULT_GATEWAY_MAC -> new LanParameter.DefaultGatewayMac(MacAddress.parse(
+                    "02:00:5e:00:53:fe"));
+            default -> null;
         };
+        return Optional.ofNullable(p);
+    }
+
+    /** A dotted-quad literal; never a name lookup. */
+    private static Inet4Address ipv4(String dottedQuad) {
+        try {
+            return (Inet4Address) InetAddress.getByName(dottedQuad);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an IPv4 literal: " + dottedQuad, e);
+        }
     }
 
     @Override

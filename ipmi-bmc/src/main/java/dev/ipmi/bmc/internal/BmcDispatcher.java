@@ -509,7 +509,7 @@ public final class BmcDispatcher implements CommandHandler {
             case LanParameter.CIPHER_SUITE_ENTRIES -> Optional.of(new LanParameter.CipherSuiteEntries(
                     suites.stream().map(CipherSuite::id).toList()));
             case LanParameter.CIPHER_SUITE_PRIVILEGES -> Optional.of(cipherSuitePrivileges());
-            default -> backend.lanParameter(r.selector()).map(d -> LanParameter.decode(r.selector(), ByteReader.of(d)));
+            default -> backend.lanParameter(r.selector()).filter(x -> x.selector() == r.selector());
         };
         return p.map(x -> ok(new GetLanConfigurationParameters.Response(PARAMETER_REVISION, Optional.of(x))))
                 .orElse(error(PARAMETER_NOT_SUPPORTED));
