@@ -10,6 +10,9 @@ import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.lan.engine.IpmiCall;
 import dev.ipmi.core.event.IpmiEventListener;
 import dev.ipmi.core.event.LoggingEventListener;
+import dev.ipmi.core.internal.OptionSecrets;
+import dev.ipmi.core.internal.SessionChecks;
+import dev.ipmi.core.options.LanOptions;
 import dev.ipmi.lan.engine.UdpEngine;
 import dev.ipmi.lan.internal.AuthCodes;
 import java.net.InetSocketAddress;
@@ -29,7 +32,7 @@ import java.util.concurrent.TimeoutException;
  * requests are in flight at once, the rest queue.
  *
  * <pre>{@code
- * LanOptions o = LanOptions.builder("10.0.0.5").userName("admin").password(pw).build();
+ * LanOptions o = LanOptions.builder("10.0.0.5").credentials("admin", pw).build();
  * try (LanSession s = LanSession.open(o)) {
  *     GetDeviceId.Response id = s.send(new GetDeviceId.Request()).join();
  * }
@@ -53,8 +56,9 @@ public final class LanSession implements IpmiTransport {
 
     /** Opens a session; completes exceptionally with an {@link IpmiException} when it cannot be established. */
     public static CompletableFuture<LanSession> openAsync(LanOptions options) {
+        UdpEngine engine = UdpEngine.of(options);
         InetSocketAddress bmc = new InetSocketAddress(options.host(), options.port());
-        byte[] pw = options.passwordCopy();
+        byte[] pw = OptionSecrets.password(options);
         byte[] pw16;
         try {
             pw16 = AuthCodes.pad(pw);
@@ -64,12 +68,12 @@ public final class LanSession implements IpmiTransport {
         CompletableFuture<Ipmi15Machine.Established> opened = new CompletableFuture<>();
         IpmiEventListener listener = options.listener() == IpmiEventListener.NONE ? LoggingEventListener.INSTANCE
                 : IpmiEventListener.composite(LoggingEventListener.INSTANCE, options.listener());
-        Ipmi15Machine machine = new Ipmi15Machine(bmc, options.userName(), pw16, options.authType().orElse(null),
-                options.allowInsecureAuthentication(), options.privilege(), options.retry(), options.window(),
+        Ipmi15Machine machine = new Ipmi15Machine(bmc, SessionChecks.userName(options.userName()), pw16,
+                options.authType().orElse(null), options.allowInsecureAuth(), options.privilege(), options.retry(), options.window(),
                 options.keepalive(), listener, new SecureRandom(), opened);
         UdpEngine.Registration reg;
         try {
-            reg = options.engine().register(bmc, machine, listener);
+            reg = engine.register(bmc, machine, listener);
         } catch (IpmiException e) {
             Arrays.fill(pw16, (byte) 0);
             return CompletableFuture.failedFuture(e);

@@ -5,10 +5,16 @@ import dev.ipmi.core.IpmiException;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiSessionException;
 import dev.ipmi.core.commands.app.GetChannelInfo;
+import dev.ipmi.core.internal.OptionSecrets;
+import dev.ipmi.core.internal.SessionChecks;
+import dev.ipmi.core.options.LanPlusOptions;
 import dev.ipmi.core.sol.SolOptions;
 import dev.ipmi.core.sol.SolSession;
 import dev.ipmi.core.sol.SolStatusListener;
 import dev.ipmi.core.spi.SolSupport;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.types.ConfidentialityAlgorithm;
+import dev.ipmi.core.types.IntegrityAlgorithm;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.client.RequestTarget;
@@ -18,6 +24,7 @@ import dev.ipmi.lanplus.internal.Crypto;
 import dev.ipmi.lanplus.internal.LanPlusMachine;
 import dev.ipmi.lanplus.sol.SolConsole;
 import dev.ipmi.lanplus.sol.SolTransport;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
@@ -45,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * Close Session.
  *
  * <pre>{@code
- * LanPlusOptions o = LanPlusOptions.builder("10.0.0.5").user("admin").password(pw).build();
+ * LanPlusOptions o = LanPlusOptions.builder("10.0.0.5").credentials("admin", pw).build();
  * try (LanPlusSession s = LanPlusSession.open(o)) {
  *     GetDeviceId.Response id = s.send(new GetDeviceId.Request()).join();
  * }
@@ -85,23 +92,33 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
     public static CompletableFuture<LanPlusSession> openAsync(LanPlusOptions options) {
         Objects.requireNonNull(options, "options");
         Crypto.warmUpInBackground();
-        byte[] password = options.password();
-        byte[] kg = options.kg();
+        UdpEngine engine = UdpEngine.of(options);
+        InetSocketAddress address = options.address();
+        byte[] password = OptionSecrets.password(options);
+        byte[] kg = OptionSecrets.kg(options);
         LanPlusMachine machine;
         try {
-            machine = new LanPlusMachine(new LanPlusMachine.Config(options.address(), options.userName(), password, kg,
-                    options.privilege(), options.cipherSuite(), options.nameOnlyLookup(), options.retryPolicy(),
-                    options.listener(), options.cipherSuiteCache(), options.keepaliveInterval(),
-                    options.reloginOnSessionLoss(), options.quirks(), options.window()), new SecureRandomGenerator());
+            machine = new LanPlusMachine(new LanPlusMachine.Config(address, SessionChecks.userName(options.userName()),
+                    password, kg, options.privilege(), options.cipherSuite(), options.nameOnlyLookup(),
+                    options.retry(), options.listener(), options.cipherSuiteCache(), keepalive(options.keepalive()),
+                    options.relogin(), options.quirks(), options.window()), new SecureRandomGenerator());
         } finally {
             java.util.Arrays.fill(password, (byte) 0);
             if (kg != null) {
                 java.util.Arrays.fill(kg, (byte) 0);
             }
         }
-        UdpEngine.Registration reg = options.engine().register(options.address(), machine, options.listener());
+        UdpEngine.Registration reg = engine.register(address, machine, options.listener());
         LanPlusSession session = new LanPlusSession(options, machine, reg);
         return machine.opened().thenApply(v -> session);
+    }
+
+    /**
+     * The machine's idle timer always runs; {@link Duration#ZERO} (keepalive disabled, as the options
+     * allow) becomes a year, longer than any session lives.
+     */
+    private static Duration keepalive(Duration configured) {
+        return configured.isZero() ? Duration.ofDays(365) : configured;
     }
 
     /** The library's SecureRandom as a RandomGenerator: session IDs, rqSeq start and jitter come from it. */
@@ -259,7 +276,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
 
     @Override
     public int sessionPort() {
-        return options.address().getPort();
+        return options.port();
     }
 
     @Override
@@ -289,7 +306,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
             consoles.clear();
         }
         registration.close();
-        long waitMs = options.retryPolicy().timeoutNanos(1, 1.0) / 1_000_000 + 500;
+        long waitMs = options.retry().timeoutNanos(1, 1.0) / 1_000_000 + 500;
         try {
             registration.ended().get(waitMs, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -301,7 +318,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
 
     @Override
     public String toString() {
-        return "LanPlusSession[" + options.address() + ", " + machine.state() + ", suite "
+        return "LanPlusSession[" + options.hostKey() + ", " + machine.state() + ", suite "
                 + (machine.cipherSuite() == null ? "-" : machine.cipherSuite().id()) + "]";
     }
 }

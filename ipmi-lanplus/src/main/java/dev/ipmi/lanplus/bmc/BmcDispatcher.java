@@ -39,7 +39,7 @@ import dev.ipmi.core.IpmiResponse;
 import dev.ipmi.lan.bmc.BmcUser;
 import dev.ipmi.lan.bmc.CommandContext;
 import dev.ipmi.lan.bmc.CommandHandler;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.ipmi.lan.bmc.Ipmi15Responder;
 import dev.ipmi.lan.bmc.ResponderConfig;
 import dev.ipmi.lan.bmc.SessionSlots;
 import dev.ipmi.lan.bmc.Sink;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

@@ -10,7 +10,7 @@ import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.lan.bmc.BmcUser;
 import dev.ipmi.lan.bmc.CommandContext;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;

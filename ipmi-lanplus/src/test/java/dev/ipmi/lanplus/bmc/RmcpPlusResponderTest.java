@@ -11,7 +11,7 @@ import dev.ipmi.lan.bmc.CommandHandler;
 import dev.ipmi.lan.bmc.ResponderConfig;
 import dev.ipmi.lan.bmc.SessionSlots;
 import dev.ipmi.lan.bmc.Sink;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.lanplus.internal.RakpKeys;
 import dev.ipmi.lanplus.internal.RakpMessage;
 import dev.ipmi.lanplus.internal.RmcpPlusCodec;
