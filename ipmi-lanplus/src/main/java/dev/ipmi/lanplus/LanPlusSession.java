@@ -5,6 +5,7 @@ import dev.ipmi.core.IpmiException;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiSessionException;
 import dev.ipmi.core.commands.app.GetChannelInfo;
+import dev.ipmi.core.internal.Futures;
 import dev.ipmi.core.internal.OptionSecrets;
 import dev.ipmi.core.internal.SessionChecks;
 import dev.ipmi.core.options.LanPlusOptions;
@@ -27,15 +28,14 @@ import dev.ipmi.lanplus.sol.SolTransport;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -137,10 +137,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
     }
 
     static IpmiException unwrap(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
+        Throwable t = Futures.unwrap(e);
         if (t instanceof IpmiException ie) {
             return ie;
         }
@@ -290,30 +287,43 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
     }
 
     /**
-     * Closes any open SOL console (Deactivate Payload), then sends Close Session and waits (at most
-     * one request timeout plus a margin) until the session ended.
+     * Closes any open SOL console (Deactivate Payload), then sends Close Session; completes once the
+     * BMC answered it or the session gave up (one request timeout), normally either way. Without an
+     * open console no thread waits for any of it; an open console's Deactivate Payload is still a
+     * blocking call, run on the common pool before Close Session.
      */
     @Override
-    public void close() {
+    public CompletableFuture<Void> closeAsync() {
+        List<SolSession> open;
         synchronized (consoles) {
-            for (SolSession c : consoles) {
-                try {
-                    c.close();
-                } catch (RuntimeException e) {
-                    LOG.debug("closing a SOL console before Close Session: {}", e.toString());
-                }
-            }
+            open = List.copyOf(consoles);
             consoles.clear();
         }
-        registration.close();
-        long waitMs = options.retry().timeoutNanos(1, 1.0) / 1_000_000 + 500;
+        CompletableFuture<Void> consolesClosed = open.isEmpty() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> open.forEach(LanPlusSession::closeConsole));
+        return consolesClosed.thenCompose(v -> {
+            registration.close();
+            return registration.ended().handle((x, e) -> (Void) null);
+        }).completeOnTimeout(null, closeWaitMillis(open.size()), TimeUnit.MILLISECONDS);
+    }
+
+    private static void closeConsole(SolSession c) {
         try {
-            registration.ended().get(waitMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // the machine ends itself after the Close Session timeout; nothing more to wait for
+            c.close();
+        } catch (RuntimeException e) {
+            LOG.debug("closing a SOL console before Close Session: {}", e.toString());
         }
+    }
+
+    /** A wait on {@link #closeAsync()}: at most one request timeout plus a margin (per open console too). */
+    @Override
+    public void close() {
+        Futures.awaitClose(closeAsync());
+    }
+
+    /** The machine ends itself one request timeout after Close Session; each console may take as long again. */
+    private long closeWaitMillis(int consoleCount) {
+        return (options.retry().timeoutNanos(1, 1.0) / 1_000_000 + 500) * (1 + consoleCount);
     }
 
     @Override

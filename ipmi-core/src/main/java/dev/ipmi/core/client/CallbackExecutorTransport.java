@@ -6,7 +6,7 @@ import dev.ipmi.core.client.RequestTarget;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** Moves every completion of a transport onto the caller's executor ({@code Builder.callbackExecutor}). */
+/** Moves every completion of a transport onto the caller's executor ({@code SessionOptions.Builder#callbackExecutor}). */
 final class CallbackExecutorTransport implements IpmiTransport {
     private final IpmiTransport delegate;
     private final Executor executor;
@@ -27,6 +27,11 @@ final class CallbackExecutorTransport implements IpmiTransport {
             }
         }));
         return out;
+    }
+
+    @Override
+    public CompletableFuture<Void> closeAsync() {
+        return delegate.closeAsync().whenCompleteAsync((v, e) -> { }, executor);
     }
 
     @Override

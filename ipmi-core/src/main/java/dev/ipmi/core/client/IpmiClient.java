@@ -1,6 +1,7 @@
 package dev.ipmi.core.client;
 
 import dev.ipmi.core.IpmiRequest;
+import dev.ipmi.core.internal.Futures;
 import dev.ipmi.core.options.LanOptions;
 import dev.ipmi.core.options.LanPlusOptions;
 import dev.ipmi.core.options.SessionOptions;
@@ -23,8 +24,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * }</pre>
  *
  * Thread-safe: many threads may issue requests at once; they share the session. Every blocking
- * method is a wait on its {@link #async()} twin. {@link #close()} sends Close Session, because a
- * BMC has only a few session slots.
+ * method is a wait on its {@link #async()} twin. {@link #close()} (or {@link #closeAsync()}) sends
+ * Close Session, because a BMC has only a few session slots.
  */
 public final class IpmiClient implements AutoCloseable {
     private final IpmiTransport transport;
@@ -73,7 +74,7 @@ public final class IpmiClient implements AutoCloseable {
      * @throws dev.ipmi.core.IpmiException when the session cannot be opened
      */
     public static IpmiClient connect(SessionOptions options) {
-        return Await.get(connectAsync(options));
+        return Futures.await(connectAsync(options));
     }
 
     /**
@@ -187,12 +188,12 @@ public final class IpmiClient implements AutoCloseable {
 
     /** Any modelled request (including your own OEM {@link IpmiRequest}s), to the BMC. */
     public <R> R execute(IpmiRequest<R> request) {
-        return Await.get(async.execute(request));
+        return Futures.await(async.execute(request));
     }
 
     /** Any modelled request, to a LUN of the BMC or a bridged controller. */
     public <R> R execute(RequestTarget target, IpmiRequest<R> request) {
-        return Await.get(async.execute(target, request));
+        return Futures.await(async.execute(target, request));
     }
 
     /**
@@ -200,11 +201,11 @@ public final class IpmiClient implements AutoCloseable {
      * other code throws {@link dev.ipmi.core.CompletionCodeException}.
      */
     public byte[] raw(int netFn, int cmd, byte... data) {
-        return Await.get(async.raw(netFn, cmd, data));
+        return Futures.await(async.raw(netFn, cmd, data));
     }
 
     public byte[] raw(RequestTarget target, int netFn, int cmd, byte... data) {
-        return Await.get(async.raw(target, netFn, cmd, data));
+        return Futures.await(async.raw(target, netFn, cmd, data));
     }
 
     /** The underlying session. */
@@ -212,9 +213,18 @@ public final class IpmiClient implements AutoCloseable {
         return transport;
     }
 
-    /** Closes the session (Close Session to the BMC) and releases its resources. */
+    /**
+     * Closes the session without blocking: Close Session to the BMC (after deactivating an open SOL
+     * console). The future completes normally once the BMC answered or the transport gave up after
+     * one retry timeout, with the session slot released on the BMC in the first case.
+     */
+    public CompletableFuture<Void> closeAsync() {
+        return transport.closeAsync();
+    }
+
+    /** Closes the session (Close Session to the BMC) and releases its resources: a wait on {@link #closeAsync()}. */
     @Override
     public void close() {
-        transport.close();
+        Futures.awaitClose(closeAsync());
     }
 }
