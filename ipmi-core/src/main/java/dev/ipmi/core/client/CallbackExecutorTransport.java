@@ -3,6 +3,7 @@ package dev.ipmi.core.client;
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.client.RequestTarget;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -27,6 +28,12 @@ final class CallbackExecutorTransport implements IpmiTransport {
             }
         }));
         return out;
+    }
+
+    /** Looks through to the session, so capabilities such as SOL stay reachable with a callback executor. */
+    @Override
+    public <T> Optional<T> unwrap(Class<T> type) {
+        return type.isInstance(this) ? Optional.of(type.cast(this)) : delegate.unwrap(type);
     }
 
     @Override
