@@ -22,6 +22,8 @@ import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -136,8 +138,19 @@ class ReadmeExampleIT {
                     LanPlusSession session = bmc.transport().unwrap(LanPlusSession.class).orElseThrow();
                     assertThat(session.cipherSuite()).isEqualTo(CipherSuite.SUITE_3);
                     assertThat(session.privilege()).isEqualTo(PrivilegeLevel.OPERATOR);
-                    completedOn = bmc.async().mc().deviceId().thenApply(r -> Thread.currentThread().getName())
-                            .get(5, TimeUnit.SECONDS);
+                    // hold the callback thread so the future cannot complete before the stage below is attached
+                    CountDownLatch hold = new CountDownLatch(1);
+                    callbacks.execute(() -> {
+                        try {
+                            hold.await(5, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                    CompletableFuture<String> thread = bmc.async().mc().deviceId()
+                            .thenApply(r -> Thread.currentThread().getName());
+                    hold.countDown();
+                    completedOn = thread.get(5, TimeUnit.SECONDS);
                     bmc.closeAsync().join();
                 }
                 options.wipe();
