@@ -26,10 +26,10 @@ import dev.ipmi.lan.engine.RequestTracker;
 import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.lan.engine.SessionMachine;
 import dev.ipmi.lan.internal.Ipmi15Packet;
-import dev.ipmi.lanplus.CipherSuite;
-import dev.ipmi.lanplus.CipherSuiteCache;
-import dev.ipmi.lanplus.IntegrityAlgorithm;
-import dev.ipmi.lanplus.Quirk;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.options.CipherSuiteCache;
+import dev.ipmi.core.types.IntegrityAlgorithm;
+import dev.ipmi.core.options.Quirk;
 import dev.ipmi.lanplus.RmcpPlusStatus;
 import dev.ipmi.lanplus.internal.RakpMessage.OpenSessionRequest;
 import dev.ipmi.lanplus.internal.RakpMessage.OpenSessionResponse;
@@ -614,7 +614,7 @@ public final class LanPlusMachine implements SessionMachine {
     }
 
     /**
-     * {@link dev.ipmi.lanplus.Quirk#RAKP2_MESSAGE_TAG_ZERO}: some OpenBMC builds answer RAKP1 with
+     * {@link dev.ipmi.core.options.Quirk#RAKP2_MESSAGE_TAG_ZERO}: some OpenBMC builds answer RAKP1 with
      * message tag 0 instead of echoing ours. The console session ID, fresh and random for every
      * attempt, still ties the reply to this login, so a successful RAKP2 carrying our ID is taken.
      */
