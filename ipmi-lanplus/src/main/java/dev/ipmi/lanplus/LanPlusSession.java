@@ -5,6 +5,8 @@ import dev.ipmi.core.IpmiException;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiSessionException;
 import dev.ipmi.core.commands.app.GetChannelInfo;
+import dev.ipmi.core.event.IpmiEventListener;
+import dev.ipmi.core.event.LoggingEventListener;
 import dev.ipmi.core.sol.SolOptions;
 import dev.ipmi.core.sol.SolSession;
 import dev.ipmi.core.sol.SolStatusListener;
@@ -91,7 +93,9 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
         try {
             machine = new LanPlusMachine(new LanPlusMachine.Config(options.address(), options.userName(), password, kg,
                     options.privilege(), options.cipherSuite(), options.nameOnlyLookup(), options.retryPolicy(),
-                    options.listener(), options.cipherSuiteCache(), options.keepaliveInterval(),
+                    // the machine logs nothing itself: its events (DEBUG) and packet trace (TRACE) go through here
+                    IpmiEventListener.composite(options.listener(), LoggingEventListener.INSTANCE),
+                    options.cipherSuiteCache(), options.keepaliveInterval(),
                     options.reloginOnSessionLoss(), options.quirks(), options.window()), new SecureRandomGenerator());
         } finally {
             java.util.Arrays.fill(password, (byte) 0);
@@ -152,43 +156,43 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
 
     /** The cipher suite in use (what AUTO settled on). */
     public CipherSuite cipherSuite() {
-        return machine.cipherSuite();
+        return machine.diagnostics().cipherSuite();
     }
 
     /** The privilege level Set Session Privilege Level reported. */
     public PrivilegeLevel privilege() {
-        return machine.grantedPrivilege();
+        return machine.diagnostics().grantedPrivilege();
     }
 
     /** Protocol time of the most recent login (from the first datagram to session ready). */
     public Duration loginDuration() {
-        return machine.loginDuration();
+        return machine.diagnostics().loginDuration();
     }
 
     /** Inbound packets dropped because their integrity check failed. */
     public long badIntegrityCount() {
-        return machine.badIntegrityCount();
+        return machine.diagnostics().badIntegrity();
     }
 
     /** Inbound packets dropped as replays (duplicate or outside the sequence window). */
     public long replayCount() {
-        return machine.replayCount();
+        return machine.diagnostics().replayed();
     }
 
     /** The BMC's ID for this session (as Close Session, Get Session Info and Get Payload Instance Info name it). */
     public int bmcSessionId() {
-        return machine.bmcSessionId();
+        return machine.diagnostics().bmcSessionId();
     }
 
     @Override
     public OptionalInt payloadOwnerId() {
-        int id = machine.bmcSessionId();
+        int id = machine.diagnostics().bmcSessionId();
         return id == 0 ? OptionalInt.empty() : OptionalInt.of(id);
     }
 
     /** Successful logins (more than 1 after a re-login). */
     public int loginCount() {
-        return machine.loginCount();
+        return machine.diagnostics().logins();
     }
 
     /**
@@ -232,7 +236,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
 
     @Override
     public void setSolPayloadHandler(Consumer<byte[]> handler) {
-        machine.setSolHandler(handler);
+        registration.execute(now -> machine.setSolHandler(handler, now));
     }
 
     /**
@@ -246,7 +250,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
         if (c >= 0) {
             return c;
         }
-        c = machine.channel();
+        c = machine.diagnostics().channel();
         if (c < 0 || c == GetChannelInfo.CURRENT_CHANNEL || c > 0x0F) {
             c = execute(new GetChannelInfo.Request(GetChannelInfo.CURRENT_CHANNEL)).channel();
         }
@@ -301,7 +305,8 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
 
     @Override
     public String toString() {
-        return "LanPlusSession[" + options.address() + ", " + machine.state() + ", suite "
-                + (machine.cipherSuite() == null ? "-" : machine.cipherSuite().id()) + "]";
+        LanPlusMachine.Diagnostics d = machine.diagnostics();
+        return "LanPlusSession[" + options.address() + ", " + d.state() + ", suite "
+                + (d.cipherSuite() == null ? "-" : d.cipherSuite().id()) + "]";
     }
 }
