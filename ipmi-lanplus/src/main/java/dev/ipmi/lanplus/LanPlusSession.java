@@ -17,6 +17,8 @@ import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.lan.engine.IpmiCall;
 import dev.ipmi.lan.engine.UdpEngine;
 import dev.ipmi.lanplus.internal.Crypto;
+import dev.ipmi.lanplus.internal.LanPlusConfig;
+import dev.ipmi.lanplus.internal.LanPlusDiagnostics;
 import dev.ipmi.lanplus.internal.LanPlusMachine;
 import dev.ipmi.lanplus.sol.SolConsole;
 import dev.ipmi.lanplus.sol.SolTransport;
@@ -91,7 +93,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
         byte[] kg = options.kg();
         LanPlusMachine machine;
         try {
-            machine = new LanPlusMachine(new LanPlusMachine.Config(options.address(), options.userName(), password, kg,
+            machine = new LanPlusMachine(new LanPlusConfig(options.address(), options.userName(), password, kg,
                     options.privilege(), options.cipherSuite(), options.nameOnlyLookup(), options.retryPolicy(),
                     // the machine logs nothing itself: its events (DEBUG) and packet trace (TRACE) go through here
                     IpmiEventListener.composite(options.listener(), LoggingEventListener.INSTANCE),
@@ -305,7 +307,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
 
     @Override
     public String toString() {
-        LanPlusMachine.Diagnostics d = machine.diagnostics();
+        LanPlusDiagnostics d = machine.diagnostics();
         return "LanPlusSession[" + options.address() + ", " + d.state() + ", suite "
                 + (d.cipherSuite() == null ? "-" : d.cipherSuite().id()) + "]";
     }

@@ -2,8 +2,12 @@ package dev.ipmi.lanplus.internal;
 
 import dev.ipmi.core.event.DropReason;
 import dev.ipmi.core.wire.LanMessage;
+import dev.ipmi.lan.engine.Actions;
+import dev.ipmi.lan.engine.RequestTracker;
 import dev.ipmi.lanplus.CipherSuite;
 import dev.ipmi.lanplus.internal.RakpExchange.SessionKeys;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The data of an RMCP+ session once the keys are verified: the codec with K1/K2, the outbound
@@ -12,11 +16,16 @@ import dev.ipmi.lanplus.internal.RakpExchange.SessionKeys;
  * does the machine look at the payload. Used on the I/O thread only.
  */
 final class EstablishedSession {
-    /** An inbound packet that passed every check, or the reason it did not (already reported). */
+    /** What an inbound session datagram turned out to be. */
     sealed interface Inbound {
-        record Accepted(RmcpPlusCodec.Packet packet) implements Inbound {}
-
+        /** Dropped (and reported) by the session ID check or, if {@code replay}, the replay window. */
         record Rejected(boolean replay) implements Inbound {}
+
+        /** Taken care of here: a SOL payload handed over, or a payload dropped. */
+        record Handled() implements Inbound {}
+
+        /** An IPMI message; {@code answered} is the request it answers, or null if none. */
+        record Message(RequestTracker.Pending answered, byte[] body) implements Inbound {}
     }
 
     private final CipherSuite suite;
@@ -26,8 +35,10 @@ final class EstablishedSession {
     private final ReplayWindow window = new ReplayWindow();
     private final SessionEvents events;
     private int outSeq;
+    private long lastActivity;
 
-    EstablishedSession(SessionKeys keys, RakpExchange.Secrets secrets, SessionEvents events) {
+    EstablishedSession(SessionKeys keys, RakpExchange.Secrets secrets, SessionEvents events, long now) {
+        this.lastActivity = now;
         this.suite = keys.suite();
         this.consoleSid = keys.consoleSid();
         this.bmcSid = keys.bmcSid();
@@ -65,13 +76,31 @@ final class EstablishedSession {
         return d;
     }
 
+    /** When a packet last arrived (or a keepalive went out): the keepalive is due {@code interval} after it. */
+    long lastActivity() {
+        return lastActivity;
+    }
+
+    void touch(long now) {
+        lastActivity = now;
+    }
+
+    /** Sends requests the tracker released, each with the next session sequence number. */
+    void send(Actions a, List<RequestTracker.Pending> pending) {
+        for (RequestTracker.Pending p : pending) {
+            a.send(encodeIpmi(p.message()));
+        }
+    }
+
     /**
-     * Checks and opens an inbound session packet.
+     * Checks and opens an inbound session packet: integrity and decryption first, then session ID
+     * and replay window. SOL payloads go to {@code sol} on the I/O thread ({@link Actions#callback});
+     * IPMI responses are matched by the {@code tracker}.
      *
      * @throws IntegrityCheckException               the AuthCode, trailer or padding does not verify
      * @throws dev.ipmi.core.MalformedMessageException the packet does not parse
      */
-    Inbound open(byte[] d) {
+    Inbound receive(byte[] d, Actions a, long now, Consumer<byte[]> sol, RequestTracker tracker) {
         RmcpPlusCodec.Packet p = codec.decode(d);
         if (p.sessionId() != consoleSid) {
             events.drop(DropReason.WRONG_SESSION, "session ID " + Integer.toHexString(p.sessionId()));
@@ -82,13 +111,25 @@ final class EstablishedSession {
                     + Integer.toUnsignedString(p.sequence()));
             return new Inbound.Rejected(true);
         }
-        return new Inbound.Accepted(p);
-    }
-
-    /** Traces an accepted inbound IPMI message by its header fields. */
-    void traceInbound(byte[] d, RmcpPlusCodec.Packet p, LanMessage m) {
+        if (p.payloadType() == RmcpPlusCodec.PAYLOAD_SOL) {
+            lastActivity = now;
+            if (sol == null) {
+                events.drop(DropReason.UNEXPECTED_MESSAGE, "SOL payload with no console active");
+            } else {
+                byte[] payload = p.payload();
+                a.callback(() -> sol.accept(payload));
+            }
+            return new Inbound.Handled();
+        }
+        if (p.payloadType() != RmcpPlusCodec.PAYLOAD_IPMI) {
+            events.drop(DropReason.UNEXPECTED_MESSAGE, "payload type " + p.payloadType());
+            return new Inbound.Handled();
+        }
+        LanMessage m = LanMessage.decode(p.payload());
         events.trace(false, () -> "seq " + Integer.toUnsignedString(p.sequence()) + " " + describe(m) + " "
                 + PacketTrace.redacted(d, suite.integrity().authCodeLength()));
+        lastActivity = now;
+        return new Inbound.Message(tracker.onResponse(m, now), m.body());
     }
 
     /** Wipes the keys. */

@@ -470,7 +470,21 @@ final class LanPlusLogin {
         a.send(d);
     }
 
-    /** A short name of the step for drop reasons and diagnostics. */
+    /** The step's name in {@link LanPlusDiagnostics}. */
+    LanPlusDiagnostics.State state() {
+        if (step instanceof AuthCaps) {
+            return LanPlusDiagnostics.State.AUTH_CAPS;
+        }
+        if (step instanceof CipherQuery) {
+            return LanPlusDiagnostics.State.CIPHER_SUITES;
+        }
+        if (step instanceof Rakp1Sent) {
+            return LanPlusDiagnostics.State.RAKP2;
+        }
+        return step instanceof Rakp3Sent ? LanPlusDiagnostics.State.RAKP4 : LanPlusDiagnostics.State.OPEN_SESSION;
+    }
+
+    /** A short name of the step for drop reasons. */
     static String name(Step s) {
         return s == null ? "none" : s.getClass().getSimpleName();
     }

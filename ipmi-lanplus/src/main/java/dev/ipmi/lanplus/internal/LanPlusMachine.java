@@ -22,6 +22,7 @@ import dev.ipmi.lanplus.CipherSuite;
 import dev.ipmi.lanplus.CipherSuiteCache;
 import dev.ipmi.lanplus.IntegrityAlgorithm;
 import dev.ipmi.lanplus.Quirk;
+import dev.ipmi.lanplus.internal.LanPlusDiagnostics.State;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,67 +39,10 @@ import java.util.random.RandomGenerator;
  * Level (the first request inside the session, with the HMAC-MD5-128 quirk fallback and the AUTO
  * fallback to the next suite), the established session — requests matched by the engine's
  * {@link RequestTracker}, a keepalive when idle, SOL payloads routed to the console — and
- * re-login when the BMC stops answering. Where the machine is, is a sealed {@link Phase} carrying
+ * re-login when the BMC stops answering. Where the machine is, is a sealed {@link SessionPhase} carrying
  * its own data; {@link #diagnostics()} is an immutable snapshot other threads may read.
  */
 public final class LanPlusMachine implements SessionMachine {
-
-    /** The phase's name, as {@link Diagnostics} reports it. */
-    public enum State { AUTH_CAPS, CIPHER_SUITES, OPEN_SESSION, RAKP2, RAKP4, SET_PRIVILEGE, ACTIVE, CLOSING, ENDED }
-
-    /**
-     * What the machine looked like after its last step; safe to read from any thread.
-     *
-     * @param cipherSuite      the suite in use (after Open Session), or null
-     * @param grantedPrivilege what Set Session Privilege Level reported, or null before
-     * @param badIntegrity     inbound packets dropped because their integrity check (AuthCode, trailer, AES padding) failed
-     * @param replayed         inbound packets dropped by the replay window
-     * @param loginDuration    protocol time of the last successful login (first request sent to session ready), or null
-     * @param bmcSessionId     the session ID the BMC chose (what Close Session names), or 0 before the session
-     * @param channel          the channel Get Channel Authentication Capabilities reported ("this channel"
-     *                         answered with the real number), or -1 before that answer
-     * @param logins           successful logins so far (more than one after re-logins)
-     */
-    public record Diagnostics(State state, CipherSuite cipherSuite, PrivilegeLevel grantedPrivilege, long badIntegrity,
-                              long replayed, Duration loginDuration, int bmcSessionId, int channel, int logins) {
-        static final Diagnostics INITIAL = new Diagnostics(State.AUTH_CAPS, null, null, 0, 0, null, 0, -1, 0);
-    }
-
-    /** What the machine needs from the options (secrets are copied in and wiped by the machine). */
-    public record Config(InetSocketAddress bmc, byte[] userName, byte[] password, byte[] kg, PrivilegeLevel privilege,
-                         CipherSuite cipherSuite, boolean nameOnlyLookup, RetryPolicy retryPolicy,
-                         IpmiEventListener listener, CipherSuiteCache cache, Duration keepaliveInterval,
-                         boolean reloginOnSessionLoss, Set<Quirk> quirks, int window) {
-        /** With the default window ({@value RequestTracker#DEFAULT_WINDOW} requests in flight). */
-        public Config(InetSocketAddress bmc, byte[] userName, byte[] password, byte[] kg, PrivilegeLevel privilege,
-                      CipherSuite cipherSuite, boolean nameOnlyLookup, RetryPolicy retryPolicy,
-                      IpmiEventListener listener, CipherSuiteCache cache, Duration keepaliveInterval,
-                      boolean reloginOnSessionLoss, Set<Quirk> quirks) {
-            this(bmc, userName, password, kg, privilege, cipherSuite, nameOnlyLookup, retryPolicy, listener, cache,
-                    keepaliveInterval, reloginOnSessionLoss, quirks, RequestTracker.DEFAULT_WINDOW);
-        }
-
-        @Override
-        public String toString() {
-            return "Config[" + bmc + ", " + privilege + ", " + cipherSuite + ", secrets redacted]";
-        }
-    }
-
-    /** Where the machine is; each phase carries the data that exists in it. */
-    sealed interface Phase {
-        /** Before verified keys: {@link LanPlusLogin} has the step. */
-        record LoggingIn() implements Phase {}
-
-        /** Keys verified, Set Session Privilege Level outstanding. */
-        record SettingPrivilege(EstablishedSession session) implements Phase {}
-
-        record Active(EstablishedSession session) implements Phase {}
-
-        /** Close Session sent; ends when answered or at {@code deadline}. */
-        record Closing(EstablishedSession session, long deadline) implements Phase {}
-
-        record Ended() implements Phase {}
-    }
 
     /** The machine's own requests inside the session. */
     private enum Internal { SET_PRIVILEGE, KEEPALIVE, CLOSE }
@@ -117,13 +61,12 @@ public final class LanPlusMachine implements SessionMachine {
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
     private final List<IpmiCall> waiting = new ArrayList<>();
 
-    private Phase phase = new Phase.LoggingIn();
-    private long lastActivity;
+    private SessionPhase phase = new SessionPhase.LoggingIn();
     private Consumer<byte[]> solHandler;
-    private Diagnostics counters = Diagnostics.INITIAL;
-    private volatile Diagnostics snapshot = Diagnostics.INITIAL;
+    private LanPlusDiagnostics counters = LanPlusDiagnostics.INITIAL;
+    private volatile LanPlusDiagnostics snapshot = LanPlusDiagnostics.INITIAL;
 
-    public LanPlusMachine(Config c, RandomGenerator random) {
+    public LanPlusMachine(LanPlusConfig c, RandomGenerator random) {
         this.bmc = c.bmc();
         this.secrets = new RakpExchange.Secrets(c.userName(), c.password(), c.kg());
         this.privilege = c.privilege();
@@ -145,7 +88,7 @@ public final class LanPlusMachine implements SessionMachine {
     }
 
     /** The state after the machine's last step; an immutable value, safe to read from any thread. */
-    public Diagnostics diagnostics() {
+    public LanPlusDiagnostics diagnostics() {
         return snapshot;
     }
 
@@ -166,7 +109,7 @@ public final class LanPlusMachine implements SessionMachine {
      */
     public Actions sendSol(byte[] payload, long now) {
         Actions a = new Actions();
-        if (phase instanceof Phase.Active p) {
+        if (phase instanceof SessionPhase.Active p) {
             a.send(p.session().encode(RmcpPlusCodec.PAYLOAD_SOL, payload));
         } else {
             events.drop(DropReason.UNEXPECTED_STATE, "SOL payload to send in state " + state());
@@ -184,10 +127,10 @@ public final class LanPlusMachine implements SessionMachine {
     @Override
     public Actions submit(IpmiCall call, long now) {
         Actions a = new Actions();
-        if (phase instanceof Phase.Active) {
+        if (phase instanceof SessionPhase.Active) {
             tracker.enqueue(call, null);
             dispatch(a, now);
-        } else if (phase instanceof Phase.Closing || phase instanceof Phase.Ended) {
+        } else if (phase instanceof SessionPhase.Closing || phase instanceof SessionPhase.Ended) {
             a.fail(call.future(), new IpmiSessionException("session is closed"));
         } else {
             waiting.add(call);
@@ -198,14 +141,14 @@ public final class LanPlusMachine implements SessionMachine {
     @Override
     public Actions onTimer(long now) {
         Actions a = new Actions();
-        if (phase instanceof Phase.Ended) {
+        if (phase instanceof SessionPhase.Ended) {
             return a;
         }
-        if (phase instanceof Phase.Closing p && now - p.deadline() >= 0) {
+        if (phase instanceof SessionPhase.Closing p && now - p.deadline() >= 0) {
             end(a, null);
             return a;
         }
-        if (phase instanceof Phase.LoggingIn) {
+        if (phase instanceof SessionPhase.LoggingIn) {
             loginResult(login.onTimer(a, now), a, now);
         } else {
             trackerTimer(a, now);
@@ -216,7 +159,7 @@ public final class LanPlusMachine implements SessionMachine {
     @Override
     public Actions onDatagram(byte[] d, long now) {
         Actions a = new Actions();
-        if (phase instanceof Phase.Ended) {
+        if (phase instanceof SessionPhase.Ended) {
             return a;
         }
         if (d.length < 5 || (d[0] & 0xFF) != 0x06 || (d[3] & 0x1F) != 0x07) {
@@ -232,7 +175,7 @@ public final class LanPlusMachine implements SessionMachine {
                 events.drop(DropReason.WRONG_SESSION, "auth type " + (d[4] & 0xFF));
             }
         } catch (IntegrityCheckException e) {
-            count(1, 0);
+            counters = counters.counted(1, 0);
             events.drop(DropReason.BAD_AUTH_CODE, e.getMessage());
         } catch (MalformedMessageException e) {
             // field and offset only: the bytes may be decrypted session payload
@@ -244,10 +187,10 @@ public final class LanPlusMachine implements SessionMachine {
     @Override
     public Actions close(long now) {
         Actions a = new Actions();
-        if (phase instanceof Phase.Closing || phase instanceof Phase.Ended) {
+        if (phase instanceof SessionPhase.Closing || phase instanceof SessionPhase.Ended) {
             return a;
         }
-        if (phase instanceof Phase.LoggingIn) {
+        if (phase instanceof SessionPhase.LoggingIn) {
             end(a, new IpmiSessionException("session closed during login"));
             return a;
         }
@@ -267,7 +210,7 @@ public final class LanPlusMachine implements SessionMachine {
         if (!opened.isDone()) {
             a.fail(opened, new IpmiSessionException("session closed during login"));
         }
-        phase = new Phase.Closing(s, now + policy.timeoutNanos(1, 0));
+        phase = new SessionPhase.Closing(s, now + policy.timeoutNanos(1, 0));
         tracker.enqueue(new IpmiCall(RequestTarget.BMC, CloseSession.ID,
                 new CloseSession.Request(s.bmcSid()).toBytes(), new CompletableFuture<>()), Internal.CLOSE, 1);
         dispatch(a, now);
@@ -287,47 +230,25 @@ public final class LanPlusMachine implements SessionMachine {
             loginResult(login.onSetup(d, type, a, now), a, now);
             return;
         }
-        EstablishedSession s = sessionOrNull();
+        EstablishedSession s = phase.session();
         if (s == null) {
             events.drop(DropReason.UNEXPECTED_STATE, "session packet in state " + state());
             return;
         }
-        EstablishedSession.Inbound in = s.open(d);
+        EstablishedSession.Inbound in = s.receive(d, a, now, solHandler, tracker);
         if (in instanceof EstablishedSession.Inbound.Rejected r) {
-            count(0, r.replay() ? 1 : 0);
-            return;
+            counters = counters.counted(0, r.replay() ? 1 : 0);
+        } else if (in instanceof EstablishedSession.Inbound.Message m && m.answered() != null) {
+            answered(m.answered(), m.body(), a, now);
         }
-        EstablishedSession.Inbound.Accepted ok = (EstablishedSession.Inbound.Accepted) in;
-        RmcpPlusCodec.Packet p = ok.packet();
-        if (p.payloadType() == RmcpPlusCodec.PAYLOAD_SOL) {
-            lastActivity = now;
-            Consumer<byte[]> h = solHandler;
-            if (h == null) {
-                events.drop(DropReason.UNEXPECTED_MESSAGE, "SOL payload with no console active");
-            } else {
-                byte[] sol = p.payload();
-                a.callback(() -> h.accept(sol));
-            }
-            return;
+        if (in instanceof EstablishedSession.Inbound.Message) {
+            dispatch(a, now);
         }
-        if (p.payloadType() != RmcpPlusCodec.PAYLOAD_IPMI) {
-            events.drop(DropReason.UNEXPECTED_MESSAGE, "payload type " + p.payloadType());
-            return;
-        }
-        LanMessage m = LanMessage.decode(p.payload());
-        s.traceInbound(d, p, m);
-        lastActivity = now;
-        RequestTracker.Pending done = tracker.onResponse(m, now);
-        if (done != null) {
-            answered(done, m.body(), a, now);
-        }
-        dispatch(a, now);
     }
 
     private void keysReady(RakpExchange.SessionKeys keys, Actions a, long now) {
-        EstablishedSession s = new EstablishedSession(keys, secrets, events);
-        phase = new Phase.SettingPrivilege(s);
-        lastActivity = now;
+        EstablishedSession s = new EstablishedSession(keys, secrets, events, now);
+        phase = new SessionPhase.SettingPrivilege(s);
         // Under HMAC-MD5-128 integrity a silent BMC is most likely ipmi_sim's keying (see Quirk):
         // give up on the standard keys after two transmissions instead of the whole budget.
         boolean quirkCandidate = quirkCandidate(s);
@@ -354,7 +275,7 @@ public final class LanPlusMachine implements SessionMachine {
     }
 
     private void onSetPrivilege(byte[] body, Actions a, long now) {
-        if (!(phase instanceof Phase.SettingPrivilege sp)) {
+        if (!(phase instanceof SessionPhase.SettingPrivilege sp)) {
             return;
         }
         int cc = body[0] & 0xFF;
@@ -370,11 +291,9 @@ public final class LanPlusMachine implements SessionMachine {
         }
         EstablishedSession s = sp.session();
         PrivilegeLevel granted = body.length > 1 ? PrivilegeLevel.valueOf(body[1] & 0x0F) : privilege;
-        phase = new Phase.Active(s);
+        phase = new SessionPhase.Active(s);
         Duration took = Duration.ofNanos(now - login.started());
-        Diagnostics c = counters;
-        counters = new Diagnostics(c.state(), s.suite(), granted, c.badIntegrity(), c.replayed(), took,
-                s.bmcSid(), c.channel(), c.logins() + 1);
+        counters = counters.loggedIn(granted, took);
         if (requested.isAuto()) {
             cache.put(bmc, s.suite());
         }
@@ -391,40 +310,25 @@ public final class LanPlusMachine implements SessionMachine {
     }
 
     private void dispatch(Actions a, long now) {
-        EstablishedSession s = sessionOrNull();
-        if (s == null) {
-            return;
-        }
-        for (RequestTracker.Pending p : tracker.dispatch(now)) {
-            a.send(s.encodeIpmi(p.message()));
+        EstablishedSession s = phase.session();
+        if (s != null) {
+            s.send(a, tracker.dispatch(now));
         }
     }
 
     private EstablishedSession session() {
-        EstablishedSession s = sessionOrNull();
+        EstablishedSession s = phase.session();
         if (s == null) {
             throw new IllegalStateException("no session in state " + state());
         }
         return s;
     }
 
-    /** The established session of the current phase, or null while logging in or after the end. */
-    private EstablishedSession sessionOrNull() {
-        if (phase instanceof Phase.SettingPrivilege p) {
-            return p.session();
-        }
-        if (phase instanceof Phase.Active p) {
-            return p.session();
-        }
-        return phase instanceof Phase.Closing p ? p.session() : null;
-    }
 
     private void trackerTimer(Actions a, long now) {
         RequestTracker.TimerResult t = tracker.onTimer(now);
         EstablishedSession s = session();
-        for (RequestTracker.Pending p : t.retransmit()) {
-            a.send(s.encodeIpmi(p.message()));
-        }
+        s.send(a, t.retransmit());
         boolean lost = false;
         for (RequestTracker.Pending p : t.expired()) {
             IpmiTimeoutException e = RequestTracker.timeout(p, now);
@@ -446,12 +350,12 @@ public final class LanPlusMachine implements SessionMachine {
                 lost = true;
             }
         }
-        if (lost && phase instanceof Phase.Active) {
+        if (lost && phase instanceof SessionPhase.Active) {
             sessionLost(s, a, now);
             return;
         }
-        if (phase instanceof Phase.Active && tracker.isIdle() && now - lastActivity >= keepaliveNanos) {
-            lastActivity = now;
+        if (phase instanceof SessionPhase.Active && tracker.isIdle() && now - s.lastActivity() >= keepaliveNanos) {
+            s.touch(now);
             // Get Device ID, as ipmitool does: allowed at every privilege level and answered in a
             // session by every BMC (ipmi_sim refuses Get Channel Authentication Capabilities there, D5h)
             tracker.enqueue(new IpmiCall(RequestTarget.BMC, GetDeviceId.ID, new byte[0], new CompletableFuture<>()),
@@ -471,11 +375,11 @@ public final class LanPlusMachine implements SessionMachine {
             events.progress("no answer under HMAC-MD5-128 integrity; logging in again with quirk "
                     + Quirk.HMAC_MD5_128_KEYED_WITH_PASSWORD);
             login.keyMd5IntegrityWithPassword(true);
-            phase = new Phase.LoggingIn();
+            phase = new SessionPhase.LoggingIn();
             login.restart(a, now);
             return;
         }
-        phase = new Phase.LoggingIn();
+        phase = new SessionPhase.LoggingIn();
         if (requested.isAuto() && login.tryNextCandidate(a, now)) {
             return;
         }
@@ -501,7 +405,7 @@ public final class LanPlusMachine implements SessionMachine {
         }
         events.progress("session lost; logging in again");
         s.close();
-        phase = new Phase.LoggingIn();
+        phase = new SessionPhase.LoggingIn();
         login.relogin(a, now, s.suite());
     }
 
@@ -525,7 +429,7 @@ public final class LanPlusMachine implements SessionMachine {
     }
 
     private void end(Actions a, IpmiException error) {
-        if (phase instanceof Phase.Ended) {
+        if (phase instanceof SessionPhase.Ended) {
             return;
         }
         failAll(a, error != null ? error : new IpmiSessionException("session closed"), 0);
@@ -533,13 +437,13 @@ public final class LanPlusMachine implements SessionMachine {
             a.fail(opened, error != null ? error : new IpmiSessionException("session closed during login"));
         }
         int consoleSid = 0;
-        EstablishedSession s = sessionOrNull();
+        EstablishedSession s = phase.session();
         if (s != null) {
             consoleSid = s.consoleSid();
             s.close();
         }
         publish();
-        phase = new Phase.Ended();
+        phase = new SessionPhase.Ended();
         events.listener().sessionClosed(bmc, consoleSid, error);
         login.wipe();
         secrets.wipe();
@@ -549,15 +453,15 @@ public final class LanPlusMachine implements SessionMachine {
 
     private Actions arm(Actions a, long now) {
         publish();
-        if (phase instanceof Phase.Ended || a.ended()) {
+        if (phase instanceof SessionPhase.Ended || a.ended()) {
             return a;
         }
         long next;
-        if (phase instanceof Phase.LoggingIn) {
+        if (phase instanceof SessionPhase.LoggingIn) {
             next = login.step() == null ? Long.MAX_VALUE : login.step().deadline();
-        } else if (phase instanceof Phase.Active && tracker.isIdle()) {
-            next = lastActivity + keepaliveNanos;
-        } else if (phase instanceof Phase.Closing p) {
+        } else if (phase instanceof SessionPhase.Active && tracker.isIdle()) {
+            next = phase.session().lastActivity() + keepaliveNanos;
+        } else if (phase instanceof SessionPhase.Closing p) {
             long t = tracker.nextDeadline();
             next = t == Long.MAX_VALUE || p.deadline() - t < 0 ? p.deadline() : t;
         } else {
@@ -571,49 +475,30 @@ public final class LanPlusMachine implements SessionMachine {
         return a;
     }
 
-    private void count(long badIntegrity, long replayed) {
-        Diagnostics c = counters;
-        counters = new Diagnostics(c.state(), c.cipherSuite(), c.grantedPrivilege(), c.badIntegrity() + badIntegrity,
-                c.replayed() + replayed, c.loginDuration(), c.bmcSessionId(), c.channel(), c.logins());
-    }
-
     /** Publishes the state after a step (one volatile write instead of a volatile field per figure). */
     private void publish() {
-        Diagnostics c = counters;
-        EstablishedSession s = sessionOrNull();
-        CipherSuite suite = s != null ? s.suite() : login.suite() != null ? login.suite() : c.cipherSuite();
-        int bmcSid = s != null ? s.bmcSid() : c.bmcSessionId();
-        counters = new Diagnostics(state(), suite, c.grantedPrivilege(), c.badIntegrity(), c.replayed(),
-                c.loginDuration(), bmcSid, login.channel(), c.logins());
+        EstablishedSession s = phase.session();
+        CipherSuite suite = s != null ? s.suite() : login.suite() != null ? login.suite() : counters.cipherSuite();
+        counters = counters.at(state(), suite, s != null ? s.bmcSid() : counters.bmcSessionId(), login.channel());
         snapshot = counters;
     }
 
     private State state() {
-        if (phase instanceof Phase.LoggingIn) {
-            LanPlusLogin.Step step = login.step();
-            if (step instanceof LanPlusLogin.AuthCaps) {
-                return State.AUTH_CAPS;
-            }
-            if (step instanceof LanPlusLogin.CipherQuery) {
-                return State.CIPHER_SUITES;
-            }
-            if (step instanceof LanPlusLogin.Rakp1Sent) {
-                return State.RAKP2;
-            }
-            return step instanceof LanPlusLogin.Rakp3Sent ? State.RAKP4 : State.OPEN_SESSION;
+        if (phase instanceof SessionPhase.LoggingIn) {
+            return login.state();
         }
-        if (phase instanceof Phase.SettingPrivilege) {
+        if (phase instanceof SessionPhase.SettingPrivilege) {
             return State.SET_PRIVILEGE;
         }
-        if (phase instanceof Phase.Active) {
+        if (phase instanceof SessionPhase.Active) {
             return State.ACTIVE;
         }
-        return phase instanceof Phase.Closing ? State.CLOSING : State.ENDED;
+        return phase instanceof SessionPhase.Closing ? State.CLOSING : State.ENDED;
     }
 
     @Override
     public String toString() {
-        Diagnostics d = snapshot;
+        LanPlusDiagnostics d = snapshot;
         return "LanPlusMachine[" + bmc + ", " + d.state() + ", suite "
                 + (d.cipherSuite() == null ? "-" : d.cipherSuite().id()) + "]";
     }

@@ -49,7 +49,7 @@ class LanPlusMachineTest {
     };
 
     private LanPlusMachine machine(CipherSuite suite, String password, byte[] kg) {
-        return new LanPlusMachine(new LanPlusMachine.Config(BMC, "admin".getBytes(StandardCharsets.US_ASCII),
+        return new LanPlusMachine(new LanPlusConfig(BMC, "admin".getBytes(StandardCharsets.US_ASCII),
                 password.getBytes(StandardCharsets.US_ASCII), kg, PrivilegeLevel.ADMINISTRATOR, suite, true, POLICY,
                 listener, cache, Duration.ofSeconds(30), true, java.util.Set.of()), new Random(7));
     }
@@ -97,7 +97,7 @@ class LanPlusMachineTest {
         pump(h);
         assertThat(m.opened()).isCompleted();
         assertThat(m.diagnostics().cipherSuite()).isEqualTo(CipherSuite.SUITE_17);
-        assertThat(m.diagnostics().state()).isEqualTo(LanPlusMachine.State.ACTIVE);
+        assertThat(m.diagnostics().state()).isEqualTo(LanPlusDiagnostics.State.ACTIVE);
         assertThat(m.diagnostics().grantedPrivilege()).isEqualTo(PrivilegeLevel.ADMINISTRATOR);
         assertThat(bmc.requests.get(0).command()).isEqualTo(0x3B);
         assertThat(cache.get(BMC)).contains(CipherSuite.SUITE_17);
@@ -408,7 +408,7 @@ class LanPlusMachineTest {
         pump(h);
         assertThat(bmc.requests.size()).isEqualTo(before + 1);
         assertThat(bmc.requests.get(before).command()).isEqualTo(0x01);
-        assertThat(m.diagnostics().state()).isEqualTo(LanPlusMachine.State.ACTIVE);
+        assertThat(m.diagnostics().state()).isEqualTo(LanPlusDiagnostics.State.ACTIVE);
     }
 
     @Test
@@ -534,12 +534,12 @@ class LanPlusMachineTest {
 
     @Test
     void configuredWindowLimitsRequestsOnTheWire() {
-        LanPlusMachine m = new LanPlusMachine(new LanPlusMachine.Config(BMC, "admin".getBytes(StandardCharsets.US_ASCII),
+        LanPlusMachine m = new LanPlusMachine(new LanPlusConfig(BMC, "admin".getBytes(StandardCharsets.US_ASCII),
                 "password".getBytes(StandardCharsets.US_ASCII), null, PrivilegeLevel.ADMINISTRATOR, CipherSuite.SUITE_3,
                 true, POLICY, listener, cache, Duration.ofSeconds(30), true, java.util.Set.of(), 2), new Random(7));
         MachineHarness h = new MachineHarness(m).start();
         pump(h);
-        assertThat(m.diagnostics().state()).isEqualTo(LanPlusMachine.State.ACTIVE);
+        assertThat(m.diagnostics().state()).isEqualTo(LanPlusDiagnostics.State.ACTIVE);
         List<CompletableFuture<byte[]>> calls = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             CompletableFuture<byte[]> f = new CompletableFuture<>();
