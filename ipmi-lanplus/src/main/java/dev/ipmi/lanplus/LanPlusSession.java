@@ -237,6 +237,22 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
     }
 
     @Override
+    public void runOnIoThread(Runnable task) {
+        options.engine().execute(task);
+    }
+
+    @Override
+    public void scheduleOnIoThread(long delayNanos, Runnable task) {
+        UdpEngine engine = options.engine();
+        engine.schedule(engine.nanoTime() + delayNanos, task);
+    }
+
+    @Override
+    public boolean onIoThread() {
+        return options.engine().inIoThread();
+    }
+
+    @Override
     public void setSolPayloadHandler(Consumer<byte[]> handler) {
         registration.execute(now -> machine.setSolHandler(handler, now));
     }

@@ -14,8 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 
 /**
  * The console side of one SOL payload instance (IPMI v2.0 §15), as a pure state machine: no sockets,
@@ -77,7 +76,6 @@ import org.slf4j.LoggerFactory;
  * its number would let the first characters fall into the same trap.
  */
 public final class SolStateMachine {
-    private static final Logger LOG = LoggerFactory.getLogger(SolStateMachine.class);
     private static final int STALE_WINDOW = 3;
     private static final long NONE = Long.MAX_VALUE;
     private static final Set<ConsoleOperation> ONE_SHOT = EnumSet.of(ConsoleOperation.BREAK,
@@ -136,9 +134,27 @@ public final class SolStateMachine {
     private boolean resumeGaveUp;
     private int resumeSends;
     private long resumeAt = NONE;
+    private Consumer<String> notes = note -> { };
 
     public SolStateMachine(SolSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * Where the machine reports what it dropped or gave up on (a malformed or late packet, a NACK
+     * for want of room, an unacknowledged packet): the driver decides whether to log it. The
+     * machine itself does no logging.
+     */
+    public void setNotes(Consumer<String> notes) {
+        this.notes = java.util.Objects.requireNonNull(notes, "notes");
+    }
+
+    private void note(String format, Object... args) {
+        String text = format;
+        for (Object a : args) {
+            text = text.replaceFirst("\\{\\}", java.util.regex.Matcher.quoteReplacement(String.valueOf(a)));
+        }
+        notes.accept(text);
     }
 
     public SolSettings settings() {
@@ -228,7 +244,7 @@ public final class SolStateMachine {
             p = SolPacket.decode(payload);
         } catch (MalformedMessageException e) {
             malformed++;
-            LOG.debug("dropping malformed SOL payload: {}", e.getMessage());
+            note("dropping malformed SOL payload: {}", e.getMessage());
             return finish(now, acts);
         }
         boolean fresh = true;
@@ -239,7 +255,7 @@ public final class SolStateMachine {
                 duplicates++;
             } else if (isStale(p.sequence())) {
                 duplicates++;
-                LOG.debug("ignoring late SOL packet seq {} (last {})", p.sequence(), lastInSeq);
+                note("ignoring late SOL packet seq {} (last {})", p.sequence(), lastInSeq);
                 return finish(now, acts);
             } else {
                 if (lastInSeq != 0) {
@@ -292,7 +308,7 @@ public final class SolStateMachine {
             acts.add(new SolAction.Status(SolEvent.TRANSMIT_OVERRUN));
         }
         if (nack) {
-            LOG.debug("inbound buffer full ({} bytes): NACK SOL packet seq {}", inboundHeld, p.sequence());
+            note("inbound buffer full ({} bytes): NACK SOL packet seq {}", inboundHeld, p.sequence());
             send(new SolPacket(0, p.sequence(), 0, ConsoleOperation.NACK.bit() | lineBits(), new byte[0]).encode(),
                     now, acts);
         } else if (p.sequence() != 0) {
@@ -336,7 +352,7 @@ public final class SolStateMachine {
                     return acts;
                 }
                 // Nobody acknowledged an empty packet: the BMC did not count it, so its number is reused.
-                LOG.debug("SOL {} packet seq {} not acknowledged, moving on", o.kind, o.seq);
+                note("SOL {} packet seq {} not acknowledged, moving on", o.kind, o.seq);
                 outstanding = null;
                 if (o.kind == Kind.PROBE) {
                     probePending = false;
