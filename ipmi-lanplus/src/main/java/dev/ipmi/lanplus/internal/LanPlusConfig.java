@@ -13,7 +13,8 @@ import java.util.Set;
 
 /** What the {@link LanPlusMachine} needs from the options (secrets are copied in and wiped by the machine). */
 public record LanPlusConfig(InetSocketAddress bmc, byte[] userName, byte[] password, byte[] kg,
-                            PrivilegeLevel privilege, CipherSuite cipherSuite, boolean nameOnlyLookup, RetryPolicy retryPolicy,
+                            PrivilegeLevel privilege, CipherSuite cipherSuite, boolean nameOnlyLookup,
+                            RetryPolicy retryPolicy,
                             IpmiEventListener listener, CipherSuiteCache cache, Duration keepaliveInterval,
                             boolean reloginOnSessionLoss, Set<Quirk> quirks, int window) {
     /** With the default window ({@value RequestTracker#DEFAULT_WINDOW} requests in flight). */

@@ -17,6 +17,7 @@ import dev.ipmi.core.wire.ByteWriter;
 import dev.ipmi.core.wire.LanMessage;
 import dev.ipmi.lan.engine.Actions;
 import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.lanplus.CipherSuiteCache;
 import dev.ipmi.lanplus.RmcpPlusStatus;
 import dev.ipmi.lanplus.internal.RakpExchange.AwaitRakp2;
 import dev.ipmi.lanplus.internal.RakpExchange.AwaitRakp4;
@@ -93,7 +94,7 @@ final class LanPlusLogin {
     private final CipherSuite requested;
     private final boolean nameOnly;
     private final RetryPolicy policy;
-    private final dev.ipmi.lanplus.CipherSuiteCache cache;
+    private final CipherSuiteCache cache;
     private final RandomGenerator random;
 
     private Step step;
@@ -109,7 +110,7 @@ final class LanPlusLogin {
     private boolean md5KeyedWithPassword;
 
     LanPlusLogin(SessionEvents events, RakpExchange.Secrets secrets, PrivilegeLevel privilege, CipherSuite requested,
-                 boolean nameOnly, RetryPolicy policy, dev.ipmi.lanplus.CipherSuiteCache cache, RandomGenerator random) {
+                 boolean nameOnly, RetryPolicy policy, CipherSuiteCache cache, RandomGenerator random) {
         this.events = events;
         this.secrets = secrets;
         this.privilege = privilege;
@@ -336,8 +337,9 @@ final class LanPlusLogin {
                 return PENDING;
             }
             if (aboutSuite && !NOT_ONLY_SUITE.contains(r.status())) {
-                return new Result.Failed(new CipherSuiteUnavailableException("Open Session: the BMC refused cipher suite "
-                        + suite.id() + ": " + r.status().description() + " (" + r.status().likelyCause() + ")"));
+                return new Result.Failed(new CipherSuiteUnavailableException(
+                        "Open Session: the BMC refused cipher suite " + suite.id() + ": " + r.status().description()
+                                + " (" + r.status().likelyCause() + ")"));
             }
             return new Result.Failed(new IpmiAuthenticationException("Open Session", r.status().code(),
                     r.status().description() + "; likely cause: " + r.status().likelyCause()));

@@ -11,9 +11,7 @@ import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.session.CloseSession;
 import dev.ipmi.core.commands.session.SetSessionPrivilegeLevel;
 import dev.ipmi.core.event.DropReason;
-import dev.ipmi.core.event.IpmiEventListener;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.core.wire.LanMessage;
 import dev.ipmi.lan.engine.Actions;
 import dev.ipmi.lan.engine.IpmiCall;
 import dev.ipmi.lan.engine.RequestTracker;
@@ -285,8 +283,8 @@ public final class LanPlusMachine implements SessionMachine {
                 case 0x81 -> "requested level exceeds the user's or channel's limit";
                 default -> String.format("completion code %02Xh", cc);
             };
-            loginFailed(a, new PrivilegeUnavailableException("Set Session Privilege Level to " + privilege + " refused: "
-                    + why));
+            loginFailed(a, new PrivilegeUnavailableException("Set Session Privilege Level to " + privilege
+                    + " refused: " + why));
             return;
         }
         EstablishedSession s = sp.session();

@@ -80,8 +80,9 @@ final class RakpExchange {
                 if (!Crypto.macEquals(expected, r.authCode())) {
                     return new Rakp2Outcome.Refused(
                             new Rakp3(tag, RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE, bmcSid, new byte[0]),
-                            new IpmiAuthenticationException("RAKP2", RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE.code(),
-                                    "the BMC's key exchange auth code does not verify; likely cause: wrong password"));
+                            new IpmiAuthenticationException("RAKP2",
+                                    RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE.code(), "the BMC's key exchange "
+                                    + "auth code does not verify; likely cause: wrong password"));
                 }
                 byte[] sik = keys.sik(rm, r.bmcRandom(), role, s.userName());
                 Rakp3 reply = new Rakp3(tag, RmcpPlusStatus.NO_ERRORS, bmcSid,

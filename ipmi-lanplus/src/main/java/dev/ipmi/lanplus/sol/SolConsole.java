@@ -8,7 +8,6 @@ import dev.ipmi.core.commands.app.DeactivatePayload;
 import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.app.GetPayloadInstanceInfo;
 import dev.ipmi.core.commands.app.Payloads;
-import dev.ipmi.core.commands.sol.GetSolConfigurationParameters;
 import dev.ipmi.core.commands.sol.SolParameter;
 import dev.ipmi.core.sol.SolAlreadyActiveException;
 import dev.ipmi.core.sol.SolEvent;
@@ -84,20 +83,20 @@ public final class SolConsole implements SolSession {
     public static SolSession activate(SolTransport transport, SolOptions options, SolStatusListener listener) {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(options, "options");
-        Optional<SolParameter.Retry> retry = readRetry(transport);
+        Optional<SolParameter.Retry> retry = SolPayloadCommands.readRetry(transport);
         ActivatePayload.Request request = new ActivatePayload.Request(Payloads.SOL,
                 options.instance(), transport.encryptPayloads(), transport.authenticatePayloads(), false,
                 ActivatePayload.AlertBehaviour.DEFER, false);
         ActivatePayload.Response response;
         try {
-            response = activateOnce(transport, request);
+            response = SolPayloadCommands.activate(transport, request);
         } catch (SolAlreadyActiveException e) {
             if (options.alreadyActive() != SolOptions.AlreadyActivePolicy.TAKE_OVER) {
                 throw e;
             }
             LOG.debug("SOL already active elsewhere: deactivating it to take over");
             deactivate(transport, options.instance());
-            response = activateOnce(transport, request);
+            response = SolPayloadCommands.activate(transport, request);
         }
         if (response.portFor(transport.sessionPort()).isEmpty()) {
             deactivate(transport, options.instance());
@@ -111,38 +110,9 @@ public final class SolConsole implements SolSession {
         return console;
     }
 
-    private static ActivatePayload.Response activateOnce(SolTransport transport, ActivatePayload.Request request) {
-        try {
-            return transport.execute(request);
-        } catch (CompletionCodeException e) {
-            switch (e.code().code()) {
-                case ActivatePayload.ALREADY_ACTIVE -> throw new SolAlreadyActiveException(request.instance());
-                case ActivatePayload.PAYLOAD_DISABLED -> throw new IpmiSessionException(
-                        "SOL is disabled on channel " + transport.channel() + " (SOL configuration parameter 1)");
-                default -> throw e;
-            }
-        }
-    }
-
-    private static Optional<SolParameter.Retry> readRetry(SolTransport transport) {
-        try {
-            return transport.execute(GetSolConfigurationParameters.Request.of(transport.channel(), SolParameter.RETRY))
-                    .parameter().filter(SolParameter.Retry.class::isInstance).map(SolParameter.Retry.class::cast);
-        } catch (CompletionCodeException e) {
-            // 80h from ipmi_sim and others: the BMC does not say, our defaults apply
-            return Optional.empty();
-        }
-    }
-
     /** Deactivate Payload for SOL {@code instance}; "already deactivated" (80h) counts as success. */
     public static void deactivate(SolTransport transport, int instance) {
-        try {
-            transport.execute(new DeactivatePayload.Request(Payloads.SOL, instance));
-        } catch (CompletionCodeException e) {
-            if (e.code().code() != DeactivatePayload.ALREADY_DEACTIVATED) {
-                throw e;
-            }
-        }
+        SolPayloadCommands.deactivate(transport, instance);
     }
 
     private long now() {
