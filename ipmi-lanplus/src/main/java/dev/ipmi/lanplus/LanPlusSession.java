@@ -4,6 +4,7 @@ import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiException;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiSessionException;
+import dev.ipmi.core.IpmiTransportException;
 import dev.ipmi.core.commands.app.GetChannelInfo;
 import dev.ipmi.core.event.IpmiEventListener;
 import dev.ipmi.core.event.LoggingEventListener;
@@ -254,7 +255,11 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
 
     @Override
     public void setSolPayloadHandler(Consumer<byte[]> handler) {
-        registration.execute(now -> machine.setSolHandler(handler, now));
+        try {
+            registration.execute(now -> machine.setSolHandler(handler, now));
+        } catch (IpmiTransportException engineClosed) {
+            // no I/O thread left, so no payload will arrive for any handler
+        }
     }
 
     /**
