@@ -1,5 +1,6 @@
 package dev.ipmi.lanplus.bmc;
 
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.commands.app.GetChannelCipherSuites;
 import dev.ipmi.core.commands.app.ChannelMedium;
@@ -277,9 +278,9 @@ public final class BmcDispatcher implements CommandHandler {
         GetSystemBootOptions.Request r = GetSystemBootOptions.Request.decode(in);
         BootOptionParameter p;
         switch (r.selector()) {
-            case 0 -> p = new BootOptionParameter.Raw(0, new byte[] {0});
-            case 3 -> p = new BootOptionParameter.Raw(3, new byte[] {0x1F});
-            case 4 -> p = new BootOptionParameter.Raw(4, new byte[] {0, 0});
+            case 0 -> p = BootOptionParameter.raw(0, ByteString.of((byte) 0));
+            case 3 -> p = BootOptionParameter.raw(3, ByteString.of((byte) 0x1F));
+            case 4 -> p = BootOptionParameter.raw(4, ByteString.of(new byte[] {0, 0}));
             case 5 -> p = backend.bootFlags();
             default -> {
                 return new byte[] {(byte) 0x80};
