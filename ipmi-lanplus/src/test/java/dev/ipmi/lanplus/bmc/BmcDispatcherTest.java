@@ -85,7 +85,7 @@ class BmcDispatcherTest {
             assertThat(r[0]).isZero();
             GetSdr.Response resp = GetSdr.Response.decode(ByteReader.of(r, 1, r.length - 1));
             assertThat(resp.data()).isEqualTo(backend.sdrs().get(seen));
-            assertThat(SdrRecord.decode(resp.data())).isNotNull();
+            assertThat(SdrRecord.decode(resp.data().toByteArray())).isNotNull();
             next = resp.nextRecordId();
             seen++;
         }
