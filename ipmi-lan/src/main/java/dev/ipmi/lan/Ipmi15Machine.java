@@ -279,7 +279,7 @@ public final class Ipmi15Machine implements SessionMachine {
         temporaryId = r.temporarySessionId();
         initialInboundFromBmc = nonZeroRandom();
         activating = true;
-        internal(new ActivateSession.Request(chosenAuth, privilege, r.challenge().toByteArray(), initialInboundFromBmc),
+        internal(new ActivateSession.Request(chosenAuth, privilege, r.challenge(), initialInboundFromBmc),
                 Step.ACTIVATE);
     }
 
