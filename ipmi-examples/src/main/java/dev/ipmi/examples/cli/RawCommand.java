@@ -49,7 +49,7 @@ final class RawCommand implements Runnable {
                     "Unable to send RAW command (channel=0x%x netfn=0x%x lun=0x0 cmd=0x%x rsp=0x%x): %s",
                     Facade.target(root.facade).channel(), nf, c, e.code().code(), e.code().description()));
         }
-        print(r.data(), spec.commandLine().getOut());
+        print(r.data().toByteArray(), spec.commandLine().getOut());
     }
 
     static void print(byte[] data, PrintWriter out) {

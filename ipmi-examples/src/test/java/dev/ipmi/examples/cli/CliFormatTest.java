@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipmi.core.commands.app.GetDeviceId;
+import dev.ipmi.core.types.ByteString;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ class CliFormatTest {
     @Test
     void mcInfoLayout() {
         GetDeviceId.Response id = new GetDeviceId.Response(0x20, false, 1, true, 2, 0x15, 0x02, 0x9F, 0x1291, 0x0F02,
-                Optional.of(new byte[4]));
+                Optional.of(ByteString.of(new byte[4])));
         StringWriter w = new StringWriter();
         McCommand.Info.print(id, new PrintWriter(w));
         assertThat(w.toString()).contains("Device ID                 : 32\n", "Firmware Revision         : 2.15\n",
