@@ -18,34 +18,21 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code chassis ...}: status, power, identify, bootdev, bootparam get, poh, restart_cause, policy (ipmitool 1.8.19 text). */
 @Command(name = "chassis", description = "Chassis status and control.")
-final class ChassisCommand implements Runnable {
-    @ParentCommand
-    IpmiCli root;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class ChassisCommand extends CliCommand implements Runnable {
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    private PrintWriter out() {
-        return spec.commandLine().getOut();
+        usage();
     }
 
     @Command(name = "status", description = "Chassis status (Get Chassis Status).")
     void status() {
         GetChassisStatus.Response s;
-        try (IpmiClient bmc = Facade.connect(root)) {
-            s = bmc.chassis().status();
-        }
-        if (!Facade.printJson(root, out(), s)) {
+        IpmiClient bmc = client();
+        s = bmc.chassis().status();
+        if (!printJson(s)) {
             printStatus(s, out());
         }
     }
@@ -110,35 +97,34 @@ final class ChassisCommand implements Runnable {
 
     @Command(name = "power", description = "status, on, off, cycle, reset, soft, diag.")
     void power(@Parameters(paramLabel = "status|on|off|cycle|reset|soft|diag") String what) {
-        PowerCommand.run(root, what, out());
+        PowerCommand.run(this, what);
     }
 
     @Command(name = "identify", description = "Identify light: [seconds] (0 = off, default 15) or force.")
     void identify(@Parameters(arity = "0..1", paramLabel = "sec|force") String arg) {
-        try (IpmiClient bmc = Facade.connect(root)) {
-            String text;
-            try {
-                if (arg == null) {
-                    bmc.chassis().identify();
-                    text = "default (15 seconds)";
-                } else if (arg.equals("force")) {
-                    bmc.chassis().identifyForce();
-                    text = "indefinite";
-                } else {
-                    int sec = Numbers.parse(arg);
-                    if (sec < 0 || sec > 255) {
-                        throw new CliException("Given identify interval \"" + arg + "\" is invalid.");
-                    }
-                    bmc.chassis().identify(sec);
-                    text = sec == 0 ? "off" : sec + " seconds";
+        IpmiClient bmc = client();
+        String text;
+        try {
+            if (arg == null) {
+                bmc.chassis().identify();
+                text = "default (15 seconds)";
+            } else if (arg.equals("force")) {
+                bmc.chassis().identifyForce();
+                text = "indefinite";
+            } else {
+                int sec = Numbers.parse(arg);
+                if (sec < 0 || sec > 255) {
+                    throw new CliException("Given identify interval \"" + arg + "\" is invalid.");
                 }
-            } catch (CompletionCodeException e) {
-                throw new CliException("Set Chassis Identify failed: " + e.code().description());
+                bmc.chassis().identify(sec);
+                text = sec == 0 ? "off" : sec + " seconds";
             }
-            if (!Facade.printJson(root, out(), Map.of("interval", text))) {
-                out().println("Chassis identify interval: " + text);
-                out().flush();
-            }
+        } catch (CompletionCodeException e) {
+            throw new CliException("Set Chassis Identify failed: " + e.code().description());
+        }
+        if (!printJson(Map.of("interval", text))) {
+            out().println("Chassis identify interval: " + text);
+            out().flush();
         }
     }
 
@@ -165,14 +151,13 @@ final class ChassisCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
-        try (IpmiClient bmc = Facade.connect(root)) {
-            try {
-                bmc.chassis().setBootFlags(flags);
-            } catch (CompletionCodeException e) {
-                throw new CliException("Error setting Chassis Boot Parameter 5: " + e.code().description());
-            }
+        IpmiClient bmc = client();
+        try {
+            bmc.chassis().setBootFlags(flags);
+        } catch (CompletionCodeException e) {
+            throw new CliException("Error setting Chassis Boot Parameter 5: " + e.code().description());
         }
-        if (!Facade.printJson(root, out(), flags)) {
+        if (!printJson(flags)) {
             out().println("Set Boot Device to " + device);
             out().flush();
         }
@@ -186,14 +171,13 @@ final class ChassisCommand implements Runnable {
         }
         int selector = Numbers.parse(param);
         GetSystemBootOptions.Response r;
-        try (IpmiClient bmc = Facade.connect(root)) {
-            try {
-                r = bmc.chassis().bootParameter(selector);
-            } catch (CompletionCodeException e) {
-                throw new CliException("Get Chassis Boot Parameter " + selector + " failed: " + e.code().description());
-            }
+        IpmiClient bmc = client();
+        try {
+            r = bmc.chassis().bootParameter(selector);
+        } catch (CompletionCodeException e) {
+            throw new CliException("Get Chassis Boot Parameter " + selector + " failed: " + e.code().description());
         }
-        if (!Facade.printJson(root, out(), r)) {
+        if (!printJson(r)) {
             printBootParameter(r, out());
         }
     }
@@ -268,14 +252,13 @@ final class ChassisCommand implements Runnable {
     @Command(name = "poh", description = "Power-on hours (Get POH Counter).")
     void poh() {
         GetPohCounter.Response r;
-        try (IpmiClient bmc = Facade.connect(root)) {
-            try {
-                r = bmc.chassis().powerOnHours();
-            } catch (CompletionCodeException e) {
-                throw new CliException("Get Chassis Power-On-Hours failed: " + e.code().description());
-            }
+        IpmiClient bmc = client();
+        try {
+            r = bmc.chassis().powerOnHours();
+        } catch (CompletionCodeException e) {
+            throw new CliException("Get Chassis Power-On-Hours failed: " + e.code().description());
         }
-        if (!Facade.printJson(root, out(), r)) {
+        if (!printJson(r)) {
             out().println(pohText(r));
             out().flush();
         }
@@ -297,14 +280,13 @@ final class ChassisCommand implements Runnable {
     @Command(name = "restart_cause", description = "Why the system last restarted (Get System Restart Cause).")
     void restartCause() {
         GetSystemRestartCause.Response r;
-        try (IpmiClient bmc = Facade.connect(root)) {
-            try {
-                r = bmc.chassis().restartCause();
-            } catch (CompletionCodeException e) {
-                throw new CliException("Get Chassis Restart Cause failed: " + e.code().description());
-            }
+        IpmiClient bmc = client();
+        try {
+            r = bmc.chassis().restartCause();
+        } catch (CompletionCodeException e) {
+            throw new CliException("Get Chassis Restart Cause failed: " + e.code().description());
         }
-        if (!Facade.printJson(root, out(), r)) {
+        if (!printJson(r)) {
             out().println("System restart cause: " + (r.cause().isKnown() ? r.cause().displayName() : "invalid"));
             out().flush();
         }
@@ -320,14 +302,13 @@ final class ChassisCommand implements Runnable {
             default -> throw new CliException("Invalid chassis power policy: " + what);
         };
         SetPowerRestorePolicy.Response r;
-        try (IpmiClient bmc = Facade.connect(root)) {
-            try {
-                r = p == null ? bmc.chassis().powerRestorePolicies() : bmc.chassis().setPowerRestorePolicy(p);
-            } catch (CompletionCodeException e) {
-                throw new CliException("Power Restore Policy command failed: " + e.code().description());
-            }
+        IpmiClient bmc = client();
+        try {
+            r = p == null ? bmc.chassis().powerRestorePolicies() : bmc.chassis().setPowerRestorePolicy(p);
+        } catch (CompletionCodeException e) {
+            throw new CliException("Power Restore Policy command failed: " + e.code().description());
         }
-        if (Facade.printJson(root, out(), r)) {
+        if (printJson(r)) {
             return;
         }
         if (p == null) {

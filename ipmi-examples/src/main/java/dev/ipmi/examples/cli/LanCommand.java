@@ -20,30 +20,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code lan print [N]} and {@code lan set N ipaddr|netmask|defgw ipaddr|ipsrc|vlan id}, as ipmitool 1.8.19. */
 @Command(name = "lan", description = "LAN configuration.")
-final class LanCommand implements Runnable {
+final class LanCommand extends CliCommand implements Runnable {
     private static final int IP_HEADER = 7;
     private static final int ARP_CONTROL = 10;
     private static final int GRATUITOUS_ARP_INTERVAL = 11;
     private static final int BAD_PASSWORD_THRESHOLD = 26;
 
-    @ParentCommand
-    IpmiCli root;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    private PrintWriter out() {
-        return spec.commandLine().getOut();
+        usage();
     }
 
     /** What {@code lan print} shows: the common record plus the few raw parameters ipmitool also prints. */
@@ -54,12 +42,11 @@ final class LanCommand implements Runnable {
     void print(@Parameters(arity = "0..1", paramLabel = "channel") String channel) {
         int ch = channel == null ? 1 : Numbers.parse(channel);
         LanReport r;
-        try (IpmiClient bmc = Facade.connect(root)) {
-            LanConfig c = bmc.lan().config(ch);
-            r = new LanReport(c, raw(bmc, ch, IP_HEADER), raw(bmc, ch, ARP_CONTROL),
-                    raw(bmc, ch, GRATUITOUS_ARP_INTERVAL), raw(bmc, ch, BAD_PASSWORD_THRESHOLD));
-        }
-        if (!Facade.printJson(root, out(), r)) {
+        IpmiClient bmc = client();
+        LanConfig c = bmc.lan().config(ch);
+        r = new LanReport(c, raw(bmc, ch, IP_HEADER), raw(bmc, ch, ARP_CONTROL),
+                raw(bmc, ch, GRATUITOUS_ARP_INTERVAL), raw(bmc, ch, BAD_PASSWORD_THRESHOLD));
+        if (!printJson(r)) {
             printReport(r, out());
         }
     }
@@ -186,7 +173,8 @@ final class LanCommand implements Runnable {
              @Parameters(index = "2..*", paramLabel = "value") List<String> values) {
         int ch = Numbers.parse(channel);
         String message;
-        try (IpmiClient bmc = Facade.connect(root)) {
+        try {
+            IpmiClient bmc = client();
             switch (what) {
                 case "ipaddr" -> {
                     Inet4Address a = ipv4(arg(values, 0));
@@ -241,7 +229,7 @@ final class LanCommand implements Runnable {
         } catch (CompletionCodeException e) {
             throw new CliException("Set LAN Parameter failed: " + e.code().description());
         }
-        Facade.printJson(root, out(), Map.of("channel", ch, "set", message));
+        printJson(Map.of("channel", ch, "set", message));
         out().flush();
     }
 

@@ -48,16 +48,16 @@ class FacadeCliFormatTest {
 
     @Test
     void selfTestTexts() {
-        assertThat(McGroupCommands.SelftestCmd.selftestText(new GetSelfTestResults.Response(SelfTestResult.PASSED, 0)))
+        assertThat(McCommand.selftestText(new GetSelfTestResults.Response(SelfTestResult.PASSED, 0)))
                 .isEqualTo("Selftest: passed\n");
-        assertThat(McGroupCommands.SelftestCmd.selftestText(
+        assertThat(McCommand.selftestText(
                 new GetSelfTestResults.Response(SelfTestResult.CORRUPTED_OR_INACCESSIBLE, 0x81)))
                 .isEqualTo("Selftest: device corrupted\n -> SEL device not accessible\n"
                         + "controller operational firmware corrupted\n");
-        assertThat(McGroupCommands.SelftestCmd.selftestText(
+        assertThat(McCommand.selftestText(
                 new GetSelfTestResults.Response(SelfTestResult.FATAL_HARDWARE_ERROR, 0x12)))
                 .isEqualTo("Selftest     : fatal error\nFailure code : 12\n");
-        assertThat(McGroupCommands.SelftestCmd.selftestText(new GetSelfTestResults.Response(SelfTestResult.valueOf(0x60), 0x0a)))
+        assertThat(McCommand.selftestText(new GetSelfTestResults.Response(SelfTestResult.valueOf(0x60), 0x0a)))
                 .isEqualTo("Selftest     : device specific (60h)\nFailure code : 0Ah\n");
     }
 
@@ -121,7 +121,7 @@ class FacadeCliFormatTest {
     @Test
     void guidOfIpmiSimIsShownInSmbiosOrder() {
         Guid g = new Guid(Hex.parse("4c 41 42 2d 42 4d 43 2d 47 55 49 44 2d 30 30 00"));
-        assertThat(print(w -> McGroupCommands.GuidCmd.printGuid(g, w))).isEqualTo(
+        assertThat(print(w -> McCommand.printGuid(g, w))).isEqualTo(
                 "System GUID   : 2d42414c-4d42-2d43-4755-49442d303000\n"
                         + "GUID Encoding : SMBIOS (WARNING: IPMI Specification violation!)\n"
                         + "GUID Version  : DCE Security with POSIX UIDs (not for IPMI)\n");
