@@ -344,7 +344,7 @@ public final class ConnectionOptions implements AutoCloseable {
         if (passwordFromEnv) {
             String env = Optional.ofNullable(System.getenv("IPMITOOL_PASSWORD")).orElse(System.getenv("IPMI_PASSWORD"));
             if (env == null) {
-                throw new CliException("-E given but neither IPMITOOL_PASSWORD nor IPMI_PASSWORD is set");
+                throw new CliException("-E given but IPMI_PASSWORD is not set");
             }
             return env.toCharArray();
         }
