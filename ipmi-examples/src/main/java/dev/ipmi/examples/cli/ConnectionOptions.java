@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
@@ -114,6 +115,9 @@ public final class ConnectionOptions implements AutoCloseable {
 
     @Option(names = "-v", description = "Verbose (repeatable, -vvv): debug logging and stack traces on errors.")
     boolean[] verbose = new boolean[0];
+
+    /** Where -E and -K read the environment; tests give their own. */
+    static Function<String, String> environment = System::getenv;
 
     private IpmiClient base;
     private IpmiClient bridged;
@@ -273,7 +277,7 @@ public final class ConnectionOptions implements AutoCloseable {
             return textKey(kgText, "-k");
         }
         if (kgFromEnv) {
-            String env = System.getenv("IPMI_KGKEY");
+            String env = environment.apply("IPMI_KGKEY");
             if (env == null) {
                 throw new CliException("Unable to read kgkey from environment");
             }
@@ -342,7 +346,7 @@ public final class ConnectionOptions implements AutoCloseable {
             return passwordFromFile(passwordFile);
         }
         if (passwordFromEnv) {
-            String env = Optional.ofNullable(System.getenv("IPMITOOL_PASSWORD")).orElse(System.getenv("IPMI_PASSWORD"));
+            String env = Optional.ofNullable(environment.apply("IPMITOOL_PASSWORD")).orElse(environment.apply("IPMI_PASSWORD"));
             if (env == null) {
                 throw new CliException("-E given but IPMI_PASSWORD is not set");
             }

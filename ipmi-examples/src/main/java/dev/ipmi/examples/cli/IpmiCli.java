@@ -161,6 +161,13 @@ public final class IpmiCli implements Runnable, CliRoot {
             spec.usageMessage().footer(commandList());
         }
         cl.setExecutionStrategy(parseResult -> {
+            if (root.options().json && parseResult.hasSubcommand()
+                    && NO_JSON.contains(parseResult.subcommand().commandSpec().name())) {
+                err.println(parseResult.subcommand().commandSpec().name()
+                        + " has no JSON form (run it without --json)");
+                err.flush();
+                return 1;
+            }
             if (System.console() != null) {
                 // only where a person reads it: scripts compare stderr with ipmitool's
                 root.options().warnings(err);
@@ -180,7 +187,7 @@ public final class IpmiCli implements Runnable, CliRoot {
             if (!isOptionLike(a)) {
                 return a;
             }
-            i += valueWords(root, a);
+            i += Math.max(0, valueWords(root, a));
         }
         return null;
     }

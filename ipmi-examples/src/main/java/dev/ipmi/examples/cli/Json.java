@@ -39,7 +39,9 @@ final class Json {
         } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short) {
             sb.append(v);
         } else if (v instanceof Number n) {
-            sb.append(n.doubleValue());
+            double d = n.doubleValue();
+            // JSON has no NaN or infinity
+            sb.append(Double.isFinite(d) ? Double.toString(d) : "null");
         } else if (v instanceof CharSequence || v instanceof Character) {
             string(sb, v.toString());
         } else if (v instanceof Enum<?> e) {
@@ -164,8 +166,11 @@ final class Json {
             if (word.isEmpty()) {
                 continue;
             }
-            sb.append(sb.length() == 0 ? word.toLowerCase(java.util.Locale.ROOT)
-                    : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+            // abbreviations are words too: "Sensor ID" is sensorId, "SDR Version" sdrVersion
+            String w = word.equals(word.toUpperCase(java.util.Locale.ROOT)) ? word.toLowerCase(java.util.Locale.ROOT)
+                    : word;
+            sb.append(sb.length() == 0 ? w.toLowerCase(java.util.Locale.ROOT)
+                    : Character.toUpperCase(w.charAt(0)) + w.substring(1));
         }
         return sb.toString();
     }

@@ -157,40 +157,42 @@ final class SensorCommand extends CliCommand implements Runnable {
 
     @Command(name = "thresh", description = "Set thresholds: thresh <name> <lnr|lcr|lnc|unc|ucr|unr> <value>, "
             + "thresh <name> upper <unc> <ucr> <unr>, thresh <name> lower <lnr> <lcr> <lnc>.")
-    void thresh(@Parameters(index = "0", paramLabel = "name") String name,
-                @Parameters(index = "1", paramLabel = "threshold|upper|lower") String which,
-                @Parameters(index = "2..*", arity = "1..3", paramLabel = "value") List<String> values) {
+    int thresh(@Parameters(index = "0", paramLabel = "name") String name,
+               @Parameters(index = "1", paramLabel = "threshold|upper|lower") String which,
+               @Parameters(index = "2..*", arity = "1..*", paramLabel = "value") List<String> values) {
         textOnly("sensor thresh");
         List<Threshold> thresholds;
+        // the names ipmitool 1.8.19 gives each value of the three-value forms in its errors (its lower
+        // form names them in the reverse order of the values it sets)
+        List<String> labels;
         if (which.equals("upper") || which.equals("lower")) {
-            if (values.size() != 3) {
+            if (values.size() < 3) {
                 throw new CliException("usage: sensor thresh <id> " + which + (which.equals("upper")
                         ? " <unc> <ucr> <unr>" : " <lnr> <lcr> <lnc>"));
             }
             thresholds = which.equals("upper") ? List.of(Threshold.UNC, Threshold.UCR, Threshold.UNR)
                     : List.of(Threshold.LNR, Threshold.LCR, Threshold.LNC);
+            labels = which.equals("upper") ? List.of("unc", "ucr", "unr") : List.of("lnc", "lcr", "lnr");
         } else {
-            if (values.size() != 1) {
-                throw new CliException("usage: sensor thresh <id> <threshold> <setting>");
-            }
             try {
                 thresholds = List.of(Threshold.parse(which));
             } catch (IllegalArgumentException e) {
                 throw new CliException("Valid threshold '" + which + "' for sensor '" + name + "' not specified!");
             }
+            labels = List.of(which + " threshold value");
         }
-        double[] v = new double[values.size()];
+        double[] v = new double[thresholds.size()];
         for (int i = 0; i < v.length; i++) {
             try {
                 v[i] = Double.parseDouble(values.get(i));
             } catch (NumberFormatException e) {
-                String label = thresholds.size() == 1 ? which : which + " " + thresholds.get(i).name().toLowerCase();
-                throw new CliException("Given " + label + " threshold value '" + values.get(i) + "' is invalid.");
+                throw new CliException("Given " + labels.get(i) + " '" + values.get(i) + "' is invalid.");
             }
         }
         PrintWriter out = out();
         out.printf("Locating sensor record '%s'...%n", name);
         IpmiClient bmc = client();
+        int rc = 0;
         try {
             Optional<SensorRecord> s = bmc.sensors().find(name);
             if (s.isEmpty()) {
@@ -201,15 +203,26 @@ final class SensorCommand extends CliCommand implements Runnable {
                 out.flush();
                 throw new CliException(String.format("Invalid sensor type %02x", s.get().recordType()));
             }
-            // like ipmitool: one Set Sensor Thresholds per value, each announced first
+            // like ipmitool: one Set Sensor Thresholds per value, each announced first, a refusal
+            // reported and the next value still tried
             for (int i = 0; i < v.length; i++) {
                 out.printf("Setting sensor \"%s\" %s threshold to %s%n", name, thresholds.get(i).longName(),
                         IpmitoolFormat.fixed(v[i], 3));
                 out.flush();
-                bmc.sensors().setThreshold(f, thresholds.get(i), v[i]);
+                try {
+                    bmc.sensors().setThreshold(f, thresholds.get(i), v[i]);
+                } catch (CompletionCodeException e) {
+                    if (v.length == 1) {
+                        throw e;
+                    }
+                    err().println("Error setting threshold: " + e.code().description());
+                    err().flush();
+                    rc = 1;
+                }
             }
         } finally {
             out.flush();
         }
+        return rc;
     }
 }
