@@ -6,6 +6,7 @@ import dev.ipmi.core.client.Threshold;
 import dev.ipmi.core.commands.sensor.GetSensorEventEnable;
 import dev.ipmi.core.commands.sensor.GetSensorEventStatus;
 import dev.ipmi.core.commands.sensor.GetSensorThresholds;
+import dev.ipmi.core.commands.sensor.SetSensorThresholds;
 import dev.ipmi.core.sdr.IpmitoolFormat;
 import dev.ipmi.core.sdr.SdrRecord;
 import dev.ipmi.core.sdr.SdrRecord.FullSensor;
@@ -155,6 +156,21 @@ final class SensorCommand extends CliCommand implements Runnable {
         return b.toString();
     }
 
+    /**
+     * Sets one threshold. The facade refuses a threshold the record marks as not settable; ipmitool
+     * asks the BMC anyway and reports its answer, so for those the CLI sends the request itself.
+     */
+    private static void set(IpmiClient bmc, FullSensor f, Threshold t, double value) {
+        if ((f.settableThresholds() & t.bit()) != 0) {
+            bmc.sensors().setThreshold(f, t, value);
+            return;
+        }
+        int[] raw = new int[6];
+        raw[Integer.numberOfTrailingZeros(t.bit())] = f.conversion().toRaw(value);
+        bmc.execute(new SetSensorThresholds.Request(f.key().sensorNumber(), t.bit(), raw[0], raw[1], raw[2], raw[3],
+                raw[4], raw[5]));
+    }
+
     @Command(name = "thresh", description = "Set thresholds: thresh <name> <lnr|lcr|lnc|unc|ucr|unr> <value>, "
             + "thresh <name> upper <unc> <ucr> <unr>, thresh <name> lower <lnr> <lcr> <lnc>.")
     int thresh(@Parameters(index = "0", paramLabel = "name") String name,
@@ -210,11 +226,8 @@ final class SensorCommand extends CliCommand implements Runnable {
                         IpmitoolFormat.fixed(v[i], 3));
                 out.flush();
                 try {
-                    bmc.sensors().setThreshold(f, thresholds.get(i), v[i]);
+                    set(bmc, f, thresholds.get(i), v[i]);
                 } catch (CompletionCodeException e) {
-                    if (v.length == 1) {
-                        throw e;
-                    }
                     err().println("Error setting threshold: " + e.code().description());
                     err().flush();
                     rc = 1;
