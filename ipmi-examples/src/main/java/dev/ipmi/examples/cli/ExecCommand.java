@@ -26,26 +26,12 @@ final class ExecCommand extends CliCommand implements Callable<Integer> {
     /** Where {@code shell} reads; tests put their own input here. */
     static InputStream stdin = System.in;
 
-    private final boolean shell;
-
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "File of commands (exec only).")
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "File of commands.")
     Path file;
-
-    private ExecCommand(boolean shell) {
-        this.shell = shell;
-    }
-
-    static ExecCommand exec() {
-        return new ExecCommand(false);
-    }
-
-    static Object shell() {
-        return new Shell();
-    }
 
     /** {@code shell}: the same loop over stdin, with a prompt when stdin is a terminal. */
     @Command(name = "shell", description = "Read commands from stdin and run them on one session.")
-    static final class Shell extends CliCommand implements Callable<Integer> {
+    public static final class Shell extends CliCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             BufferedReader r = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
@@ -55,9 +41,6 @@ final class ExecCommand extends CliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (shell) {
-            throw new IllegalStateException("shell runs through Shell");
-        }
         if (file == null) {
             throw new CliException("exec: missing command file (usage: exec <filename>)");
         }

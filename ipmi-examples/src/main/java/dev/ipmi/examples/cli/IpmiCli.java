@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,31 +30,43 @@ import picocli.CommandLine.Model.OptionSpec;
         description = "Pure-Java IPMI client (ipmitool-compatible syntax).")
 public final class IpmiCli implements Runnable, CliRoot {
 
-    /** A command word, its one-line description and how to make its picocli object. */
-    record Entry(String description, Supplier<Object> factory) {}
+    /**
+     * A command word, its one-line description and the class of its picocli object, by name: a
+     * method reference would load every command class at start-up.
+     */
+    record Entry(String description, String className) {
+        Object create() {
+            try {
+                return Class.forName(IpmiCli.class.getPackageName() + "." + className).getDeclaredConstructor()
+                        .newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("command class " + className, e);
+            }
+        }
+    }
 
     /** Every command, in the order of the usage text; built into a model only when named on the line. */
     static final Map<String, Entry> COMMANDS = commands();
 
     private static Map<String, Entry> commands() {
         Map<String, Entry> m = new LinkedHashMap<>();
-        m.put("mc", new Entry("Management controller: info, guid, selftest, reset.", McCommand::new));
-        m.put("raw", new Entry("Send a raw request and print the response data bytes.", RawCommand::new));
-        m.put("power", new Entry("Chassis power: status, on, off, cycle, reset, soft, diag.", PowerCommand::new));
-        m.put("chassis", new Entry("Chassis status and control.", ChassisCommand::new));
-        m.put("channel", new Entry("Channel information and access.", ChannelCommand::new));
-        m.put("user", new Entry("User management.", UserCommand::new));
-        m.put("lan", new Entry("LAN configuration.", LanCommand::new));
-        m.put("dcmi", new Entry("DCMI: power reading.", DcmiCommand::new));
-        m.put("sdr", new Entry("SDR repository: list, elist, info, type.", SdrCommand::new));
-        m.put("sensor", new Entry("Sensors: list, get, thresh.", SensorCommand::new));
-        m.put("sel", new Entry("System Event Log: info, list, elist, clear, get, add, delete, time.", SelCommand::new));
-        m.put("fru", new Entry("FRU inventory: print [id].", FruCommand::new));
-        m.put("sol", new Entry("Serial-over-LAN console and configuration.", SolCommand::new));
-        m.put("exec", new Entry("Run the commands of a file, one a line, on one session.", ExecCommand::exec));
-        m.put("shell", new Entry("Read commands from stdin and run them on one session.", ExecCommand::shell));
-        m.put("virtual-bmc", new Entry("Serve a virtual BMC (for tests and demos).", VirtualBmcCommand::new));
-        m.put("demo", new Entry("Start a virtual BMC and drive it with the client.", DemoCommand::new));
+        m.put("mc", new Entry("Management controller: info, guid, selftest, reset.", "McCommand"));
+        m.put("raw", new Entry("Send a raw request and print the response data bytes.", "RawCommand"));
+        m.put("power", new Entry("Chassis power: status, on, off, cycle, reset, soft, diag.", "PowerCommand"));
+        m.put("chassis", new Entry("Chassis status and control.", "ChassisCommand"));
+        m.put("channel", new Entry("Channel information and access.", "ChannelCommand"));
+        m.put("user", new Entry("User management.", "UserCommand"));
+        m.put("lan", new Entry("LAN configuration.", "LanCommand"));
+        m.put("dcmi", new Entry("DCMI: power reading.", "DcmiCommand"));
+        m.put("sdr", new Entry("SDR repository: list, elist, info, type.", "SdrCommand"));
+        m.put("sensor", new Entry("Sensors: list, get, thresh.", "SensorCommand"));
+        m.put("sel", new Entry("System Event Log: info, list, elist, clear, get, add, delete, time.", "SelCommand"));
+        m.put("fru", new Entry("FRU inventory: print [id].", "FruCommand"));
+        m.put("sol", new Entry("Serial-over-LAN console and configuration.", "SolCommand"));
+        m.put("exec", new Entry("Run the commands of a file, one a line, on one session.", "ExecCommand"));
+        m.put("shell", new Entry("Read commands from stdin and run them on one session.", "ExecCommand$Shell"));
+        m.put("virtual-bmc", new Entry("Serve a virtual BMC (for tests and demos).", "VirtualBmcCommand"));
+        m.put("demo", new Entry("Start a virtual BMC and drive it with the client.", "DemoCommand"));
         return m;
     }
 
@@ -138,7 +149,7 @@ public final class IpmiCli implements Runnable, CliRoot {
         if (name != null) {
             Entry e = COMMANDS.get(name);
             if (e != null) {
-                cl.addSubcommand(name, e.factory().get());
+                cl.addSubcommand(name, e.create());
             }
         }
         // "-I lan" must not be read as the "lan" subcommand
