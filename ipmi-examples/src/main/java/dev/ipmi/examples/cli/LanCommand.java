@@ -179,13 +179,17 @@ final class LanCommand extends CliCommand implements Runnable {
                 case "ipaddr" -> {
                     Inet4Address a = ipv4(arg(values, 0));
                     message = "Setting LAN IP Address to " + a.getHostAddress();
-                    out().println(message);
+                    if (!json()) {
+                        out().println(message);
+                    }
                     bmc.lan().setIpAddress(ch, a);
                 }
                 case "netmask" -> {
                     Inet4Address a = ipv4(arg(values, 0));
                     message = "Setting LAN Subnet Mask to " + a.getHostAddress();
-                    out().println(message);
+                    if (!json()) {
+                        out().println(message);
+                    }
                     bmc.lan().setSubnetMask(ch, a);
                 }
                 case "defgw" -> {
@@ -194,7 +198,9 @@ final class LanCommand extends CliCommand implements Runnable {
                     }
                     Inet4Address a = ipv4(arg(values, 1));
                     message = "Setting LAN Default Gateway IP to " + a.getHostAddress();
-                    out().println(message);
+                    if (!json()) {
+                        out().println(message);
+                    }
                     bmc.lan().setDefaultGateway(ch, a);
                 }
                 case "ipsrc" -> {
