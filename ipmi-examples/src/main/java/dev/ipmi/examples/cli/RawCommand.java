@@ -2,7 +2,6 @@ package dev.ipmi.examples.cli;
 
 import dev.ipmi.core.CompletionCodeException;
 import dev.ipmi.core.RawRequest;
-import java.io.PrintWriter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,21 +41,10 @@ final class RawCommand extends CliCommand implements Runnable {
                     options().target().channel(), nf, c, e.code().code(), e.code().description()));
         }
         if (!printJson(Map.of("data", HexFormat.of().formatHex(r.data())))) {
-            print(r.data(), out());
+            IpmitoolText.rawData(r.data(), out());
         }
     }
 
-    static void print(byte[] data, PrintWriter out) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < data.length; i++) {
-            if (i > 0 && i % 16 == 0) {
-                sb.append(System.lineSeparator());
-            }
-            sb.append(String.format(" %02x", data[i] & 0xFF));
-        }
-        out.println(sb);
-        out.flush();
-    }
 
     /** Like ipmitool's str2uchar (strtoul base 0): 0x.. hex, leading 0 octal, else decimal; 0..255. */
     static int parseByte(String text, String what) {

@@ -89,7 +89,7 @@ final class SdrCommand extends CliCommand implements Runnable {
                     } else {
                         Optional<String> line = other.apply(r);
                         if (line.isEmpty()) {
-                            line = locator(r, extended);
+                            line = IpmitoolText.locator(r, extended);
                         }
                         line.ifPresent(emit);
                     }
@@ -101,24 +101,6 @@ final class SdrCommand extends CliCommand implements Runnable {
         }
     }
 
-    /** ipmitool's lines for FRU and generic device locators (list and elist forms). */
-    static Optional<String> locator(SdrRecord r, boolean extended) {
-        if (r instanceof SdrRecord.FruDeviceLocator f) {
-            return Optional.of(extended
-                    ? String.format("%-16s | 00h | ns  | %2d.%1d | %s FRU @%02Xh", f.name(), f.entity().id(),
-                    f.entity().instance(), f.logical() ? "Logical" : "Physical", f.fruDeviceId())
-                    : String.format("%-16s | %s FRU @%02Xh %02x.%x | ok", f.name(), f.logical() ? "Log" : "Phy",
-                    f.fruDeviceId(), f.entity().id(), f.entity().instance()));
-        }
-        if (r instanceof SdrRecord.GenericDeviceLocator g) {
-            return Optional.of(extended
-                    ? String.format("%-16s | 00h | ns  | %2d.%1d | Generic Device @%02Xh:%02Xh.%1d", g.name(),
-                    g.entity().id(), g.entity().instance(), g.accessAddress(), g.slaveAddress(), g.oem())
-                    : String.format("%-16s | Generic @%02X:%02X.%-2d | ok", g.name(), g.accessAddress(),
-                    g.slaveAddress(), g.oem()));
-        }
-        return Optional.empty();
-    }
 
     @Command(name = "list", description = "Sensor name, reading and status (as ipmitool sdr list).")
     void listCmd(@Parameters(index = "0", arity = "0..1", paramLabel = "all|full|compact|event|mcloc|fru|generic")
@@ -138,58 +120,16 @@ final class SdrCommand extends CliCommand implements Runnable {
         GetSdrRepositoryInfo.Response i = client().sdr().info();
         if (json()) {
             StringWriter w = new StringWriter();
-            printInfo(i, new PrintWriter(w));
+            IpmitoolText.sdrInfo(i, new PrintWriter(w));
             printJson(Json.fields(w.toString().lines().toList()));
             return;
         }
-        printInfo(i, out());
+        IpmitoolText.sdrInfo(i, out());
         out().flush();
     }
 
-    static void printInfo(GetSdrRepositoryInfo.Response i, PrintWriter out) {
-        out.printf("SDR Version                         : 0x%x%n", i.sdrVersion());
-        out.printf("Record Count                        : %d%n", i.recordCount());
-        String free = switch (i.freeSpace()) {
-            case 0x0000 -> "none (full)";
-            case 0xFFFF -> "unspecified";
-            case 0xFFFE -> "> 64Kb - 2 bytes";
-            default -> i.freeSpace() + " bytes";
-        };
-        out.printf("Free Space                          : %s%n", free);
-        // ipmitool prints each timestamp only when the matching operation is supported (Partial Add
-        // for the addition, Delete for the erase) and "NA" otherwise, whatever the BMC reported
-        int ops = i.operationSupport();
-        out.printf("Most recent Addition                : %s%n",
-                (ops & GetSdrRepositoryInfo.Response.PARTIAL_ADD_SUPPORTED) != 0 ? timestamp(i.lastAddition())
-                        : "NA");
-        out.printf("Most recent Erase                   : %s%n",
-                (ops & GetSdrRepositoryInfo.Response.DELETE_SUPPORTED) != 0 ? timestamp(i.lastErase()) : "NA");
-        out.printf("SDR overflow                        : %s%n", i.overflow() ? "yes" : "no");
-        String modes = switch (i.updateModes()) {
-            case 0 -> "unspecified";
-            case 1 -> "non-modal";
-            case 2 -> "modal";
-            default -> "modal and non-modal";
-        };
-        out.printf("SDR Repository Update Support       : %s%n", modes);
-        out.printf("Delete SDR supported                : %s%n",
-                yesNo(ops, GetSdrRepositoryInfo.Response.DELETE_SUPPORTED));
-        out.printf("Partial Add SDR supported           : %s%n",
-                yesNo(ops, GetSdrRepositoryInfo.Response.PARTIAL_ADD_SUPPORTED));
-        out.printf("Reserve SDR repository supported    : %s%n",
-                yesNo(ops, GetSdrRepositoryInfo.Response.RESERVE_SUPPORTED));
-        out.printf("SDR Repository Alloc info supported : %s%n",
-                yesNo(ops, GetSdrRepositoryInfo.Response.ALLOCATION_INFO_SUPPORTED));
-    }
 
-    private static String yesNo(int ops, int bit) {
-        return (ops & bit) != 0 ? "yes" : "no";
-    }
 
-    /** ipmitool's numeric timestamp; FFFFFFFFh is "Unspecified". */
-    static String timestamp(long ts) {
-        return ts == 0xFFFFFFFFL ? "Unspecified" : SelCommand.numericTime(new dev.ipmi.core.sel.SelTimestamp(ts));
-    }
     @Command(name = "type", description = "elist lines of one sensor type (name or 0xNN); 'list' shows the types.")
     void type(@Parameters(index = "0", arity = "0..1", paramLabel = "type") String type) {
         PrintWriter out = out();
@@ -200,7 +140,7 @@ final class SdrCommand extends CliCommand implements Runnable {
                 err().flush();
             }
             textOnly("sdr type list");
-            printTypes(out);
+            IpmitoolText.sensorTypes(out);
             return;
         }
         List<Object> json = new ArrayList<>();
@@ -242,11 +182,4 @@ final class SdrCommand extends CliCommand implements Runnable {
         return SensorTypes.byName(text);
     }
 
-    static void printTypes(PrintWriter out) {
-        out.println("Sensor Types:");
-        for (int t = 1; t <= 0x2C; t += 2) {
-            out.printf("\t%-25s (0x%02x)   %-25s (0x%02x)%n", SensorTypes.name(t), t, SensorTypes.name(t + 1),
-                    t + 1);
-        }
-    }
 }

@@ -7,8 +7,6 @@ import dev.ipmi.core.commands.storage.GetSelAllocationInfo;
 import dev.ipmi.core.commands.storage.GetSelInfo;
 import dev.ipmi.core.sdr.SdrRecord;
 import dev.ipmi.core.sdr.SdrScan;
-import dev.ipmi.core.sdr.IpmitoolFormat;
-import dev.ipmi.core.sdr.SensorTypes;
 import dev.ipmi.core.sel.SelFormat;
 import dev.ipmi.core.sel.SelRecord;
 import dev.ipmi.core.sel.SelTimestamp;
@@ -21,14 +19,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -55,28 +51,7 @@ final class SelCommand extends CliCommand implements Runnable {
         return ZoneId.systemDefault();
     }
 
-    /**
-     * ipmitool's numeric timestamp: "MM/dd/yy HH:mm:ss zone", or "S+ HH:MM:SS" for pre-init (seconds since
-     * the BMC started).
-     */
-    static String numericTime(SelTimestamp ts) {
-        if (ts.isPreInit()) {
-            long s = ts.raw();
-            return String.format("S+ %02d:%02d:%02d", (s / 3600) % 24, (s / 60) % 60, s % 60);
-        }
-        String cols = SelFormat.timestampColumns(ts, zone());
-        // "MM/dd/yy | HH:mm:ss zzz |" -> "MM/dd/yy HH:mm:ss zzz"
-        return cols.substring(0, cols.length() - 2).replace(" | ", " ");
-    }
 
-    /** ipmitool's date alone: "MM/dd/yy", or "S+ yy/ddd" (day of year of the pre-init seconds). */
-    static String date(SelTimestamp ts) {
-        if (ts.isPreInit()) {
-            var t = Instant.ofEpochSecond(ts.raw()).atZone(ZoneOffset.UTC);
-            return String.format("S+ %02d/%03d", t.getYear() % 100, t.getDayOfYear());
-        }
-        return numericTime(ts).substring(0, 8);
-    }
 
     static String failure(CompletionCodeException e) {
         return e.code().description();
@@ -96,7 +71,7 @@ final class SelCommand extends CliCommand implements Runnable {
     static void info(IpmiClient bmc, PrintWriter out) {
         try {
             GetSelInfo.Response i = bmc.sel().info();
-            printInfo(i, out);
+            IpmitoolText.selInfo(i, out);
             if ((i.operationSupport() & GetSelInfo.Response.ALLOCATION_INFO_SUPPORTED) != 0) {
                 GetSelAllocationInfo.Response a = bmc.sel().allocationInfo();
                 out.printf("# of Alloc Units : %d%n", a.allocationUnits());
@@ -110,48 +85,7 @@ final class SelCommand extends CliCommand implements Runnable {
         }
     }
 
-    static void printInfo(GetSelInfo.Response i, PrintWriter out) {
-        int v = i.selVersion();
-        out.println("SEL Information");
-        out.printf("Version          : %d.%d (%s)%n", v & 0x0F, (v >> 4) & 0x0F,
-                v == 0x51 || v == 0x02 ? "v1.5, v2 compliant" : "Unknown");
-        int e = i.entries();
-        int f = i.freeSpace();
-        out.printf("Entries          : %d%n", e);
-        out.printf("Free Space       : %d bytes %s%n", f, f == 0xFFFF ? "or more" : "");
-        int pct = 0;
-        if (e != 0) {
-            // ipmitool's arithmetic: entries are 16 bytes, used + free = total
-            f += e * 16;
-            pct = (int) (100 * ((double) (e * 16) / (double) f));
-        }
-        out.printf("Percent Used     : %s%n", f >= 0xFFFF ? "unknown" : pct + "%");
-        out.printf("Last Add Time    : %s%n", stamp(i.lastAddition()));
-        out.printf("Last Del Time    : %s%n", stamp(i.lastErase()));
-        int ops = i.operationSupport();
-        out.printf("Overflow         : %s%n", (ops & 0x80) != 0 ? "true" : "false");
-        StringBuilder cmds = new StringBuilder();
-        if ((ops & 0x0F) == 0) {
-            cmds.append("None");
-        }
-        if ((ops & 0x08) != 0) {
-            cmds.append("'Delete' ");
-        }
-        if ((ops & 0x04) != 0) {
-            cmds.append("'Partial Add' ");
-        }
-        if ((ops & 0x02) != 0) {
-            cmds.append("'Reserve' ");
-        }
-        if ((ops & 0x01) != 0) {
-            cmds.append("'Get Alloc Info' ");
-        }
-        out.printf("Supported Cmds   : %s%n", cmds);
-    }
 
-    private static String stamp(long ts) {
-        return ts == 0 || ts == 0xFFFFFFFFL ? "Not Available" : numericTime(new SelTimestamp(ts));
-    }
 
     static List<String> lines(ConnectionOptions options, IpmiClient bmc, boolean extended, PrintWriter err) {
         List<SelRecord> entries = bmc.sel().entries();
@@ -265,9 +199,9 @@ final class SelCommand extends CliCommand implements Runnable {
                 }
                 Map<String, Object> sensorJson = null;
                 if (sensor == null) {
-                    print(entry.record(), out);
+                    IpmitoolText.selEntry(entry.record(), out);
                 } else {
-                    printExtended((SelRecord.SystemEvent) entry.record(), sensor, out);
+                    IpmitoolText.selEntryExtended((SelRecord.SystemEvent) entry.record(), sensor, out);
                     if (sensor instanceof SdrRecord.FullSensor || sensor instanceof SdrRecord.CompactSensor) {
                         if (json()) {
                             sensorJson = Json.fields(SensorCommand.detail(bmc, sensor));
@@ -293,86 +227,10 @@ final class SelCommand extends CliCommand implements Runnable {
         return rc;
     }
 
-    static void print(SelRecord r, PrintWriter out) {
-        out.printf("SEL Record ID          : %04x%n", r.recordId());
-        if (!(r instanceof SelRecord.SystemEvent e)) {
-            out.printf(" Record Type           : %02x  (%s)%n", r.recordType(),
-                    r.recordType() < 0xE0 ? "OEM timestamped" : "OEM non-timestamped");
-            byte[] all = r.toBytes();
-            StringBuilder hex = new StringBuilder();
-            for (int i = r.recordType() < 0xE0 ? 10 : 3; i < all.length; i++) {
-                hex.append(String.format("%02x", all[i] & 0xFF));
-            }
-            out.printf(" OEM Defined           : %s%n%n", hex);
-            return;
-        }
-        header(e, out);
-        out.printf(" Event Data            : %02x%02x%02x%n", e.eventData1(), e.eventData2(), e.eventData3());
-        out.printf(" Description           : %s%n%n", e.description());
-    }
 
-    private static void header(SelRecord.SystemEvent e, PrintWriter out) {
-        out.printf(" Record Type           : %02x%n", e.recordType());
-        // ipmitool formats date and time into one static buffer, so both fields show the date
-        out.printf(" Timestamp             : %s %s%n", date(e.timestamp()), date(e.timestamp()));
-        out.printf(" Generator ID          : %04x%n", e.generatorId());
-        out.printf(" EvM Revision          : %02x%n", e.evmRevision());
-        out.printf(" Sensor Type           : %s%n", SensorTypes.name(e.sensorType()));
-        out.printf(" Sensor Number         : %02x%n", e.sensorNumber());
-        out.printf(" Event Type            : %s%n", eventType(e.eventReadingType()));
-        out.printf(" Event Direction       : %s%n", e.deassertion() ? "Deassertion Event" : "Assertion Event");
-    }
 
-    /** The detailed form ipmitool prints when the event's sensor is in the SDR repository. */
-    static void printExtended(SelRecord.SystemEvent e, SdrRecord.SensorRecord sensor, PrintWriter out) {
-        out.printf("SEL Record ID          : %04x%n", e.recordId());
-        header(e, out);
-        out.printf(" Event Data (RAW)      : %02x%02x%02x%n", e.eventData1(), e.eventData2(), e.eventData3());
-        int type = e.eventReadingType();
-        if (type == 0x01 && sensor instanceof SdrRecord.FullSensor full) {
-            dataByte(out, (e.eventData1() >> 6) & 3, e.eventData2(), "Trigger Reading       ", full);
-            dataByte(out, (e.eventData1() >> 4) & 3, e.eventData3(), "Trigger Threshold     ", full);
-        } else if (type >= 0x02 && type <= 0x0C) {
-            // generic discrete: nothing more to break down
-        } else if (type == 0x6F) {
-            if (e.sensorType() == 0x0C && e.sensorNumber() == 0 && (e.eventData1() & 0x30) == 0x20) {
-                out.printf(" Event Data            : CPU %d DIMM %d%n", e.eventData3() & 0x0F,
-                        (e.eventData3() & 0xF0) >> 4);
-            } else if (!(e.sensorType() == 0x2B && e.eventData1() == 0xC1)) {
-                out.printf(" Event Interpretation  : Missing%n");
-            }
-        } else if (type < 0x70 || type > 0x7F) {
-            out.printf(" Event Data            : %02x%02x%02x%n", e.eventData1(), e.eventData2(), e.eventData3());
-        }
-        out.printf(" Description           : %s%n%n", e.description());
-    }
 
-    private static void dataByte(PrintWriter out, int usage, int value, String label,
-                                 SdrRecord.FullSensor full) {
-        switch (usage) {
-            case 1 -> out.printf(" %s: %s%s%n", label, IpmitoolFormat.fixed(full.conversion().convert(value), 3),
-                    full.units().ipmitoolText());
-            case 2 -> out.printf(" OEM Data              : %02x%n", value);
-            case 3 -> out.printf(" Sensor Extension Code : %02x%n", value);
-            default -> { }
-        }
-    }
 
-    static String eventType(int code) {
-        if (code == 0x01) {
-            return "Threshold";
-        }
-        if (code >= 0x02 && code <= 0x0C) {
-            return "Generic Discrete";
-        }
-        if (code == 0x6F) {
-            return "Sensor-specific Discrete";
-        }
-        if (code >= 0x70 && code <= 0x7F) {
-            return "OEM";
-        }
-        return "Unspecified";
-    }
 
     /** The SDR of an event's sensor: same owner (generator address), number and type, as ipmitool matches. */
     static SdrRecord.SensorRecord sensorOf(SdrScan scan, SelRecord.SystemEvent e) {
@@ -525,11 +383,11 @@ final class SelCommand extends CliCommand implements Runnable {
 
     private void printTime(SelTimestamp t) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("time", numericTime(t));
+        m.put("time", IpmitoolText.numericTime(t));
         m.put("raw", t.raw());
         m.put("preInit", t.isPreInit());
         if (!printJson(m)) {
-            out().println(numericTime(t));
+            out().println(IpmitoolText.numericTime(t));
         }
     }
 
