@@ -11,7 +11,6 @@ import dev.ipmi.core.commands.app.SetUserAccess;
 import dev.ipmi.core.types.PrivilegeLevel;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -59,18 +58,11 @@ final class ChannelCommand extends CliCommand implements Runnable {
         });
         out.printf("  Active Session Count  : %d%n", i.activeSessions());
         out.printf("  Protocol Vendor ID    : %d%n", i.vendorId());
-        printAccess(out, "  Volatile(active) Settings", r.volatileAccess());
-        printAccess(out, "  Non-Volatile Settings", r.nonVolatileAccess());
+        IpmitoolText.channelAccess(out, "  Volatile(active) Settings", r.volatileAccess());
+        IpmitoolText.channelAccess(out, "  Non-Volatile Settings", r.nonVolatileAccess());
         out.flush();
     }
 
-    private static void printAccess(PrintWriter out, String title, GetChannelAccess.Response a) {
-        out.println(title);
-        out.printf("    Alerting            : %s%n", a.alertingDisabled() ? "disabled" : "enabled");
-        out.printf("    Per-message Auth    : %s%n", a.perMessageAuthDisabled() ? "disabled" : "enabled");
-        out.printf("    User Level Auth     : %s%n", a.userLevelAuthDisabled() ? "disabled" : "enabled");
-        out.printf("    Access Mode         : %s%n", a.accessMode().displayName());
-    }
 
     record UserAccessReport(int userId, String name, GetUserAccess.Response access) {}
 
@@ -179,23 +171,11 @@ final class ChannelCommand extends CliCommand implements Runnable {
         for (CipherSuiteRecord r : suites) {
             out.printf("%-4d %-7s %-15s %-15s %-15s%n", r.suiteId(),
                     r.oemIana().isPresent() ? Integer.toString(r.oemIana().getAsInt()) : "N/A",
-                    name(r.authentication(), AUTH), name(r.integrity(), INTEGRITY),
-                    name(r.confidentiality(), CONFIDENTIALITY));
+                    IpmitoolText.algorithmName(r.authentication(), IpmitoolText.AUTH), IpmitoolText.algorithmName(r.integrity(), IpmitoolText.INTEGRITY),
+                    IpmitoolText.algorithmName(r.confidentiality(), IpmitoolText.CONFIDENTIALITY));
         }
         out.flush();
     }
 
-    private static final Map<Integer, String> AUTH = new LinkedHashMap<>(Map.of(0, "none", 1, "hmac_sha1",
-            2, "hmac_md5", 3, "hmac_sha256"));
-    private static final Map<Integer, String> INTEGRITY = Map.of(0, "none", 1, "hmac_sha1_96", 2, "hmac_md5_128",
-            3, "md5_128", 4, "sha256_128");
-    private static final Map<Integer, String> CONFIDENTIALITY = Map.of(0, "none", 1, "aes_cbc_128", 2, "xrc4_128",
-            3, "xrc4_40");
 
-    private static String name(List<Integer> algs, Map<Integer, String> names) {
-        if (algs.isEmpty()) {
-            return "none";
-        }
-        return names.getOrDefault(algs.get(0), "unknown");
-    }
 }

@@ -1,5 +1,6 @@
 package dev.ipmi.examples.cli;
 
+import dev.ipmi.core.commands.app.GetChannelAccess;
 import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.app.GetSelfTestResults;
 import dev.ipmi.core.commands.app.SelfTestResult;
@@ -12,12 +13,17 @@ import dev.ipmi.core.commands.chassis.PowerRestorePolicy;
 import dev.ipmi.core.commands.dcmi.GetPowerReading;
 import dev.ipmi.core.commands.storage.GetSdrRepositoryInfo;
 import dev.ipmi.core.commands.storage.GetSelInfo;
+import dev.ipmi.core.commands.transport.CipherSuitePrivilege;
+import dev.ipmi.core.commands.transport.IpSource;
+import dev.ipmi.core.commands.transport.LanConfig;
+import dev.ipmi.core.commands.transport.MacAddress;
 import dev.ipmi.core.sdr.IpmitoolFormat;
 import dev.ipmi.core.sdr.SdrRecord;
 import dev.ipmi.core.sdr.SensorTypes;
 import dev.ipmi.core.sel.SelFormat;
 import dev.ipmi.core.sel.SelRecord;
 import dev.ipmi.core.sel.SelTimestamp;
+import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.Guid;
 import dev.ipmi.core.wire.ByteWriter;
 import java.io.PrintWriter;
@@ -25,9 +31,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Every text the CLI prints in ipmitool 1.8.19's layout and words, in one place (the SDR, SEL and
@@ -524,5 +535,129 @@ final class IpmitoolText {
         }
         out.println(sb);
         out.flush();
+    }
+    static final Map<Integer, String> AUTH = new LinkedHashMap<>(Map.of(0, "none", 1, "hmac_sha1",
+            2, "hmac_md5", 3, "hmac_sha256"));
+    static final Map<Integer, String> INTEGRITY = Map.of(0, "none", 1, "hmac_sha1_96", 2, "hmac_md5_128",
+            3, "md5_128", 4, "sha256_128");
+    static final Map<Integer, String> CONFIDENTIALITY = Map.of(0, "none", 1, "aes_cbc_128", 2, "xrc4_128",
+            3, "xrc4_40");
+
+    static void lanPrint(LanCommand.LanReport r, PrintWriter out) {
+        LanConfig c = r.config();
+        c.setInProgress().ifPresent(s -> out.printf("%-24s: %s%n", "Set in Progress", switch (s.code()) {
+            case 0 -> "Set Complete";
+            case 1 -> "Set In Progress";
+            case 2 -> "Commit Write";
+            default -> "Reserved";
+        }));
+        c.authTypeSupport().ifPresent(t -> out.printf("%-24s: %s%n", "Auth Type Support", authTypes(t)));
+        c.authTypeEnables().ifPresent(e -> {
+            out.printf("%-24s: Callback : %s%n", "Auth Type Enable", authTypes(e.callback()));
+            out.printf("%-24s: User     : %s%n", "", authTypes(e.user()));
+            out.printf("%-24s: Operator : %s%n", "", authTypes(e.operator()));
+            out.printf("%-24s: Admin    : %s%n", "", authTypes(e.administrator()));
+            out.printf("%-24s: OEM      : %s%n", "", authTypes(e.oem()));
+        });
+        c.ipSource().ifPresent(s -> out.printf("%-24s: %s%n", "IP Address Source", ipSource(s)));
+        c.ipAddress().ifPresent(a -> out.printf("%-24s: %s%n", "IP Address", a.getHostAddress()));
+        c.subnetMask().ifPresent(a -> out.printf("%-24s: %s%n", "Subnet Mask", a.getHostAddress()));
+        c.macAddress().ifPresent(m -> out.printf("%-24s: %s%n", "MAC Address", mac(m)));
+        c.communityString().ifPresent(s -> out.printf("%-24s: %s%n", "SNMP Community String", s));
+        r.ipHeader().filter(d -> d.length >= 3).ifPresent(d -> out.printf(
+                "%-24s: TTL=0x%02x Flags=0x%02x Precedence=0x%02x TOS=0x%02x%n", "IP Header", d[0] & 0xFF,
+                d[1] & 0xE0, d[2] & 0xE0, d[2] & 0x1E));
+        r.arpControl().filter(d -> d.length >= 1).ifPresent(d -> out.printf("%-24s: ARP Responses %sabled, "
+                + "Gratuitous ARP %sabled%n", "BMC ARP Control", (d[0] & 0x02) != 0 ? "En" : "Dis",
+                (d[0] & 0x01) != 0 ? "En" : "Dis"));
+        r.gratuitousArpInterval().filter(d -> d.length >= 1).ifPresent(d -> out.printf("%-24s: %.1f seconds%n",
+                "Gratituous ARP Intrvl", (d[0] & 0xFF) / 2.0));
+        c.defaultGatewayIp().ifPresent(a -> out.printf("%-24s: %s%n", "Default Gateway IP", a.getHostAddress()));
+        c.defaultGatewayMac().ifPresent(m -> out.printf("%-24s: %s%n", "Default Gateway MAC", mac(m)));
+        c.backupGatewayIp().ifPresent(a -> out.printf("%-24s: %s%n", "Backup Gateway IP", a.getHostAddress()));
+        c.backupGatewayMac().ifPresent(m -> out.printf("%-24s: %s%n", "Backup Gateway MAC", mac(m)));
+        c.vlan().ifPresent(v -> out.printf("%-24s: %s%n", "802.1q VLAN ID", v.enabled() ? Integer.toString(v.id())
+                : "Disabled"));
+        c.vlanPriority().ifPresent(p -> out.printf("%-24s: %d%n", "802.1q VLAN Priority", p));
+        List<CipherSuitePrivilege> suites = c.cipherSuites();
+        if (!suites.isEmpty()) {
+            out.printf("%-24s: %s%n", "RMCP+ Cipher Suites", suites.stream()
+                    .map(s -> Integer.toString(s.cipherSuiteId())).collect(Collectors.joining(",")));
+            StringBuilder max = new StringBuilder();
+            for (CipherSuitePrivilege s : suites) {
+                max.append(s.maxPrivilege().map(p -> switch (p.code()) {
+                    case 0 -> 'X';
+                    case 1 -> 'c';
+                    case 2 -> 'u';
+                    case 3 -> 'o';
+                    case 4 -> 'a';
+                    case 5 -> 'O';
+                    default -> '?';
+                }).orElse('X'));
+            }
+            out.printf("%-24s: %s%n", "Cipher Suite Priv Max", max);
+            for (String legend : List.of("X=Cipher Suite Unused", "c=CALLBACK", "u=USER", "o=OPERATOR", "a=ADMIN",
+                    "O=OEM")) {
+                out.printf("%-24s:     %s%n", "", legend);
+            }
+        }
+        Optional<byte[]> bad = r.badPasswordThreshold().filter(d -> d.length >= 6);
+        if (bad.isEmpty()) {
+            out.printf("%-24s: Not Available%n", "Bad Password Threshold");
+        } else {
+            byte[] d = bad.get();
+            out.printf("%-24s: %d%n", "Bad Password Threshold", d[1] & 0xFF);
+            out.printf("%-24s: %s%n", "Invalid password disable", (d[0] & 0x01) != 0 ? "yes" : "no");
+            out.printf("%-24s: %d%n", "Attempt Count Reset Int.", ((d[2] & 0xFF) | (d[3] & 0xFF) << 8) * 10);
+            out.printf("%-24s: %d%n", "User Lockout Interval", ((d[4] & 0xFF) | (d[5] & 0xFF) << 8) * 10);
+        }
+        out.flush();
+    }
+
+    static String authTypes(Set<AuthType> types) {
+        StringBuilder sb = new StringBuilder();
+        for (AuthType t : List.of(AuthType.NONE, AuthType.MD2, AuthType.MD5, AuthType.PASSWORD, AuthType.OEM)) {
+            if (types.contains(t)) {
+                sb.append(t.displayName()).append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String ipSource(IpSource s) {
+        return switch (s.code()) {
+            case 0 -> "Unspecified";
+            case 1 -> "Static Address";
+            case 2 -> "DHCP Address";
+            case 3 -> "BIOS Assigned Address";
+            default -> "Other";
+        };
+    }
+
+    static String mac(MacAddress m) {
+        byte[] b = m.bytes();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < b.length; i++) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(String.format("%02x", b[i] & 0xFF));
+        }
+        return sb.toString();
+    }
+
+    static void channelAccess(PrintWriter out, String title, GetChannelAccess.Response a) {
+        out.println(title);
+        out.printf("    Alerting            : %s%n", a.alertingDisabled() ? "disabled" : "enabled");
+        out.printf("    Per-message Auth    : %s%n", a.perMessageAuthDisabled() ? "disabled" : "enabled");
+        out.printf("    User Level Auth     : %s%n", a.userLevelAuthDisabled() ? "disabled" : "enabled");
+        out.printf("    Access Mode         : %s%n", a.accessMode().displayName());
+    }
+
+    static String algorithmName(List<Integer> algs, Map<Integer, String> names) {
+        if (algs.isEmpty()) {
+            return "none";
+        }
+        return names.getOrDefault(algs.get(0), "unknown");
     }
 }
