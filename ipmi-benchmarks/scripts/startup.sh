@@ -92,7 +92,7 @@ measure() {
     for ((i = 0; i < WARMUP; i++)); do timeout 60 "$@" >/dev/null 2>&1 || true; done
     for ((i = 0; i < RUNS && $(date +%s) < DEADLINE; i++)); do
         t0=$(date +%s%N)
-        cpu=$( { TIMEFORMAT='%3U %3S'; time timeout 60 "$@" >/dev/null 2>&1; } 2>&1 | awk '{print ($1 + $2) * 1000}')
+        cpu=$( { TIMEFORMAT='%3U %3S'; time timeout 60 "$@" >/dev/null 2>&1 || true; } 2>&1 | awk '{print ($1 + $2) * 1000}')
         t1=$(date +%s%N)
         walls+=("$(( (t1 - t0) / 1000 ))")
         cpus+=("$cpu")
@@ -112,12 +112,14 @@ BASE=
 row() {
     local label=$1; shift
     log "$label"
+    # a number for a command that fails would be meaningless
+    "$@" >/dev/null 2>"$WORK/last.err" || die "failed: $label: $(head -3 "$WORK/last.err")"
     read -r wall cpu < <(measure "$@")
     local ratio=-
     if [ -n "$BASE" ] && [ "$wall" != - ]; then ratio=$(python3 -c "print('%.1f' % ($wall / $BASE))"); fi
     ROWS+=("| $label | $wall | $cpu | $ratio |")
 }
-base() { local label=$1; shift; log "$label"; read -r BASE cpu < <(measure "$@"); ROWS+=("| $label | $BASE | $cpu | 1.0 |"); }
+base() { local label=$1; shift; log "$label"; "$@" >/dev/null 2>&1 || die "failed: $label"; read -r BASE cpu < <(measure "$@"); ROWS+=("| $label | $BASE | $cpu | 1.0 |"); }
 
 "$JDK17_HOME/bin/java" -jar "$WORK/ipmi.jar" "${CONN[@]}" power status | grep -q "Chassis Power is" \
     || die "java CLI power status failed"
