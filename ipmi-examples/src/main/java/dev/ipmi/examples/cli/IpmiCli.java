@@ -166,11 +166,10 @@ public final class IpmiCli implements Runnable, CliRoot {
             err.flush();
             return 1;
         });
-        if (name != null && COMMANDS.containsKey(name)) {
-            checkOptions(cl, args, name);
-        } else {
+        if (name == null || !COMMANDS.containsKey(name)) {
             spec.usageMessage().footer(commandList());
         }
+        checkOptions(cl, args, name);
         cl.setExecutionStrategy(parseResult -> {
             if (root.options().json && parseResult.hasSubcommand()
                     && NO_JSON.contains(parseResult.subcommand().commandSpec().name())) {
@@ -209,9 +208,12 @@ public final class IpmiCli implements Runnable, CliRoot {
      */
     private static void checkOptions(CommandLine cl, String[] args, String name) {
         CommandSpec root = cl.getCommandSpec();
-        CommandSpec sub = cl.getSubcommands().get(name).getCommandSpec();
+        CommandLine subLine = name == null ? null : cl.getSubcommands().get(name);
+        CommandSpec sub = subLine == null ? null : subLine.getCommandSpec();
         Set<String> own = new java.util.HashSet<>();
-        collectOptions(sub, own);
+        if (sub != null) {
+            collectOptions(sub, own);
+        }
         boolean seenCommand = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];

@@ -70,6 +70,7 @@ class CliArgumentsTest {
         assertThat(ipmi("power", "status", "--nope").err()).startsWith("ipmi: unrecognized option '--nope'");
         assertThat(ipmi("power", "status", "-H").err()).startsWith("ipmi: option requires an argument -- 'H'");
         assertThat(r.out()).isEmpty();
+        assertThat(ipmi("-Q").err()).startsWith("ipmi: invalid option -- 'Q'");
     }
 
     @Test
