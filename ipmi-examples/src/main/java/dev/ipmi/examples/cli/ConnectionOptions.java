@@ -8,9 +8,12 @@ import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.sdr.SdrCache;
 import dev.ipmi.core.sdr.SdrScan;
 import dev.ipmi.core.spi.IpmiTransport;
+import dev.ipmi.core.options.LanOptions;
+import dev.ipmi.core.options.LanPlusOptions;
+import dev.ipmi.core.options.SessionOptions;
 import dev.ipmi.core.types.AuthType;
+import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.lanplus.CipherSuite;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The picocli mixin of ipmitool's global options (connection, bridging target, output) and the one
- * place where a session is opened from them, through the public {@link IpmiClient} builder.
+ * place where a session is opened from them: typed {@link LanOptions}/{@link LanPlusOptions} built
+ * with the public builders and opened with {@link IpmiClient#connect(SessionOptions)}.
  *
  * <p>The session is opened on the first {@link #client()} and kept until {@link #close()}, so that
  * {@code exec} and {@code shell} run many commands on it. A later host list (fan-out) replaces
@@ -163,51 +167,55 @@ public final class ConnectionOptions implements AutoCloseable {
         if (address == null || address.isBlank()) {
             throw new CliException("no host given (use -H address)");
         }
-        IpmiClient.Builder b = switch (iface) {
-            case "lan" -> IpmiClient.lan(address);
-            case "lanplus" -> IpmiClient.lanplus(address);
-            default -> throw new CliException("unknown interface '" + iface + "' (expected lan or lanplus)");
-        };
+        if (!iface.equals("lan") && !iface.equals("lanplus")) {
+            throw new CliException("unknown interface '" + iface + "' (expected lan or lanplus)");
+        }
         PrivilegeLevel level = PrivilegeLevel.parse(privilege);
         RetryPolicy retry = retryPolicy();
-        if (iface.equals("lan")) {
-            if (authType != null) {
-                AuthType t = AuthType.parse(authType);
-                if ((t.equals(AuthType.NONE) || t.equals(AuthType.PASSWORD)) && !allowInsecureAuth) {
-                    throw new CliException("-A " + t + " sends the password in clear or not at all; "
-                            + "add --allow-insecure-auth to use it anyway");
-                }
-                b.authType(t);
-            }
-            b.allowInsecureAuth(allowInsecureAuth);
-        } else {
-            if (cipherSuite != null) {
-                if (cipherSuite == 0 && !allowCipherZero) {
-                    throw new CliException("-C 0 disables authentication, integrity and encryption; "
-                            + "add --allow-cipher-zero to use it anyway");
-                }
-                try {
-                    // refuses retired suites (xRC4) by name before any datagram is sent
-                    CipherSuite.of(cipherSuite);
-                } catch (IllegalArgumentException e) {
-                    throw new CliException(e.getMessage());
-                }
-                b.cipherSuite(cipherSuite);
-            }
-            b.allowCipherZero(allowCipherZero);
-        }
-        byte[] kg = iface.equals("lanplus") ? kg() : null;
-        char[] pw = password();
+        byte[] kg = null;
+        char[] pw = null;
+        SessionOptions options = null;
         try {
-            b.port(port).credentials(user, pw).privilege(level).retry(retry);
-            if (kg != null) {
-                b.kg(kg);
+            if (iface.equals("lan")) {
+                LanOptions.Builder b = IpmiClient.lan(address);
+                if (authType != null) {
+                    AuthType t = AuthType.parse(authType);
+                    if ((t.equals(AuthType.NONE) || t.equals(AuthType.PASSWORD)) && !allowInsecureAuth) {
+                        throw new CliException("-A " + t + " sends the password in clear or not at all; "
+                                + "add --allow-insecure-auth to use it anyway");
+                    }
+                    b.authType(t);
+                }
+                pw = password();
+                options = b.allowInsecureAuth(allowInsecureAuth).port(port).credentials(user, pw).privilege(level)
+                        .retry(retry).build();
+            } else {
+                LanPlusOptions.Builder b = IpmiClient.lanplus(address);
+                if (cipherSuite != null) {
+                    if (cipherSuite == 0 && !allowCipherZero) {
+                        throw new CliException("-C 0 disables authentication, integrity and encryption; "
+                                + "add --allow-cipher-zero to use it anyway");
+                    }
+                    b.cipherSuite(CipherSuite.of(cipherSuite));
+                }
+                kg = kg();
+                if (kg != null) {
+                    b.kg(kg);
+                }
+                pw = password();
+                options = b.allowCipherZero(allowCipherZero).port(port).credentials(user, pw).privilege(level)
+                        .retry(retry).build();
             }
-            return b.connect();
+            return IpmiClient.connect(options);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         } finally {
-            Arrays.fill(pw, '\0');
+            if (options != null) {
+                options.wipe();
+            }
+            if (pw != null) {
+                Arrays.fill(pw, '\0');
+            }
             if (kg != null) {
                 Arrays.fill(kg, (byte) 0);
             }
