@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -257,13 +258,14 @@ final class SolCommand extends CliCommand implements Runnable {
         }
         int instance = instance(args, true);
         boolean keepalive = args == null || !args.contains("nokeepalive");
-        SolOptions options = SolOptions.defaults().instance(instance);
+        SolOptions.Builder builder = SolOptions.builder().instance(instance);
         if (takeOver) {
-            options = options.takeOver();
+            builder.takeOver();
         }
         if (!keepalive) {
-            options = options.noKeepalive();
+            builder.keepalive(Duration.ZERO);
         }
+        SolOptions options = builder.build();
         PrintStream console = System.out;
         out().flush();
         IpmiClient bmc = bmc();

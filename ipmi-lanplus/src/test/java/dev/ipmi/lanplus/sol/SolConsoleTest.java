@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SolConsoleTest {
-    private static final SolOptions FAST = SolOptions.defaults().retryInterval(Duration.ofMillis(10)).retries(50)
-            .noKeepalive();
+    private static final SolOptions FAST = SolOptions.builder().retryInterval(Duration.ofMillis(10)).retries(50)
+            .keepalive(Duration.ZERO).build();
 
     private static byte[] readFully(InputStream in, int n) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -93,7 +93,7 @@ class SolConsoleTest {
     void takeOverDeactivatesTheOtherConsoleFirst() throws Exception {
         try (FakeSolTransport t = new FakeSolTransport(0)) {
             t.activeElsewhere = true;
-            SolSession s = SolConsole.activate(t, FAST.takeOver(), null);
+            SolSession s = SolConsole.activate(t, FAST.toBuilder().takeOver().build(), null);
             assertThat(t.commands).filteredOn(id -> id.matches(ActivatePayload.ID)).hasSize(2);
             assertThat(t.commands).filteredOn(id -> id.matches(DeactivatePayload.ID)).hasSize(1);
             assertThat(s.isOpen()).isTrue();
@@ -162,7 +162,7 @@ class SolConsoleTest {
     @Test
     void idleConsoleSendsKeepalives() throws Exception {
         try (FakeSolTransport t = new FakeSolTransport(0)) {
-            SolSession s = SolConsole.activate(t, FAST.keepalive(Duration.ofMillis(20)), null);
+            SolSession s = SolConsole.activate(t, FAST.toBuilder().keepalive(Duration.ofMillis(20)).build(), null);
             for (int i = 0; i < 10_000 && t.commandCount(GetDeviceId.ID) < 2; i++) {
                 Thread.sleep(1);
             }
@@ -201,7 +201,7 @@ class SolConsoleTest {
     @Test
     void theOptionsInstanceIsActivatedAndDeactivated() throws Exception {
         try (FakeSolTransport t = new FakeSolTransport(0)) {
-            SolConsole.activate(t, FAST.instance(3), null).close();
+            SolConsole.activate(t, FAST.toBuilder().instance(3).build(), null).close();
             assertThat(t.requests).filteredOn(ActivatePayload.Request.class::isInstance)
                     .extracting(r -> ((ActivatePayload.Request) r).instance()).containsExactly(3);
             assertThat(t.requests).filteredOn(DeactivatePayload.Request.class::isInstance)
@@ -214,7 +214,7 @@ class SolConsoleTest {
         try (FakeSolTransport t = new FakeSolTransport(0)) {
             t.reportsOwner = true;
             List<SolEvent> events = new CopyOnWriteArrayList<>();
-            SolSession s = SolConsole.activate(t, FAST.keepalive(Duration.ofMillis(20)), events::add);
+            SolSession s = SolConsole.activate(t, FAST.toBuilder().keepalive(Duration.ofMillis(20)).build(), events::add);
             for (int i = 0; i < 10_000 && t.commandCount(dev.ipmi.core.commands.app.GetPayloadInstanceInfo.ID) < 2; i++) {
                 Thread.sleep(1);
             }

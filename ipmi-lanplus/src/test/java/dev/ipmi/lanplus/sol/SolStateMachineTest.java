@@ -174,7 +174,7 @@ class SolStateMachineTest {
         assertThat(floor.retries()).isEqualTo(SolSettings.MIN_RETRIES);
         assertThat(floor.retryIntervalMillis()).isEqualTo(SolSettings.DEFAULT_RETRY_INTERVAL_MILLIS);
         SolSettings mine = SolSettings.of(a, Optional.of(new SolParameter.Retry(5, 20)),
-                SolOptions.defaults().retries(9).retryInterval(Duration.ofMillis(80)).noKeepalive());
+                SolOptions.builder().retries(9).retryInterval(Duration.ofMillis(80)).keepalive(Duration.ZERO).build());
         assertThat(mine.retries()).isEqualTo(9);
         assertThat(mine.retryIntervalMillis()).isEqualTo(80);
         assertThat(mine.keepaliveMillis()).isZero();
@@ -546,11 +546,11 @@ class SolStateMachineTest {
         assertThat(SolOptions.defaults().inboundBuffer()).isEqualTo(64 * 1024);
         ActivatePayload.Response a = new ActivatePayload.Response(0, 0x20, 0x4000, 623, 0xFFFF);
         assertThat(SolSettings.of(a, Optional.empty(), SolOptions.defaults()).inboundBufferSize()).isEqualTo(65536);
-        assertThat(SolSettings.of(a, Optional.empty(), SolOptions.defaults().inboundBuffer(4096)).inboundBufferSize())
+        assertThat(SolSettings.of(a, Optional.empty(), SolOptions.builder().inboundBuffer(4096).build()).inboundBufferSize())
                 .isEqualTo(4096);
-        assertThatThrownBy(() -> SolOptions.defaults().inboundBuffer(255))
+        assertThatThrownBy(() -> SolOptions.builder().inboundBuffer(255))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inbound buffer");
-        assertThatThrownBy(() -> SolOptions.defaults().inboundBuffer(64 * 1024 * 1024 + 1))
+        assertThatThrownBy(() -> SolOptions.builder().inboundBuffer(64 * 1024 * 1024 + 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
