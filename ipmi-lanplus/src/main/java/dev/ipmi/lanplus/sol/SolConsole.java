@@ -61,6 +61,7 @@ public final class SolConsole implements SolSession {
     private boolean open = true;
     private volatile boolean instanceInfoWorks = true;
     private boolean closing;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private SolEvent endReason;
     private IpmiException failure;
 
@@ -191,9 +192,11 @@ public final class SolConsole implements SolSession {
                 }
             } else if (a instanceof SolAction.Deliver d) {
                 synchronized (lock) {
-                    byte[] b = d.data();
-                    inbound.append(b, 0, b.length);
-                    lock.notifyAll();
+                    if (!closing) {
+                        byte[] b = d.data();
+                        inbound.append(b, 0, b.length);
+                        lock.notifyAll();
+                    }
                 }
             } else if (a instanceof SolAction.ArmTimer t) {
                 long generation = ++timerGeneration;
@@ -311,40 +314,49 @@ public final class SolConsole implements SolSession {
         }
     }
 
+    /**
+     * Waits for {@link #closeAsync()} unless called on the I/O thread (from a status listener):
+     * there Deactivate Payload goes out without waiting for the answer.
+     */
     @Override
     public void close() {
+        CompletableFuture<Void> f = closeAsync();
+        if (!transport.onIoThread()) {
+            f.join();
+        }
+    }
+
+    /**
+     * Stops the console at once (both streams end) and sends Deactivate Payload without waiting;
+     * the future completes, normally, once the BMC answered or the session gave up (a failure is
+     * reported as {@link SolEvent#DEACTIVATE_FAILED}). No thread waits for the BMC.
+     */
+    @Override
+    public CompletableFuture<Void> closeAsync() {
         SolEvent reason;
         synchronized (lock) {
             if (closing) {
-                return;
+                return closed;
             }
             closing = true;
             reason = endReason;
             lock.notifyAll();
         }
+        // the machine is only touched on the I/O thread; steps queued behind this one see "stopped"
         Runnable stop = () -> {
             machine.close();
-            stopped = true;
             timerGeneration++;
         };
-        boolean onIo = transport.onIoThread();
-        if (onIo) {
+        if (transport.onIoThread()) {
             stop.run();
         } else {
-            CompletableFuture<Void> stoppedThere = new CompletableFuture<>();
             try {
-                transport.runOnIoThread(() -> {
-                    stop.run();
-                    stoppedThere.complete(null);
-                });
-                stoppedThere.get(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                LOG.debug("stopping the SOL console on the I/O thread: {}", e.toString());
+                transport.runOnIoThread(stop);
+            } catch (IpmiException engineClosed) {
+                LOG.debug("SOL console stopped after the engine closed");
             }
-            stopped = true;
         }
+        stopped = true;
         transport.setSolPayloadHandler(null);
         synchronized (lock) {
             open = false;
@@ -352,24 +364,23 @@ public final class SolConsole implements SolSession {
             lock.notifyAll();
         }
         if (reason == SolEvent.DEACTIVATED_BY_BMC) {
-            return;
+            closed.complete(null);
+            return closed;
         }
-        if (onIo) {
-            // the I/O thread must not wait for the BMC's answer: Deactivate Payload goes out without waiting
+        try {
             transport.executeAsync(new DeactivatePayload.Request(Payloads.SOL, instance)).whenComplete((r, e) -> {
                 Throwable t = Futures.unwrap(e);
                 if (t != null && !(t instanceof CompletionCodeException c
                         && c.code().code() == DeactivatePayload.ALREADY_DEACTIVATED)) {
                     deactivateFailed(t);
                 }
+                closed.complete(null);
             });
-            return;
-        }
-        try {
-            deactivate(transport, instance);
         } catch (RuntimeException e) {
             deactivateFailed(e);
+            closed.complete(null);
         }
+        return closed;
     }
 
     private void deactivateFailed(Throwable e) {

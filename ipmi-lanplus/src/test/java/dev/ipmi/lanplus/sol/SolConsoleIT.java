@@ -303,6 +303,25 @@ class SolConsoleIT {
     }
 
     @Test
+    void closeAsyncFromTheIoThreadDeactivatesTheConsoleAndClosesTheSession() throws Exception {
+        List<SolEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LanPlusSession s = session();
+        SolSession sol = s.activateSol(OPTIONS, events::add);
+        // on the engine's I/O thread a closeAsync that waited for any answer would never complete
+        java.util.concurrent.CompletableFuture<java.util.concurrent.CompletableFuture<Void>> started =
+                new java.util.concurrent.CompletableFuture<>();
+        s.runOnIoThread(() -> started.complete(s.closeAsync()));
+        started.get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+        assertThat(sol.isOpen()).isFalse();
+        assertThatThrownBy(() -> s.execute(new dev.ipmi.core.commands.app.GetDeviceId.Request()))
+                .isInstanceOf(dev.ipmi.core.IpmiException.class);
+        assertThat(events).doesNotContain(SolEvent.DEACTIVATE_FAILED);
+        try (LanPlusSession again = session(); SolSession console = again.activateSol(OPTIONS, null)) {
+            assertThat(console.isOpen()).isTrue();
+        }
+    }
+
+    @Test
     void oneConsolePerSession() {
         try (LanPlusSession s = session(); SolSession sol = s.activateSol(OPTIONS, null)) {
             assertThatThrownBy(() -> s.activateSol(OPTIONS, null)).isInstanceOf(IllegalStateException.class)

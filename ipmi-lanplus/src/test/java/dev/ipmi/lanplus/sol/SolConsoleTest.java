@@ -186,6 +186,39 @@ class SolConsoleTest {
     }
 
     @Test
+    void closeAsyncEndsTheStreamsAtOnceAndCompletesWhenTheBmcAnswers() throws Exception {
+        try (FakeSolTransport t = new FakeSolTransport(0)) {
+            List<SolEvent> events = new CopyOnWriteArrayList<>();
+            SolSession s = SolConsole.activate(t, FAST, events::add);
+            CompletableFuture<Void> answer = new CompletableFuture<>();
+            t.holdDeactivate = answer;
+            // returns while the BMC's answer is held back: nothing waits for it
+            CompletableFuture<Void> closed = s.closeAsync();
+            assertThat(s.isOpen()).isFalse();
+            assertThat(s.input().read()).isEqualTo(-1);
+            assertThatThrownBy(() -> s.output().write('x')).isInstanceOf(IOException.class);
+            assertThat(closed).isNotDone();
+            assertThat(s.closeAsync()).isSameAs(closed);
+            answer.complete(null);
+            closed.get(10, TimeUnit.SECONDS);
+            assertThat(t.commandCount(DeactivatePayload.ID)).isEqualTo(1);
+            assertThat(t.active).isFalse();
+            assertThat(events).doesNotContain(SolEvent.DEACTIVATE_FAILED);
+        }
+    }
+
+    @Test
+    void closeAsyncReportsAFailedDeactivationAndStillCompletesNormally() throws Exception {
+        try (FakeSolTransport t = new FakeSolTransport(0)) {
+            List<SolEvent> events = new CopyOnWriteArrayList<>();
+            SolSession s = SolConsole.activate(t, FAST, events::add);
+            t.deactivateFails = true;
+            s.closeAsync().get(10, TimeUnit.SECONDS);
+            assertThat(events).containsExactly(SolEvent.DEACTIVATE_FAILED);
+        }
+    }
+
+    @Test
     void closeReportsAFailedDeactivationToTheListenerInsteadOfThrowing() throws Exception {
         try (FakeSolTransport t = new FakeSolTransport(0)) {
             List<SolEvent> events = new CopyOnWriteArrayList<>();
