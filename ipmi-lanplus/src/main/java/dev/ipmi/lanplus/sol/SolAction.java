@@ -2,63 +2,45 @@ package dev.ipmi.lanplus.sol;
 
 import dev.ipmi.core.IpmiException;
 import dev.ipmi.core.sol.SolEvent;
-import java.util.Arrays;
+import dev.ipmi.core.types.ByteString;
+import java.util.Objects;
 import java.util.Optional;
 
 /** What {@link SolStateMachine} asks its driver to do. */
 public sealed interface SolAction {
 
-    /** Send this SOL payload (payload type 01h) in the session, with the payload's security bits. */
-    record Send(byte[] payload) implements SolAction {
+    /**
+     * Send this SOL payload (payload type 01h) in the session, with the payload's security bits.
+     * {@code toString} gives the size only: console characters may be typed secrets.
+     */
+    record Send(ByteString payload) implements SolAction {
         public Send {
-            payload = payload.clone();
+            Objects.requireNonNull(payload, "payload");
         }
 
-        @Override
-        public byte[] payload() {
-            return payload.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Send s && Arrays.equals(s.payload, payload);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(payload);
+        public Send(byte[] payload) {
+            this(ByteString.of(payload));
         }
 
         @Override
         public String toString() {
-            return "Send[" + payload.length + " bytes]";
+            return "Send[" + payload.size() + " bytes]";
         }
     }
 
-    /** Hand these characters from the host's serial port to the application, in order. */
-    record Deliver(byte[] data) implements SolAction {
+    /** Hand these characters from the host's serial port to the application, in order (size-only {@code toString}). */
+    record Deliver(ByteString data) implements SolAction {
         public Deliver {
-            data = data.clone();
+            Objects.requireNonNull(data, "data");
         }
 
-        @Override
-        public byte[] data() {
-            return data.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Deliver d && Arrays.equals(d.data, data);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(data);
+        public Deliver(byte[] data) {
+            this(ByteString.of(data));
         }
 
         @Override
         public String toString() {
-            return "Deliver[" + data.length + " bytes]";
+            return "Deliver[" + data.size() + " bytes]";
         }
     }
 

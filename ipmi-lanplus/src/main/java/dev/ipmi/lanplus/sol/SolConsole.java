@@ -185,7 +185,7 @@ public final class SolConsole implements SolSession {
         for (SolAction a : actions) {
             if (a instanceof SolAction.Send s) {
                 try {
-                    transport.sendSolPayload(s.payload());
+                    transport.sendSolPayload(s.payload().toByteArray());
                 } catch (RuntimeException e) {
                     // the state machine retransmits; a dead session ends in LINK_LOST
                     LOG.debug("sending SOL payload failed: {}", e.toString());
@@ -193,7 +193,7 @@ public final class SolConsole implements SolSession {
             } else if (a instanceof SolAction.Deliver d) {
                 synchronized (lock) {
                     if (!closing) {
-                        byte[] b = d.data();
+                        byte[] b = d.data().toByteArray();
                         inbound.append(b, 0, b.length);
                         lock.notifyAll();
                     }

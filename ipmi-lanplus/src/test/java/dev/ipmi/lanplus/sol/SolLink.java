@@ -46,9 +46,9 @@ final class SolLink {
     void apply(List<SolAction> actions) {
         for (SolAction a : actions) {
             if (a instanceof SolAction.Send s) {
-                transmit(true, s.payload());
+                transmit(true, s.payload().toByteArray());
             } else if (a instanceof SolAction.Deliver d) {
-                delivered.writeBytes(d.data());
+                delivered.writeBytes(d.data().toByteArray());
             } else if (a instanceof SolAction.ArmTimer t) {
                 consoleTimer = t.atMillis();
             } else if (a instanceof SolAction.Status st) {

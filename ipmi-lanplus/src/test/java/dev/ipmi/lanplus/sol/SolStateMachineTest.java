@@ -34,7 +34,7 @@ class SolStateMachineTest {
         List<SolPacket> out = new ArrayList<>();
         for (SolAction a : actions) {
             if (a instanceof SolAction.Send s) {
-                out.add(SolPacket.decode(s.payload()));
+                out.add(SolPacket.decode(s.payload().toByteArray()));
             }
         }
         return out;
@@ -55,7 +55,7 @@ class SolStateMachineTest {
         StringBuilder sb = new StringBuilder();
         for (SolAction a : actions) {
             if (a instanceof SolAction.Deliver d) {
-                sb.append(new String(d.data(), StandardCharsets.ISO_8859_1));
+                sb.append(new String(d.data().toByteArray(), StandardCharsets.ISO_8859_1));
             }
         }
         return sb.toString();
