@@ -16,15 +16,17 @@ import dev.ipmi.core.sol.SolOptions;
 import dev.ipmi.core.sol.SolSession;
 import dev.ipmi.core.sol.SolSettings;
 import dev.ipmi.core.sol.SolStatusListener;
+import dev.ipmi.core.types.ByteString;
+import dev.ipmi.lan.engine.Actions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +72,7 @@ public final class SolConsole implements SolSession {
         this.transport = transport;
         this.instance = instance;
         this.activation = activation;
-        this.machine = new SolStateMachine(settings);
+        this.machine = new SolStateMachine(settings, new MachineOutput());
         this.machine.setNotes(note -> LOG.debug("SOL: {}", note));
         this.listener = listener;
     }
@@ -145,7 +147,7 @@ public final class SolConsole implements SolSession {
     }
 
     /** Runs {@code step} on the I/O thread and applies its actions; rethrows what the step threw. */
-    private void run(Supplier<List<SolAction>> step) {
+    private void run(Supplier<Actions> step) {
         if (transport.onIoThread()) {
             // called from a status listener: already on the I/O thread
             if (stopped) {
@@ -181,26 +183,21 @@ public final class SolConsole implements SolSession {
         }
     }
 
-    private void apply(List<SolAction> actions) {
-        for (SolAction a : actions) {
-            if (a instanceof SolAction.Send s) {
-                try {
-                    transport.sendSolPayload(s.payload().toByteArray());
-                } catch (RuntimeException e) {
-                    // the state machine retransmits; a dead session ends in LINK_LOST
-                    LOG.debug("sending SOL payload failed: {}", e.toString());
-                }
-            } else if (a instanceof SolAction.Deliver d) {
-                synchronized (lock) {
-                    if (!closing) {
-                        byte[] b = d.data().toByteArray();
-                        inbound.append(b, 0, b.length);
-                        lock.notifyAll();
-                    }
-                }
-            } else if (a instanceof SolAction.ArmTimer t) {
-                long generation = ++timerGeneration;
-                long delay = Math.max(0, t.atMillis() - now());
+    /** Carries out one machine step on the I/O thread: payloads, timer, then callbacks, as the engine does. */
+    private void apply(Actions actions) {
+        for (byte[] payload : actions.datagrams()) {
+            try {
+                transport.sendSolPayload(payload);
+            } catch (RuntimeException e) {
+                // the state machine retransmits; a dead session ends in LINK_LOST
+                LOG.debug("sending SOL payload failed: {}", e.toString());
+            }
+        }
+        if (actions.timerChanged()) {
+            long generation = ++timerGeneration;
+            OptionalLong at = actions.timer();
+            if (at.isPresent()) {
+                long delay = Math.max(0, at.getAsLong() - now());
                 try {
                     transport.scheduleOnIoThread(TimeUnit.MILLISECONDS.toNanos(delay), () -> {
                         if (!stopped && generation == timerGeneration) {
@@ -210,26 +207,50 @@ public final class SolConsole implements SolSession {
                 } catch (IpmiException engineClosed) {
                     LOG.debug("SOL timer not armed: {}", engineClosed.toString());
                 }
-            } else if (a instanceof SolAction.Status st) {
-                try {
-                    listener.onEvent(st.event());
-                } catch (RuntimeException e) {
-                    LOG.debug("SOL status listener threw", e);
-                }
-            } else if (a instanceof SolAction.Keepalive) {
-                keepalive();
-            } else if (a instanceof SolAction.Closed c) {
-                synchronized (lock) {
-                    open = false;
-                    endReason = c.reason();
-                    failure = c.failure().orElse(null);
+            }
+        }
+        actions.callbacks().forEach(Runnable::run);
+        synchronized (lock) {
+            unacknowledged = machine.unacknowledgedBytes();
+            lock.notifyAll();
+        }
+    }
+
+    /** The machine's callbacks, run on the I/O thread. */
+    private final class MachineOutput implements SolStateMachine.Output {
+        @Override
+        public void deliver(ByteString data) {
+            synchronized (lock) {
+                if (!closing) {
+                    byte[] b = data.toByteArray();
+                    inbound.append(b, 0, b.length);
                     lock.notifyAll();
                 }
             }
         }
-        synchronized (lock) {
-            unacknowledged = machine.unacknowledgedBytes();
-            lock.notifyAll();
+
+        @Override
+        public void status(SolEvent event) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.debug("SOL status listener threw", e);
+            }
+        }
+
+        @Override
+        public void keepalive() {
+            SolConsole.this.keepalive();
+        }
+
+        @Override
+        public void closed(SolEvent reason, Optional<IpmiException> failure) {
+            synchronized (lock) {
+                open = false;
+                endReason = reason;
+                SolConsole.this.failure = failure.orElse(null);
+                lock.notifyAll();
+            }
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.Random;
 final class SolLink {
     record Flight(long at, long order, boolean toBmc, byte[] payload) {}
 
-    final SolStateMachine console;
+    final SolDriver console;
     final FakeSolBmc bmc;
     private final Random random;
     private final double loss;
@@ -32,7 +32,7 @@ final class SolLink {
     int keepalives;
     int datagrams;
 
-    SolLink(SolStateMachine console, FakeSolBmc bmc, long seed, double loss, double duplication, long latency,
+    SolLink(SolDriver console, FakeSolBmc bmc, long seed, double loss, double duplication, long latency,
             long jitter) {
         this.console = console;
         this.bmc = bmc;
