@@ -54,6 +54,10 @@ final class FruHandler {
                 continue;
             }
             String key = line.substring(0, colon).trim();
+            if (key.equals("FRU Device Description")) {
+                // the header line; the device is already described by fru_id and description
+                continue;
+            }
             String value = line.substring(colon + 3).trim();
             String k = key;
             for (int i = 2; m.containsKey(k); i++) {

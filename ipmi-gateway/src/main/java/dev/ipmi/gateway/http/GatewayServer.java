@@ -91,8 +91,10 @@ public final class GatewayServer implements AutoCloseable {
                     }
                 }
                 ctx.header("X-Content-Type-Options", "nosniff");
+                // inline styles only: xterm.js's DOM renderer injects <style> elements; scripts stay 'self'
                 ctx.header("Content-Security-Policy",
-                        "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; frame-ancestors 'none'");
+                        "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
+                        + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
                 ctx.header("Referrer-Policy", "no-referrer");
                 if (ctx.contentLength() > maxBody) {
                     throw new ApiProblem(413, "Request body too large", "bodies are limited to " + maxBody + " bytes")
