@@ -74,6 +74,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void scalarsAreReadAsWritten() {
+        String digits = "0123456789".repeat(6) + "0123";
+        GatewayConfig c = parse("api_keys:\n  - {name: k, sha256: " + digits + ", role: viewer}\n"
+                + "bmcs:\n  - {name: 007, host: 10.0.0.1, username: 0042, password_env: NODE01_PASSWORD}\n");
+        assertThat(c.apiKeys().get(0).sha256()).isEqualTo(digits);
+        assertThat(c.bmcs().get(0).name()).isEqualTo("007");
+        assertThat(c.bmcs().get(0).username()).isEqualTo("0042");
+        String big = "1234567890".repeat(6) + "1234";
+        assertThat(parse("api_keys:\n  - {name: k, sha256: " + big + ", role: viewer}\n").apiKeys().get(0).sha256())
+                .isEqualTo(big);
+    }
+
+    @Test
     void defaultsWhenAlmostEmpty() {
         GatewayConfig c = parse("bmcs: []\n");
         assertThat(c.listenHost()).isEqualTo("127.0.0.1");
