@@ -14,7 +14,7 @@
 # needs: mvn -B package -DskipTests (ipmi-gateway/target/ipmi-gateway.jar, ipmi-benchmarks/target/benchmarks.jar),
 #        openipmi and ipmitool (for the ipmi_sim part), java 17.
 # env:   REQUESTS=2000 THREADS=8 RUN_SECONDS=10 BMCS=1000 PARTS=sim,vbmc,memory
-#        JVM="-Xmx64m -XX:+UseSerialGC -XX:MaxMetaspaceSize=48m -Xss512k -XX:TieredStopAtLevel=1"
+#        JVM="-Xms8m -Xmx48m -XX:+UseSerialGC -XX:MaxMetaspaceSize=40m -XX:ReservedCodeCacheSize=16m -XX:MaxDirectMemorySize=16m -Xss256k -XX:TieredStopAtLevel=1"
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH_JAR=$REPO/ipmi-benchmarks/target/benchmarks.jar
@@ -23,7 +23,9 @@ for f in "$BENCH_JAR" "$GW_JAR"; do
     [ -f "$f" ] || { echo "$f missing: run mvn -B package -DskipTests first" >&2; exit 1; }
 done
 cd "$REPO"
+# glibc's per-thread malloc arenas cost resident memory a small JVM does not need (also set in the manifest)
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 exec timeout 900 java -cp "$BENCH_JAR" dev.ipmi.benchmarks.tools.GatewayBench \
     --requests "${REQUESTS:-2000}" --threads "${THREADS:-8}" --seconds "${RUN_SECONDS:-10}" \
     --bmcs "${BMCS:-1000}" --parts "${PARTS:-sim,vbmc,memory}" --jar "$GW_JAR" \
-    --jvm "${JVM:--Xmx64m -XX:+UseSerialGC -XX:MaxMetaspaceSize=48m -Xss512k -XX:TieredStopAtLevel=1}"
+    --jvm "${JVM:--Xms8m -Xmx48m -XX:+UseSerialGC -XX:MaxMetaspaceSize=40m -XX:ReservedCodeCacheSize=16m -XX:MaxDirectMemorySize=16m -Xss256k -XX:TieredStopAtLevel=1}"

@@ -52,7 +52,7 @@ public final class GatewayBench {
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv, Map.of("requests", "2000", "threads", "8", "seconds", "10", "bmcs", "1000",
                 "jar", "ipmi-gateway/target/ipmi-gateway.jar",
-                "jvm", "-Xmx64m -XX:+UseSerialGC -XX:MaxMetaspaceSize=48m -Xss512k -XX:TieredStopAtLevel=1",
+                "jvm", "-Xms8m -Xmx48m -XX:+UseSerialGC -XX:MaxMetaspaceSize=40m -XX:ReservedCodeCacheSize=16m -XX:MaxDirectMemorySize=16m -Xss256k -XX:TieredStopAtLevel=1",
                 "parts", "sim,vbmc,memory"));
         int requests = args.integer("requests", 10, 1_000_000);
         int threads = args.integer("threads", 1, 256);
