@@ -231,6 +231,16 @@ public final class SolConsole implements SolSession {
 
         @Override
         public void status(SolEvent event) {
+            if (event == SolEvent.DEACTIVATED_BY_BMC || event == SolEvent.LINK_LOST) {
+                // the machine reports a terminal event just before it closes: record the reason first, so
+                // that a listener closing the console from here does not send Deactivate Payload, which
+                // would end the SOL session of whoever took the payload over
+                synchronized (lock) {
+                    if (endReason == null) {
+                        endReason = event;
+                    }
+                }
+            }
             try {
                 listener.onEvent(event);
             } catch (RuntimeException e) {

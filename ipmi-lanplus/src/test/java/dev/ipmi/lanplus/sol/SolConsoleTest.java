@@ -149,6 +149,24 @@ class SolConsoleTest {
     }
 
     @Test
+    void closingFromTheListenerAfterABmcDeactivationSendsNoDeactivatePayload() throws Exception {
+        // Deactivate Payload from the old owner would end the console of whoever took the payload over
+        try (FakeSolTransport t = new FakeSolTransport(0)) {
+            SolSession[] holder = new SolSession[1];
+            CompletableFuture<SolEvent> seen = new CompletableFuture<>();
+            SolSession s = SolConsole.activate(t, FAST, e -> {
+                holder[0].close();
+                seen.complete(e);
+            });
+            holder[0] = s;
+            t.bmcDeactivates();
+            assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(SolEvent.DEACTIVATED_BY_BMC);
+            assertThat(s.input().read()).isEqualTo(-1);
+            assertThat(t.commands).noneMatch(id -> id.matches(DeactivatePayload.ID));
+        }
+    }
+
+    @Test
     void theConsoleHasNoThreadOfItsOwn() throws Exception {
         try (FakeSolTransport t = new FakeSolTransport(0)) {
             SolSession s = SolConsole.activate(t, FAST, null);
