@@ -3,6 +3,7 @@ package dev.ipmi.gateway.exporter;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** The HTTP side, shared by the gateway's routes and the standalone server. */
 public final class ExporterHandlers {
@@ -28,15 +29,17 @@ public final class ExporterHandlers {
         }
         Duration budget = Exporter.budget(ctx.header("X-Prometheus-Scrape-Timeout-Seconds"));
         String accept = ctx.header("Accept");
+        CompletableFuture<Scrape.Result> scrape;
         try {
-            String m = module;
-            ctx.future(() -> exporter.scrape(target, m, budget).thenAccept(r -> {
-                Exposition.Body body = Exposition.write(Exposition.snapshots(r), accept);
-                ctx.status(200).contentType(body.contentType()).result(body.bytes());
-            }));
+            scrape = exporter.scrape(target, module, budget);
         } catch (Exporter.BadScrapeRequest e) {
             plain(ctx, 400, e.getMessage());
+            return;
         }
+        ctx.future(() -> scrape.thenAccept(r -> {
+            Exposition.Body body = Exposition.write(Exposition.snapshots(r), accept);
+            ctx.status(200).contentType(body.contentType()).result(body.bytes());
+        }));
     }
 
     /** {@code GET /metrics}: the exporter's own metrics and the JVM's. */
