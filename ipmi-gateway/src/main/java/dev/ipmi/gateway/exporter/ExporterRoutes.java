@@ -11,11 +11,19 @@ import java.nio.charset.StandardCharsets;
  * address; otherwise 404, so names do not leak); {@code GET /metrics} is public like
  * {@code /health}.
  */
-public final class ExporterRoutes implements Routes.RouteModule {
+public final class ExporterRoutes implements Routes.RouteModule, AutoCloseable {
+    private final Exporter exporter;
     private final ExporterHandlers handlers;
 
     public ExporterRoutes(Exporter exporter) {
+        this.exporter = exporter;
         this.handlers = new ExporterHandlers(exporter);
+    }
+
+    /** Stops the exporter's timer and closes its pooled sessions (the gateway's own pool is the gateway's). */
+    @Override
+    public void close() {
+        exporter.close();
     }
 
     @Override

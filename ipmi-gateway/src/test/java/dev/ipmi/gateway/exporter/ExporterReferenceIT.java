@@ -137,6 +137,24 @@ class ExporterReferenceIT {
     }
 
     @Test
+    void sdrsReadOnceWhileTheRepositoryTimestampsStayAndOneSessionThroughout() throws Exception {
+        scrape(ours.port(), "default");
+        Exposed before = Exposed.parse(Peers.get("http://127.0.0.1:" + ours.port() + "/metrics").body());
+        for (int i = 0; i < 3; i++) {
+            scrape(ours.port(), "default");
+        }
+        Exposed after = Exposed.parse(Peers.get("http://127.0.0.1:" + ours.port() + "/metrics").body());
+        assertThat(after.value("ipmi_exporter_bmc_requests_total", "command=Get SDR"))
+                .as("no Get SDR while the repository is unchanged")
+                .isEqualTo(before.value("ipmi_exporter_bmc_requests_total", "command=Get SDR"));
+        assertThat(after.value("ipmi_exporter_bmc_requests_total", "command=Get SDR Repository Info")
+                - before.value("ipmi_exporter_bmc_requests_total", "command=Get SDR Repository Info"))
+                .as("one timestamp check per scrape").isEqualTo(3.0);
+        assertThat(after.value("ipmi_exporter_sessions_opened_total"))
+                .isEqualTo(before.value("ipmi_exporter_sessions_opened_total"));
+    }
+
+    @Test
     void excludedSensorsAndOneCollector() throws Exception {
         assertSame("sensors");
         Exposed mine = scrape(ours.port(), "sensors");
