@@ -25,7 +25,7 @@ class ConsoleVirtualBmcIT {
     static void start() {
         bmcs = VirtualBmcs.start(2);
         gw = GatewayFixture.start(GatewayVirtualBmcIT.bmc("node01", bmcs.port(0), "{}")
-                        + GatewayVirtualBmcIT.bmc("db01", bmcs.port(1), "{}"), "",
+                        + GatewayVirtualBmcIT.bmc("db01", bmcs.port(1), "{}"), "cors: {origins: [\"https://ops.example.com\"]}\n",
                 Map.of("BMC_PASSWORD", VirtualBmcs.PASSWORD));
         http = gw.http();
     }
@@ -119,6 +119,19 @@ class ConsoleVirtualBmcIT {
             }
             WsClient.await(() -> gw.server().consoles().openConsoles() == 0, "console closed after round");
         }
+    }
+
+    @Test
+    void corsOpensOnlyForConfiguredOrigins() {
+        Http.Resp ok = http.send("GET", "/api/v1/bmcs", VIEWER_KEY, null, Map.of("Origin", "https://ops.example.com"));
+        assertThat(ok.headers().firstValue("Access-Control-Allow-Origin")).contains("https://ops.example.com");
+        Http.Resp preflight = http.send("OPTIONS", "/api/v1/bmcs/node01/power", null, null,
+                Map.of("Origin", "https://ops.example.com", "Access-Control-Request-Method", "POST"));
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValueSatisfying(
+                h -> assertThat(h).contains("Authorization"));
+        Http.Resp other = http.send("GET", "/api/v1/bmcs", VIEWER_KEY, null, Map.of("Origin", "https://evil.example"));
+        assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test

@@ -48,8 +48,9 @@ public final class PasswordHash {
         try {
             byte[] salt = Base64.getDecoder().decode(parts[2]);
             byte[] hash = Base64.getDecoder().decode(parts[3]);
-            if (salt.length < 8 || hash.length != 32) {
-                throw new IllegalArgumentException("salt must be at least 8 bytes and the hash 32 bytes");
+            // hash-password makes 16-byte salts; shorter ones from other tools are accepted down to 4 bytes
+            if (salt.length < 4 || hash.length != 32) {
+                throw new IllegalArgumentException("salt must be at least 4 bytes and the hash 32 bytes");
             }
             return new PasswordHash(iterations, salt, hash);
         } catch (IllegalArgumentException e) {

@@ -64,7 +64,8 @@ public record GatewayConfig(String listenHost, int listenPort, Optional<Tls> tls
     public record Bmc(String name, String host, int port, String username, char[] password, int cipherSuite,
                       Map<String, String> labels) {
         public Bmc {
-            labels = Map.copyOf(labels);
+            // insertion order kept: labels are shown as written in the file
+            labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
         }
 
         @Override

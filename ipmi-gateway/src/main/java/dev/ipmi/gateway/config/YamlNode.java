@@ -15,13 +15,13 @@ import java.util.Map;
  * can name the line (Jackson's own tree forgets locations). Duplicate keys are refused while
  * parsing, where the line of the second occurrence is still known.
  */
-public record YamlNode(Object value, int line, String path) {
+public record YamlNode(Object value, int line, String path, String raw) {
 
     public static YamlNode parse(String text) {
         try (JsonParser p = new YAMLFactory().createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
-                return new YamlNode(Map.of(), 1, "");
+                return new YamlNode(Map.of(), 1, "", null);
             }
             return read(p, "");
         } catch (ConfigException e) {
@@ -51,31 +51,38 @@ public record YamlNode(Object value, int line, String path) {
                     }
                     p.nextToken();
                     // report a value at its key's line: a nested block starts on the line after it
-                    map.put(key, new YamlNode(read(p, child).value(), keyLine, child));
+                    YamlNode v = read(p, child);
+                    map.put(key, new YamlNode(v.value(), keyLine, child, v.raw()));
                 }
-                return new YamlNode(Collections.unmodifiableMap(map), line, path);
+                return new YamlNode(Collections.unmodifiableMap(map), line, path, null);
             }
             case START_ARRAY -> {
                 List<YamlNode> list = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     list.add(read(p, path + "[" + list.size() + "]"));
                 }
-                return new YamlNode(Collections.unmodifiableList(list), line, path);
+                return new YamlNode(Collections.unmodifiableList(list), line, path, null);
             }
             case VALUE_NULL -> {
-                return new YamlNode(null, line, path);
+                return new YamlNode(null, line, path, null);
             }
             case VALUE_TRUE, VALUE_FALSE -> {
-                return new YamlNode(p.getBooleanValue(), line, path);
+                return new YamlNode(p.getBooleanValue(), line, path, p.getText());
             }
             case VALUE_NUMBER_INT -> {
-                return new YamlNode(p.getLongValue(), line, path);
+                Object v;
+                try {
+                    v = p.getLongValue();
+                } catch (IOException tooLong) {
+                    v = p.getText();
+                }
+                return new YamlNode(v, line, path, p.getText());
             }
             case VALUE_NUMBER_FLOAT -> {
-                return new YamlNode(p.getDoubleValue(), line, path);
+                return new YamlNode(p.getDoubleValue(), line, path, p.getText());
             }
             default -> {
-                return new YamlNode(p.getText(), line, path);
+                return new YamlNode(p.getText(), line, path, p.getText());
             }
         }
     }
@@ -104,7 +111,8 @@ public record YamlNode(Object value, int line, String path) {
         if (value == null || value instanceof Map || value instanceof List) {
             throw error("expected a text value");
         }
-        return String.valueOf(value);
+        // as written: a digits-only hash like 0123... must not become the number 123
+        return raw;
     }
 
     public long number(long min, long max) {
