@@ -97,6 +97,9 @@ final class AdHocSessions implements AutoCloseable {
                 .retry(RetryPolicy.of(first, retries))
                 .listener(stats.listener())
                 .scheduler(timer)
+                // the scrape's callbacks only record readings and never block: running them on the
+                // I/O thread saves a thread hand-off per reply (the answer is written elsewhere)
+                .callbackExecutor(Runnable::run)
                 .sdrCache(sdrCache);
         if (module.cipherSuite() >= 0 && module.driver() == Driver.LAN_2_0) {
             b.cipherSuite(module.cipherSuite());

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,6 +117,7 @@ public final class Exporter implements AutoCloseable {
                      Runnable done) {
         long start = System.nanoTime();
         Scrape scrape = new Scrape(module, enterprises, stats);
+        AtomicBoolean finished = new AtomicBoolean();
         boolean[] sessionFailed = {false};
         CompletableFuture<Void> work = session(target, module, c -> scrape.run(c.async()));
         work.whenComplete((r, e) -> {
@@ -123,26 +125,24 @@ public final class Exporter implements AutoCloseable {
                 sessionFailed[0] = true;
                 LOG.debug("scrape of {} failed: {}", target.text(), AdHocSessions.unwrap(e).toString());
             }
-            finish(scrape, start, sessionFailed[0], out, done);
+            finish(scrape, start, sessionFailed[0], finished, out, done);
         });
-        timer.schedule(() -> finish(scrape, start, false, out, done), Math.max(1, budget.toMillis()),
+        timer.schedule(() -> finish(scrape, start, false, finished, out, done), Math.max(1, budget.toMillis()),
                 TimeUnit.MILLISECONDS);
     }
 
-    private void finish(Scrape scrape, long start, boolean sessionFailed, CompletableFuture<Scrape.Result> out,
-                        Runnable done) {
-        Scrape.Result r;
-        synchronized (out) {
-            if (out.isDone()) {
-                return;
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            r = sessionFailed ? scrape.failed(seconds) : scrape.freeze(seconds);
-            stats.scraped(r, sessionFailed);
-            // leave the single-flight map first: a scrape that starts after this answer is a new one
-            done.run();
-            out.complete(r);
+    private void finish(Scrape scrape, long start, boolean sessionFailed, AtomicBoolean finished,
+                        CompletableFuture<Scrape.Result> out, Runnable done) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Scrape.Result r = sessionFailed ? scrape.failed(seconds) : scrape.freeze(seconds);
+        stats.scraped(r, sessionFailed);
+        // leave the single-flight map first: a scrape that starts after this answer is a new one
+        done.run();
+        // the HTTP answer is written by whoever completes: never the library's I/O thread
+        timer.execute(() -> out.complete(r));
     }
 
     private CompletableFuture<Void> session(Target target, Module module,
