@@ -5,6 +5,9 @@ import static dev.ipmi.gateway.GatewayFixture.OPERATOR_KEY;
 import static dev.ipmi.gateway.GatewayFixture.VIEWER_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ipmi.core.client.IpmiClient;
+import dev.ipmi.core.sol.SolOptions;
+import dev.ipmi.core.sol.SolSession;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -118,6 +121,20 @@ class ConsoleVirtualBmcIT {
                 w.awaitOutput("you typed: round " + i);
             }
             WsClient.await(() -> gw.server().consoles().openConsoles() == 0, "console closed after round");
+        }
+    }
+
+    @Test
+    void solTakenAwayAtTheBmcClosesTheConsole() {
+        try (WsClient w = WsClient.open(http, PATH, OPERATOR_KEY)) {
+            w.awaitText(t -> t.contains("\"open\""), "console open");
+            try (IpmiClient other = IpmiClient.lanplus("127.0.0.1").port(bmcs.port(0))
+                    .credentials(VirtualBmcs.USER, VirtualBmcs.PASSWORD.toCharArray()).cipherSuite(17).connect();
+                 SolSession taken = other.sol().activate(SolOptions.defaults().takeOver())) {
+                assertThat(w.awaitClosed()).isEqualTo(1011);
+                assertThat(w.closeReason()).contains("SOL");
+                assertThat(taken.isOpen()).isTrue();
+            }
         }
     }
 

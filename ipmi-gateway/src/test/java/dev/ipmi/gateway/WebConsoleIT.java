@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -84,7 +85,9 @@ class WebConsoleIT {
 
     @Test
     void logInPowerOnOpenTheConsoleTypeAndSeeTheEcho() throws Exception {
+        // the BMC table is rebuilt after every action: elements found in an older copy go stale
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
         driver.get("http://127.0.0.1:" + gw.port() + "/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("alice");
         driver.findElement(By.id("password")).sendKeys(GatewayFixture.ALICE_PASSWORD);
@@ -92,18 +95,18 @@ class WebConsoleIT {
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-bmc='node02']")));
         assertThat(driver.findElements(By.cssSelector("#bmcs tbody tr"))).hasSize(2);
-        assertThat(powerCell("node01")).isEqualTo("off");
+        wait.until(d -> "off".equals(powerCell("node01")));
 
         // off asks first; dismissing the confirmation sends nothing
-        row("node02").findElement(By.cssSelector("button[data-action='off']")).click();
+        click(wait, "node02", "off");
         wait.until(ExpectedConditions.alertIsPresent()).dismiss();
 
-        row("node01").findElement(By.cssSelector("button[data-action='on']")).click();
+        click(wait, "node01", "on");
         wait.until(d -> "on".equals(powerCell("node01")));
         assertThat(bmcs.powerOn(0)).isTrue();
         assertThat(bmcs.powerOn(1)).isFalse();
 
-        row("node01").findElement(By.cssSelector("button[data-action='console']")).click();
+        click(wait, "node01", "console");
         wait.until(d -> rowsText().contains("vbmc login:"));
         assertThat(driver.findElement(By.id("console-role")).getText()).contains("writer");
         WebElement input = driver.findElement(By.cssSelector("#terminal .xterm-helper-textarea"));
@@ -114,8 +117,15 @@ class WebConsoleIT {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.write(Path.of("target", "web-console.png"), png);
 
-        row("node01").findElement(By.cssSelector("button[data-action='detail']")).click();
+        click(wait, "node01", "detail");
         wait.until(d -> !d.findElements(By.cssSelector("#sensors tbody tr")).isEmpty());
+    }
+
+    private static void click(WebDriverWait wait, String bmc, String action) {
+        wait.until(d -> {
+            row(bmc).findElement(By.cssSelector("button[data-action='" + action + "']")).click();
+            return true;
+        });
     }
 
     private static WebElement row(String bmc) {

@@ -147,7 +147,11 @@ final class WsClient implements AutoCloseable {
     @Override
     public void close() {
         if (!ws.isOutputClosed()) {
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+            try {
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+            } catch (CompletionException alreadyClosing) {
+                // the server closed first; the JDK answers its close frame itself
+            }
         }
         try {
             closed.get(10, TimeUnit.SECONDS);
