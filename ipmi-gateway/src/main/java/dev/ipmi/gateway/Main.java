@@ -90,10 +90,11 @@ public final class Main {
             return 2;
         }
         GatewayServer server;
+        dev.ipmi.gateway.exporter.ExporterRoutes exporter;
         try {
             DirectBmcAccess access = new DirectBmcAccess(config);
-            server = GatewayServer.start(config, access,
-                    List.of(dev.ipmi.gateway.exporter.ExporterMain.routes(exporterConfig, access, config)));
+            exporter = dev.ipmi.gateway.exporter.ExporterMain.routes(exporterConfig, access, config);
+            server = GatewayServer.start(config, access, List.of(exporter));
         } catch (RuntimeException e) {
             err.println("ipmi-gateway: cannot start: " + e.getMessage());
             return 1;
@@ -101,6 +102,7 @@ public final class Main {
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            exporter.close();
             stop.countDown();
         }, "gateway-shutdown"));
         try {
