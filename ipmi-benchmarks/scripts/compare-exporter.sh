@@ -7,7 +7,7 @@
 # For each exporter: warm-up scrapes not counted (WARMUP for ours, whose JIT compiler needs a few
 # thousand scrapes to settle, as it has in a long-running exporter; WARMUP_REF for ipmi_exporter, a
 # compiled Go binary whose per-scrape cost is its FreeIPMI processes), then SCRAPES sequential
-# scrapes with curl; wall =
+# scrapes by one curl process over one kept-alive connection, as Prometheus scrapes; wall =
 # median of curl's total time per scrape; CPU = the exporter's own CPU time over the measured
 # scrapes divided by SCRAPES, read from /proc/PID/stat (utime+stime, plus cutime+cstime: the
 # FreeIPMI processes ipmi_exporter forks and reaps count as its CPU). ipmi_sim's CPU is not counted.
@@ -112,13 +112,15 @@ bench() {
         curl -sf -o /dev/null "http://127.0.0.1:$port/metrics" && break
         sleep 0.2
     done
-    for ((i = 0; i < warmup && $(date +%s) < DEADLINE; i++)); do curl -sf -o /dev/null "$url"; done
+    local warm=()
+    for ((i = 0; i < warmup; i++)); do warm+=("$url"); done
+    [ "$warmup" -eq 0 ] || timeout "$((DEADLINE - $(date +%s) + 1))" curl -s "${warm[@]}" >/dev/null || true
     up=$(curl -sf "$url" | awk '/^ipmi_up/ { s += $2 } END { print s }')
-    : > "$WORK/$name.times"
+    local urls=()
+    for ((i = 0; i < SCRAPES; i++)); do urls+=("$url"); done
     t0=$(cpu_ticks "$pid")
-    for ((i = 0; i < SCRAPES && $(date +%s) < DEADLINE; i++)); do
-        curl -sf -o /dev/null -w '%{time_total}\n' -H 'X-Prometheus-Scrape-Timeout-Seconds: 10' "$url" >> "$WORK/$name.times"
-    done
+    timeout "$((DEADLINE - $(date +%s) + 1))" curl -s -w '%{stderr}%{time_total}\n' \
+        -H 'X-Prometheus-Scrape-Timeout-Seconds: 10' "${urls[@]}" >/dev/null 2>"$WORK/$name.times" || true
     t1=$(cpu_ticks "$pid")
     python3 - "$WORK/$name.times" "$((t1 - t0))" "$HZ" "$up" <<'PY'
 import statistics, sys
