@@ -116,8 +116,7 @@ final class BulkPowerHandler {
                 throw ApiProblem.badField("selector.labels", "'labels' must be a non-empty object of label: value");
             }
             Map<String, String> want = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : labels.properties()) {
                 if (!e.getValue().isTextual()) {
                     throw ApiProblem.badField("selector.labels." + e.getKey(), "label values are strings");
                 }

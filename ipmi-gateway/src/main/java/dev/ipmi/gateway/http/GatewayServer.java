@@ -1,6 +1,5 @@
 package dev.ipmi.gateway.http;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ipmi.gateway.auth.Authenticator;
 import dev.ipmi.gateway.bmc.BmcAccess;
@@ -40,7 +39,7 @@ public final class GatewayServer implements AutoCloseable {
      * {@code modules} add routes beside the REST API and the console (the exporter, for one).
      */
     public static GatewayServer start(GatewayConfig config, BmcAccess access, List<Routes.RouteModule> modules) {
-        ObjectMapper json = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.ALWAYS);
+        ObjectMapper json = new ObjectMapper();
         Problems problems = new Problems(json, config);
         Authenticator auth = new Authenticator(config, Clock.systemUTC());
         BmcDirectory bmcs = new BmcDirectory(config, access);

@@ -10,7 +10,6 @@ import dev.ipmi.gateway.config.GatewayConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -139,9 +138,5 @@ public final class Problems {
             e = e.getCause();
         }
         return e;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -4,7 +4,6 @@ import dev.ipmi.core.sdr.SensorReading;
 import dev.ipmi.core.sdr.SensorTypes;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** {@code /api/v1/bmcs/{name}/sensors}: every sensor with a typed reading (never 0 for "no reading"). */
@@ -42,9 +41,5 @@ final class SensorHandler {
             m.put("reading", "not_present");
         }
         return m;
-    }
-
-    static List<Map<String, Object>> all(List<SensorReading> list) {
-        return list.stream().map(SensorHandler::json).toList();
     }
 }
