@@ -51,12 +51,18 @@ final class AdHocSessions implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final ScrapeStats stats;
     private final Duration idle;
+    private final int maxTargets;
     private final AtomicInteger open = new AtomicInteger();
 
-    AdHocSessions(ScheduledExecutorService timer, ScrapeStats stats, Duration idle) {
+    /**
+     * @param maxTargets distinct BMC endpoints kept at once: {@code target} comes from the request,
+     *                   so without a bound any client could make the pool grow without end
+     */
+    AdHocSessions(ScheduledExecutorService timer, ScrapeStats stats, Duration idle, int maxTargets) {
         this.timer = timer;
         this.stats = stats;
         this.idle = idle;
+        this.maxTargets = maxTargets;
         long every = Math.max(1, idle.toSeconds() / 4);
         timer.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.SECONDS);
     }
@@ -64,6 +70,10 @@ final class AdHocSessions implements AutoCloseable {
     <T> CompletableFuture<T> call(Target.Address target, Module module, Function<IpmiClient, CompletableFuture<T>> action) {
         Key key = new Key(target.host(), target.port(), module.driver(), module.user(), module.privilege().code(),
                 module.cipherSuite(), digest(module.password()));
+        if (slots.size() >= maxTargets && !slots.containsKey(key)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the exporter already keeps sessions for "
+                    + maxTargets + " targets; " + target.text() + " waits until one has been idle for " + idle));
+        }
         Slot slot = slots.computeIfAbsent(key, k -> new Slot());
         slot.lastUsedNanos = System.nanoTime();
         CompletableFuture<IpmiClient> client;

@@ -31,6 +31,9 @@ public final class Exporter implements AutoCloseable {
     /** Without a Prometheus timeout header: Prometheus's own default scrape timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
+    /** Distinct {@code HOST:PORT} targets (with their module's user) pooled at once. */
+    public static final int MAX_TARGETS = 10_000;
+
     private final ExporterConfig config;
     private final Optional<BmcAccess> gateway;
     private final Set<String> gatewayBmcs;
@@ -57,7 +60,7 @@ public final class Exporter implements AutoCloseable {
         t.setRemoveOnCancelPolicy(true);
         this.timer = t;
         this.stats = new ScrapeStats(jvmMetrics);
-        this.adHoc = new AdHocSessions(timer, stats, Duration.ofMinutes(10));
+        this.adHoc = new AdHocSessions(timer, stats, Duration.ofMinutes(10), MAX_TARGETS);
         this.enterprises = EnterpriseNumbers.system();
     }
 
