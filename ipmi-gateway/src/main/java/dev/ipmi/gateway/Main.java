@@ -24,7 +24,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
     private static final String USAGE = String.join("\n",
-            "usage: java -jar ipmi-gateway.jar --config gateway.yaml",
+            "usage: java -jar ipmi-gateway.jar --config gateway.yaml [--exporter-config ipmi_remote.yml]",
+            "       java -jar ipmi-gateway.jar exporter --config ipmi_remote.yml [--listen HOST:PORT]   Prometheus exporter only",
             "       java -jar ipmi-gateway.jar hash-key [--stdin]        new API key (or one read from stdin) and its sha256",
             "       java -jar ipmi-gateway.jar hash-password [--iterations N]   password (asked, or one line of stdin) to password_hash");
 
@@ -48,12 +49,18 @@ public final class Main {
                 case "hash-password" -> {
                     return hashPassword(a.subList(1, a.size()), out, err);
                 }
+                case "exporter" -> {
+                    return dev.ipmi.gateway.exporter.ExporterMain.run(a.subList(1, a.size()), err);
+                }
                 case "--config" -> {
+                    if (a.size() == 4 && a.get(2).equals("--exporter-config")) {
+                        return serve(Path.of(a.get(1)), Path.of(a.get(3)), err);
+                    }
                     if (a.size() != 2) {
                         err.println(USAGE);
                         return 2;
                     }
-                    return serve(Path.of(a.get(1)), err);
+                    return serve(Path.of(a.get(1)), null, err);
                 }
                 default -> {
                     err.println("unknown argument '" + a.get(0) + "'\n" + USAGE);
@@ -66,17 +73,28 @@ public final class Main {
         }
     }
 
-    private static int serve(Path file, PrintStream err) {
+    private static int serve(Path file, Path exporterFile, PrintStream err) {
         GatewayConfig config;
+        dev.ipmi.gateway.exporter.ExporterConfig exporterConfig;
         try {
             config = ConfigLoader.load(file);
         } catch (ConfigException e) {
             err.println("ipmi-gateway: " + file + ": " + e.getMessage());
             return 2;
         }
-        GatewayServer server;
         try {
-            server = GatewayServer.start(config, new DirectBmcAccess(config), List.of());
+            exporterConfig = exporterFile == null ? dev.ipmi.gateway.exporter.ExporterConfig.empty()
+                    : dev.ipmi.gateway.exporter.ExporterConfig.load(exporterFile);
+        } catch (ConfigException e) {
+            err.println("ipmi-gateway: " + exporterFile + ": " + e.getMessage());
+            return 2;
+        }
+        GatewayServer server;
+        dev.ipmi.gateway.exporter.ExporterRoutes exporter;
+        try {
+            DirectBmcAccess access = new DirectBmcAccess(config);
+            exporter = dev.ipmi.gateway.exporter.ExporterMain.routes(exporterConfig, access, config);
+            server = GatewayServer.start(config, access, List.of(exporter));
         } catch (RuntimeException e) {
             err.println("ipmi-gateway: cannot start: " + e.getMessage());
             return 1;
@@ -84,6 +102,7 @@ public final class Main {
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            exporter.close();
             stop.countDown();
         }, "gateway-shutdown"));
         try {

@@ -15,9 +15,9 @@ import java.util.Map;
  * can name the line (Jackson's own tree forgets locations). Duplicate keys are refused while
  * parsing, where the line of the second occurrence is still known.
  */
-record YamlNode(Object value, int line, String path, String raw) {
+public record YamlNode(Object value, int line, String path, String raw) {
 
-    static YamlNode parse(String text) {
+    public static YamlNode parse(String text) {
         try (JsonParser p = new YAMLFactory().createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
@@ -87,12 +87,12 @@ record YamlNode(Object value, int line, String path, String raw) {
         }
     }
 
-    boolean isMap() {
+    public boolean isMap() {
         return value instanceof Map;
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, YamlNode> map() {
+    public Map<String, YamlNode> map() {
         if (!(value instanceof Map)) {
             throw error("expected a mapping (key: value)");
         }
@@ -100,14 +100,14 @@ record YamlNode(Object value, int line, String path, String raw) {
     }
 
     @SuppressWarnings("unchecked")
-    List<YamlNode> list() {
+    public List<YamlNode> list() {
         if (!(value instanceof List)) {
             throw error("expected a list");
         }
         return (List<YamlNode>) value;
     }
 
-    String text() {
+    public String text() {
         if (value == null || value instanceof Map || value instanceof List) {
             throw error("expected a text value");
         }
@@ -115,7 +115,7 @@ record YamlNode(Object value, int line, String path, String raw) {
         return raw;
     }
 
-    long number(long min, long max) {
+    public long number(long min, long max) {
         long n;
         if (value instanceof Long l) {
             n = l;
@@ -132,14 +132,14 @@ record YamlNode(Object value, int line, String path, String raw) {
         return n;
     }
 
-    boolean bool() {
+    public boolean bool() {
         if (value instanceof Boolean b) {
             return b;
         }
         throw error("expected true or false, found '" + value + "'");
     }
 
-    ConfigException error(String problem) {
+    public ConfigException error(String problem) {
         return new ConfigException(path, line, problem);
     }
 }

@@ -71,6 +71,11 @@ public final class Routes {
         routes.ws(path, ws);
     }
 
+    /** The authenticated caller of a route declared with a role (for modules that check more than the role). */
+    public static dev.ipmi.gateway.auth.Principal caller(io.javalin.http.Context ctx) {
+        return Requests.principal(ctx);
+    }
+
     public Guard guard() {
         return guard;
     }

@@ -1,0 +1,65 @@
+package dev.ipmi.gateway.exporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ipmi.core.types.PrivilegeLevel;
+import dev.ipmi.bmc.InMemoryBackend;
+import dev.ipmi.bmc.VirtualBmc;
+import dev.ipmi.bmc.VirtualBmcServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code java -jar ipmi-gateway.jar exporter …} as users run it: a bad file, then a real start and scrape. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ExporterJarIT {
+    private static final Path JAR = Path.of("target", "ipmi-gateway.jar").toAbsolutePath();
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void badFileStopsStartUpNamingKeyAndLine() throws Exception {
+        assertThat(JAR).as("the shaded jar (built in the package phase)").exists();
+        Path yml = dir.resolve("ipmi_remote.yml");
+        Files.writeString(yml, "modules:\n  default:\n    user: admin\n    passwd: x\n");
+        Process p = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "exporter", "--config", yml.toString())
+                .redirectErrorStream(true).start();
+        try {
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertThat(p.exitValue()).as(out).isEqualTo(2);
+            assertThat(out).contains("line 4").contains("modules.default.passwd");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void standaloneExporterServesAScrape() throws Exception {
+        try (VirtualBmcServer server = VirtualBmcServer.start()) {
+            int bmc = server.add(VirtualBmc.builder().port(0).user("admin", "jar-secret", PrivilegeLevel.ADMINISTRATOR)
+                    .backend(InMemoryBackend.builder().poweredOn(true).build()).build()).getPort();
+            Path yml = dir.resolve("ipmi_remote.yml");
+            Files.writeString(yml, "modules:\n  default: {user: admin, pass: jar-secret, privilege: admin}\n");
+            int port = Peers.freePort();
+            try (Peers.Program p = Peers.Program.start(List.of(JAVA, "-jar", JAR.toString(), "exporter",
+                    "--config.file=" + yml, "--web.listen-address=127.0.0.1:" + port), dir, "exporter")) {
+                Peers.awaitHttp("http://127.0.0.1:" + port + "/metrics", Duration.ofSeconds(60), p);
+                HttpResponse<String> r = Peers.get("http://127.0.0.1:" + port + "/ipmi?target=127.0.0.1:" + bmc);
+                assertThat(r.statusCode()).isEqualTo(200);
+                Exposed s = Exposed.parse(r.body());
+                assertThat(s.value("ipmi_up", "collector=bmc")).isEqualTo(1.0);
+                assertThat(s.value("ipmi_chassis_power_state")).isEqualTo(1.0);
+                assertThat(p.output()).doesNotContain("jar-secret");
+            }
+        }
+    }
+}
