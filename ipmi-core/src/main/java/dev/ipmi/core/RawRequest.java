@@ -25,6 +25,12 @@ public record RawRequest(CommandId id, byte[] data) implements IpmiRequest<RawRe
         out.bytes(data);
     }
 
+    /** By {@link Idempotency#repeatable(CommandId, byte[])}: a raw Add SEL Entry is not retransmitted either. */
+    @Override
+    public boolean idempotent() {
+        return Idempotency.repeatable(id, data);
+    }
+
     @Override
     public Response decodeResponse(ByteReader in) {
         return new Response(in.rest());
