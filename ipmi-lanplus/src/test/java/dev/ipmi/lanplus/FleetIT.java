@@ -197,4 +197,32 @@ class FleetIT {
             }
         }
     }
+
+    /** The README's fleet example, against two ipmi_sim. */
+    @Test
+    void readmeExample() {
+        IpmiSim.requireTools();
+        try (IpmiSim a = IpmiSim.builder().sol(false).start(); IpmiSim b = IpmiSim.builder().sol(false).start()) {
+            char[] password = IpmiSim.ADMIN_PASSWORD.toCharArray();
+            List<String> hosts = List.of("127.0.0.1:" + a.port(), "127.0.0.1:" + b.port());
+            StringBuilder out = new StringBuilder();
+            try (IpmiFleet fleet = IpmiFleet.builder(BmcDirectory.byHost(x -> x.credentials("admin", password)))
+                    .inFlightPerBmc(8).maxInFlight(1024)
+                    .build()) {
+                dev.ipmi.core.fleet.FanOutResult<Boolean> power = fleet.powerStatus(hosts).join();
+                power.values().forEach((host, on) -> out.append(host + ": " + (on ? "on" : "off") + "\n"));
+                power.failures().forEach(f -> out.append(f.host() + ": " + f.error().orElseThrow().getMessage()));
+                dev.ipmi.core.fleet.FanOutResult<List<dev.ipmi.core.sel.SelRecord>> sel = fleet.forEach(hosts,
+                        Duration.ofSeconds(30), (r, done, total) -> out.append(done + "/" + total + " "),
+                        c -> c.sel().entries()).join();
+                GetDeviceId.Response id = fleet.bmc(hosts.get(0)).call(c -> c.mc().deviceId()).join();
+                assertThat(power.allOk()).isTrue();
+                assertThat(sel.allOk()).isTrue();
+                assertThat(sel.values().get(hosts.get(1))).isNotEmpty();
+                assertThat(id.deviceId()).isEqualTo(0x20);
+                assertThat(out).contains(hosts.get(0) + ": ").contains("2/2");
+                assertThat(fleet.sessionsOpen()).isEqualTo(2);
+            }
+        }
+    }
 }
