@@ -50,6 +50,22 @@ public final class IpmiCli implements Runnable {
 
     /** Runs the CLI with the given output streams and returns its exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        java.util.Optional<HostFanOut.Plan> fanOut;
+        try {
+            fanOut = HostFanOut.plan(args);
+        } catch (CliException | IllegalArgumentException e) {
+            err.println(e instanceof CliException ? e.getMessage() : "Error: -H: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        if (fanOut.isPresent()) {
+            return HostFanOut.run(fanOut.get(), out, err, IpmiCli::executeOne, System.console() != null);
+        }
+        return executeOne(out, err, args);
+    }
+
+    /** One host: what {@link #execute(PrintWriter, PrintWriter, String...)} runs per host of a fan-out. */
+    static int executeOne(PrintWriter out, PrintWriter err, String... args) {
         IpmiCli cli = new IpmiCli();
         CommandLine cl = new CommandLine(cli);
         // "-I lan" must not be read as the "lan" subcommand
