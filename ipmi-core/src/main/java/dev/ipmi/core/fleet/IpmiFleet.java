@@ -209,6 +209,7 @@ public final class IpmiFleet implements AutoCloseable {
         }
         AtomicReferenceArray<HostResult<T>> results = new AtomicReferenceArray<>(n);
         AtomicInteger done = new AtomicInteger();
+        AtomicInteger reported = new AtomicInteger();
         long start = System.nanoTime();
         long deadlineNanos = start + deadline.toNanos();
         List<Member.Call<T>> calls = new ArrayList<>(n);
@@ -234,7 +235,8 @@ public final class IpmiFleet implements AutoCloseable {
                 } catch (RuntimeException ignored) {
                     // the caller's progress display must not break the fan-out
                 }
-                if (d == n) {
+                // complete after the last progress call has returned, not after the last result came in
+                if (reported.incrementAndGet() == n) {
                     List<HostResult<T>> out = new ArrayList<>(n);
                     for (int k = 0; k < n; k++) {
                         out.add(results.get(k));
