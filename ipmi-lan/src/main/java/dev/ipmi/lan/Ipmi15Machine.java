@@ -267,7 +267,7 @@ public final class Ipmi15Machine implements SessionMachine {
             if (chosen == null) {
                 end(a, now, new IpmiAuthenticationException("Get Channel Authentication Capabilities",
                         "the BMC offers only " + caps.authTypes()
-                                + "; PASSWORD and NONE need allowInsecureAuthentication(true)"));
+                                + "; PASSWORD and NONE need allowInsecureAuth(true)"));
                 return;
             }
         }

@@ -202,7 +202,7 @@ class Ipmi15MachineTest {
         byte[] body = {0x00, 0x01, 0x11, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00};
         h.deliver(new Ipmi15Packet(AuthType.NONE, 0, 0, new byte[0], req.response(body).encode()).encode());
         Throwable e = Assertions.catchThrowable(opened::join).getCause();
-        assertThat(e).isInstanceOf(IpmiAuthenticationException.class).hasMessageContaining("allowInsecureAuthentication");
+        assertThat(e).isInstanceOf(IpmiAuthenticationException.class).hasMessageContaining("allowInsecureAuth(true)");
     }
 
     @Test

@@ -5,10 +5,17 @@ import dev.ipmi.core.IpmiException;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiSessionException;
 import dev.ipmi.core.commands.app.GetChannelInfo;
+import dev.ipmi.core.internal.Futures;
+import dev.ipmi.core.internal.OptionSecrets;
+import dev.ipmi.core.internal.SessionChecks;
+import dev.ipmi.core.options.LanPlusOptions;
 import dev.ipmi.core.sol.SolOptions;
 import dev.ipmi.core.sol.SolSession;
 import dev.ipmi.core.sol.SolStatusListener;
 import dev.ipmi.core.spi.SolSupport;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.types.ConfidentialityAlgorithm;
+import dev.ipmi.core.types.IntegrityAlgorithm;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.client.RequestTarget;
@@ -18,17 +25,17 @@ import dev.ipmi.lanplus.internal.Crypto;
 import dev.ipmi.lanplus.internal.LanPlusMachine;
 import dev.ipmi.lanplus.sol.SolConsole;
 import dev.ipmi.lanplus.sol.SolTransport;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -45,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * Close Session.
  *
  * <pre>{@code
- * LanPlusOptions o = LanPlusOptions.builder("10.0.0.5").user("admin").password(pw).build();
+ * LanPlusOptions o = LanPlusOptions.builder("10.0.0.5").credentials("admin", pw).build();
  * try (LanPlusSession s = LanPlusSession.open(o)) {
  *     GetDeviceId.Response id = s.send(new GetDeviceId.Request()).join();
  * }
@@ -85,23 +92,33 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
     public static CompletableFuture<LanPlusSession> openAsync(LanPlusOptions options) {
         Objects.requireNonNull(options, "options");
         Crypto.warmUpInBackground();
-        byte[] password = options.password();
-        byte[] kg = options.kg();
+        UdpEngine engine = UdpEngine.of(options);
+        InetSocketAddress address = options.address();
+        byte[] password = OptionSecrets.password(options);
+        byte[] kg = OptionSecrets.kg(options);
         LanPlusMachine machine;
         try {
-            machine = new LanPlusMachine(new LanPlusMachine.Config(options.address(), options.userName(), password, kg,
-                    options.privilege(), options.cipherSuite(), options.nameOnlyLookup(), options.retryPolicy(),
-                    options.listener(), options.cipherSuiteCache(), options.keepaliveInterval(),
-                    options.reloginOnSessionLoss(), options.quirks(), options.window()), new SecureRandomGenerator());
+            machine = new LanPlusMachine(new LanPlusMachine.Config(address, SessionChecks.userName(options.userName()),
+                    password, kg, options.privilege(), options.cipherSuite(), options.nameOnlyLookup(),
+                    options.retry(), options.listener(), options.cipherSuiteCache(), keepalive(options.keepalive()),
+                    options.relogin(), options.quirks(), options.window()), new SecureRandomGenerator());
         } finally {
             java.util.Arrays.fill(password, (byte) 0);
             if (kg != null) {
                 java.util.Arrays.fill(kg, (byte) 0);
             }
         }
-        UdpEngine.Registration reg = options.engine().register(options.address(), machine, options.listener());
+        UdpEngine.Registration reg = engine.register(address, machine, options.listener());
         LanPlusSession session = new LanPlusSession(options, machine, reg);
         return machine.opened().thenApply(v -> session);
+    }
+
+    /**
+     * The machine's idle timer always runs; {@link Duration#ZERO} (keepalive disabled, as the options
+     * allow) becomes a year, longer than any session lives.
+     */
+    private static Duration keepalive(Duration configured) {
+        return configured.isZero() ? Duration.ofDays(365) : configured;
     }
 
     /** The library's SecureRandom as a RandomGenerator: session IDs, rqSeq start and jitter come from it. */
@@ -120,10 +137,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
     }
 
     static IpmiException unwrap(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
+        Throwable t = Futures.unwrap(e);
         if (t instanceof IpmiException ie) {
             return ie;
         }
@@ -265,7 +279,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
 
     @Override
     public int sessionPort() {
-        return options.address().getPort();
+        return options.port();
     }
 
     @Override
@@ -279,35 +293,48 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
     }
 
     /**
-     * Closes any open SOL console (Deactivate Payload), then sends Close Session and waits (at most
-     * one request timeout plus a margin) until the session ended.
+     * Closes any open SOL console (Deactivate Payload), then sends Close Session; completes once the
+     * BMC answered it or the session gave up (one request timeout), normally either way. Without an
+     * open console no thread waits for any of it; an open console's Deactivate Payload is still a
+     * blocking call, run on the common pool before Close Session.
      */
     @Override
-    public void close() {
+    public CompletableFuture<Void> closeAsync() {
+        List<SolSession> open;
         synchronized (consoles) {
-            for (SolSession c : consoles) {
-                try {
-                    c.close();
-                } catch (RuntimeException e) {
-                    LOG.debug("closing a SOL console before Close Session: {}", e.toString());
-                }
-            }
+            open = List.copyOf(consoles);
             consoles.clear();
         }
-        registration.close();
-        long waitMs = options.retryPolicy().timeoutNanos(1, 1.0) / 1_000_000 + 500;
+        CompletableFuture<Void> consolesClosed = open.isEmpty() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> open.forEach(LanPlusSession::closeConsole));
+        return consolesClosed.thenCompose(v -> {
+            registration.close();
+            return registration.ended().handle((x, e) -> (Void) null);
+        }).completeOnTimeout(null, closeWaitMillis(open.size()), TimeUnit.MILLISECONDS);
+    }
+
+    private static void closeConsole(SolSession c) {
         try {
-            registration.ended().get(waitMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // the machine ends itself after the Close Session timeout; nothing more to wait for
+            c.close();
+        } catch (RuntimeException e) {
+            LOG.debug("closing a SOL console before Close Session: {}", e.toString());
         }
+    }
+
+    /** A wait on {@link #closeAsync()}: at most one request timeout plus a margin (per open console too). */
+    @Override
+    public void close() {
+        Futures.awaitClose(closeAsync());
+    }
+
+    /** The machine ends itself one request timeout after Close Session; each console may take as long again. */
+    private long closeWaitMillis(int consoleCount) {
+        return (options.retry().timeoutNanos(1, 1.0) / 1_000_000 + 500) * (1 + consoleCount);
     }
 
     @Override
     public String toString() {
-        return "LanPlusSession[" + options.address() + ", " + machine.state() + ", suite "
+        return "LanPlusSession[" + options.hostKey() + ", " + machine.state() + ", suite "
                 + (machine.cipherSuite() == null ? "-" : machine.cipherSuite().id()) + "]";
     }
 }

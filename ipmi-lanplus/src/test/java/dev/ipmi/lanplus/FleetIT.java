@@ -12,15 +12,14 @@ import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.storage.AddSelEntry;
 import dev.ipmi.core.commands.storage.GetSelInfo;
 import dev.ipmi.core.fleet.BmcDirectory;
-import dev.ipmi.core.fleet.BmcEndpoint;
 import dev.ipmi.core.fleet.BmcHealth;
 import dev.ipmi.core.fleet.IpmiFleet;
+import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.testing.FaultyUdpRelay;
 import dev.ipmi.testing.IpmiSim;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,12 +30,13 @@ class FleetIT {
     /** Short timeouts: the lossy link and the restart would otherwise take minutes. */
     private static final RetryPolicy FAST = new RetryPolicy(Duration.ofMillis(60), 1.5, Duration.ofMillis(200), 6, 0.2);
 
-    private static UnaryOperator<BmcEndpoint.Builder> admin() {
-        return b -> b.credentials(IpmiSim.ADMIN, IpmiSim.ADMIN_PASSWORD.toCharArray()).cipherSuite(3).retry(FAST);
+    private static BmcDirectory admin() {
+        return BmcDirectory.lanplus(b -> b.credentials(IpmiSim.ADMIN, IpmiSim.ADMIN_PASSWORD.toCharArray())
+                .cipherSuite(CipherSuite.SUITE_3).retry(FAST));
     }
 
     private static IpmiClient direct(IpmiSim sim) {
-        return IpmiClient.lanplus(sim.host()).port(sim.port()).cipherSuite(3)
+        return IpmiClient.lanplus(sim.host()).port(sim.port()).cipherSuite(CipherSuite.SUITE_3)
                 .credentials(IpmiSim.ADMIN, IpmiSim.ADMIN_PASSWORD.toCharArray()).connect();
     }
 
@@ -55,7 +55,7 @@ class FleetIT {
         IpmiSim sim = IpmiSim.builder().sol(false).start();
         int port = sim.port();
         String name = "127.0.0.1:" + port;
-        try (IpmiFleet fleet = IpmiFleet.builder(BmcDirectory.byHost(admin())).probeTimeout(Duration.ofMillis(300))
+        try (IpmiFleet fleet = IpmiFleet.builder(admin()).probeTimeout(Duration.ofMillis(300))
                 .build()) {
             assertThat(fleet.call(name, c -> c.mc().deviceId()).join().deviceId()).isEqualTo(0x20);
             sim.close();
@@ -98,7 +98,7 @@ class FleetIT {
             int addsDoubtful = 0;
             int done = 0;
             long start = System.nanoTime();
-            try (IpmiFleet fleet = IpmiFleet.builder(BmcDirectory.byHost(admin())).build()) {
+            try (IpmiFleet fleet = IpmiFleet.builder(admin()).build()) {
                 for (int i = 0; i < count && System.nanoTime() - start < budgetNanos; i++, done++) {
                     boolean add = i % 10 == 5;
                     try {
@@ -150,36 +150,6 @@ class FleetIT {
         }
     }
 
-    /** ipmi_sim does not enforce a session limit; our virtual BMC answers Open Session with status 01h when full. */
-    @Test
-    void aBmcOutOfSessionSlotsIsWaitedForNotFailed() throws Exception {
-        try (dev.ipmi.lanplus.bmc.VirtualBmcServer server = dev.ipmi.lanplus.bmc.VirtualBmcServer.start()) {
-            int port = server.add(dev.ipmi.lanplus.bmc.VirtualBmc.builder()
-                    .user("admin", "password", dev.ipmi.core.types.PrivilegeLevel.ADMINISTRATOR)
-                    .cipherSuites(CipherSuite.SUITE_3).sessionLimit(1).build()).getPort();
-            String name = "127.0.0.1:" + port;
-            IpmiClient holder = IpmiClient.lanplus("127.0.0.1").port(port).cipherSuite(3)
-                    .credentials("admin", "password".toCharArray()).connect();
-            try (IpmiFleet fleet = IpmiFleet.builder(BmcDirectory.byHost(
-                    b -> b.credentials("admin", "password".toCharArray()).cipherSuite(3).retry(FAST)))
-                    .slotWait(Duration.ofSeconds(20)).build()) {
-                var call = fleet.call(name, c -> c.mc().deviceId());
-                for (int i = 0; i < 100 && !call.isDone() && fleet.health(name).map(h -> h.loginFailures()).orElse(0L) == 0; i++) {
-                    Thread.sleep(10);
-                }
-                Thread.sleep(300);
-                assertThat(call).as("waiting for a free slot").isNotDone();
-                holder.close();
-                assertThat(call.join()).isNotNull();
-                BmcHealth h = fleet.health(name).orElseThrow();
-                assertThat(h.logins()).isEqualTo(1);
-                assertThat(h.loginFailures()).isZero();
-            } finally {
-                holder.close();
-            }
-        }
-    }
-
     @Test
     void fanOutOverSeveralBmcsWithOneDeadHost() throws Exception {
         IpmiSim.requireTools();
@@ -187,7 +157,7 @@ class FleetIT {
              java.net.DatagramSocket dead = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
             List<String> hosts = List.of("127.0.0.1:" + a.port(), "127.0.0.1:" + dead.getLocalPort(),
                     "127.0.0.1:" + b.port());
-            try (IpmiFleet fleet = IpmiFleet.builder(BmcDirectory.byHost(admin())).build()) {
+            try (IpmiFleet fleet = IpmiFleet.builder(admin()).build()) {
                 var r = fleet.deviceIds(hosts).join();
                 assertThat(r.results()).extracting(x -> x.ok()).containsExactly(true, false, true);
                 assertThat(r.failures().get(0).error().orElseThrow()).isInstanceOf(IpmiTimeoutException.class);
@@ -206,7 +176,7 @@ class FleetIT {
             char[] password = IpmiSim.ADMIN_PASSWORD.toCharArray();
             List<String> hosts = List.of("127.0.0.1:" + a.port(), "127.0.0.1:" + b.port());
             StringBuilder out = new StringBuilder();
-            try (IpmiFleet fleet = IpmiFleet.builder(BmcDirectory.byHost(x -> x.credentials("admin", password)))
+            try (IpmiFleet fleet = IpmiFleet.builder(BmcDirectory.lanplus(x -> x.credentials("admin", password)))
                     .inFlightPerBmc(8).maxInFlight(1024)
                     .build()) {
                 dev.ipmi.core.fleet.FanOutResult<Boolean> power = fleet.powerStatus(hosts).join();

@@ -50,8 +50,8 @@ public final class FleetBench {
     }
 
     private static IpmiFleet fleet(int count) {
-        return IpmiFleet.builder(BmcDirectory.byHost(b -> b.credentials("admin", "password".toCharArray())
-                        .cipherSuite(3)))
+        return IpmiFleet.builder(BmcDirectory.lanplus(b -> b.credentials("admin", "password".toCharArray())
+                        .cipherSuite(dev.ipmi.core.types.CipherSuite.SUITE_3)))
                 .maxInFlight(Math.max(1024, count)).build();
     }
 

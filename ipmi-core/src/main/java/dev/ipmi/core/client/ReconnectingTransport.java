@@ -54,9 +54,9 @@ final class ReconnectingTransport implements IpmiTransport {
             }
             current = CompletableFuture.failedFuture(new IpmiSessionException("session ended"));
         }
-        dead.thenAcceptAsync(t -> {
+        dead.thenAccept(t -> {
             try {
-                t.close();
+                t.closeAsync();
             } catch (RuntimeException ignored) {
                 // it ended already: nothing left to free
             }
@@ -100,16 +100,19 @@ final class ReconnectingTransport implements IpmiTransport {
     }
 
     @Override
-    public void close() {
+    public CompletableFuture<Void> closeAsync() {
         CompletableFuture<IpmiTransport> s;
         synchronized (lock) {
             closed = true;
             s = current;
         }
-        if (!s.isDone()) {
-            s.thenAccept(IpmiTransport::close); // a login still under way is closed when it completes
-        } else if (!s.isCompletedExceptionally()) {
-            s.join().close();
-        }
+        // a login still under way is closed when it completes; a failed one has nothing to close
+        return s.handle((t, e) -> t).thenCompose(t -> t == null ? CompletableFuture.<Void>completedFuture(null)
+                : t.closeAsync());
+    }
+
+    @Override
+    public void close() {
+        dev.ipmi.core.internal.Futures.awaitClose(closeAsync());
     }
 }

@@ -1,52 +1,51 @@
 package dev.ipmi.core.fleet;
 
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.ipmi.core.options.LanOptions;
+import dev.ipmi.core.options.LanPlusOptions;
+import dev.ipmi.core.options.SessionOptions;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
- * Where a fleet finds how to reach a BMC by name: a registry of endpoints, a credentials provider
- * (a vault lookup per host), or one template for a fleet that shares credentials. Called once per
- * name, when the fleet first talks to that BMC, and again after a login failed (so a rotated
- * password is picked up); it may block briefly, it runs on the fleet's pool.
+ * How a fleet logs in to a BMC it knows by name: a fresh options builder per login, with the
+ * BMC's address, credentials, cipher suite, Kg and quirks, as for {@code IpmiClient.lanplus(host)}.
+ * The fleet sets the builder's {@code listener} (its health counters and the
+ * {@link FleetEventListener}) and {@code scheduler} (its one timer) before it builds, so set those
+ * on the fleet instead. Asked at every login, so a rotated password or a changed entry is picked up
+ * by the next one; it may block briefly (a vault lookup): it runs on the fleet's pool.
  */
 @FunctionalInterface
 public interface BmcDirectory {
     /**
-     * The endpoint for {@code name}.
+     * A new builder for the BMC {@code name}.
      *
      * @throws IllegalArgumentException when the name is unknown (the call for it fails with it)
      */
-    BmcEndpoint resolve(String name);
+    SessionOptions.Builder<?, ?> resolve(String name);
 
-    /** A fixed registry: each endpoint under its {@link BmcEndpoint#name()}. */
-    static BmcDirectory of(Collection<BmcEndpoint> endpoints) {
-        Map<String, BmcEndpoint> byName = new LinkedHashMap<>();
-        for (BmcEndpoint e : endpoints) {
-            if (byName.put(e.name(), e) != null) {
-                throw new IllegalArgumentException("two endpoints named " + e.name());
-            }
-        }
+    /**
+     * Names are "host", "host:port" or "[v6addr]:port" (port 623 unless given); {@code options}
+     * makes the builder for that host and port.
+     */
+    static BmcDirectory byHost(BiFunction<String, Integer, ? extends SessionOptions.Builder<?, ?>> options) {
+        Objects.requireNonNull(options, "options");
         return name -> {
-            BmcEndpoint e = byName.get(name);
-            if (e == null) {
-                throw new IllegalArgumentException("no BMC named '" + name + "' in the directory");
-            }
-            return e;
+            Object[] hp = HostNames.split(name, SessionOptions.DEFAULT_PORT);
+            return Objects.requireNonNull(options.apply((String) hp[0], (Integer) hp[1]),
+                    "the directory made no options for " + name);
         };
     }
 
-    /**
-     * Any name "host", "host:port" or "[v6addr]:port", with what {@code template} sets (credentials,
-     * cipher suite, quirks) applied to a builder for that host and port (623 unless given).
-     */
-    static BmcDirectory byHost(UnaryOperator<BmcEndpoint.Builder> template) {
-        Objects.requireNonNull(template, "template");
-        return name -> {
-            Object[] hp = HostNames.split(name, 623);
-            return template.apply(BmcEndpoint.builder((String) hp[0]).port((Integer) hp[1])).name(name).build();
-        };
+    /** RMCP+ to every name ("host[:port]"), with what {@code settings} adds (credentials, cipher suite, …). */
+    static BmcDirectory lanplus(UnaryOperator<LanPlusOptions.Builder> settings) {
+        Objects.requireNonNull(settings, "settings");
+        return byHost((host, port) -> settings.apply(LanPlusOptions.builder(host).port(port)));
+    }
+
+    /** IPMI 1.5 to every name ("host[:port]"), with what {@code settings} adds. */
+    static BmcDirectory lan(UnaryOperator<LanOptions.Builder> settings) {
+        Objects.requireNonNull(settings, "settings");
+        return byHost((host, port) -> settings.apply(LanOptions.builder(host).port(port)));
     }
 }

@@ -37,7 +37,8 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li><b>By name.</b> A BMC is named by host ({@code "10.0.0.5"}, {@code "bmc7:6230"}); the
- *       {@link BmcDirectory} says how to log in to it (user, password, Kg, cipher suite, quirks).</li>
+ *       {@link BmcDirectory} gives the typed options to log in with (user, password, Kg, cipher
+ *       suite, quirks), as {@code IpmiClient.lanplus(host)} does for one BMC.</li>
  *   <li><b>Lazy, reused sessions.</b> The first call to a BMC logs in; later calls reuse the
  *       session (up to {@link Builder#sessionsPerBmc} sessions, default 1: BMCs have 4–15 slots
  *       and other tools need some). The session's own keepalive (every 30 s without traffic)
@@ -60,7 +61,7 @@ import java.util.function.Function;
  * </ul>
  *
  * <pre>{@code
- * try (IpmiFleet fleet = IpmiFleet.builder(BmcDirectory.byHost(b -> b.credentials("admin", password)))
+ * try (IpmiFleet fleet = IpmiFleet.builder(BmcDirectory.lanplus(b -> b.credentials("admin", password)))
  *         .build()) {
  *     FanOutResult<Boolean> power = fleet.powerStatus(List.of("10.0.0.5", "10.0.0.6")).join();
  *     power.values().forEach((host, on) -> System.out.println(host + ": " + (on ? "on" : "off")));
@@ -332,15 +333,18 @@ public final class IpmiFleet implements AutoCloseable {
         }
     }
 
-    /** Closes a session on the fleet's pool; never throws, never blocks the caller. */
-    CompletableFuture<Void> closeQuietly(IpmiClient client) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                client.close();
-            } catch (RuntimeException ignored) {
-                // a BMC that forgot the session does not answer Close Session; nothing is left to free
-            }
-        }, executor).exceptionally(e -> null);
+    /** Closes a session without blocking (Close Session sent; a BMC that forgot it is not waited for). */
+    CompletableFuture<Void> close(Member.Session s) {
+        CompletableFuture<Void> c;
+        try {
+            c = s.client.closeAsync();
+        } catch (RuntimeException e) {
+            c = CompletableFuture.completedFuture(null);
+        }
+        return c.handle((v, e) -> {
+            s.options.wipe();
+            return (Void) null;
+        });
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.ipmi.core.IpmiTimeoutException;
 import dev.ipmi.core.client.AsyncIpmiClient;
 import dev.ipmi.core.client.IpmiClient;
 import dev.ipmi.core.event.IpmiEventListener;
+import dev.ipmi.core.options.SessionOptions;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ final class Member {
     /** A session and what the fleet knows about it. */
     static final class Session {
         final IpmiClient client;
+        /** The options it logged in with; wiped when it is closed (the client may log in again with them). */
+        final SessionOptions options;
         int inFlight;
         long lastUsedNanos;
         /** A call on it timed out: the next call probes it before trusting it. */
@@ -31,8 +34,9 @@ final class Member {
         boolean dead;
         CompletableFuture<Session> probe;
 
-        Session(IpmiClient client, long now) {
+        Session(IpmiClient client, SessionOptions options, long now) {
             this.client = client;
+            this.options = options;
             this.lastUsedNanos = now;
         }
     }
@@ -57,7 +61,6 @@ final class Member {
     private final Counters counters = new Counters();
     private final IpmiEventListener listener;
     private final List<Session> sessions = new ArrayList<>(1);
-    private BmcEndpoint endpoint;
     private CompletableFuture<Session> opening;
     private long calls;
     private long failedCalls;
@@ -240,28 +243,24 @@ final class Member {
 
     /** One login attempt; a BMC out of session slots is asked again after a growing pause. */
     private void login(CompletableFuture<Session> target, int attempt, long startNanos) {
-        BmcEndpoint e;
+        SessionOptions options;
         try {
-            synchronized (this) {
-                if (endpoint == null) {
-                    endpoint = java.util.Objects.requireNonNull(fleet.directory.resolve(name),
-                            "the directory returned no endpoint for " + name);
-                }
-                e = endpoint;
-            }
+            SessionOptions.Builder<?, ?> b = java.util.Objects.requireNonNull(fleet.directory.resolve(name),
+                    "the directory returned no options for " + name);
+            options = b.listener(listener).scheduler(fleet.scheduler).build();
         } catch (RuntimeException ex) {
             loginFailed(target, ex);
             return;
         }
         CompletableFuture<IpmiClient> c;
         try {
-            c = fleet.connector.connect(e, listener, fleet.scheduler);
+            c = fleet.connector.connect(options);
         } catch (RuntimeException ex) {
             c = CompletableFuture.failedFuture(ex);
         }
         c.whenComplete((client, err) -> {
             if (err == null) {
-                Session s = new Session(client, System.nanoTime());
+                Session s = new Session(client, options, System.nanoTime());
                 boolean closeIt;
                 synchronized (this) {
                     closeIt = fleet.closed;
@@ -272,13 +271,14 @@ final class Member {
                     opening = null;
                 }
                 if (closeIt) {
-                    fleet.closeQuietly(client);
+                    fleet.close(s);
                     target.completeExceptionally(new IllegalStateException("the fleet is closed"));
                 } else {
                     target.complete(s);
                 }
                 return;
             }
+            options.wipe();
             Throwable t = Failures.unwrap(err);
             long waited = System.nanoTime() - startNanos;
             if (Failures.outOfSlots(t) && !fleet.closed && waited < fleet.slotWait.toNanos()) {
@@ -295,7 +295,6 @@ final class Member {
         synchronized (this) {
             opening = null;
             loginFailures++;
-            endpoint = null; // asked again next time: a rotated password or a fixed entry is picked up
             lastError = t.getMessage();
         }
         target.completeExceptionally(t);
@@ -316,7 +315,7 @@ final class Member {
         } catch (RuntimeException ignored) {
             // a listener's failure is not the fleet's
         }
-        fleet.closeQuietly(s.client);
+        fleet.close(s);
     }
 
     /** Closes sessions idle for longer than {@code idleNanos}. */
@@ -337,7 +336,7 @@ final class Member {
             }
         }
         if (idle != null) {
-            idle.forEach(s -> fleet.closeQuietly(s.client));
+            idle.forEach(fleet::close);
         }
     }
 
@@ -351,7 +350,7 @@ final class Member {
         }
         List<CompletableFuture<Void>> out = new ArrayList<>(all.size());
         for (Session s : all) {
-            out.add(fleet.closeQuietly(s.client));
+            out.add(fleet.close(s));
         }
         return out;
     }

@@ -11,6 +11,8 @@ import dev.ipmi.core.IpmiTimeoutException;
 import dev.ipmi.core.client.IpmiClient;
 import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.commands.app.GetDeviceId;
+import dev.ipmi.core.options.LanPlusOptions;
+import dev.ipmi.core.options.SessionOptions;
 import dev.ipmi.core.spi.IpmiTransport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,9 +72,9 @@ class IpmiFleetTest {
     }
 
     private FleetConnector connector() {
-        return (endpoint, listener, scheduler) -> {
-            logins.add(endpoint.name());
-            if (endpoint.host().startsWith("dead")) {
+        return options -> {
+            logins.add(options.host());
+            if (options.host().startsWith("dead")) {
                 return CompletableFuture.failedFuture(new IpmiTimeoutException("Open Session", 5, Duration.ofSeconds(12)));
             }
             if (wrongPassword.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -84,14 +86,14 @@ class IpmiFleetTest {
                         "insufficient resources to create a session"));
             }
             Scripted s = new Scripted(sessions.size() + 1,
-                    endpoint.host().startsWith("slow") ? id -> new CompletableFuture<>() : nextAnswer);
+                    options.host().startsWith("slow") ? id -> new CompletableFuture<>() : nextAnswer);
             sessions.add(s);
-            return CompletableFuture.completedFuture(IpmiClient.using(s, scheduler));
+            return CompletableFuture.completedFuture(IpmiClient.using(s, options.scheduler().orElseThrow()));
         };
     }
 
     private IpmiFleet.Builder builder() {
-        return IpmiFleet.builder(BmcDirectory.byHost(b -> b.credentials("admin", "secret".toCharArray())))
+        return IpmiFleet.builder(BmcDirectory.lanplus(b -> b.credentials("admin", "secret".toCharArray())))
                 .connector(connector()).slotWait(Duration.ofSeconds(20));
     }
 
@@ -235,7 +237,7 @@ class IpmiFleetTest {
             if (name.equals("unknown")) {
                 throw new IllegalArgumentException("no BMC named 'unknown'");
             }
-            return BmcEndpoint.builder(name).credentials("admin", new char[] {'x'}).build();
+            return LanPlusOptions.builder(name).credentials("admin", new char[] {'x'});
         }).connector(connector()).build();
         List<String> progress = new CopyOnWriteArrayList<>();
         FanOutResult<Boolean> r = fleet.<Boolean>forEach(List.of("a", "dead1", "unknown", "b"), Duration.ofSeconds(30),
@@ -286,15 +288,31 @@ class IpmiFleetTest {
     }
 
     @Test
-    void endpointsNeverShowTheirSecrets() {
-        BmcEndpoint e = BmcEndpoint.builder("10.0.0.5").port(6230).credentials("admin", "hunter2".toCharArray())
-                .kg(new byte[] {1, 2, 3}).build();
-        assertThat(e.toString()).doesNotContain("hunter2").contains("<redacted>").contains("10.0.0.5:6230");
-        assertThat(e.name()).isEqualTo("10.0.0.5:6230");
-        assertThat(BmcDirectory.byHost(b -> b).resolve("[::1]:700").port()).isEqualTo(700);
-        assertThat(BmcDirectory.byHost(b -> b).resolve("node7").port()).isEqualTo(623);
-        assertThatThrownBy(() -> BmcDirectory.byHost(b -> b).resolve("node7:99999"))
+    void directoryNamesAreHostsWithOptionalPorts() {
+        BmcDirectory d = BmcDirectory.lanplus(b -> b.credentials("admin", "hunter2".toCharArray()));
+        SessionOptions o = d.resolve("10.0.0.5:6230").build();
+        assertThat(o.host()).isEqualTo("10.0.0.5");
+        assertThat(o.port()).isEqualTo(6230);
+        assertThat(o.toString()).doesNotContain("hunter2");
+        assertThat(d.resolve("[::1]:700").build().port()).isEqualTo(700);
+        assertThat(d.resolve("node7").build().port()).isEqualTo(623);
+        assertThat(BmcDirectory.lan(b -> b).resolve("node7").build().transport()).isEqualTo("lan");
+        assertThatThrownBy(() -> d.resolve("node7:99999"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
+    }
+
+    @Test
+    void theFleetSetsItsListenerAndSchedulerOnTheOptions() {
+        List<SessionOptions> seen = new CopyOnWriteArrayList<>();
+        FleetConnector inner = connector();
+        fleet = builder().connector(o -> {
+            seen.add(o);
+            return inner.connect(o);
+        }).build();
+        fleet.call("bmc1", c -> c.chassis().isPowerOn()).join();
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).scheduler()).isPresent();
+        assertThat(seen.get(0).listener()).isNotSameAs(dev.ipmi.core.event.IpmiEventListener.NONE);
     }
 
     private static void await(java.util.function.BooleanSupplier condition) {

@@ -3,9 +3,9 @@ package dev.ipmi.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.lanplus.CipherSuite;
-import dev.ipmi.lanplus.bmc.VirtualBmc;
-import dev.ipmi.lanplus.bmc.VirtualBmcServer;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.bmc.VirtualBmc;
+import dev.ipmi.bmc.VirtualBmcServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.DatagramSocket;

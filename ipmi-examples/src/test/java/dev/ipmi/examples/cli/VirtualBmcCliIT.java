@@ -66,9 +66,9 @@ class VirtualBmcCliIT {
      */
     @Test
     void dcmiPowerReadingMatchesIpmitool() throws Exception {
-        dev.ipmi.lanplus.bmc.VirtualBmc bmc = dev.ipmi.lanplus.bmc.VirtualBmc.builder()
+        dev.ipmi.bmc.VirtualBmc bmc = dev.ipmi.bmc.VirtualBmc.builder()
                 .user("admin", "s3cret", dev.ipmi.core.types.PrivilegeLevel.ADMINISTRATOR).build();
-        try (dev.ipmi.lanplus.bmc.VirtualBmcServer server = dev.ipmi.lanplus.bmc.VirtualBmcServer.start()) {
+        try (dev.ipmi.bmc.VirtualBmcServer server = dev.ipmi.bmc.VirtualBmcServer.start()) {
             List<String> args = List.of("-I", "lanplus", "-C", "17", "-H", "127.0.0.1", "-p",
                     Integer.toString(server.add(bmc).getPort()), "-U", "admin", "-P", "s3cret", "dcmi", "power",
                     "reading");
@@ -86,9 +86,9 @@ class VirtualBmcCliIT {
     /** Our CLI and ipmitool print the same text for the same virtual BMC. */
     @Test
     void ourCliMatchesIpmitoolAgainstTheVirtualBmc() throws Exception {
-        dev.ipmi.lanplus.bmc.VirtualBmc bmc = dev.ipmi.lanplus.bmc.VirtualBmc.builder()
+        dev.ipmi.bmc.VirtualBmc bmc = dev.ipmi.bmc.VirtualBmc.builder()
                 .user("admin", "s3cret", dev.ipmi.core.types.PrivilegeLevel.ADMINISTRATOR).build();
-        try (dev.ipmi.lanplus.bmc.VirtualBmcServer server = dev.ipmi.lanplus.bmc.VirtualBmcServer.start()) {
+        try (dev.ipmi.bmc.VirtualBmcServer server = dev.ipmi.bmc.VirtualBmcServer.start()) {
             String port = Integer.toString(server.add(bmc).getPort());
             List<String> conn = List.of("-I", "lanplus", "-C", "17", "-H", "127.0.0.1", "-p", port, "-U", "admin",
                     "-P", "s3cret");

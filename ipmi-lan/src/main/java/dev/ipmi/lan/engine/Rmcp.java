@@ -3,6 +3,7 @@ package dev.ipmi.lan.engine;
 import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
+import java.util.OptionalInt;
 
 /**
  * The 4-byte RMCP header that starts every IPMI-over-LAN datagram, and the ASF presence ping/pong
@@ -50,6 +51,35 @@ public final class Rmcp {
         if (h.ack() || h.messageClass() != CLASS_IPMI) {
             throw in.malformed("RMCP class", "expected IPMI class 07h, found " + String.format("%02Xh",
                     h.messageClass() | (h.ack() ? 0x80 : 0)));
+        }
+    }
+
+    /**
+     * The session auth type byte of an IPMI-class datagram (00h..05h for IPMI 1.5, 06h for RMCP+): the byte
+     * that tells the two session formats apart. Empty for anything that is not an RMCP IPMI datagram.
+     */
+    public static OptionalInt sessionAuthType(byte[] datagram) {
+        if (datagram.length <= HEADER_LENGTH || (datagram[0] & 0xFF) != VERSION_1_0
+                || (datagram[3] & 0xFF) != CLASS_IPMI) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(datagram[HEADER_LENGTH] & 0xFF);
+    }
+
+    /** The message tag of an ASF Presence Ping (ASF 2.0 §3.2.4.2); empty when the datagram is not one. */
+    public static OptionalInt presencePingTag(byte[] datagram) {
+        if (datagram.length < 12 || (datagram[3] & 0x1F) != CLASS_ASF) {
+            return OptionalInt.empty();
+        }
+        ByteReader in = ByteReader.of(datagram);
+        try {
+            Header.decode(in);
+            if (in.u32be("ASF IANA") != ASF_IANA || in.u8("ASF message type") != ASF_PING) {
+                return OptionalInt.empty();
+            }
+            return OptionalInt.of(in.u8("ASF message tag"));
+        } catch (MalformedMessageException e) {
+            return OptionalInt.empty();
         }
     }
 

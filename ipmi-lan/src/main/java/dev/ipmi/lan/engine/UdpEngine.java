@@ -1,5 +1,7 @@
 package dev.ipmi.lan.engine;
 
+import dev.ipmi.core.options.SessionOptions;
+import dev.ipmi.core.spi.TransportEngine;
 import dev.ipmi.core.IpmiSessionException;
 import dev.ipmi.core.IpmiTransportException;
 import dev.ipmi.core.event.DropReason;
@@ -47,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * <p>Use {@link #shared()} (a daemon engine living as long as the JVM) or build your own and
  * {@link #close()} it, which fails every open session's pending calls.
  */
-public final class UdpEngine implements AutoCloseable {
+public final class UdpEngine implements TransportEngine, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UdpEngine.class);
     private static final AtomicInteger ENGINES = new AtomicInteger();
     private static final int MAX_READS_PER_WAKEUP = 64;
@@ -110,6 +112,22 @@ public final class UdpEngine implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The engine the options name, or {@link #shared()} when they name none.
+     *
+     * @throws IllegalArgumentException when the options carry an engine of another kind
+     */
+    public static UdpEngine of(SessionOptions options) {
+        TransportEngine e = options.engine().orElse(null);
+        if (e == null) {
+            return shared();
+        }
+        if (e instanceof UdpEngine u) {
+            return u;
+        }
+        throw new IllegalArgumentException("engine: ipmi-lan sessions run on a UdpEngine, got " + e.getClass().getName());
     }
 
     /** Now, in the engine's nanosecond clock (the {@code now} machines receive). */

@@ -50,6 +50,11 @@ public record Ipmi15Packet(AuthType authType, int sequence, int sessionId, byte[
         return message.clone();
     }
 
+    /** A packet outside any session: auth type NONE, sequence number and session ID 0, no AuthCode. */
+    public static Ipmi15Packet outsideSession(byte[] message) {
+        return new Ipmi15Packet(AuthType.NONE, 0, 0, new byte[0], message);
+    }
+
     public byte[] encode() {
         ByteWriter w = new ByteWriter(30 + message.length);
         Rmcp.writeIpmiHeader(w);

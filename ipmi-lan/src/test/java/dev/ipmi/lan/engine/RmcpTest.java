@@ -40,4 +40,31 @@ class RmcpTest {
             // the only failure allowed
         }
     }
+
+    @Test
+    void ipmitoolPingIsRecognisedAndNothingElseIs() {
+        assertThat(Rmcp.presencePingTag(Vectors.load("lan/asf.hex", "asf_ping"))).hasValue(0);
+        assertThat(Rmcp.presencePingTag(Vectors.load("lan/asf.hex", "asf_pong"))).isEmpty();
+        assertThat(Rmcp.presencePingTag(new byte[11])).isEmpty();
+    }
+
+    @Property(tries = 200)
+    void pingTagRoundTrip(@ForAll @IntRange(max = 0xFE) int tag) {
+        assertThat(Rmcp.presencePingTag(Rmcp.presencePing(tag))).hasValue(tag);
+    }
+
+    @Test
+    void sessionAuthTypeTellsTheSessionFormatsApart() {
+        assertThat(Rmcp.sessionAuthType(new byte[] {0x06, 0x00, (byte) 0xFF, 0x07, 0x06, 0x00})).hasValue(0x06);
+        assertThat(Rmcp.sessionAuthType(new byte[] {0x06, 0x00, (byte) 0xFF, 0x07, 0x02})).hasValue(0x02);
+        assertThat(Rmcp.sessionAuthType(Rmcp.presencePing(1))).isEmpty();
+        assertThat(Rmcp.sessionAuthType(new byte[] {0x06, 0x00, (byte) 0xFF, 0x07})).isEmpty();
+        assertThat(Rmcp.sessionAuthType(new byte[] {0x05, 0x00, (byte) 0xFF, 0x07, 0x06})).isEmpty();
+    }
+
+    @Property(tries = 300)
+    void arbitraryBytesNeverThrowFromThePeekHelpers(@ForAll byte[] bytes) {
+        Rmcp.presencePingTag(bytes);
+        Rmcp.sessionAuthType(bytes);
+    }
 }

@@ -16,7 +16,6 @@ import dev.ipmi.core.commands.session.SetSessionPrivilegeLevel;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.core.wire.ByteWriter;
 import dev.ipmi.core.wire.Hex;
 import dev.ipmi.core.wire.LanMessage;
 import dev.ipmi.lan.engine.Actions;
@@ -26,10 +25,11 @@ import dev.ipmi.core.event.IpmiEventListener;
 import dev.ipmi.lan.engine.RequestTracker;
 import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.lan.engine.SessionMachine;
-import dev.ipmi.lanplus.CipherSuite;
-import dev.ipmi.lanplus.CipherSuiteCache;
-import dev.ipmi.lanplus.IntegrityAlgorithm;
-import dev.ipmi.lanplus.Quirk;
+import dev.ipmi.lan.internal.Ipmi15Packet;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.options.CipherSuiteCache;
+import dev.ipmi.core.types.IntegrityAlgorithm;
+import dev.ipmi.core.options.Quirk;
 import dev.ipmi.lanplus.RmcpPlusStatus;
 import dev.ipmi.lanplus.internal.RakpMessage.OpenSessionRequest;
 import dev.ipmi.lanplus.internal.RakpMessage.OpenSessionResponse;
@@ -376,10 +376,8 @@ public final class LanPlusMachine implements SessionMachine {
     private void sendPreSession(Actions a, CommandId id, byte[] data) {
         preSeq = (preSeq + 1) & 0x3F;
         byte[] msg = LanMessage.request(id.netFn().code(), 0, preSeq, id.cmd(), data).encode();
-        ByteWriter w = new ByteWriter(14 + msg.length);
-        w.u8(0x06).u8(0x00).u8(0xFF).u8(0x07).u8(0x00).i32(0).i32(0).u8(msg.length).bytes(msg);
         trace("send pre-session", id.name() + " rqSeq " + preSeq);
-        a.send(w.toByteArray());
+        a.send(Ipmi15Packet.outsideSession(msg).encode());
     }
 
     private void startLogin(Actions a, long now) {
@@ -616,7 +614,7 @@ public final class LanPlusMachine implements SessionMachine {
     }
 
     /**
-     * {@link dev.ipmi.lanplus.Quirk#RAKP2_MESSAGE_TAG_ZERO}: some OpenBMC builds answer RAKP1 with
+     * {@link dev.ipmi.core.options.Quirk#RAKP2_MESSAGE_TAG_ZERO}: some OpenBMC builds answer RAKP1 with
      * message tag 0 instead of echoing ours. The console session ID, fresh and random for every
      * attempt, still ties the reply to this login, so a successful RAKP2 carrying our ID is taken.
      */

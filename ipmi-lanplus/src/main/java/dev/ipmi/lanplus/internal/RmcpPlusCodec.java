@@ -3,9 +3,10 @@ package dev.ipmi.lanplus.internal;
 import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
-import dev.ipmi.lanplus.CipherSuite;
-import dev.ipmi.lanplus.ConfidentialityAlgorithm;
-import dev.ipmi.lanplus.IntegrityAlgorithm;
+import dev.ipmi.lan.engine.Rmcp;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.types.ConfidentialityAlgorithm;
+import dev.ipmi.core.types.IntegrityAlgorithm;
 import dev.ipmi.lanplus.internal.Crypto.Hash;
 import java.util.Arrays;
 
@@ -59,6 +60,17 @@ public final class RmcpPlusCodec implements AutoCloseable {
         return new RmcpPlusCodec(suite.integrity(), suite.confidentiality(), k1, k2, password);
     }
 
+    /**
+     * The session ID field of an RMCP+ datagram (0 for session setup), read before the session's keys are
+     * known; the datagram must be at least {@link #HEADER_LENGTH} bytes.
+     */
+    public static int sessionIdOf(byte[] datagram) {
+        if (datagram.length < HEADER_LENGTH) {
+            throw new IllegalArgumentException("an RMCP+ header is " + HEADER_LENGTH + " bytes, got " + datagram.length);
+        }
+        return ByteReader.of(datagram, Rmcp.HEADER_LENGTH + 2, 4).i32("session ID");
+    }
+
     public boolean authenticates() {
         return integrity != IntegrityAlgorithm.NONE;
     }
@@ -87,7 +99,7 @@ public final class RmcpPlusCodec implements AutoCloseable {
         boolean crypt = inSession && encrypts();
         byte[] body = crypt ? encrypt(payload) : payload;
         ByteWriter w = new ByteWriter(HEADER_LENGTH + body.length + 24);
-        w.u8(0x06).u8(0x00).u8(0xFF).u8(0x07);
+        Rmcp.writeIpmiHeader(w);
         w.u8(AUTH_TYPE_RMCP_PLUS).u8((crypt ? ENCRYPTED : 0) | (auth ? AUTHENTICATED : 0) | (payloadType & 0x3F));
         w.i32(sessionId).i32(sequence).u16(body.length).bytes(body);
         if (auth) {
@@ -109,14 +121,7 @@ public final class RmcpPlusCodec implements AutoCloseable {
      */
     public Packet decode(byte[] datagram) {
         ByteReader in = ByteReader.of(datagram);
-        if (in.u8("RMCP version") != 0x06) {
-            throw in.malformed("RMCP version", "not RMCP 1.0");
-        }
-        in.skip(2, "RMCP reserved/sequence");
-        int cls = in.u8("RMCP class");
-        if ((cls & 0x1F) != 0x07) {
-            throw in.malformed("RMCP class", "not an IPMI message");
-        }
+        Rmcp.readIpmiHeader(in);
         int authType = in.u8("auth type");
         if (authType != AUTH_TYPE_RMCP_PLUS) {
             throw in.malformed("auth type", "not RMCP+ (" + authType + ")");

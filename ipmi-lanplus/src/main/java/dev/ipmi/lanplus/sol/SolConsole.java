@@ -10,6 +10,7 @@ import dev.ipmi.core.commands.app.GetPayloadInstanceInfo;
 import dev.ipmi.core.commands.app.Payloads;
 import dev.ipmi.core.commands.sol.GetSolConfigurationParameters;
 import dev.ipmi.core.commands.sol.SolParameter;
+import dev.ipmi.core.internal.Futures;
 import dev.ipmi.core.sol.SolAlreadyActiveException;
 import dev.ipmi.core.sol.SolEvent;
 import dev.ipmi.core.sol.SolOptions;
@@ -252,7 +253,7 @@ public final class SolConsole implements SolSession {
                 transport.executeAsync(new GetPayloadInstanceInfo.Request(Payloads.SOL, instance))
                         .whenComplete((r, e) -> {
                             if (e != null) {
-                                if (unwrap(e) instanceof CompletionCodeException) {
+                                if (Futures.unwrap(e) instanceof CompletionCodeException) {
                                     instanceInfoWorks = false;
                                 }
                                 LOG.debug("SOL keepalive failed: {}", e.toString());
@@ -276,13 +277,6 @@ public final class SolConsole implements SolSession {
         } catch (RuntimeException e) {
             LOG.debug("SOL keepalive not sent: {}", e.toString());
         }
-    }
-
-    private static Throwable unwrap(Throwable e) {
-        while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
     }
 
     @Override

@@ -4,10 +4,10 @@ import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.app.SetUserPassword;
 import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.types.AuthType;
-import dev.ipmi.lan.LanOptions;
+import dev.ipmi.core.options.LanOptions;
 import dev.ipmi.lan.LanSession;
-import dev.ipmi.lanplus.CipherSuite;
-import dev.ipmi.lanplus.LanPlusOptions;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.options.LanPlusOptions;
 import dev.ipmi.lanplus.LanPlusSession;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ public final class SecretsTraceProbe {
         List<String> problems = new ArrayList<>();
 
         for (CipherSuite suite : List.of(CipherSuite.SUITE_3, CipherSuite.SUITE_2)) {
-            LanPlusOptions o = LanPlusOptions.builder("127.0.0.1").port(port).user("admin").password(password).kg(kg)
+            LanPlusOptions o = LanPlusOptions.builder("127.0.0.1").port(port).credentials("admin", password).kg(kg)
                     .cipherSuite(suite).build();
             LanPlusSession s = LanPlusSession.open(o);
             System.out.println("session: " + s + " options: " + o);
@@ -69,9 +69,8 @@ public final class SecretsTraceProbe {
         }
 
         for (String[] wrong : new String[][] {{"Wrong-Pw-123456", args[2]}, {args[1], "Wrong-Kg-98765"}}) {
-            LanPlusOptions o = LanPlusOptions.builder("127.0.0.1").port(port).user("admin")
-                    .password(wrong[0].toCharArray()).kg(wrong[1].getBytes(StandardCharsets.US_ASCII))
-                    .cipherSuite(CipherSuite.SUITE_3).retryPolicy(FAST).build();
+            LanPlusOptions o = LanPlusOptions.builder("127.0.0.1").port(port).credentials("admin", wrong[0].toCharArray()).kg(wrong[1].getBytes(StandardCharsets.US_ASCII))
+                    .cipherSuite(CipherSuite.SUITE_3).retry(FAST).build();
             try (LanPlusSession s = LanPlusSession.open(o)) {
                 problems.add("login with a wrong secret succeeded: " + s);
             } catch (RuntimeException e) {
@@ -80,18 +79,17 @@ public final class SecretsTraceProbe {
             }
         }
 
-        LanOptions lo = LanOptions.builder("127.0.0.1").port(port).userName("admin").password(password)
+        LanOptions lo = LanOptions.builder("127.0.0.1").port(port).credentials("admin", password)
                 .authType(AuthType.MD5).build();
         LanSession ls = LanSession.open(lo);
         System.out.println("lan session: " + ls + " options: " + lo);
         System.out.println("device: " + ls.send(new GetDeviceId.Request()).join());
         Object m15 = field(ls, "registration");
         ls.close();
-        lo.wipePassword();
+        lo.wipe();
         System.out.println("lan registration: " + m15);
 
-        LanOptions wrong = LanOptions.builder("127.0.0.1").port(port).userName("admin")
-                .password("Wrong-Pw-123456".toCharArray()).authType(AuthType.MD5).retry(FAST).build();
+        LanOptions wrong = LanOptions.builder("127.0.0.1").port(port).credentials("admin", "Wrong-Pw-123456".toCharArray()).authType(AuthType.MD5).retry(FAST).build();
         try (LanSession s = LanSession.open(wrong)) {
             problems.add("IPMI 1.5 login with a wrong password succeeded: " + s);
         } catch (RuntimeException e) {

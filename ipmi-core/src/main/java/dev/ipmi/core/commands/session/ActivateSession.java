@@ -17,6 +17,12 @@ import java.util.Objects;
  */
 public final class ActivateSession {
     public static final CommandId ID = CommandId.of(NetFn.APP, 0x3A, "Activate Session");
+    /** Completion code 81h: no session slot available. */
+    public static final int NO_SLOT_AVAILABLE = 0x81;
+    /** Completion code 84h: initial outbound session sequence number out of range (0). */
+    public static final int SEQUENCE_OUT_OF_RANGE = 0x84;
+    /** Completion code 86h: requested maximum privilege exceeds the user's or the channel's limit. */
+    public static final int PRIVILEGE_EXCEEDS_LIMIT = 0x86;
 
     private ActivateSession() {}
 

@@ -13,6 +13,8 @@ import dev.ipmi.core.wire.ByteWriter;
  */
 public final class CloseSession {
     public static final CommandId ID = CommandId.of(NetFn.APP, 0x3C, "Close Session");
+    /** Completion code 87h: invalid session ID in request. */
+    public static final int INVALID_SESSION_ID = 0x87;
 
     private CloseSession() {}
 

@@ -18,6 +18,10 @@ public final class GetSessionChallenge {
     public static final CommandId ID = CommandId.of(NetFn.APP, 0x39, "Get Session Challenge");
     public static final int USER_NAME_LENGTH = 16;
     public static final int CHALLENGE_LENGTH = 16;
+    /** Completion code 81h: invalid user name. */
+    public static final int INVALID_USER_NAME = 0x81;
+    /** Completion code 82h: null user name (user 1) not enabled. */
+    public static final int NULL_USER_DISABLED = 0x82;
 
     private GetSessionChallenge() {}
 

@@ -15,6 +15,8 @@ import java.util.Objects;
  */
 public final class SetSessionPrivilegeLevel {
     public static final CommandId ID = CommandId.of(NetFn.APP, 0x3B, "Set Session Privilege Level");
+    /** Completion code 81h: the requested level exceeds the user's or the channel's privilege limit. */
+    public static final int EXCEEDS_LIMIT = 0x81;
 
     private SetSessionPrivilegeLevel() {}
 

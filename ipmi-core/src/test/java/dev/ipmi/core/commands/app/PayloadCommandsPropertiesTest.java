@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 class PayloadCommandsPropertiesTest {
 
@@ -114,5 +115,19 @@ class PayloadCommandsPropertiesTest {
     @Provide
     Arbitrary<byte[]> eightBytes() {
         return Arbitraries.bytes().array(byte[].class).ofSize(8);
+    }
+
+    @Property
+    void payloadVersionRequestRoundTrips(@ForAll @IntRange(max = 0x0F) int channel,
+                                         @ForAll @IntRange(max = 0x3F) int type) {
+        GetChannelPayloadVersion.Request r = new GetChannelPayloadVersion.Request(channel, type);
+        assertThat(GetChannelPayloadVersion.Request.decode(ByteReader.of(r.toBytes()))).isEqualTo(r);
+    }
+
+    @Property
+    void payloadVersionResponseRoundTrips(@ForAll @IntRange(max = 0xFF) int version) {
+        GetChannelPayloadVersion.Response r = new GetChannelPayloadVersion.Response(version);
+        assertThat(new GetChannelPayloadVersion.Request(1, Payloads.SOL).decodeResponse(ByteReader.of(r.toBytes())))
+                .isEqualTo(r);
     }
 }
