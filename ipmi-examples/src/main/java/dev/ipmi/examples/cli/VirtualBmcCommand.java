@@ -84,6 +84,20 @@ public final class VirtualBmcCommand implements Runnable {
             defaultValue = "60")
     int idleSeconds;
 
+    @Option(names = "--latency", paramLabel = "MS",
+            description = "simulated service time per reply in ms, as a BMC's firmware takes (default ${DEFAULT-VALUE})",
+            defaultValue = "0")
+    int latencyMs;
+
+    @Option(names = "--jitter", paramLabel = "MS",
+            description = "random extra time per reply, 0..MS ms (default: a quarter of --latency)")
+    Integer jitterMs;
+
+    @Option(names = "--session-limit", paramLabel = "N",
+            description = "sessions each BMC holds at once; Open Session beyond it answers \"insufficient resources\" "
+                    + "(default ${DEFAULT-VALUE})", defaultValue = "8")
+    int sessionLimit;
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
@@ -93,6 +107,12 @@ public final class VirtualBmcCommand implements Runnable {
         }
         if (count < 1 || count > 10_000) {
             throw new CliException("Error: --count must be 1..10000");
+        }
+        if (latencyMs < 0 || latencyMs > 60_000 || (jitterMs != null && (jitterMs < 0 || jitterMs > 60_000))) {
+            throw new CliException("Error: --latency and --jitter must be 0..60000 ms");
+        }
+        if (sessionLimit < 1 || sessionLimit > 64) {
+            throw new CliException("Error: --session-limit must be 1..64");
         }
         InetAddress address;
         try {
@@ -118,6 +138,9 @@ public final class VirtualBmcCommand implements Runnable {
                         .authTypes(types)
                         .quirks(Set.copyOf(quirks))
                         .idleTimeout(Duration.ofSeconds(idleSeconds))
+                        .sessionLimit(sessionLimit)
+                        .serviceTime(Duration.ofMillis(latencyMs),
+                                Duration.ofMillis(jitterMs != null ? jitterMs : latencyMs / 4))
                         .backend(backend);
                 if (kg != null) {
                     b.kg(kg.getBytes(StandardCharsets.UTF_8));
