@@ -239,7 +239,10 @@ public final class Ipmi15Machine implements SessionMachine {
                 case CLOSE -> end(a, now, null);
                 default -> throw new IllegalStateException(step.toString());
             }
-        } catch (MalformedMessageException | CompletionCodeException e) {
+        } catch (CompletionCodeException e) {
+            // its message already reads "<command> failed: <code>"
+            end(a, now, new IpmiSessionException(e.getMessage(), e));
+        } catch (MalformedMessageException e) {
             end(a, now, new IpmiSessionException(p.id().name() + " failed: " + e.getMessage(), e));
         }
     }

@@ -4,11 +4,14 @@ import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiException;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiSessionException;
+import dev.ipmi.core.IpmiTransportException;
 import dev.ipmi.core.commands.app.GetChannelInfo;
 import dev.ipmi.core.internal.Futures;
 import dev.ipmi.core.internal.OptionSecrets;
 import dev.ipmi.core.internal.SessionChecks;
 import dev.ipmi.core.options.LanPlusOptions;
+import dev.ipmi.core.event.IpmiEventListener;
+import dev.ipmi.core.event.LoggingEventListener;
 import dev.ipmi.core.sol.SolOptions;
 import dev.ipmi.core.sol.SolSession;
 import dev.ipmi.core.sol.SolStatusListener;
@@ -22,6 +25,8 @@ import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.lan.engine.IpmiCall;
 import dev.ipmi.lan.engine.UdpEngine;
 import dev.ipmi.lanplus.internal.Crypto;
+import dev.ipmi.lanplus.internal.LanPlusConfig;
+import dev.ipmi.lanplus.internal.LanPlusDiagnostics;
 import dev.ipmi.lanplus.internal.LanPlusMachine;
 import dev.ipmi.lanplus.sol.SolConsole;
 import dev.ipmi.lanplus.sol.SolTransport;
@@ -65,9 +70,12 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
     private volatile int lanChannel = -1;
     private final UdpEngine.Registration registration;
     private final LanPlusOptions options;
+    private final UdpEngine engine;
 
-    private LanPlusSession(LanPlusOptions options, LanPlusMachine machine, UdpEngine.Registration registration) {
+    private LanPlusSession(LanPlusOptions options, UdpEngine engine, LanPlusMachine machine,
+            UdpEngine.Registration registration) {
         this.options = options;
+        this.engine = engine;
         this.machine = machine;
         this.registration = registration;
     }
@@ -98,9 +106,11 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
         byte[] kg = OptionSecrets.kg(options);
         LanPlusMachine machine;
         try {
-            machine = new LanPlusMachine(new LanPlusMachine.Config(address, SessionChecks.userName(options.userName()),
-                    password, kg, options.privilege(), options.cipherSuite(), options.nameOnlyLookup(),
-                    options.retry(), options.listener(), options.cipherSuiteCache(), keepalive(options.keepalive()),
+            machine = new LanPlusMachine(new LanPlusConfig(address, SessionChecks.userName(options.userName()),
+                    password, kg, options.privilege(), options.cipherSuite(), options.nameOnlyLookup(), options.retry(),
+                    // the machine logs nothing itself: its events (DEBUG) and packet trace (TRACE) go through here
+                    IpmiEventListener.composite(options.listener(), LoggingEventListener.INSTANCE),
+                    options.cipherSuiteCache(), keepalive(options.keepalive()),
                     options.relogin(), options.quirks(), options.window()), new SecureRandomGenerator());
         } finally {
             java.util.Arrays.fill(password, (byte) 0);
@@ -109,7 +119,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
             }
         }
         UdpEngine.Registration reg = engine.register(address, machine, options.listener());
-        LanPlusSession session = new LanPlusSession(options, machine, reg);
+        LanPlusSession session = new LanPlusSession(options, engine, machine, reg);
         return machine.opened().thenApply(v -> session);
     }
 
@@ -172,43 +182,43 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
 
     /** The cipher suite in use (what AUTO settled on). */
     public CipherSuite cipherSuite() {
-        return machine.cipherSuite();
+        return machine.diagnostics().cipherSuite();
     }
 
     /** The privilege level Set Session Privilege Level reported. */
     public PrivilegeLevel privilege() {
-        return machine.grantedPrivilege();
+        return machine.diagnostics().grantedPrivilege();
     }
 
     /** Protocol time of the most recent login (from the first datagram to session ready). */
     public Duration loginDuration() {
-        return machine.loginDuration();
+        return machine.diagnostics().loginDuration();
     }
 
     /** Inbound packets dropped because their integrity check failed. */
     public long badIntegrityCount() {
-        return machine.badIntegrityCount();
+        return machine.diagnostics().badIntegrity();
     }
 
     /** Inbound packets dropped as replays (duplicate or outside the sequence window). */
     public long replayCount() {
-        return machine.replayCount();
+        return machine.diagnostics().replayed();
     }
 
     /** The BMC's ID for this session (as Close Session, Get Session Info and Get Payload Instance Info name it). */
     public int bmcSessionId() {
-        return machine.bmcSessionId();
+        return machine.diagnostics().bmcSessionId();
     }
 
     @Override
     public OptionalInt payloadOwnerId() {
-        int id = machine.bmcSessionId();
+        int id = machine.diagnostics().bmcSessionId();
         return id == 0 ? OptionalInt.empty() : OptionalInt.of(id);
     }
 
     /** Successful logins (more than 1 after a re-login). */
     public int loginCount() {
-        return machine.loginCount();
+        return machine.diagnostics().logins();
     }
 
     /**
@@ -251,8 +261,27 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
     }
 
     @Override
+    public void runOnIoThread(Runnable task) {
+        engine.execute(task);
+    }
+
+    @Override
+    public void scheduleOnIoThread(long delayNanos, Runnable task) {
+        engine.schedule(engine.nanoTime() + delayNanos, task);
+    }
+
+    @Override
+    public boolean onIoThread() {
+        return engine.inIoThread();
+    }
+
+    @Override
     public void setSolPayloadHandler(Consumer<byte[]> handler) {
-        machine.setSolHandler(handler);
+        try {
+            registration.execute(now -> machine.setSolHandler(handler, now));
+        } catch (IpmiTransportException engineClosed) {
+            // no I/O thread left, so no payload will arrive for any handler
+        }
     }
 
     /**
@@ -266,7 +295,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
         if (c >= 0) {
             return c;
         }
-        c = machine.channel();
+        c = machine.diagnostics().channel();
         if (c < 0 || c == GetChannelInfo.CURRENT_CHANNEL || c > 0x0F) {
             c = execute(new GetChannelInfo.Request(GetChannelInfo.CURRENT_CHANNEL)).channel();
         }
@@ -334,7 +363,8 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
 
     @Override
     public String toString() {
-        return "LanPlusSession[" + options.hostKey() + ", " + machine.state() + ", suite "
-                + (machine.cipherSuite() == null ? "-" : machine.cipherSuite().id()) + "]";
+        LanPlusDiagnostics d = machine.diagnostics();
+        return "LanPlusSession[" + options.hostKey() + ", " + d.state() + ", suite "
+                + (d.cipherSuite() == null ? "-" : d.cipherSuite().id()) + "]";
     }
 }

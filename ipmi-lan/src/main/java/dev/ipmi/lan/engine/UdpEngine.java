@@ -88,7 +88,8 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(65536);
     private volatile boolean running = true;
 
-    private record TimerEntry(long deadline, Registration reg, long generation) {}
+    /** A session's timer ({@code reg} set) or a plain task on the I/O thread ({@code task} set). */
+    private record TimerEntry(long deadline, Registration reg, long generation, Runnable task) {}
 
     private UdpEngine(Builder b, boolean shared) {
         this.clock = b.clock;
@@ -176,6 +177,43 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
             }
         });
         return reg;
+    }
+
+    /**
+     * Runs {@code task} on the I/O thread after the work queued before it: for components that
+     * live beside a session and share its thread, such as a SOL console. The task must not block;
+     * an exception it throws is logged and swallowed.
+     *
+     * @throws IpmiTransportException the engine is closed
+     */
+    public void execute(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        post(() -> runTask(task));
+    }
+
+    /**
+     * Runs {@code task} on the I/O thread at (or soon after) {@code deadlineNanos} of this engine's
+     * clock ({@link #nanoTime()}), from the same timer queue as the sessions' timers. Not
+     * cancellable: a task that may be outdated checks that itself.
+     *
+     * @throws IpmiTransportException the engine is closed
+     */
+    public void schedule(long deadlineNanos, Runnable task) {
+        Objects.requireNonNull(task, "task");
+        post(() -> timers.add(new TimerEntry(deadlineNanos, null, 0, task)));
+    }
+
+    /** True when called on this engine's I/O thread. */
+    public boolean inIoThread() {
+        return Thread.currentThread() == ioThread;
+    }
+
+    private static void runTask(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.debug("task on the I/O thread failed: {}", e.toString());
+        }
     }
 
     private void post(Runnable task) {
@@ -279,7 +317,7 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
             if (a.timerChanged()) {
                 timerGeneration++;
                 if (a.timer().isPresent()) {
-                    timers.add(new TimerEntry(a.timer().getAsLong(), this, timerGeneration));
+                    timers.add(new TimerEntry(a.timer().getAsLong(), this, timerGeneration, null));
                 }
             }
             for (Runnable r : a.callbacks()) {
@@ -389,6 +427,10 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
         TimerEntry e;
         while ((e = timers.peek()) != null && e.deadline - now <= 0) {
             timers.poll();
+            if (e.task != null) {
+                runTask(e.task);
+                continue;
+            }
             Registration r = e.reg;
             if (!r.done && e.generation == r.timerGeneration) {
                 r.timerGeneration++;

@@ -18,6 +18,7 @@ import dev.ipmi.core.types.AuthenticationAlgorithm;
 import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.core.options.CipherSuiteCache;
 import dev.ipmi.core.options.LanPlusOptions;
+import dev.ipmi.lanplus.internal.LanPlusConfig;
 import dev.ipmi.lanplus.internal.LanPlusMachine;
 import dev.ipmi.lanplus.internal.RakpKeys;
 import dev.ipmi.lanplus.internal.RmcpPlusCodec;
@@ -67,10 +68,10 @@ class SecretsInToStringTest {
     @Test
     void machinesCodecsAndKeyHolders() {
         InetSocketAddress bmc = new InetSocketAddress("127.0.0.1", 623);
-        LanPlusMachine.Config config = new LanPlusMachine.Config(bmc, "admin".getBytes(StandardCharsets.US_ASCII),
+        LanPlusConfig config = new LanPlusConfig(bmc, "admin".getBytes(StandardCharsets.US_ASCII),
                 PW, KG, PrivilegeLevel.ADMINISTRATOR, CipherSuite.SUITE_17, true, RetryPolicy.DEFAULT,
                 IpmiEventListener.NONE, new CipherSuiteCache(), Duration.ofSeconds(30), true, Set.of());
-        free("LanPlusMachine.Config", config);
+        free("LanPlusConfig", config);
         free("LanPlusMachine", new LanPlusMachine(config, new Random(1)));
         Ipmi15Machine m15 = new Ipmi15Machine(bmc, "admin".getBytes(StandardCharsets.US_ASCII), AuthCodes.pad(PW),
                 AuthType.PASSWORD, true, PrivilegeLevel.ADMINISTRATOR, RetryPolicy.DEFAULT, 8, Duration.ofSeconds(30),
