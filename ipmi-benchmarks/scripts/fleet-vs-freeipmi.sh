@@ -89,7 +89,7 @@ freeipmi() {
       ipmi-power -h "$range" -u admin -p password -D LAN_2_0 -I 3 -W opensesspriv -F 1024 --stat \
       > "$WORK/freeipmi-out.txt" 2>&1 || true
     ok=$(grep -cE ': (on|off)$' "$WORK/freeipmi-out.txt" || true)
-    echo "$(cat "$WORK/time.txt") $ok" >> "$WORK/freeipmi-$label.txt"
+    echo "$(tail -n 1 "$WORK/time.txt") $ok" >> "$WORK/freeipmi-$label.txt"
   done
   python3 - "$WORK/freeipmi-$label.txt" "$label" <<'PY'
 import statistics, sys
