@@ -30,17 +30,25 @@ public final class FleetBench {
     private FleetBench() {}
 
     public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv, Map.of("base", "40000", "count", "1000", "rounds", "6", "mode", "cold"));
+        Args args = new Args(argv, Map.of("base", "40000", "count", "1000", "rounds", "6", "mode", "cold",
+                "hosts-file", ""));
         int base = args.integer("base", 1, 65535);
         int count = args.integer("count", 1, 20_000);
         int rounds = args.integer("rounds", 1, 1000);
         String mode = args.string("mode");
         List<String> hosts = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            hosts.add("127.0.0.1:" + (base + i));
+        if (!args.string("hosts-file").isEmpty()) {
+            // virtual-bmc --port 0 --hosts-file: any free ports, where 10,000 consecutive ones are not to be had
+            hosts.addAll(java.nio.file.Files.readAllLines(java.nio.file.Path.of(args.string("hosts-file"))));
+            hosts.removeIf(String::isBlank);
+            hosts = hosts.subList(0, Math.min(count, hosts.size()));
+        } else {
+            for (int i = 0; i < count; i++) {
+                hosts.add("127.0.0.1:" + (base + i));
+            }
         }
         System.out.println("jvm_to_main_ms=" + Measure.sinceJvmStartMillis());
-        System.out.println("hosts=" + count);
+        System.out.println("hosts=" + hosts.size());
         switch (mode) {
             case "cold" -> cold(hosts, rounds);
             case "pooled" -> pooled(hosts, rounds);

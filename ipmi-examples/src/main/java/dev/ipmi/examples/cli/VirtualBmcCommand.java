@@ -93,6 +93,11 @@ public final class VirtualBmcCommand implements Runnable {
             description = "random extra time per reply, 0..MS ms (default: a quarter of --latency)")
     Integer jitterMs;
 
+    @Option(names = "--hosts-file", paramLabel = "FILE",
+            description = "write host:port of every BMC to FILE, one a line (with --port 0: any free ports), "
+                    + "for ipmi --hosts-file and fleet tests")
+    java.nio.file.Path hostsFile;
+
     @Option(names = "--session-limit", paramLabel = "N",
             description = "sessions each BMC holds at once; Open Session beyond it answers \"insufficient resources\" "
                     + "(default ${DEFAULT-VALUE})", defaultValue = "8")
@@ -128,6 +133,7 @@ public final class VirtualBmcCommand implements Runnable {
         CountDownLatch stop = new CountDownLatch(1);
         VirtualBmcServer server = VirtualBmcServer.start(address);
         List<CommandBackend> bridges = new ArrayList<>();
+        List<String> hosts = new ArrayList<>(count);
         try {
             for (int i = 0; i < count; i++) {
                 BmcBackend backend = backend(i, bridges);
@@ -147,6 +153,7 @@ public final class VirtualBmcCommand implements Runnable {
                 }
                 VirtualBmc bmc = b.build();
                 var bound = server.add(bmc);
+                hosts.add(bound.getAddress().getHostAddress() + ":" + bound.getPort());
                 if (i == 0 || i == count - 1) {
                     out.printf("virtual BMC listening on %s:%d (RMCP+ suites %s; IPMI 1.5 %s; %s)%n",
                             bound.getAddress().getHostAddress(), bound.getPort(),
@@ -155,6 +162,13 @@ public final class VirtualBmcCommand implements Runnable {
                             bridges.isEmpty() ? "simulated server" : "command bridge");
                 } else if (i == 1) {
                     out.println("...");
+                }
+            }
+            if (hostsFile != null) {
+                try {
+                    java.nio.file.Files.write(hostsFile, hosts, StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new CliException("Error: cannot write --hosts-file " + hostsFile + ": " + e.getMessage());
                 }
             }
             out.println("Ctrl-C to stop");
