@@ -125,7 +125,7 @@ fi
 if [ "$IDLE_COUNT" -gt 0 ]; then
   # 10,000 consecutive ports are rarely free next to other processes' ephemeral ports: any free
   # ports, listed in a file
-  start_bmcs "$IDLE_COUNT" 0 --idle-timeout 600 --hosts-file "$WORK/idle-hosts.txt"
+  start_bmcs "$IDLE_COUNT" 0 --idle-timeout 600 --ports-file "$WORK/idle-hosts.txt"
   JAVA_OPTS=(-Xmx256m)
   bench --mode idle --count "$IDLE_COUNT" --hosts-file "$WORK/idle-hosts.txt" | sed 's/^/ours_idle_/' \
     | tee -a "$WORK/results.txt"

@@ -93,7 +93,7 @@ public final class VirtualBmcCommand implements Runnable {
             description = "random extra time per reply, 0..MS ms (default: a quarter of --latency)")
     Integer jitterMs;
 
-    @Option(names = "--hosts-file", paramLabel = "FILE",
+    @Option(names = "--ports-file", paramLabel = "FILE",
             description = "write host:port of every BMC to FILE, one a line (with --port 0: any free ports), "
                     + "for ipmi --hosts-file and fleet tests")
     java.nio.file.Path hostsFile;
@@ -168,7 +168,7 @@ public final class VirtualBmcCommand implements Runnable {
                 try {
                     java.nio.file.Files.write(hostsFile, hosts, StandardCharsets.UTF_8);
                 } catch (java.io.IOException e) {
-                    throw new CliException("Error: cannot write --hosts-file " + hostsFile + ": " + e.getMessage());
+                    throw new CliException("Error: cannot write --ports-file " + hostsFile + ": " + e.getMessage());
                 }
             }
             out.println("Ctrl-C to stop");
