@@ -19,6 +19,7 @@ module dev.ipmi.core {
     exports dev.ipmi.core.commands.storage;
     exports dev.ipmi.core.commands.transport;
     exports dev.ipmi.core.event;
+    exports dev.ipmi.core.fleet;
     exports dev.ipmi.core.fru;
     exports dev.ipmi.core.options;
     exports dev.ipmi.core.sdr;

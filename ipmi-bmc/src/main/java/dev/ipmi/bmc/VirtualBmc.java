@@ -50,6 +50,8 @@ public final class VirtualBmc {
     private final Ipmi15Responder ipmi15;
     private final RmcpPlusResponder rmcpPlus;
     private int boundPort;
+    private final long serviceNanos;
+    private final long jitterNanos;
 
     private VirtualBmc(Builder b) {
         this.port = b.port;
@@ -66,6 +68,18 @@ public final class VirtualBmc {
         this.rmcpPlus = new RmcpPlusResponder(config, suites, b.kg, backend.systemGuid(), quirks, this::boundPort, dispatcher,
                 slots, backend::solConsole, random);
         this.boundPort = port;
+        this.serviceNanos = b.serviceTime.toNanos();
+        this.jitterNanos = b.jitter.toNanos();
+    }
+
+    /** The simulated service time of a reply (zero: answered at once). */
+    public Duration serviceTime() {
+        return Duration.ofNanos(serviceNanos);
+    }
+
+    /** How long the next reply waits: the service time plus a uniform jitter. */
+    long replyDelayNanos(java.util.random.RandomGenerator random) {
+        return serviceNanos + (jitterNanos > 0 ? random.nextLong(jitterNanos + 1) : 0);
     }
 
     public static Builder builder() {
@@ -148,6 +162,8 @@ public final class VirtualBmc {
         private int channel = 1;
         private int sessionLimit = 8;
         private Duration idleTimeout = Duration.ofSeconds(60);
+        private Duration serviceTime = Duration.ZERO;
+        private Duration jitter = Duration.ZERO;
         private RandomGenerator random;
 
         public Builder port(int port) {
@@ -227,6 +243,20 @@ public final class VirtualBmc {
 
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Answers every datagram after {@code serviceTime} plus a uniform random {@code jitter}, as a
+         * real BMC's firmware takes milliseconds per command: fan-out and pooling measured against
+         * BMC-like timing, not loopback speed. Default zero (at once).
+         */
+        public Builder serviceTime(Duration serviceTime, Duration jitter) {
+            if (serviceTime.isNegative() || jitter.isNegative()) {
+                throw new IllegalArgumentException("serviceTime and jitter must not be negative");
+            }
+            this.serviceTime = serviceTime;
+            this.jitter = jitter;
             return this;
         }
 

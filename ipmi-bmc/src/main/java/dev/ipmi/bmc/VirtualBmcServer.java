@@ -41,6 +41,18 @@ public final class VirtualBmcServer implements AutoCloseable {
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(2048);
     private volatile boolean running = true;
     private long lastTick;
+    /** Replies held back for their BMC's service time; touched by the I/O thread only. */
+    private final java.util.PriorityQueue<Held> held = new java.util.PriorityQueue<>();
+    private final java.util.SplittableRandom random = new java.util.SplittableRandom();
+    private long heldOrder;
+
+    private record Held(long due, long order, DatagramChannel ch, SocketAddress to, byte[] data)
+            implements Comparable<Held> {
+        @Override
+        public int compareTo(Held o) {
+            return due != o.due ? Long.compare(due, o.due) : Long.compare(order, o.order);
+        }
+    }
 
     private VirtualBmcServer(InetAddress bindAddress, LongSupplier clock) throws IOException {
         this.selector = Selector.open();
@@ -129,7 +141,11 @@ public final class VirtualBmcServer implements AutoCloseable {
                 while ((t = tasks.poll()) != null) {
                     t.run();
                 }
-                selector.select(TICK_NANOS / 1_000_000L);
+                long wait = TICK_NANOS / 1_000_000L;
+                if (!held.isEmpty()) {
+                    wait = Math.max(1, Math.min(wait, (held.peek().due() - clock.getAsLong()) / 1_000_000L));
+                }
+                selector.select(wait);
                 long now = clock.getAsLong();
                 Iterator<SelectionKey> it = selector.selectedKeys().iterator();
                 while (it.hasNext()) {
@@ -138,6 +154,10 @@ public final class VirtualBmcServer implements AutoCloseable {
                     if (key.isValid() && key.isReadable()) {
                         read((DatagramChannel) key.channel(), (VirtualBmc) key.attachment(), now);
                     }
+                }
+                while (!held.isEmpty() && held.peek().due() - now <= 0) {
+                    Held h = held.poll();
+                    send(h.ch(), h.to(), h.data());
                 }
                 if (now - lastTick >= TICK_NANOS) {
                     lastTick = now;
@@ -168,7 +188,12 @@ public final class VirtualBmcServer implements AutoCloseable {
             byte[] d = new byte[buffer.remaining()];
             buffer.get(d);
             try {
-                bmc.onDatagram(from, d, now, (to, out) -> send(ch, to, out));
+                if (bmc.serviceTime().isZero()) {
+                    bmc.onDatagram(from, d, now, (to, out) -> send(ch, to, out));
+                } else {
+                    long due = now + bmc.replyDelayNanos(random);
+                    bmc.onDatagram(from, d, now, (to, out) -> held.add(new Held(due, heldOrder++, ch, to, out)));
+                }
             } catch (RuntimeException e) {
                 LOG.warn("{} failed on a datagram; dropped", bmc, e);
             }

@@ -21,6 +21,17 @@ public interface IpmiRequest<R> {
      */
     R decodeResponse(ByteReader in);
 
+    /**
+     * Whether sending this request twice is harmless: the session retransmits it when no reply
+     * came. False for commands whose second execution adds, acts or reports differently (see
+     * {@link Idempotency}); those go out once, and a timeout on them says the command may have run.
+     * The default consults {@link Idempotency#repeatable(CommandId, byte[])} by command alone; requests
+     * whose answer depends on their data (Chassis Control, Set User Password, raw requests) override it.
+     */
+    default boolean idempotent() {
+        return Idempotency.repeatable(id(), null);
+    }
+
     default byte[] toBytes() {
         ByteWriter w = new ByteWriter();
         encode(w);

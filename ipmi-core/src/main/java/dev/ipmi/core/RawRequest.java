@@ -26,6 +26,12 @@ public record RawRequest(CommandId id, ByteString data) implements IpmiRequest<R
         out.bytes(data);
     }
 
+    /** By {@link Idempotency#repeatable(CommandId, byte[])}: a raw Add SEL Entry is not retransmitted either. */
+    @Override
+    public boolean idempotent() {
+        return Idempotency.repeatable(id, data.toByteArray());
+    }
+
     @Override
     public Response decodeResponse(ByteReader in) {
         return new Response(in.rest());

@@ -80,7 +80,7 @@ public final class IpmiSim implements AutoCloseable {
                 lab.resolve("lab.sdrs").toString()), stateDir);
 
         this.sol = b.sol ? new SolBackend() : null;
-        this.port = freeUdpPort();
+        this.port = b.port > 0 ? b.port : freeUdpPort();
         this.consolePort = freeTcpPort();
         String conf = Files.readString(lab.resolve("lan.conf.in"))
                 .replace("@NAME@", "labbmc")
@@ -90,6 +90,10 @@ public final class IpmiSim implements AutoCloseable {
                 .replace("@LABDIR@", stateDir.toString())
                 .replace("@STATEDIR@", stateDir.toString())
                 .replace("@KG_LINE@", kg == null ? "" : "bmc_key \"" + kg + "\"");
+        if (b.maxSessions > 0) {
+            // the last number of each user line is that user's session limit
+            conf = conf.replaceAll("(?m)^(\\s*user \\d+ \\w+ +\"[^\"]*\" +\"[^\"]*\" +\\w+ +)\\d+", "$1" + b.maxSessions);
+        }
         // the scripts are referenced as @LABDIR@/ipmi_sim/<script>
         Path scripts = stateDir.resolve("ipmi_sim");
         for (String s : new String[] {"chassis-control.sh", "lan-control.sh"}) {
@@ -345,6 +349,8 @@ public final class IpmiSim implements AutoCloseable {
     }
 
     public static final class Builder {
+        private int port;
+        private int maxSessions;
         private String kg;
         private boolean sol = true;
         private UnaryOperator<String> emuEdit;
@@ -352,6 +358,21 @@ public final class IpmiSim implements AutoCloseable {
         /** Configures a BMC key (Kg) for RMCP+ two-key logins. */
         public Builder kg(String kg) {
             this.kg = kg;
+            return this;
+        }
+
+        /**
+         * Binds to this UDP port instead of a free one: a test restarts the BMC on the port its
+         * clients know by closing one instance and starting another with {@code port(old.port())}.
+         */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Limits the sessions each user may hold at once (the lab default is 10). */
+        public Builder maxSessions(int n) {
+            this.maxSessions = n;
             return this;
         }
 

@@ -5,6 +5,7 @@ import dev.ipmi.core.IpmiAuthenticationException;
 import dev.ipmi.core.IpmiException;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiSessionException;
+import dev.ipmi.core.IpmiSessionLostException;
 import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.PrivilegeUnavailableException;
 import dev.ipmi.core.commands.app.GetChannelAuthenticationCapabilities;
@@ -57,6 +58,11 @@ public final class Ipmi15Machine implements SessionMachine {
     public record Established(int sessionId, AuthType authType, PrivilegeLevel privilege) {}
 
     private enum Step { AUTH_CAPS, CHALLENGE, ACTIVATE, SET_PRIVILEGE, KEEPALIVE, CLOSE, USER }
+
+    /** A keepalive is out because requests timed out; its own timeout ends the session. */
+    private boolean probing;
+    /** User requests that timed out since the last answer. */
+    private int timeoutsInARow;
 
     private enum State { NEW, SETUP, ACTIVE, CLOSING, ENDED }
 
@@ -213,6 +219,7 @@ public final class Ipmi15Machine implements SessionMachine {
     private void handle(Pending p, byte[] body, Actions a, long now) {
         Step step = (Step) p.attachment();
         int cc = body[0] & 0xFF;
+        timeoutsInARow = 0;
         try {
             switch (step) {
                 case USER -> a.complete(p.call().future(), body);
@@ -228,7 +235,7 @@ public final class Ipmi15Machine implements SessionMachine {
                         established(a, now);
                     }
                 }
-                case KEEPALIVE -> { }
+                case KEEPALIVE -> probing = false;
                 case CLOSE -> end(a, now, null);
                 default -> throw new IllegalStateException(step.toString());
             }
@@ -358,6 +365,13 @@ public final class Ipmi15Machine implements SessionMachine {
                 IpmiException e = RequestTracker.timeout(p, now);
                 listener.requestFailed(bmc, p.id(), e);
                 a.fail(p.call().future(), e);
+                // one lost reply is not a lost session; a second one in a row with nothing answered
+                // between them is worth a question: a restarted BMC forgot the session and stays
+                // silent, so the probe's timeout ends the session and the client logs in again
+                if (state == State.ACTIVE && ++timeoutsInARow >= 2 && !probing) {
+                    probing = true;
+                    internal(new GetDeviceId.Request(), Step.KEEPALIVE);
+                }
             }
             case ACTIVATE -> end(a, now, new IpmiAuthenticationException("Activate Session",
                     "no reply to Activate Session — wrong user name or password?"));
@@ -377,8 +391,10 @@ public final class Ipmi15Machine implements SessionMachine {
         failure = cause != null ? cause : new IpmiSessionException("session closed");
         for (Pending p : tracker.removeAll(now)) {
             if (p.attachment() == Step.USER) {
-                a.fail(p.call().future(), failure);
-                listener.requestFailed(bmc, p.id(), failure);
+                IpmiException e = wasOpen && cause != null ? new IpmiSessionLostException(cause.getMessage(),
+                        p.attempts() > 0, p.call().repeatable(), cause) : failure;
+                a.fail(p.call().future(), e);
+                listener.requestFailed(bmc, p.id(), e);
             }
         }
         for (IpmiCall c : waiting) {

@@ -89,12 +89,18 @@ public final class LanSession implements IpmiTransport {
 
     @Override
     public CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data) {
+        return exchange(target, id, data, dev.ipmi.core.Idempotency.repeatable(id, data));
+    }
+
+    /** A request that is not {@code repeatable} goes out once; see {@link dev.ipmi.core.Idempotency}. */
+    @Override
+    public CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data, boolean repeatable) {
         CompletableFuture<byte[]> f = new CompletableFuture<>();
         if (!target.isBmc()) {
             f.completeExceptionally(new UnsupportedOperationException("a session sends to the BMC only: bridged targets go through IpmiClient (BridgingTransport wraps them in Send Message)"));
             return f;
         }
-        registration.submit(new IpmiCall(target, id, data.clone(), f));
+        registration.submit(new IpmiCall(target, id, data.clone(), f, repeatable));
         return f;
     }
 

@@ -274,6 +274,28 @@ class Ipmi15MachineTest {
     }
 
     @Test
+    void twoTimeoutsInARowAreFollowedByAProbeWhoseTimeoutEndsTheSessionWithTypedFailures() {
+        MachineHarness h = md5Session();
+        for (int i = 0; i < 2; i++) {
+            CompletableFuture<byte[]> f = new CompletableFuture<>();
+            h.submit(new IpmiCall(RequestTarget.BMC, GetDeviceId.ID, new byte[0], f));
+            h.advance(13 * SECOND);
+            assertThat(Assertions.catchThrowable(f::join).getCause()).isInstanceOf(IpmiTimeoutException.class);
+        }
+        assertThat(h.ended()).isFalse();
+        // the probe (Get Device ID) is out; a request sent meanwhile is in flight when the session ends
+        CompletableFuture<byte[]> inFlight = new CompletableFuture<>();
+        h.submit(new IpmiCall(RequestTarget.BMC, dev.ipmi.core.commands.storage.AddSelEntry.ID, new byte[16],
+                inFlight, false));
+        h.advance(13 * SECOND);
+        assertThat(h.ended()).isTrue();
+        Throwable e = Assertions.catchThrowable(inFlight::join).getCause();
+        assertThat(e).isInstanceOf(dev.ipmi.core.IpmiSessionLostException.class);
+        assertThat(((dev.ipmi.core.IpmiSessionLostException) e).mayHaveExecuted()).isTrue();
+        assertThat(((dev.ipmi.core.IpmiSessionLostException) e).safeToRetry()).isFalse();
+    }
+
+    @Test
     void windowLimitsRequestsOnTheWire() {
         MachineHarness h = md5Session();
         for (int i = 0; i < 12; i++) {

@@ -6,6 +6,7 @@ import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.options.LanPlusOptions;
 import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.testing.FaultyUdpRelay;
 import dev.ipmi.testing.IpmiSim;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LanPlusLossyLinkIT {
     static IpmiSim sim;
-    LossyRelay relay;
+    FaultyUdpRelay relay;
 
     @BeforeAll
     static void start() {
@@ -42,7 +43,7 @@ class LanPlusLossyLinkIT {
 
     @BeforeEach
     void relay() throws Exception {
-        relay = new LossyRelay(new InetSocketAddress(sim.host(), sim.port()));
+        relay = new FaultyUdpRelay(new InetSocketAddress(sim.host(), sim.port()), 1);
     }
 
     @AfterEach
@@ -59,7 +60,7 @@ class LanPlusLossyLinkIT {
     @ParameterizedTest(name = "lost payload type {0}")
     @ValueSource(ints = {0x11, 0x13, 0x15})
     void lostLoginReplyRestartsTheLoginWithANewOpenSession(int payloadType) throws Exception {
-        relay.dropToClient = LossyRelay.firstOfType(payloadType);
+        relay.dropToClient = FaultyUdpRelay.firstOfType(payloadType);
         try (LanPlusSession s = LanPlusSession.open(options())) {
             assertThat(s.send(new GetDeviceId.Request()).join().deviceId()).isEqualTo(0x20);
             assertThat(relay.dropped.get()).isEqualTo(1);
@@ -76,8 +77,8 @@ class LanPlusLossyLinkIT {
     @Test
     void requestsSurviveALinkLosingEveryThirdSessionDatagram() throws Exception {
         try (LanPlusSession s = LanPlusSession.open(options())) {
-            relay.dropToBmc = LossyRelay.everyNthInSession(3);
-            relay.dropToClient = LossyRelay.everyNthInSession(3);
+            relay.dropToBmc = FaultyUdpRelay.everyNthInSession(3);
+            relay.dropToClient = FaultyUdpRelay.everyNthInSession(3);
             for (int i = 0; i < 30; i++) {
                 assertThat(s.send(new GetDeviceId.Request()).get(10, TimeUnit.SECONDS).deviceId()).isEqualTo(0x20);
             }

@@ -33,4 +33,8 @@ final class Args {
         }
         return v;
     }
+
+    String string(String name) {
+        return values.get(name);
+    }
 }

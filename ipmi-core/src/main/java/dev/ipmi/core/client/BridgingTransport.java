@@ -52,12 +52,18 @@ public final class BridgingTransport implements IpmiTransport {
 
     @Override
     public CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data) {
+        return exchange(target, id, data, dev.ipmi.core.Idempotency.repeatable(id, data));
+    }
+
+    /** A bridged request is retransmitted (inside Send Message) only when the inner request is repeatable. */
+    @Override
+    public CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data, boolean repeatable) {
         if (target.isBmc()) {
-            return delegate.exchange(target, id, data);
+            return delegate.exchange(target, id, data, repeatable);
         }
         int rqSeq = seq.getAndIncrement() & 0x3F;
         LanMessage outer = Bridging.wrap(target, id, data, rqSeq);
-        return delegate.exchange(RequestTarget.BMC, SendMessage.ID, outer.body())
+        return delegate.exchange(RequestTarget.BMC, SendMessage.ID, outer.body(), repeatable)
                 .thenApply(body -> unwrap(body, target, id, rqSeq));
     }
 

@@ -19,8 +19,17 @@ final class CallbackExecutorTransport implements IpmiTransport {
 
     @Override
     public CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data) {
+        return moved(delegate.exchange(target, id, data));
+    }
+
+    @Override
+    public CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data, boolean repeatable) {
+        return moved(delegate.exchange(target, id, data, repeatable));
+    }
+
+    private CompletableFuture<byte[]> moved(CompletableFuture<byte[]> from) {
         CompletableFuture<byte[]> out = new CompletableFuture<>();
-        delegate.exchange(target, id, data).whenComplete((r, e) -> executor.execute(() -> {
+        from.whenComplete((r, e) -> executor.execute(() -> {
             if (e != null) {
                 out.completeExceptionally(e);
             } else {

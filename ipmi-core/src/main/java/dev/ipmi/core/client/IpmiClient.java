@@ -26,6 +26,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * Thread-safe: many threads may issue requests at once; they share the session. Every blocking
  * method is a wait on its {@link #async()} twin. {@link #close()} (or {@link #closeAsync()}) sends
  * Close Session, because a BMC has only a few session slots.
+ *
+ * <p>A client opened with {@link #connect(SessionOptions)} heals: when its session ends (the BMC
+ * restarted or expired it, a re-login failed), the call that saw the end fails once and the next
+ * call logs in again with the same options (so do not {@code wipe()} them while the client is in
+ * use). Only {@link #close()} ends a client for good.
  */
 public final class IpmiClient implements AutoCloseable {
     private final IpmiTransport transport;
@@ -90,7 +95,11 @@ public final class IpmiClient implements AutoCloseable {
         ScheduledExecutorService scheduler = options.scheduler().orElse(null);
         Optional<SdrCache> cache = options.sdrCache();
         String key = options.hostKey();
+        // the client outlives its session: once the session ended (BMC restart, expiry, a failed
+        // re-login), the next call logs in again with the same options (see ReconnectingTransport)
         return provider.connect(options)
+                .thenApply(first -> (IpmiTransport) new ReconnectingTransport(CompletableFuture.completedFuture(first),
+                        () -> provider.connect(options)))
                 .thenApply(t -> callbacks.<IpmiTransport>map(e -> new CallbackExecutorTransport(t, e)).orElse(t))
                 .thenApply(t -> {
                     IpmiClient c = new IpmiClient(t, scheduler);

@@ -21,6 +21,18 @@ public interface IpmiTransport extends AutoCloseable {
      */
     CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data);
 
+    /**
+     * Like {@link #exchange(RequestTarget, CommandId, byte[])}, saying whether the request may be
+     * retransmitted when no reply came ({@link IpmiRequest#idempotent()}). A session sends a
+     * non-repeatable request once and, when its reply does not come, fails it with an
+     * {@link dev.ipmi.core.IpmiTimeoutException} whose {@code mayHaveExecuted()} is true. The
+     * default ignores the flag (transports without retransmission); the LAN sessions override it,
+     * and their three-argument form asks {@link dev.ipmi.core.Idempotency#repeatable}.
+     */
+    default CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data, boolean repeatable) {
+        return exchange(target, id, data);
+    }
+
     default CompletableFuture<byte[]> exchange(CommandId id, byte[] data) {
         return exchange(RequestTarget.BMC, id, data);
     }
@@ -31,7 +43,7 @@ public interface IpmiTransport extends AutoCloseable {
     }
 
     default <R> CompletableFuture<R> send(RequestTarget target, IpmiRequest<R> request) {
-        return exchange(target, request.id(), request.toBytes())
+        return exchange(target, request.id(), request.toBytes(), request.idempotent())
                 .thenApply(body -> Commands.decodeResponse(request, body));
     }
 

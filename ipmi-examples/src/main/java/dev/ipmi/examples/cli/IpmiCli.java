@@ -108,6 +108,22 @@ public final class IpmiCli implements Runnable, CliRoot {
             out.flush();
             return 0;
         }
+        java.util.Optional<HostFanOut.Plan> fanOut;
+        try {
+            fanOut = HostFanOut.plan(args);
+        } catch (CliException | IllegalArgumentException e) {
+            err.println(e instanceof CliException ? e.getMessage() : "Error: -H: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        if (fanOut.isPresent()) {
+            return HostFanOut.run(fanOut.get(), out, err, IpmiCli::executeOne, System.console() != null);
+        }
+        return executeOne(out, err, args);
+    }
+
+    /** One host: what {@link #execute(PrintWriter, PrintWriter, String...)} runs per host of a fan-out. */
+    static int executeOne(PrintWriter out, PrintWriter err, String... args) {
         IpmiCli cli = new IpmiCli();
         if (args.length > 0 && "help".equals(commandWord(new CommandLine(cli).getCommandSpec(), args))) {
             out.print(usage());

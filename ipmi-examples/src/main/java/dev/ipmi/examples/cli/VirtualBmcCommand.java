@@ -84,6 +84,25 @@ public final class VirtualBmcCommand implements Runnable {
             defaultValue = "60")
     int idleSeconds;
 
+    @Option(names = "--latency", paramLabel = "MS",
+            description = "simulated service time per reply in ms, as a BMC's firmware takes (default ${DEFAULT-VALUE})",
+            defaultValue = "0")
+    int latencyMs;
+
+    @Option(names = "--jitter", paramLabel = "MS",
+            description = "random extra time per reply, 0..MS ms (default: a quarter of --latency)")
+    Integer jitterMs;
+
+    @Option(names = "--ports-file", paramLabel = "FILE",
+            description = "write host:port of every BMC to FILE, one a line (with --port 0: any free ports), "
+                    + "for ipmi --hosts-file and fleet tests")
+    java.nio.file.Path hostsFile;
+
+    @Option(names = "--session-limit", paramLabel = "N",
+            description = "sessions each BMC holds at once; Open Session beyond it answers \"insufficient resources\" "
+                    + "(default ${DEFAULT-VALUE})", defaultValue = "8")
+    int sessionLimit;
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
@@ -93,6 +112,12 @@ public final class VirtualBmcCommand implements Runnable {
         }
         if (count < 1 || count > 10_000) {
             throw new CliException("Error: --count must be 1..10000");
+        }
+        if (latencyMs < 0 || latencyMs > 60_000 || (jitterMs != null && (jitterMs < 0 || jitterMs > 60_000))) {
+            throw new CliException("Error: --latency and --jitter must be 0..60000 ms");
+        }
+        if (sessionLimit < 1 || sessionLimit > 64) {
+            throw new CliException("Error: --session-limit must be 1..64");
         }
         InetAddress address;
         try {
@@ -108,6 +133,7 @@ public final class VirtualBmcCommand implements Runnable {
         CountDownLatch stop = new CountDownLatch(1);
         VirtualBmcServer server = VirtualBmcServer.start(address);
         List<CommandBackend> bridges = new ArrayList<>();
+        List<String> hosts = new ArrayList<>(count);
         try {
             for (int i = 0; i < count; i++) {
                 BmcBackend backend = backend(i, bridges);
@@ -118,12 +144,16 @@ public final class VirtualBmcCommand implements Runnable {
                         .authTypes(types)
                         .quirks(Set.copyOf(quirks))
                         .idleTimeout(Duration.ofSeconds(idleSeconds))
+                        .sessionLimit(sessionLimit)
+                        .serviceTime(Duration.ofMillis(latencyMs),
+                                Duration.ofMillis(jitterMs != null ? jitterMs : latencyMs / 4))
                         .backend(backend);
                 if (kg != null) {
                     b.kg(kg.getBytes(StandardCharsets.UTF_8));
                 }
                 VirtualBmc bmc = b.build();
                 var bound = server.add(bmc);
+                hosts.add(bound.getAddress().getHostAddress() + ":" + bound.getPort());
                 if (i == 0 || i == count - 1) {
                     out.printf("virtual BMC listening on %s:%d (RMCP+ suites %s; IPMI 1.5 %s; %s)%n",
                             bound.getAddress().getHostAddress(), bound.getPort(),
@@ -132,6 +162,13 @@ public final class VirtualBmcCommand implements Runnable {
                             bridges.isEmpty() ? "simulated server" : "command bridge");
                 } else if (i == 1) {
                     out.println("...");
+                }
+            }
+            if (hostsFile != null) {
+                try {
+                    java.nio.file.Files.write(hostsFile, hosts, StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new CliException("Error: cannot write --ports-file " + hostsFile + ": " + e.getMessage());
                 }
             }
             out.println("Ctrl-C to stop");

@@ -13,8 +13,16 @@ import java.util.concurrent.CompletableFuture;
  * @param id     netFn and command
  * @param data   request data after the command byte (not copied: the caller hands it over)
  * @param future completed by the engine's completion executor
+ * @param repeatable whether the request may be retransmitted when no reply came
+ *                   ({@link dev.ipmi.core.IpmiRequest#idempotent()}); false: sent once
  */
-public record IpmiCall(RequestTarget target, CommandId id, byte[] data, CompletableFuture<byte[]> future) {
+public record IpmiCall(RequestTarget target, CommandId id, byte[] data, CompletableFuture<byte[]> future,
+                       boolean repeatable) {
+    /** A repeatable call (reads and the session's own commands). */
+    public IpmiCall(RequestTarget target, CommandId id, byte[] data, CompletableFuture<byte[]> future) {
+        this(target, id, data, future, true);
+    }
+
     public IpmiCall {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(id, "id");
@@ -24,6 +32,6 @@ public record IpmiCall(RequestTarget target, CommandId id, byte[] data, Completa
 
     @Override
     public String toString() {
-        return "IpmiCall[" + id + " -> " + target + ", " + data.length + " data bytes]";
+        return "IpmiCall[" + id + " -> " + target + ", " + data.length + " data bytes" + (repeatable ? "" : ", once") + "]";
     }
 }

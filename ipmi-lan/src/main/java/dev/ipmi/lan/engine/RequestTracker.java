@@ -30,7 +30,11 @@ import java.util.random.RandomGenerator;
  *       messages beyond that); more are queued in submission order.</li>
  *   <li><b>Retransmission</b> follows the {@link RetryPolicy} and keeps the rqSeq (so the BMC can
  *       recognise the duplicate). The caller wraps the message anew for each transmission (new
- *       session sequence number, new AuthCode).</li>
+ *       session sequence number, new AuthCode). A call that is not
+ *       {@linkplain IpmiCall#repeatable() repeatable} (Add SEL Entry, power cycle, …) is sent
+ *       once and waits the policy's whole budget for its reply: most BMCs execute a retransmitted
+ *       request again, so a lost reply would make it run twice. Its timeout says it may have
+ *       executed.</li>
  *   <li><b>Late replies</b>: once a request was retransmitted, its (netFn, cmd, rqSeq) is blocked
  *       for {@code sequenceBlock} after it finished, so a late answer to an old transmission can
  *       never be matched to a new request. If every rqSeq of a command is blocked, the one whose
@@ -152,7 +156,7 @@ public final class RequestTracker {
 
     /** Queues a call with the policy's number of attempts; nothing is sent before {@link #dispatch}. */
     public Pending enqueue(IpmiCall call, Object attachment) {
-        return enqueue(call, attachment, policy.attempts());
+        return enqueue(call, attachment, call.repeatable() ? policy.attempts() : 1);
     }
 
     /**
@@ -179,7 +183,7 @@ public final class RequestTracker {
             p.seq = allocateSeq(p.id(), now);
             p.attempts = 1;
             p.firstSentNanos = now;
-            p.deadlineNanos = now + policy.timeoutNanos(1, random.nextDouble());
+            p.deadlineNanos = now + firstWait(p);
             inFlight[p.seq] = p;
             inFlightCount++;
             if (out.isEmpty()) {
@@ -189,6 +193,21 @@ public final class RequestTracker {
             listener.requestSent(bmc, p.id(), p.seq);
         }
         return out;
+    }
+
+    /**
+     * The first timeout; for a call that is never retransmitted, the sum of the policy's timeouts,
+     * so a slow BMC gets as long to answer it as it gets for a repeatable one.
+     */
+    private long firstWait(Pending p) {
+        if (p.call.repeatable() || p.maxAttempts > 1) {
+            return policy.timeoutNanos(1, random.nextDouble());
+        }
+        long sum = 0;
+        for (int i = 1; i <= policy.attempts(); i++) {
+            sum += policy.timeoutNanos(i, random.nextDouble());
+        }
+        return sum;
     }
 
     private int allocateSeq(CommandId id, long now) {
@@ -296,7 +315,8 @@ public final class RequestTracker {
 
     /** The timeout error for an expired request: names the command, the attempts and the time spent. */
     public static IpmiTimeoutException timeout(Pending p, long now) {
-        return new IpmiTimeoutException(p.id().name(), p.attempts, Duration.ofNanos(now - p.firstSentNanos));
+        return new IpmiTimeoutException(p.id().name(), p.attempts, Duration.ofNanos(now - p.firstSentNanos),
+                p.attempts > 0, p.call.repeatable());
     }
 
     /** Earliest retransmission deadline, or {@link Long#MAX_VALUE} when nothing is in flight. */

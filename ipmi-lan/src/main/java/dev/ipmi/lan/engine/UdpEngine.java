@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
@@ -59,8 +58,22 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
         static final UdpEngine SHARED = builder().threadName("ipmi-io-shared").build(true);
     }
 
+    /**
+     * Bounded: callbacks that block hold these threads and queue the rest, instead of growing the
+     * pool without limit (a cached pool reached 729 threads under callbacks blocking 200 ms).
+     * Threads end after 30 s without work.
+     */
     private static final class DefaultExecutorHolder {
-        static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(daemonFactory("ipmi-completion-"));
+        static final int THREADS = 32;
+        static final ExecutorService EXECUTOR = bounded();
+
+        private static ExecutorService bounded() {
+            java.util.concurrent.ThreadPoolExecutor p = new java.util.concurrent.ThreadPoolExecutor(THREADS, THREADS,
+                    30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+                    daemonFactory("ipmi-completion-"));
+            p.allowCoreThreadTimeOut(true);
+            return p;
+        }
     }
 
     private final Selector selector;
@@ -475,7 +488,7 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
         };
     }
 
-    /** Engine settings. Defaults: completion on a shared cached pool of daemon threads, {@link System#nanoTime()}. */
+    /** Engine settings. Defaults: completion on a shared pool of at most 32 daemon threads, {@link System#nanoTime()}. */
     public static final class Builder {
         private Executor completionExecutor;
         private LongSupplier clock = System::nanoTime;
@@ -484,8 +497,8 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
         private Builder() {}
 
         /**
-         * Where futures are completed (and so where dependent stages run). Default: a shared cached
-         * pool of daemon threads. {@code Runnable::run} completes on the I/O thread itself — only
+         * Where futures are completed (and so where dependent stages run). Default: a shared pool of
+         * at most 32 daemon threads (more completions queue; a callback that blocks holds one thread). {@code Runnable::run} completes on the I/O thread itself — only
          * for callbacks that never block.
          */
         public Builder completionExecutor(Executor executor) {

@@ -204,4 +204,36 @@ class RequestTrackerTest {
         t.dispatch(0);
         assertThat(t.onTimer(SECOND).expired()).hasSize(1);
     }
+
+    @Test
+    void aRequestThatIsNotRepeatableGoesOutOnceAndItsTimeoutSaysItMayHaveRun() {
+        RequestTracker t = tracker(4, 8);
+        CommandId addSel = dev.ipmi.core.commands.storage.AddSelEntry.ID;
+        t.enqueue(new IpmiCall(RequestTarget.BMC, addSel, new byte[16], new CompletableFuture<>(), false), null);
+        RequestTracker.Pending p = t.dispatch(0).get(0);
+        // it waits the whole budget of the policy (1 + 2 + 4 + 4 + 4 s) instead of the first timeout
+        assertThat(t.nextDeadline()).isEqualTo(15 * SECOND);
+        assertThat(t.onTimer(SECOND).retransmit()).isEmpty();
+        RequestTracker.TimerResult r = t.onTimer(15 * SECOND);
+        assertThat(r.retransmit()).isEmpty();
+        assertThat(r.expired()).containsExactly(p);
+        assertThat(events).isEmpty();
+        IpmiTimeoutException e = RequestTracker.timeout(p, 15 * SECOND);
+        assertThat(e.attempts()).isEqualTo(1);
+        assertThat(e.mayHaveExecuted()).isTrue();
+        assertThat(e.repeatable()).isFalse();
+        assertThat(e.safeToRetry()).isFalse();
+        assertThat(e).hasMessageContaining("Add SEL Entry").hasMessageContaining("may have executed");
+    }
+
+    @Test
+    void aRepeatableTimeoutIsSafeToRetry() {
+        RequestTracker t = tracker(0, 8);
+        t.enqueue(call(GetDeviceId.ID), null);
+        RequestTracker.Pending p = t.dispatch(0).get(0);
+        assertThat(t.onTimer(SECOND).expired()).containsExactly(p);
+        IpmiTimeoutException e = RequestTracker.timeout(p, SECOND);
+        assertThat(e.mayHaveExecuted()).isTrue();
+        assertThat(e.safeToRetry()).isTrue();
+    }
 }

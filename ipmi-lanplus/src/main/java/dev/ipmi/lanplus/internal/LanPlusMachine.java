@@ -2,6 +2,7 @@ package dev.ipmi.lanplus.internal;
 
 import dev.ipmi.core.IpmiException;
 import dev.ipmi.core.IpmiSessionException;
+import dev.ipmi.core.IpmiSessionLostException;
 import dev.ipmi.core.IpmiTimeoutException;
 import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.PrivilegeUnavailableException;
@@ -12,6 +13,7 @@ import dev.ipmi.core.commands.session.CloseSession;
 import dev.ipmi.core.commands.session.SetSessionPrivilegeLevel;
 import dev.ipmi.core.event.DropReason;
 import dev.ipmi.core.types.PrivilegeLevel;
+import dev.ipmi.core.wire.LanMessage;
 import dev.ipmi.lan.engine.Actions;
 import dev.ipmi.lan.engine.IpmiCall;
 import dev.ipmi.lan.engine.RequestTracker;
@@ -60,6 +62,10 @@ public final class LanPlusMachine implements SessionMachine {
     private final List<IpmiCall> waiting = new ArrayList<>();
 
     private SessionPhase phase = new SessionPhase.LoggingIn();
+    /** User requests that timed out since the last answer. */
+    private int timeoutsInARow;
+    /** A keepalive is out because requests timed out; its own timeout means the session is lost. */
+    private boolean probing;
     private Consumer<byte[]> solHandler;
     private LanPlusDiagnostics counters = LanPlusDiagnostics.INITIAL;
     private volatile LanPlusDiagnostics snapshot = LanPlusDiagnostics.INITIAL;
@@ -261,10 +267,11 @@ public final class LanPlusMachine implements SessionMachine {
     }
 
     private void answered(RequestTracker.Pending p, byte[] body, Actions a, long now) {
+        timeoutsInARow = 0;
         if (p.attachment() instanceof Internal kind) {
             switch (kind) {
                 case SET_PRIVILEGE -> onSetPrivilege(body, a, now);
-                case KEEPALIVE -> { }
+                case KEEPALIVE -> probing = false;
                 case CLOSE -> end(a, null);
             }
             return;
@@ -345,7 +352,13 @@ public final class LanPlusMachine implements SessionMachine {
             } else {
                 events.listener().requestFailed(bmc, p.id(), e);
                 a.fail(p.call().future(), e);
-                lost = true;
+                // one lost reply is not a lost session; a second in a row with nothing answered between
+                // them is worth a question (Get Device ID): only the probe's own timeout ends the session
+                if (++timeoutsInARow >= 2 && !probing && phase instanceof SessionPhase.Active) {
+                    probing = true;
+                    tracker.enqueue(new IpmiCall(RequestTarget.BMC, GetDeviceId.ID, new byte[0],
+                            new CompletableFuture<>()), Internal.KEEPALIVE);
+                }
             }
         }
         if (lost && phase instanceof SessionPhase.Active) {
@@ -388,15 +401,21 @@ public final class LanPlusMachine implements SessionMachine {
     }
 
     private void sessionLost(EstablishedSession s, Actions a, long now) {
-        IpmiSessionException lostError = new IpmiSessionException(
-                "the BMC stopped answering the session; request not retried");
         for (RequestTracker.Pending p : tracker.removeAll(now)) {
             if (p.seq() < 0 && !(p.attachment() instanceof Internal)) {
                 waiting.add(p.call());
             } else if (!(p.attachment() instanceof Internal)) {
-                a.fail(p.call().future(), lostError);
+                a.fail(p.call().future(), new IpmiSessionLostException("the BMC stopped answering the session",
+                        p.attempts() > 0, p.call().repeatable(), null));
             }
         }
+        probing = false;
+        timeoutsInARow = 0;
+        // the session is given up: ask the BMC to free its slot (once, unanswered replies are dropped), so
+        // re-logins after loss never leave this client holding more than one session there
+        a.send(s.encodeIpmi(new LanMessage(LanMessage.BMC_ADDRESS, CloseSession.ID.netFn().code(), 0,
+                LanMessage.REMOTE_CONSOLE_ADDRESS, 0, 0, CloseSession.ID.cmd(),
+                new CloseSession.Request(s.bmcSid()).toBytes())));
         if (!relogin) {
             end(a, new IpmiSessionException("the BMC stopped answering the session"));
             return;

@@ -129,6 +129,45 @@ class LanPlusMachineTest {
         assertThat(f.join()[1]).isEqualTo((byte) 0x20);
     }
 
+    private static boolean openSessionRequest(byte[] d) {
+        return d.length > 5 && (d[4] & 0xFF) == 6 && (d[5] & 0x3F) == 0x10;
+    }
+
+    @Test
+    void oneRequestTimeoutIsNotALostSessionButAProbeThatTimesOutIs() {
+        LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(m.diagnostics().logins()).isEqualTo(1);
+        // the BMC goes silent (restarted and forgot the session): nothing is answered from here on
+        CompletableFuture<byte[]> first = new CompletableFuture<>();
+        h.submit(call(first));
+        h.advance(POLICY.worstCaseTotal().toNanos() + 1);
+        assertThat(failure(first)).isInstanceOf(IpmiTimeoutException.class);
+        assertThat(h.takeAllSent()).noneMatch(LanPlusMachineTest::openSessionRequest);
+        assertThat(m.diagnostics().state()).isEqualTo(LanPlusDiagnostics.State.ACTIVE);
+
+        CompletableFuture<byte[]> second = new CompletableFuture<>();
+        h.submit(call(second));
+        h.advance(POLICY.worstCaseTotal().toNanos() + 1);
+        assertThat(failure(second)).isInstanceOf(IpmiTimeoutException.class);
+        h.takeAllSent();
+        // the probe is out; an Add SEL Entry sent meanwhile is in flight when the probe's budget runs out
+        CompletableFuture<byte[]> add = new CompletableFuture<>();
+        h.submit(new IpmiCall(RequestTarget.BMC, CommandId.of(NetFn.STORAGE, 0x44, "Add SEL Entry"), new byte[16],
+                add, false));
+        h.advance(POLICY.worstCaseTotal().toNanos() + 1);
+        Throwable lost = failure(add);
+        assertThat(lost).isInstanceOf(dev.ipmi.core.IpmiSessionLostException.class);
+        assertThat(((dev.ipmi.core.IpmiSessionLostException) lost).mayHaveExecuted()).isTrue();
+        assertThat(((dev.ipmi.core.IpmiSessionLostException) lost).safeToRetry()).isFalse();
+        List<byte[]> sent = h.takeAllSent();
+        // Close Session for the abandoned session (in-session, auth type 6 with its session ID), then a new login
+        assertThat(sent).anyMatch(LanPlusMachineTest::openSessionRequest);
+        assertThat(sent.get(0)).satisfies(d -> assertThat((d[5] & 0x3F) == 0x00 && (d[6] | d[7] | d[8] | d[9]) != 0)
+                .as("first datagram is an in-session IPMI message (Close Session)").isTrue());
+    }
+
     @Test
     void outboundSessionSequenceStartsAtOne() {
         LanPlusMachine m = machine(CipherSuite.SUITE_2, "password", null);
@@ -421,6 +460,14 @@ class LanPlusMachineTest {
         h.takeAllSent();
         h.advance(POLICY.worstCaseTotal().toNanos() + 1);
         assertThat(failure(f)).isInstanceOf(IpmiTimeoutException.class);
+        // one timeout is not a lost session; a second one starts a probe, and the probe's timeout is
+        CompletableFuture<byte[]> f2 = new CompletableFuture<>();
+        h.submit(call(f2));
+        h.takeAllSent();
+        h.advance(POLICY.worstCaseTotal().toNanos() + 1);
+        assertThat(failure(f2)).isInstanceOf(IpmiTimeoutException.class);
+        h.takeAllSent();
+        h.advance(POLICY.worstCaseTotal().toNanos() + 1);
         pump(h);
         assertThat(m.diagnostics().logins()).isEqualTo(2);
         CompletableFuture<byte[]> g = new CompletableFuture<>();

@@ -8,7 +8,7 @@ import dev.ipmi.core.options.LanOptions;
 import dev.ipmi.lan.LanSession;
 import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.core.options.LanPlusOptions;
-import dev.ipmi.lanplus.LossyRelay;
+import dev.ipmi.testing.FaultyUdpRelay;
 import dev.ipmi.lanplus.LanPlusSession;
 import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
@@ -49,7 +49,7 @@ public final class SecretsTraceProbe {
         List<String> problems = new ArrayList<>();
 
         for (CipherSuite suite : List.of(CipherSuite.SUITE_3, CipherSuite.SUITE_2)) {
-            LossyRelay relay = new LossyRelay(new InetSocketAddress("127.0.0.1", port));
+            FaultyUdpRelay relay = new FaultyUdpRelay(new InetSocketAddress("127.0.0.1", port), 1);
             relay.dropToBmc = d -> wire.add(d.clone()) && false;
             relay.dropToClient = d -> wire.add(d.clone()) && false;
             LanPlusOptions o = LanPlusOptions.builder("127.0.0.1").port(relay.port()).credentials("admin", password)

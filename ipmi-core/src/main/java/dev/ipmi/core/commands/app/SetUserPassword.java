@@ -105,6 +105,12 @@ public final class SetUserPassword {
             return ID;
         }
 
+        /** Only the test operation: a repeated set, enable or disable may report on a state the first one changed. */
+        @Override
+        public boolean idempotent() {
+            return operation == Operation.TEST_PASSWORD;
+        }
+
         @Override
         public void encode(ByteWriter out) {
             out.u8((size == PasswordSize.TWENTY ? 0x80 : 0) | userId).u8(operation.code());

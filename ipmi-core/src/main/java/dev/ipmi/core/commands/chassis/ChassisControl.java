@@ -28,6 +28,12 @@ public final class ChassisControl {
             return ID;
         }
 
+        /** Power up and power down reach the same state when repeated; cycle, reset, pulse and soft act each time. */
+        @Override
+        public boolean idempotent() {
+            return (action.code() & 0x0F) <= 1;
+        }
+
         @Override
         public void encode(ByteWriter out) {
             out.u8(action.code() & 0x0F);
