@@ -57,7 +57,7 @@ public final class VirtualBmc {
         this.suites = List.copyOf(b.suites);
         this.quirks = b.quirks.isEmpty() ? Set.of() : EnumSet.copyOf(b.quirks);
         this.config = new ResponderConfig(b.channel, b.users, b.authTypes, !suites.isEmpty(), b.kg != null,
-                b.sessionLimit, b.idleTimeout.toNanos());
+                b.sessionLimit, b.idleTimeout.toNanos(), quirks);
         SessionSlots slots = new SessionSlots(b.sessionLimit);
         BmcDispatcher dispatcher = new BmcDispatcher(backend, b.users, suites, quirks, b.channel,
                 b.authTypes.stream().mapToInt(AuthType::mask).reduce(0, (x, y) -> x | y));

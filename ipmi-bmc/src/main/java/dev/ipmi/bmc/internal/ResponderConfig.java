@@ -1,5 +1,6 @@
 package dev.ipmi.bmc.internal;
 
+import dev.ipmi.bmc.BmcQuirk;
 import dev.ipmi.bmc.BmcUser;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;
@@ -17,12 +18,14 @@ import java.util.Set;
  * @param kgConfigured     whether a non-zero BMC key K_G is set (reported in auth caps)
  * @param sessionLimit     most concurrent sessions over both protocols
  * @param idleTimeoutNanos a session without traffic for this long is closed
+ * @param quirks           vendor faults to reproduce
  */
 public record ResponderConfig(int channel, List<BmcUser> users, Set<AuthType> authTypes, boolean rmcpPlus,
-                              boolean kgConfigured, int sessionLimit, long idleTimeoutNanos) {
+                              boolean kgConfigured, int sessionLimit, long idleTimeoutNanos, Set<BmcQuirk> quirks) {
     public ResponderConfig {
         users = List.copyOf(users);
         authTypes = Set.copyOf(authTypes);
+        quirks = Set.copyOf(quirks);
         if (channel < 1 || channel > 0x0B) {
             throw new IllegalArgumentException("channel must be 1..11: " + channel);
         }
@@ -32,6 +35,16 @@ public record ResponderConfig(int channel, List<BmcUser> users, Set<AuthType> au
         if (idleTimeoutNanos <= 0) {
             throw new IllegalArgumentException("idle timeout must be positive");
         }
+    }
+
+    /** A configuration without quirks. */
+    public ResponderConfig(int channel, List<BmcUser> users, Set<AuthType> authTypes, boolean rmcpPlus,
+                           boolean kgConfigured, int sessionLimit, long idleTimeoutNanos) {
+        this(channel, users, authTypes, rmcpPlus, kgConfigured, sessionLimit, idleTimeoutNanos, Set.of());
+    }
+
+    public boolean has(BmcQuirk quirk) {
+        return quirks.contains(quirk);
     }
 
     public Optional<BmcUser> user(byte[] wireName) {

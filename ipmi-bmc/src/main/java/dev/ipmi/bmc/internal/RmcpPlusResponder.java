@@ -86,6 +86,9 @@ public final class RmcpPlusResponder {
         byte[] rc;
         int role;
         byte[] name;
+        /** The role and name the RAKP hashes use: what RAKP1 sent, unless a quirk hashes something else. */
+        int hashRole;
+        byte[] hashName;
         RakpMessage.Rakp2 rakp2;
         RakpKeys keys;
         RmcpPlusCodec codec;
@@ -260,7 +263,7 @@ public final class RmcpPlusResponder {
                     return;
                 }
                 sink.send(from, RmcpPlusCodec.unauthenticated().encode(RmcpPlusCodec.PAYLOAD_IPMI, 0, 0,
-                        request.response(reply).encode()));
+                        Ipmi15Responder.corruptChecksum(config, request.response(reply).encode())));
             }
             default -> drop("payload type " + p.payloadType() + " outside a session");
         }
@@ -374,11 +377,24 @@ public final class RmcpPlusResponder {
         random.nextBytes(s.rc);
         s.role = r1.role();
         s.name = r1.userName();
+        s.hashRole = s.role;
+        s.hashName = s.name;
+        if (quirks.contains(BmcQuirk.OPENSESSPRIV) || quirks.contains(BmcQuirk.SUN20)) {
+            s.hashRole = (s.role & 0xF0) | s.openPrivilege.code();
+        }
+        if (quirks.contains(BmcQuirk.INTEL20)) {
+            s.hashName = Arrays.copyOf(s.name, Math.max(16, s.name.length));
+        }
         int granted = priv == 0 ? u.maxPrivilege().code() : Math.min(priv, u.maxPrivilege().code());
         s.maxPrivilege = PrivilegeLevel.valueOf(granted);
         s.lastActivity = now;
         s.remote = from;
-        byte[] code = s.keys.rakp2AuthCode(s.consoleSid, s.bmcSid, s.rm, s.rc, guid, s.role, s.name);
+        byte[] code = s.keys.rakp2AuthCode(s.consoleSid, s.bmcSid, s.rm, s.rc, guid, s.hashRole, s.hashName);
+        boolean sha1 = s.suite.authentication().equals(AuthenticationAlgorithm.RAKP_HMAC_SHA1);
+        if (quirks.contains(BmcQuirk.SUPERMICRO20) || (quirks.contains(BmcQuirk.SUN20) && sha1)) {
+            // Peppercon and Sun ILOM firmware: the auth code field is one byte longer than the HMAC.
+            code = Arrays.copyOf(code, code.length + 1);
+        }
         s.state = State.RAKP2_SENT;
         s.rakp2 = new RakpMessage.Rakp2(tag, status, s.consoleSid, s.rc, guid, code);
         sendSetup(from, s.rakp2, sink);
@@ -397,7 +413,14 @@ public final class RmcpPlusResponder {
             end(s);
             return;
         }
-        byte[] expected = s.keys.rakp3AuthCode(s.rc, s.consoleSid, s.role, s.name);
+        int rakp3Role = s.hashRole;
+        byte[] rakp3Name = s.hashName;
+        if (quirks.contains(BmcQuirk.INTEL20)) {
+            // The Intel SMM checks RAKP3 over the unpadded name, as if name-and-privilege lookup were asked for.
+            rakp3Role &= ~0x10;
+            rakp3Name = s.user.nameBytes();
+        }
+        byte[] expected = s.keys.rakp3AuthCode(s.rc, s.consoleSid, rakp3Role, rakp3Name);
         if (!Crypto.macEquals(expected, r3.authCode())) {
             sendSetup(from, new RakpMessage.Rakp4(r3.tag(), RmcpPlusStatus.valueOf(0x0F), s.consoleSid,
                     new byte[0]), sink);
@@ -406,10 +429,15 @@ public final class RmcpPlusResponder {
             return;
         }
         AuthenticationAlgorithm alg = s.suite.authentication();
-        byte[] sik = s.keys.sik(s.rm, s.rc, s.role, s.name);
+        byte[] sik = s.keys.sik(s.rm, s.rc, s.hashRole, s.hashName);
         byte[] k1 = RakpKeys.derive(alg, sik, 0x01);
         byte[] k2 = RakpKeys.derive(alg, sik, 0x02);
         byte[] icv = RakpKeys.rakp4Icv(alg, sik, s.rm, s.bmcSid, guid);
+        if (quirks.contains(BmcQuirk.INTEGRITYCHECKVALUE) && icv.length == 0) {
+            // Supermicro X8DTG and others: suite 0's RAKP4 carries an ICV where none belongs.
+            icv = new byte[12];
+            random.nextBytes(icv);
+        }
         byte[] password = s.user.password();
         s.codec = RmcpPlusCodec.forSession(s.suite, k1, k2, password);
         Crypto.wipe(password);
@@ -465,7 +493,7 @@ public final class RmcpPlusResponder {
             return;
         }
         sink.send(from, s.codec.encode(RmcpPlusCodec.PAYLOAD_IPMI, s.consoleSid, s.nextOutbound(),
-                request.response(reply).encode()));
+                Ipmi15Responder.corruptChecksum(config, request.response(reply).encode())));
         if (close) {
             sessions.remove(s.bmcSid);
             end(s);
