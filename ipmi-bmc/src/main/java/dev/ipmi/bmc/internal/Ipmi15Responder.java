@@ -216,7 +216,7 @@ public final class Ipmi15Responder {
             drop("pre-session request not answered");
             return;
         }
-        byte[] msg = corruptChecksum(config, request.response(reply).encode());
+        byte[] msg = corruptChecksum(config.has(BmcQuirk.NOCHECKSUMCHECK), request.response(reply).encode());
         sink.send(from, Ipmi15Packet.outsideSession(msg).encode());
     }
 
@@ -303,8 +303,8 @@ public final class Ipmi15Responder {
     }
 
     /** NOCHECKSUMCHECK: the second checksum of a response message is off by one (Supermicro X9). */
-    static byte[] corruptChecksum(ResponderConfig config, byte[] message) {
-        if (config.has(BmcQuirk.NOCHECKSUMCHECK) && message.length > 0) {
+    static byte[] corruptChecksum(boolean quirk, byte[] message) {
+        if (quirk && message.length > 0) {
             message[message.length - 1]++;
         }
         return message;
@@ -357,7 +357,7 @@ public final class Ipmi15Responder {
 
     private void sendReply(SocketAddress from, AuthType type, byte[] pw16, int sid, int seq, LanMessage request,
                            byte[] reply, boolean inSession, Sink sink) {
-        byte[] msg = corruptChecksum(config, request.response(reply).encode());
+        byte[] msg = corruptChecksum(config.has(BmcQuirk.NOCHECKSUMCHECK), request.response(reply).encode());
         if (inSession && config.has(BmcQuirk.IDZERO)) {
             sid = 0;
         }

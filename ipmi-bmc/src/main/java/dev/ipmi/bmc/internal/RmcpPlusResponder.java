@@ -45,8 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RmcpPlusResponder {
     private static final Logger LOG = LoggerFactory.getLogger(RmcpPlusResponder.class);
-    /** A login that has not finished RAKP3 within this time gives its session slot back. */
-    static final long SETUP_TIMEOUT_NANOS = 10_000_000_000L;
 
     static {
         // BouncyCastle's first digest construction can take seconds on a busy machine (registrar and
@@ -78,6 +76,7 @@ public final class RmcpPlusResponder {
         final int consoleSid;
         final CipherSuite suite;
         final PrivilegeLevel openPrivilege;
+        final long created;
         State state = State.OPENED;
         long lastActivity;
         SocketAddress remote;
@@ -102,6 +101,7 @@ public final class RmcpPlusResponder {
             this.consoleSid = consoleSid;
             this.suite = suite;
             this.openPrivilege = openPrivilege;
+            this.created = now;
             this.lastActivity = now;
         }
 
@@ -155,7 +155,9 @@ public final class RmcpPlusResponder {
         this.suites = List.copyOf(suites);
         this.kg = kg == null ? null : kg.clone();
         this.guid = guid.clone();
-        this.quirks = Set.copyOf(quirks);
+        Set<BmcQuirk> all = new java.util.HashSet<>(quirks);
+        all.addAll(config.quirks());
+        this.quirks = Set.copyOf(all);
         this.handler = handler;
         this.slots = slots;
         this.random = random == null ? new SecureRandom() : random;
@@ -223,7 +225,7 @@ public final class RmcpPlusResponder {
         for (Iterator<Session> it = sessions.values().iterator(); it.hasNext(); ) {
             Session s = it.next();
             long limit = s.state == State.ACTIVE ? config.idleTimeoutNanos()
-                    : Math.min(config.idleTimeoutNanos(), SETUP_TIMEOUT_NANOS);
+                    : Math.min(config.idleTimeoutNanos(), config.halfOpenTimeoutNanos());
             if (now - s.lastActivity > limit) {
                 LOG.debug("RMCP+ session {} idle, closed", Integer.toHexString(s.bmcSid));
                 it.remove();
@@ -237,7 +239,32 @@ public final class RmcpPlusResponder {
     private void end(Session s) {
         sol.sessionEnded(s);
         s.wipe();
-        slots.release();
+        if (s.state == State.ACTIVE) {
+            slots.release();
+        }
+    }
+
+    /**
+     * Makes room for one more login in its handshake by forgetting the oldest one. Logins in their
+     * handshake take no session slot (a slot is taken when RAKP3 proves the password), so a flood of
+     * Open Session + RAKP1 that never finishes cannot lock out users who do finish.
+     */
+    private void makeRoomForHandshake() {
+        long halfOpen = sessions.values().stream().filter(s -> s.state != State.ACTIVE).count();
+        if (halfOpen < config.halfOpenLimit()) {
+            return;
+        }
+        Session oldest = null;
+        for (Session s : sessions.values()) {
+            if (s.state != State.ACTIVE && (oldest == null || s.created < oldest.created)) {
+                oldest = s;
+            }
+        }
+        if (oldest != null) {
+            LOG.debug("RMCP+ handshake {} forgotten for a newer one", Integer.toHexString(oldest.bmcSid));
+            sessions.remove(oldest.bmcSid);
+            end(oldest);
+        }
     }
 
     private void preSession(SocketAddress from, RmcpPlusCodec.Packet p, long now, Sink sink) {
@@ -263,7 +290,7 @@ public final class RmcpPlusResponder {
                     return;
                 }
                 sink.send(from, RmcpPlusCodec.unauthenticated().encode(RmcpPlusCodec.PAYLOAD_IPMI, 0, 0,
-                        Ipmi15Responder.corruptChecksum(config, request.response(reply).encode())));
+                        Ipmi15Responder.corruptChecksum(quirks.contains(BmcQuirk.NOCHECKSUMCHECK), request.response(reply).encode())));
             }
             default -> drop("payload type " + p.payloadType() + " outside a session");
         }
@@ -295,7 +322,7 @@ public final class RmcpPlusResponder {
             status = RmcpPlusStatus.valueOf(0x09);
         } else if (req.consoleSessionId() == 0) {
             status = RmcpPlusStatus.valueOf(0x02);
-        } else if (!slots.tryAcquire()) {
+        } else if (slots.inUse() >= slots.limit()) {
             status = RmcpPlusStatus.valueOf(0x01);
         }
         if (!status.isSuccess()) {
@@ -303,6 +330,7 @@ public final class RmcpPlusResponder {
                     -1, -1, -1), sink);
             return;
         }
+        makeRoomForHandshake();
         int bmcSid = nonZero();
         Session s = new Session(bmcSid, req.consoleSessionId(), chosen, requested, now);
         s.remote = from;
@@ -428,6 +456,14 @@ public final class RmcpPlusResponder {
             end(s);
             return;
         }
+        if (!slots.tryAcquire()) {
+            // Every slot is held by a logged-in session: this login proved its password but cannot stay.
+            sendSetup(from, new RakpMessage.Rakp4(r3.tag(), RmcpPlusStatus.valueOf(0x01), s.consoleSid,
+                    new byte[0]), sink);
+            sessions.remove(s.bmcSid);
+            end(s);
+            return;
+        }
         AuthenticationAlgorithm alg = s.suite.authentication();
         byte[] sik = s.keys.sik(s.rm, s.rc, s.hashRole, s.hashName);
         byte[] k1 = RakpKeys.derive(alg, sik, 0x01);
@@ -493,7 +529,7 @@ public final class RmcpPlusResponder {
             return;
         }
         sink.send(from, s.codec.encode(RmcpPlusCodec.PAYLOAD_IPMI, s.consoleSid, s.nextOutbound(),
-                Ipmi15Responder.corruptChecksum(config, request.response(reply).encode())));
+                Ipmi15Responder.corruptChecksum(quirks.contains(BmcQuirk.NOCHECKSUMCHECK), request.response(reply).encode())));
         if (close) {
             sessions.remove(s.bmcSid);
             end(s);

@@ -70,8 +70,28 @@ public final class VirtualBmcCommand implements Runnable {
     @Option(names = {"-k", "--kg"}, description = "BMC key K_G (text)")
     String kg;
 
-    @Option(names = "--quirk", description = "vendor quirk to reproduce: ${COMPLETION-CANDIDATES}")
+    @Option(names = "--quirk", converter = QuirkConverter.class, completionCandidates = QuirkNames.class,
+            description = "vendor fault to reproduce (repeatable), by FreeIPMI's workaround flag name: "
+                    + "${COMPLETION-CANDIDATES}")
     List<BmcQuirk> quirks = new ArrayList<>();
+
+    /** FreeIPMI's flag names ({@code opensesspriv}) or the constant names, any case. */
+    static final class QuirkConverter implements picocli.CommandLine.ITypeConverter<BmcQuirk> {
+        @Override
+        public BmcQuirk convert(String value) {
+            try {
+                return BmcQuirk.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class QuirkNames extends ArrayList<String> {
+        QuirkNames() {
+            super(Arrays.stream(BmcQuirk.values()).map(BmcQuirk::displayName).toList());
+        }
+    }
 
     @Option(names = "--on", description = "shell command for power on") String on;
     @Option(names = "--off", description = "shell command for power off") String off;
