@@ -43,6 +43,7 @@ import java.util.random.RandomGenerator;
  */
 public final class VirtualBmc {
     private final int port;
+    private final java.net.InetAddress address;
     private final BmcBackend backend;
     private final List<CipherSuite> suites;
     private final Set<BmcQuirk> quirks;
@@ -53,6 +54,7 @@ public final class VirtualBmc {
 
     private VirtualBmc(Builder b) {
         this.port = b.port;
+        this.address = b.address;
         this.backend = b.backend;
         this.suites = List.copyOf(b.suites);
         this.quirks = b.quirks.isEmpty() ? Set.of() : EnumSet.copyOf(b.quirks);
@@ -75,6 +77,11 @@ public final class VirtualBmc {
     /** The configured port (0 = any free port, see {@link VirtualBmcServer#add}). */
     public int port() {
         return port;
+    }
+
+    /** The address to bind, if this BMC asks for its own (otherwise the server's). */
+    public java.util.Optional<java.net.InetAddress> address() {
+        return java.util.Optional.ofNullable(address);
     }
 
     public BmcBackend backend() {
@@ -150,6 +157,7 @@ public final class VirtualBmc {
      */
     public static final class Builder {
         private int port;
+        private java.net.InetAddress address;
         private final List<BmcUser> users = new ArrayList<>();
         private List<CipherSuite> suites = List.of(CipherSuite.SUITE_3, CipherSuite.SUITE_17);
         private Set<AuthType> authTypes = Set.of(AuthType.MD5, AuthType.PASSWORD);
@@ -168,6 +176,12 @@ public final class VirtualBmc {
                 throw new IllegalArgumentException("port must be 0..65535: " + port);
             }
             this.port = port;
+            return this;
+        }
+
+        /** The address to bind (default: the hosting server's). */
+        public Builder address(java.net.InetAddress address) {
+            this.address = address;
             return this;
         }
 
