@@ -1,7 +1,7 @@
 package dev.ipmi.benchmarks;
 
 import dev.ipmi.core.wire.LanMessage;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.lanplus.internal.RmcpPlusCodec;
 import dev.ipmi.testing.Vectors;
 import java.util.Arrays;

@@ -10,7 +10,7 @@ import dev.ipmi.bmc.internal.Ipmi15Responder;
 import dev.ipmi.bmc.internal.ResponderConfig;
 import dev.ipmi.bmc.internal.SessionSlots;
 import dev.ipmi.bmc.Sink;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

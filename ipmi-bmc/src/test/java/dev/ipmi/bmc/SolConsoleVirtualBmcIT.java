@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ipmi.core.sol.SolOptions;
 import dev.ipmi.core.sol.SolSession;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.lanplus.LanPlusOptions;
+import dev.ipmi.core.options.LanPlusOptions;
 import dev.ipmi.lanplus.LanPlusSession;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.bmc.InMemoryBackend;
 import dev.ipmi.bmc.BmcQuirk;
 import dev.ipmi.bmc.VirtualBmc;
@@ -64,8 +64,7 @@ class SolConsoleVirtualBmcIT {
                 .backend(InMemoryBackend.create())
                 .build();
         int port = server.add(bmc).getPort();
-        try (LanPlusSession s = LanPlusSession.open(LanPlusOptions.builder("127.0.0.1").port(port).user("admin")
-                     .password("password".toCharArray()).cipherSuite(CipherSuite.SUITE_17).build());
+        try (LanPlusSession s = LanPlusSession.open(LanPlusOptions.builder("127.0.0.1").port(port).credentials("admin", "password".toCharArray()).cipherSuite(CipherSuite.SUITE_17).build());
              SolSession sol = s.activateSol(OPTIONS, null)) {
             assertThat(readUntil(sol.input(), "login: ")).contains("Virtual BMC serial console");
             sol.output().write("hello\r".getBytes(StandardCharsets.US_ASCII));

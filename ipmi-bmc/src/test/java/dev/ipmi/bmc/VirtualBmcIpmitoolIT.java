@@ -7,7 +7,7 @@ import dev.ipmi.core.commands.chassis.BootDevice;
 import dev.ipmi.core.commands.chassis.BootFlags;
 import dev.ipmi.core.commands.chassis.PowerAction;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.testing.IpmiSim;
 import java.io.IOException;
 import java.nio.file.Path;

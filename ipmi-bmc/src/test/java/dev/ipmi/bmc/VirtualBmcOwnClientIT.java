@@ -11,10 +11,10 @@ import dev.ipmi.core.commands.chassis.PowerAction;
 import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.lan.LanOptions;
+import dev.ipmi.core.options.LanOptions;
 import dev.ipmi.lan.LanSession;
-import dev.ipmi.lanplus.CipherSuite;
-import dev.ipmi.lanplus.LanPlusOptions;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.options.LanPlusOptions;
 import dev.ipmi.lanplus.LanPlusSession;
 import java.time.Duration;
 import java.util.Set;
@@ -55,9 +55,9 @@ class VirtualBmcOwnClientIT {
     }
 
     static LanPlusOptions.Builder options(int port, CipherSuite suite) {
-        return LanPlusOptions.builder("127.0.0.1").port(port).user("admin").password("password".toCharArray())
+        return LanPlusOptions.builder("127.0.0.1").port(port).credentials("admin", "password".toCharArray())
                 .privilege(PrivilegeLevel.ADMINISTRATOR).cipherSuite(suite)
-                .retryPolicy(RetryPolicy.of(Duration.ofMillis(300), 2));
+                .retry(RetryPolicy.of(Duration.ofMillis(300), 2));
     }
 
     static GetDeviceId.Response deviceId(LanPlusSession s) {
@@ -91,8 +91,7 @@ class VirtualBmcOwnClientIT {
 
     @Test
     void ipmi15Md5() {
-        LanOptions o = LanOptions.builder("127.0.0.1").port(port).userName("admin")
-                .password("password".toCharArray()).authType(AuthType.MD5).privilege(PrivilegeLevel.ADMINISTRATOR)
+        LanOptions o = LanOptions.builder("127.0.0.1").port(port).credentials("admin", "password".toCharArray()).authType(AuthType.MD5).privilege(PrivilegeLevel.ADMINISTRATOR)
                 .retry(RetryPolicy.of(Duration.ofMillis(300), 2)).build();
         try (LanSession s = LanSession.open(o)) {
             byte[] body = LanSession.await(s.exchange(GetDeviceId.ID, new byte[0]));
@@ -146,7 +145,7 @@ class VirtualBmcOwnClientIT {
     @Test
     void wrongPasswordIsAnAuthenticationFailure() {
         assertThatThrownBy(() -> LanPlusSession.open(options(port, CipherSuite.SUITE_17)
-                .password("nope".toCharArray()).build()).close())
+                .credentials("admin", "nope".toCharArray()).build()).close())
                 .isInstanceOf(dev.ipmi.core.IpmiAuthenticationException.class);
     }
 }

@@ -232,7 +232,10 @@ public final class Ipmi15Machine implements SessionMachine {
                 case CLOSE -> end(a, now, null);
                 default -> throw new IllegalStateException(step.toString());
             }
-        } catch (MalformedMessageException | CompletionCodeException e) {
+        } catch (CompletionCodeException e) {
+            // its message already reads "<command> failed: <code>"
+            end(a, now, new IpmiSessionException(e.getMessage(), e));
+        } catch (MalformedMessageException e) {
             end(a, now, new IpmiSessionException(p.id().name() + " failed: " + e.getMessage(), e));
         }
     }
@@ -260,7 +263,7 @@ public final class Ipmi15Machine implements SessionMachine {
             if (chosen == null) {
                 end(a, now, new IpmiAuthenticationException("Get Channel Authentication Capabilities",
                         "the BMC offers only " + caps.authTypes()
-                                + "; PASSWORD and NONE need allowInsecureAuthentication(true)"));
+                                + "; PASSWORD and NONE need allowInsecureAuth(true)"));
                 return;
             }
         }

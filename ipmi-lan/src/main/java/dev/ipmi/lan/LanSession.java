@@ -2,7 +2,7 @@ package dev.ipmi.lan;
 
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiException;
-import dev.ipmi.core.IpmiTransportException;
+import dev.ipmi.core.internal.Futures;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.types.AuthType;
@@ -10,17 +10,16 @@ import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.lan.engine.IpmiCall;
 import dev.ipmi.core.event.IpmiEventListener;
 import dev.ipmi.core.event.LoggingEventListener;
+import dev.ipmi.core.internal.OptionSecrets;
+import dev.ipmi.core.internal.SessionChecks;
+import dev.ipmi.core.options.LanOptions;
 import dev.ipmi.lan.engine.UdpEngine;
 import dev.ipmi.lan.internal.AuthCodes;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * An IPMI 1.5 LAN session (RMCP, MD5/MD2/straight-password/NONE authentication) to one BMC, run
@@ -29,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  * requests are in flight at once, the rest queue.
  *
  * <pre>{@code
- * LanOptions o = LanOptions.builder("10.0.0.5").userName("admin").password(pw).build();
+ * LanOptions o = LanOptions.builder("10.0.0.5").credentials("admin", pw).build();
  * try (LanSession s = LanSession.open(o)) {
  *     GetDeviceId.Response id = s.send(new GetDeviceId.Request()).join();
  * }
@@ -53,8 +52,9 @@ public final class LanSession implements IpmiTransport {
 
     /** Opens a session; completes exceptionally with an {@link IpmiException} when it cannot be established. */
     public static CompletableFuture<LanSession> openAsync(LanOptions options) {
+        UdpEngine engine = UdpEngine.of(options);
         InetSocketAddress bmc = new InetSocketAddress(options.host(), options.port());
-        byte[] pw = options.passwordCopy();
+        byte[] pw = OptionSecrets.password(options);
         byte[] pw16;
         try {
             pw16 = AuthCodes.pad(pw);
@@ -64,12 +64,12 @@ public final class LanSession implements IpmiTransport {
         CompletableFuture<Ipmi15Machine.Established> opened = new CompletableFuture<>();
         IpmiEventListener listener = options.listener() == IpmiEventListener.NONE ? LoggingEventListener.INSTANCE
                 : IpmiEventListener.composite(LoggingEventListener.INSTANCE, options.listener());
-        Ipmi15Machine machine = new Ipmi15Machine(bmc, options.userName(), pw16, options.authType().orElse(null),
-                options.allowInsecureAuthentication(), options.privilege(), options.retry(), options.window(),
+        Ipmi15Machine machine = new Ipmi15Machine(bmc, SessionChecks.userName(options.userName()), pw16,
+                options.authType().orElse(null), options.allowInsecureAuth(), options.privilege(), options.retry(), options.window(),
                 options.keepalive(), listener, new SecureRandom(), opened);
         UdpEngine.Registration reg;
         try {
-            reg = options.engine().register(bmc, machine, listener);
+            reg = engine.register(bmc, machine, listener);
         } catch (IpmiException e) {
             Arrays.fill(pw16, (byte) 0);
             return CompletableFuture.failedFuture(e);
@@ -84,26 +84,7 @@ public final class LanSession implements IpmiTransport {
 
     /** Waits for a future and rethrows its {@link IpmiException} (or other unchecked cause) unwrapped. */
     public static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IpmiTransportException("interrupted", e);
-        } catch (ExecutionException | CompletionException e) {
-            Throwable c = e.getCause();
-            while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-                c = c.getCause();
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IpmiException(String.valueOf(c), c);
-        } catch (CancellationException e) {
-            throw new IpmiTransportException("cancelled", e);
-        }
+        return Futures.await(future);
     }
 
     @Override
@@ -135,18 +116,26 @@ public final class LanSession implements IpmiTransport {
         return bmc;
     }
 
-    /** Sends Close Session and releases the socket; waits at most about one retry timeout. */
+    /**
+     * Sends Close Session (one attempt) and completes, without blocking any thread, once the BMC
+     * answered or the session gave up; the socket is released by then. Completes normally either way.
+     */
+    @Override
+    public CompletableFuture<Void> closeAsync() {
+        registration.close();
+        return registration.ended().handle((v, e) -> (Void) null).completeOnTimeout(null, closeWaitMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** A wait on {@link #closeAsync()}: at most about one retry timeout. */
     @Override
     public void close() {
-        registration.close();
-        long waitMs = options.retry().timeoutNanos(1, 1.0) / 1_000_000 + 500;
-        try {
-            registration.ended().get(waitMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // the session ends on its own within the close timeout; nothing more to wait for
-        }
+        Futures.awaitClose(closeAsync());
+    }
+
+    /** The machine ends itself one retry timeout after Close Session; the margin covers the hand-over. */
+    private long closeWaitMillis() {
+        return options.retry().timeoutNanos(1, 1.0) / 1_000_000 + 500;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ipmi.lan;
 
-import dev.ipmi.core.spi.ConnectionSpec;
+import dev.ipmi.core.options.LanOptions;
+import dev.ipmi.core.options.SessionOptions;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.spi.TransportProvider;
 import java.util.concurrent.CompletableFuture;
@@ -13,29 +14,15 @@ public final class LanTransportProvider implements TransportProvider {
     }
 
     @Override
-    public CompletableFuture<IpmiTransport> connect(ConnectionSpec spec) {
-        LanOptions options;
+    public CompletableFuture<IpmiTransport> connect(SessionOptions options) {
+        if (!(options instanceof LanOptions lan)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "options: the lan transport takes LanOptions, got " + options.getClass().getSimpleName()));
+        }
         try {
-            if (!spec.quirks().isEmpty()) {
-                throw new IllegalArgumentException("IPMI 1.5 sessions know no quirks; got " + spec.quirks());
-            }
-            LanOptions.Builder b = LanOptions.builder(spec.host())
-                    .port(spec.port())
-                    .userName(spec.username())
-                    .password(spec.password())
-                    .privilege(spec.privilege())
-                    .allowInsecureAuthentication(spec.allowInsecureAuth())
-                    .retry(spec.retry())
-                    .listener(spec.listener());
-            if (spec.authType() != null) {
-                b.authType(spec.authType());
-            }
-            options = b.build();
+            return LanSession.openAsync(lan).thenApply(s -> s);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
-        } finally {
-            spec.wipeSecrets();
         }
-        return LanSession.openAsync(options).thenApply(s -> s);
     }
 }

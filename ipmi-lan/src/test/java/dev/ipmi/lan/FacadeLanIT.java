@@ -11,6 +11,7 @@ import dev.ipmi.core.commands.chassis.GetChassisStatus;
 import dev.ipmi.core.commands.chassis.PowerAction;
 import dev.ipmi.core.commands.transport.IpSource;
 import dev.ipmi.core.commands.transport.LanConfig;
+import dev.ipmi.core.options.LanOptions;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.testing.IpmiSim;
 import java.net.Inet4Address;
@@ -30,8 +31,7 @@ class FacadeLanIT {
     static void start() {
         IpmiSim.requireTools();
         sim = IpmiSim.builder().sol(false).start();
-        LanOptions o = LanOptions.builder(sim.host()).port(sim.port()).userName(IpmiSim.ADMIN)
-                .password(IpmiSim.ADMIN_PASSWORD.toCharArray()).privilege(PrivilegeLevel.ADMINISTRATOR).build();
+        LanOptions o = LanOptions.builder(sim.host()).port(sim.port()).credentials(IpmiSim.ADMIN, IpmiSim.ADMIN_PASSWORD.toCharArray()).privilege(PrivilegeLevel.ADMINISTRATOR).build();
         bmc = IpmiClient.using(LanSession.open(o));
     }
 

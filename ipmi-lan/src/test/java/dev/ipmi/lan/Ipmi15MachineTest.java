@@ -192,6 +192,22 @@ class Ipmi15MachineTest {
     }
 
     @Test
+    void aRefusedChallengeNamesTheCommandOnce() {
+        MachineHarness h = new MachineHarness(machine(AuthType.MD5, PrivilegeLevel.ADMINISTRATOR, "password",
+                noJitter(1), new ScriptedRandom().bounded(1).unbounded(0x45A38FCB), Duration.ofSeconds(30))).start();
+        h.takeSent();
+        h.deliver(Vectors.load("lan/session-md5.hex", "auth_caps_response"));
+        h.takeSent();
+        LanMessage req = LanMessage.request(0x06, 0, 2, 0x39, new byte[0]);
+        h.deliver(new Ipmi15Packet(AuthType.NONE, 0, 0, new byte[0], req.response(new byte[] {(byte) 0xC1}).encode())
+                .encode());
+        Throwable e = Assertions.catchThrowable(opened::join).getCause();
+        assertThat(e).isInstanceOf(IpmiSessionException.class).hasMessageContaining("Get Session Challenge failed");
+        assertThat(e.getMessage().indexOf("Get Session Challenge")).as(e.getMessage())
+                .isEqualTo(e.getMessage().lastIndexOf("Get Session Challenge"));
+    }
+
+    @Test
     void weakAuthTypesNeedOptIn() {
         Ipmi15Machine m = new Ipmi15Machine(BMC, new byte[0], pw16(""), null, false, PrivilegeLevel.USER, noJitter(1),
                 8, Duration.ZERO, listener, new ScriptedRandom().bounded(1), opened);
@@ -202,7 +218,7 @@ class Ipmi15MachineTest {
         byte[] body = {0x00, 0x01, 0x11, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00};
         h.deliver(new Ipmi15Packet(AuthType.NONE, 0, 0, new byte[0], req.response(body).encode()).encode());
         Throwable e = Assertions.catchThrowable(opened::join).getCause();
-        assertThat(e).isInstanceOf(IpmiAuthenticationException.class).hasMessageContaining("allowInsecureAuthentication");
+        assertThat(e).isInstanceOf(IpmiAuthenticationException.class).hasMessageContaining("allowInsecureAuth(true)");
     }
 
     @Test

@@ -7,13 +7,14 @@ import dev.ipmi.core.CompletionCodeException;
 import dev.ipmi.core.IpmiAuthenticationException;
 import dev.ipmi.core.IpmiTimeoutException;
 import dev.ipmi.core.RawRequest;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.session.SetSessionPrivilegeLevel;
+import dev.ipmi.core.options.LanOptions;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.CompletionCode;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.lan.engine.AsfPing;
-import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.testing.IpmiSim;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -53,14 +54,14 @@ class LanSessionIT {
     }
 
     private static LanOptions.Builder options(String user, String password) {
-        return LanOptions.builder(sim.host()).port(sim.port()).userName(user).password(password.toCharArray());
+        return LanOptions.builder(sim.host()).port(sim.port()).credentials(user, password.toCharArray());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"MD5", "MD2", "PASSWORD", "NONE"})
     void sessionWithEachAuthType(String auth) {
         AuthType type = AuthType.parse(auth);
-        LanOptions o = options("admin", "password").authType(type).allowInsecureAuthentication(true).build();
+        LanOptions o = options("admin", "password").authType(type).allowInsecureAuth(true).build();
         try (LanSession s = LanSession.open(o)) {
             assertThat(s.authType()).isEqualTo(type);
             assertThat(s.privilege()).isEqualTo(PrivilegeLevel.ADMINISTRATOR);
@@ -193,8 +194,7 @@ class LanSessionIT {
         try (DatagramSocket d = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             closed = d.getLocalPort();
         }
-        LanOptions o = LanOptions.builder("127.0.0.1").port(closed).userName("admin")
-                .password("password".toCharArray()).retry(FAST).build();
+        LanOptions o = LanOptions.builder("127.0.0.1").port(closed).credentials("admin", "password".toCharArray()).retry(FAST).build();
         assertThatThrownBy(() -> LanSession.open(o)).isInstanceOf(IpmiTimeoutException.class)
                 .satisfies(e -> assertThat(((IpmiTimeoutException) e).attempts()).isEqualTo(2));
     }

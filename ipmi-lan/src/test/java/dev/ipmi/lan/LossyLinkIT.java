@@ -3,9 +3,10 @@ package dev.ipmi.lan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.core.CommandId;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.event.IpmiEventListener;
-import dev.ipmi.core.client.RetryPolicy;
+import dev.ipmi.core.options.LanOptions;
 import dev.ipmi.testing.IpmiSim;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -100,7 +101,7 @@ class LossyLinkIT {
 
     private static LanOptions.Builder viaRelay() throws Exception {
         InetSocketAddress r = (InetSocketAddress) relay.getLocalAddress();
-        return LanOptions.builder("127.0.0.1").port(r.getPort()).userName("admin").password("password".toCharArray())
+        return LanOptions.builder("127.0.0.1").port(r.getPort()).credentials("admin", "password".toCharArray())
                 .retry(new RetryPolicy(Duration.ofMillis(150), 1.5, Duration.ofMillis(500), 6, 0.2));
     }
 

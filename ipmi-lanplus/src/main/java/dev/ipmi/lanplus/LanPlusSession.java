@@ -4,31 +4,43 @@ import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiException;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiSessionException;
+import dev.ipmi.core.IpmiTransportException;
 import dev.ipmi.core.commands.app.GetChannelInfo;
+import dev.ipmi.core.internal.Futures;
+import dev.ipmi.core.internal.OptionSecrets;
+import dev.ipmi.core.internal.SessionChecks;
+import dev.ipmi.core.options.LanPlusOptions;
+import dev.ipmi.core.event.IpmiEventListener;
+import dev.ipmi.core.event.LoggingEventListener;
 import dev.ipmi.core.sol.SolOptions;
 import dev.ipmi.core.sol.SolSession;
 import dev.ipmi.core.sol.SolStatusListener;
 import dev.ipmi.core.spi.SolSupport;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.types.ConfidentialityAlgorithm;
+import dev.ipmi.core.types.IntegrityAlgorithm;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.lan.engine.IpmiCall;
 import dev.ipmi.lan.engine.UdpEngine;
 import dev.ipmi.lanplus.internal.Crypto;
+import dev.ipmi.lanplus.internal.LanPlusConfig;
+import dev.ipmi.lanplus.internal.LanPlusDiagnostics;
 import dev.ipmi.lanplus.internal.LanPlusMachine;
 import dev.ipmi.lanplus.sol.SolConsole;
 import dev.ipmi.lanplus.sol.SolTransport;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -45,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * Close Session.
  *
  * <pre>{@code
- * LanPlusOptions o = LanPlusOptions.builder("10.0.0.5").user("admin").password(pw).build();
+ * LanPlusOptions o = LanPlusOptions.builder("10.0.0.5").credentials("admin", pw).build();
  * try (LanPlusSession s = LanPlusSession.open(o)) {
  *     GetDeviceId.Response id = s.send(new GetDeviceId.Request()).join();
  * }
@@ -58,9 +70,12 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
     private volatile int lanChannel = -1;
     private final UdpEngine.Registration registration;
     private final LanPlusOptions options;
+    private final UdpEngine engine;
 
-    private LanPlusSession(LanPlusOptions options, LanPlusMachine machine, UdpEngine.Registration registration) {
+    private LanPlusSession(LanPlusOptions options, UdpEngine engine, LanPlusMachine machine,
+            UdpEngine.Registration registration) {
         this.options = options;
+        this.engine = engine;
         this.machine = machine;
         this.registration = registration;
     }
@@ -85,23 +100,35 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
     public static CompletableFuture<LanPlusSession> openAsync(LanPlusOptions options) {
         Objects.requireNonNull(options, "options");
         Crypto.warmUpInBackground();
-        byte[] password = options.password();
-        byte[] kg = options.kg();
+        UdpEngine engine = UdpEngine.of(options);
+        InetSocketAddress address = options.address();
+        byte[] password = OptionSecrets.password(options);
+        byte[] kg = OptionSecrets.kg(options);
         LanPlusMachine machine;
         try {
-            machine = new LanPlusMachine(new LanPlusMachine.Config(options.address(), options.userName(), password, kg,
-                    options.privilege(), options.cipherSuite(), options.nameOnlyLookup(), options.retryPolicy(),
-                    options.listener(), options.cipherSuiteCache(), options.keepaliveInterval(),
-                    options.reloginOnSessionLoss(), options.quirks(), options.window()), new SecureRandomGenerator());
+            machine = new LanPlusMachine(new LanPlusConfig(address, SessionChecks.userName(options.userName()),
+                    password, kg, options.privilege(), options.cipherSuite(), options.nameOnlyLookup(), options.retry(),
+                    // the machine logs nothing itself: its events (DEBUG) and packet trace (TRACE) go through here
+                    IpmiEventListener.composite(options.listener(), LoggingEventListener.INSTANCE),
+                    options.cipherSuiteCache(), keepalive(options.keepalive()),
+                    options.relogin(), options.quirks(), options.window()), new SecureRandomGenerator());
         } finally {
             java.util.Arrays.fill(password, (byte) 0);
             if (kg != null) {
                 java.util.Arrays.fill(kg, (byte) 0);
             }
         }
-        UdpEngine.Registration reg = options.engine().register(options.address(), machine, options.listener());
-        LanPlusSession session = new LanPlusSession(options, machine, reg);
+        UdpEngine.Registration reg = engine.register(address, machine, options.listener());
+        LanPlusSession session = new LanPlusSession(options, engine, machine, reg);
         return machine.opened().thenApply(v -> session);
+    }
+
+    /**
+     * The machine's idle timer always runs; {@link Duration#ZERO} (keepalive disabled, as the options
+     * allow) becomes a year, longer than any session lives.
+     */
+    private static Duration keepalive(Duration configured) {
+        return configured.isZero() ? Duration.ofDays(365) : configured;
     }
 
     /** The library's SecureRandom as a RandomGenerator: session IDs, rqSeq start and jitter come from it. */
@@ -120,10 +147,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
     }
 
     static IpmiException unwrap(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
+        Throwable t = Futures.unwrap(e);
         if (t instanceof IpmiException ie) {
             return ie;
         }
@@ -152,43 +176,43 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
 
     /** The cipher suite in use (what AUTO settled on). */
     public CipherSuite cipherSuite() {
-        return machine.cipherSuite();
+        return machine.diagnostics().cipherSuite();
     }
 
     /** The privilege level Set Session Privilege Level reported. */
     public PrivilegeLevel privilege() {
-        return machine.grantedPrivilege();
+        return machine.diagnostics().grantedPrivilege();
     }
 
     /** Protocol time of the most recent login (from the first datagram to session ready). */
     public Duration loginDuration() {
-        return machine.loginDuration();
+        return machine.diagnostics().loginDuration();
     }
 
     /** Inbound packets dropped because their integrity check failed. */
     public long badIntegrityCount() {
-        return machine.badIntegrityCount();
+        return machine.diagnostics().badIntegrity();
     }
 
     /** Inbound packets dropped as replays (duplicate or outside the sequence window). */
     public long replayCount() {
-        return machine.replayCount();
+        return machine.diagnostics().replayed();
     }
 
     /** The BMC's ID for this session (as Close Session, Get Session Info and Get Payload Instance Info name it). */
     public int bmcSessionId() {
-        return machine.bmcSessionId();
+        return machine.diagnostics().bmcSessionId();
     }
 
     @Override
     public OptionalInt payloadOwnerId() {
-        int id = machine.bmcSessionId();
+        int id = machine.diagnostics().bmcSessionId();
         return id == 0 ? OptionalInt.empty() : OptionalInt.of(id);
     }
 
     /** Successful logins (more than 1 after a re-login). */
     public int loginCount() {
-        return machine.loginCount();
+        return machine.diagnostics().logins();
     }
 
     /**
@@ -231,8 +255,27 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
     }
 
     @Override
+    public void runOnIoThread(Runnable task) {
+        engine.execute(task);
+    }
+
+    @Override
+    public void scheduleOnIoThread(long delayNanos, Runnable task) {
+        engine.schedule(engine.nanoTime() + delayNanos, task);
+    }
+
+    @Override
+    public boolean onIoThread() {
+        return engine.inIoThread();
+    }
+
+    @Override
     public void setSolPayloadHandler(Consumer<byte[]> handler) {
-        machine.setSolHandler(handler);
+        try {
+            registration.execute(now -> machine.setSolHandler(handler, now));
+        } catch (IpmiTransportException engineClosed) {
+            // no I/O thread left, so no payload will arrive for any handler
+        }
     }
 
     /**
@@ -246,7 +289,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
         if (c >= 0) {
             return c;
         }
-        c = machine.channel();
+        c = machine.diagnostics().channel();
         if (c < 0 || c == GetChannelInfo.CURRENT_CHANNEL || c > 0x0F) {
             c = execute(new GetChannelInfo.Request(GetChannelInfo.CURRENT_CHANNEL)).channel();
         }
@@ -259,7 +302,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
 
     @Override
     public int sessionPort() {
-        return options.address().getPort();
+        return options.port();
     }
 
     @Override
@@ -273,35 +316,49 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
     }
 
     /**
-     * Closes any open SOL console (Deactivate Payload), then sends Close Session and waits (at most
-     * one request timeout plus a margin) until the session ended.
+     * Closes any open SOL console (Deactivate Payload), then sends Close Session; completes once the
+     * BMC answered it or the session gave up (one request timeout), normally either way. Without an
+     * open console no thread waits for any of it; an open console's Deactivate Payload is still a
+     * blocking call, run on the common pool before Close Session.
      */
     @Override
-    public void close() {
+    public CompletableFuture<Void> closeAsync() {
+        List<SolSession> open;
         synchronized (consoles) {
-            for (SolSession c : consoles) {
-                try {
-                    c.close();
-                } catch (RuntimeException e) {
-                    LOG.debug("closing a SOL console before Close Session: {}", e.toString());
-                }
-            }
+            open = List.copyOf(consoles);
             consoles.clear();
         }
-        registration.close();
-        long waitMs = options.retryPolicy().timeoutNanos(1, 1.0) / 1_000_000 + 500;
+        CompletableFuture<Void> consolesClosed = open.isEmpty() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> open.forEach(LanPlusSession::closeConsole));
+        return consolesClosed.thenCompose(v -> {
+            registration.close();
+            return registration.ended().handle((x, e) -> (Void) null);
+        }).completeOnTimeout(null, closeWaitMillis(open.size()), TimeUnit.MILLISECONDS);
+    }
+
+    private static void closeConsole(SolSession c) {
         try {
-            registration.ended().get(waitMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // the machine ends itself after the Close Session timeout; nothing more to wait for
+            c.close();
+        } catch (RuntimeException e) {
+            LOG.debug("closing a SOL console before Close Session: {}", e.toString());
         }
+    }
+
+    /** A wait on {@link #closeAsync()}: at most one request timeout plus a margin (per open console too). */
+    @Override
+    public void close() {
+        Futures.awaitClose(closeAsync());
+    }
+
+    /** The machine ends itself one request timeout after Close Session; each console may take as long again. */
+    private long closeWaitMillis(int consoleCount) {
+        return (options.retry().timeoutNanos(1, 1.0) / 1_000_000 + 500) * (1 + consoleCount);
     }
 
     @Override
     public String toString() {
-        return "LanPlusSession[" + options.address() + ", " + machine.state() + ", suite "
-                + (machine.cipherSuite() == null ? "-" : machine.cipherSuite().id()) + "]";
+        LanPlusDiagnostics d = machine.diagnostics();
+        return "LanPlusSession[" + options.hostKey() + ", " + d.state() + ", suite "
+                + (d.cipherSuite() == null ? "-" : d.cipherSuite().id()) + "]";
     }
 }

@@ -42,10 +42,22 @@ public final class RmcpPlusStatus {
     public static final RmcpPlusStatus NO_ERRORS = KNOWN[0x00];
     public static final RmcpPlusStatus INSUFFICIENT_RESOURCES = KNOWN[0x01];
     public static final RmcpPlusStatus INVALID_SESSION_ID = KNOWN[0x02];
+    public static final RmcpPlusStatus INVALID_PAYLOAD_TYPE = KNOWN[0x03];
+    public static final RmcpPlusStatus INVALID_AUTHENTICATION_ALGORITHM = KNOWN[0x04];
+    public static final RmcpPlusStatus INVALID_INTEGRITY_ALGORITHM = KNOWN[0x05];
+    public static final RmcpPlusStatus NO_MATCHING_AUTHENTICATION_PAYLOAD = KNOWN[0x06];
+    public static final RmcpPlusStatus NO_MATCHING_INTEGRITY_PAYLOAD = KNOWN[0x07];
+    public static final RmcpPlusStatus INACTIVE_SESSION_ID = KNOWN[0x08];
+    public static final RmcpPlusStatus INVALID_ROLE = KNOWN[0x09];
     public static final RmcpPlusStatus UNAUTHORIZED_ROLE = KNOWN[0x0A];
+    public static final RmcpPlusStatus INSUFFICIENT_RESOURCES_FOR_ROLE = KNOWN[0x0B];
+    public static final RmcpPlusStatus INVALID_NAME_LENGTH = KNOWN[0x0C];
     public static final RmcpPlusStatus UNAUTHORIZED_NAME = KNOWN[0x0D];
+    public static final RmcpPlusStatus UNAUTHORIZED_GUID = KNOWN[0x0E];
     public static final RmcpPlusStatus INVALID_INTEGRITY_CHECK_VALUE = KNOWN[0x0F];
+    public static final RmcpPlusStatus INVALID_CONFIDENTIALITY_ALGORITHM = KNOWN[0x10];
     public static final RmcpPlusStatus NO_CIPHER_SUITE_MATCH = KNOWN[0x11];
+    public static final RmcpPlusStatus ILLEGAL_PARAMETER = KNOWN[0x12];
 
     private final int code;
     private final String description;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.ipmi.core.MalformedMessageException;
+import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.lan.internal.Ipmi15Packet;
 import dev.ipmi.lanplus.internal.IntegrityCheckException;
 import dev.ipmi.lanplus.internal.LanPlusMachine;

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipmi.core.IpmiAuthenticationException;
 import dev.ipmi.core.commands.app.GetDeviceId;
+import dev.ipmi.core.options.CipherSuiteCache;
+import dev.ipmi.core.options.LanPlusOptions;
+import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.testing.IpmiSim;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Two-key login: ipmi_sim with a BMC key K_G ("secret"), checked against ipmitool -k on the same instance. */
 class LanPlusKgIT {
@@ -32,8 +35,7 @@ class LanPlusKgIT {
     }
 
     static LanPlusOptions.Builder admin(String kg) {
-        return LanPlusOptions.builder(sim.host()).port(sim.port()).user(IpmiSim.ADMIN)
-                .password(IpmiSim.ADMIN_PASSWORD.toCharArray()).cipherSuiteCache(new CipherSuiteCache())
+        return LanPlusOptions.builder(sim.host()).port(sim.port()).credentials(IpmiSim.ADMIN, IpmiSim.ADMIN_PASSWORD.toCharArray()).cipherSuiteCache(new CipherSuiteCache())
                 .kg(kg == null ? null : kg.getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -2,8 +2,10 @@ package dev.ipmi.lanplus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.client.RetryPolicy;
+import dev.ipmi.core.commands.app.GetDeviceId;
+import dev.ipmi.core.options.LanPlusOptions;
+import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.testing.IpmiSim;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -12,9 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * ipmi_sim behind a relay that loses chosen datagrams: the pyghmi loss rules (a lost Open Session
@@ -49,9 +51,8 @@ class LanPlusLossyLinkIT {
     }
 
     LanPlusOptions options() throws Exception {
-        return LanPlusOptions.builder("127.0.0.1").port(relay.port()).user(IpmiSim.ADMIN)
-                .password(IpmiSim.ADMIN_PASSWORD.toCharArray()).cipherSuite(CipherSuite.SUITE_3)
-                .retryPolicy(RetryPolicy.of(Duration.ofMillis(200), 3)).build();
+        return LanPlusOptions.builder("127.0.0.1").port(relay.port()).credentials(IpmiSim.ADMIN, IpmiSim.ADMIN_PASSWORD.toCharArray()).cipherSuite(CipherSuite.SUITE_3)
+                .retry(RetryPolicy.of(Duration.ofMillis(200), 3)).build();
     }
 
     /** 0x11 Open Session Response, 0x13 RAKP2, 0x15 RAKP4. */

@@ -7,9 +7,13 @@ import dev.ipmi.core.CipherSuiteUnavailableException;
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiAuthenticationException;
 import dev.ipmi.core.IpmiSessionException;
+import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.event.IpmiEventListener;
-import dev.ipmi.core.client.RetryPolicy;
+import dev.ipmi.core.options.CipherSuiteCache;
+import dev.ipmi.core.options.LanPlusOptions;
+import dev.ipmi.core.options.Quirk;
+import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.testing.IpmiSim;
@@ -46,7 +50,7 @@ class LanPlusSessionIT {
     }
 
     static LanPlusOptions.Builder options(String user, String password) {
-        return LanPlusOptions.builder(sim.host()).port(sim.port()).user(user).password(password.toCharArray())
+        return LanPlusOptions.builder(sim.host()).port(sim.port()).credentials(user, password.toCharArray())
                 .cipherSuiteCache(new CipherSuiteCache());
     }
 
@@ -78,7 +82,7 @@ class LanPlusSessionIT {
             assertThat(s.send(new GetDeviceId.Request()).join().deviceId()).isEqualTo(0x20);
         }
         try (LanPlusSession s = LanPlusSession.open(admin().cipherSuite(CipherSuite.SUITE_7)
-                .retryPolicy(RetryPolicy.of(Duration.ofMillis(200), 3)).build())) {
+                .retry(RetryPolicy.of(Duration.ofMillis(200), 3)).build())) {
             assertThat(s.send(new GetDeviceId.Request()).join().deviceId()).isEqualTo(0x20);
             assertThat(s.loginCount()).isEqualTo(1);
         }
@@ -95,7 +99,7 @@ class LanPlusSessionIT {
     void suitesIpmiSimBreaksFailCleanly(int suite) {
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> LanPlusSession.open(admin().cipherSuite(CipherSuite.of(suite))
-                .retryPolicy(RetryPolicy.of(Duration.ofMillis(200), 1)).build()))
+                .retry(RetryPolicy.of(Duration.ofMillis(200), 1)).build()))
                 .isInstanceOf(IpmiSessionException.class)
                 .hasMessageContaining("Set Session Privilege Level not answered with cipher suite " + suite);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
@@ -196,7 +200,7 @@ class LanPlusSessionIT {
      */
     @Test
     void sessionClosedByTheBmcIsReopened() throws Exception {
-        try (LanPlusSession s = LanPlusSession.open(admin().retryPolicy(RetryPolicy.of(Duration.ofMillis(200), 1))
+        try (LanPlusSession s = LanPlusSession.open(admin().retry(RetryPolicy.of(Duration.ofMillis(200), 1))
                 .build())) {
             assertThat(s.send(new GetDeviceId.Request()).join().deviceId()).isEqualTo(0x20);
             int sid = s.bmcSessionId();
@@ -228,7 +232,7 @@ class LanPlusSessionIT {
                 }
             }
         };
-        try (LanPlusSession s = LanPlusSession.open(admin().keepaliveInterval(Duration.ofMillis(100)).listener(count)
+        try (LanPlusSession s = LanPlusSession.open(admin().keepalive(Duration.ofMillis(100)).listener(count)
                 .build())) {
             for (int i = 0; i < 100 && keepalives.get() < 2; i++) {
                 Thread.sleep(50);

@@ -12,18 +12,21 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
-/** A loopback UDP relay in front of a BMC that drops the datagrams its predicates pick (one client). */
-final class LossyRelay implements AutoCloseable {
+/**
+ * A loopback UDP relay in front of a BMC that drops the datagrams its predicates pick (one client).
+ * Public for the trace probe in {@code security}, which uses the predicates as taps on the wire.
+ */
+public final class LossyRelay implements AutoCloseable {
     private final DatagramChannel front;
     private final DatagramChannel back;
     private final Thread thread;
     private volatile boolean running = true;
-    volatile Predicate<byte[]> dropToBmc = d -> false;
-    volatile Predicate<byte[]> dropToClient = d -> false;
+    public volatile Predicate<byte[]> dropToBmc = d -> false;
+    public volatile Predicate<byte[]> dropToClient = d -> false;
     final AtomicInteger dropped = new AtomicInteger();
     final AtomicInteger openSessionRequests = new AtomicInteger();
 
-    LossyRelay(InetSocketAddress bmc) throws IOException {
+    public LossyRelay(InetSocketAddress bmc) throws IOException {
         front = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         back = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         front.configureBlocking(false);
@@ -34,7 +37,7 @@ final class LossyRelay implements AutoCloseable {
         thread.start();
     }
 
-    int port() throws IOException {
+    public int port() throws IOException {
         return ((InetSocketAddress) front.getLocalAddress()).getPort();
     }
 

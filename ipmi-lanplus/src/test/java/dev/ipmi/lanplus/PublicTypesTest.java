@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipmi.core.CipherSuiteUnavailableException;
-import dev.ipmi.core.commands.app.GetChannelCipherSuites.CipherSuiteRecord;
-import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.client.RetryPolicy;
+import dev.ipmi.core.commands.app.GetChannelCipherSuites.CipherSuiteRecord;
+import dev.ipmi.core.internal.OptionSecrets;
+import dev.ipmi.core.options.CipherSuiteCache;
+import dev.ipmi.core.options.LanPlusOptions;
+import dev.ipmi.core.types.AuthenticationAlgorithm;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.types.ConfidentialityAlgorithm;
+import dev.ipmi.core.types.IntegrityAlgorithm;
+import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.lanplus.internal.CipherSuitePolicy;
 import java.time.Duration;
 import java.util.List;
@@ -87,10 +94,10 @@ class PublicTypesTest {
         assertThat(o.cipherSuite()).isEqualTo(CipherSuite.AUTO);
         assertThat(o.allowCipherZero()).isFalse();
         assertThat(o.nameOnlyLookup()).isTrue();
-        assertThat(o.retryPolicy()).isEqualTo(RetryPolicy.DEFAULT);
-        assertThat(o.kg()).isNull();
-        assertThat(o.keepaliveInterval()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(o.reloginOnSessionLoss()).isTrue();
+        assertThat(o.retry()).isEqualTo(RetryPolicy.DEFAULT);
+        assertThat(o.hasKg()).isFalse();
+        assertThat(o.keepalive()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.relogin()).isTrue();
         assertThat(o.cipherSuiteCache()).isSameAs(CipherSuiteCache.shared());
         assertThat(o.window()).isEqualTo(8);
     }
@@ -109,15 +116,15 @@ class PublicTypesTest {
     void secretsNeverShowAndAreCopiedAndWiped() {
         char[] pw = "hunter2-secret".toCharArray();
         byte[] kg = "kgsecret".getBytes();
-        LanPlusOptions o = LanPlusOptions.builder("127.0.0.1").user("admin").password(pw).kg(kg).build();
+        LanPlusOptions o = LanPlusOptions.builder("127.0.0.1").credentials("admin", pw).kg(kg).build();
         java.util.Arrays.fill(pw, 'x');
         java.util.Arrays.fill(kg, (byte) 0);
         assertThat(o.toString()).doesNotContain("hunter2").doesNotContain("kgsecret").contains("redacted");
-        assertThat(new String(o.password())).isEqualTo("hunter2-secret");
-        assertThat(new String(o.kg())).isEqualTo("kgsecret");
+        assertThat(new String(OptionSecrets.password(o))).isEqualTo("hunter2-secret");
+        assertThat(new String(OptionSecrets.kg(o))).isEqualTo("kgsecret");
         o.wipe();
-        assertThat(o.password()).containsOnly(0);
-        assertThat(o.kg()).containsOnly(0);
+        assertThat(OptionSecrets.password(o)).containsOnly(0);
+        assertThat(OptionSecrets.kg(o)).containsOnly(0);
     }
 
     @Test
@@ -126,9 +133,9 @@ class PublicTypesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("allowCipherZero");
         assertThat(LanPlusOptions.builder("h").cipherSuite(CipherSuite.SUITE_0).allowCipherZero(true).build()
                 .cipherSuite()).isEqualTo(CipherSuite.SUITE_0);
-        assertThatThrownBy(() -> LanPlusOptions.builder("h").password("123456789012345678901".toCharArray()))
+        assertThatThrownBy(() -> LanPlusOptions.builder("h").credentials("", "123456789012345678901".toCharArray()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("12345678901");
-        assertThatThrownBy(() -> LanPlusOptions.builder("h").user("seventeen-chars-x"))
+        assertThatThrownBy(() -> LanPlusOptions.builder("h").credentials("seventeen-chars-x", new char[0]))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LanPlusOptions.builder("h").privilege(PrivilegeLevel.HIGHEST))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,7 +1,9 @@
 package dev.ipmi.benchmarks.tools;
 
 import dev.ipmi.core.client.IpmiClient;
+import dev.ipmi.core.options.SessionOptions;
 import dev.ipmi.core.types.AuthType;
+import dev.ipmi.core.types.CipherSuite;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,10 +19,10 @@ public final class Sessions {
     private Sessions() {}
 
     /** lanplus: cipher suite 3 (as ipmitool -C 3); lan: IPMI 1.5 with MD5. */
-    public static IpmiClient.Builder builder(String transport, String host, int port) {
+    public static SessionOptions.Builder<?, ?> builder(String transport, String host, int port) {
         return switch (transport) {
             case "lanplus" -> IpmiClient.lanplus(host).port(port).credentials(USER, PASSWORD.toCharArray())
-                    .cipherSuite(3);
+                    .cipherSuite(CipherSuite.SUITE_3);
             case "lan" -> IpmiClient.lan(host).port(port).credentials(USER, PASSWORD.toCharArray())
                     .authType(AuthType.MD5);
             default -> throw new IllegalArgumentException("transport is lan or lanplus: " + transport);

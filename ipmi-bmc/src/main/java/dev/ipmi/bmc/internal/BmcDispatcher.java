@@ -64,7 +64,7 @@ import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.types.SetInProgressState;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -22,7 +22,7 @@ import dev.ipmi.core.commands.storage.GetSdr;
 import dev.ipmi.core.sdr.SdrRecord;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.wire.ByteReader;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;

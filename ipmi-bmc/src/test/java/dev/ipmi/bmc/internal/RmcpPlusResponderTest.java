@@ -13,7 +13,7 @@ import dev.ipmi.bmc.internal.CommandHandler;
 import dev.ipmi.bmc.internal.ResponderConfig;
 import dev.ipmi.bmc.internal.SessionSlots;
 import dev.ipmi.bmc.Sink;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.lanplus.internal.RakpKeys;
 import dev.ipmi.lanplus.internal.RakpMessage;
 import dev.ipmi.lanplus.internal.RmcpPlusCodec;

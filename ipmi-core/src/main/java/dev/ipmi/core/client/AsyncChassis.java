@@ -14,6 +14,7 @@ import dev.ipmi.core.commands.chassis.PowerAction;
 import dev.ipmi.core.commands.chassis.PowerRestorePolicy;
 import dev.ipmi.core.commands.chassis.SetPowerRestorePolicy;
 import dev.ipmi.core.commands.chassis.SetSystemBootOptions;
+import dev.ipmi.core.internal.Futures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -179,7 +180,7 @@ public final class AsyncChassis {
             return body.handle((r, e) -> e).thenCompose(failure -> {
                 if (failure != null) {
                     return client.execute(seq.get(4)).handle((r, e) -> (Void) null)
-                            .thenCompose(v -> CompletableFuture.<Void>failedFuture(Await.unwrap(failure)));
+                            .thenCompose(v -> CompletableFuture.<Void>failedFuture(Futures.unwrap(failure)));
                 }
                 return client.execute(seq.get(3)).thenCompose(r -> client.execute(seq.get(4)))
                         .thenApply(r -> (Void) null);
@@ -208,6 +209,6 @@ public final class AsyncChassis {
     }
 
     static boolean isCompletionCode(Throwable e, int code) {
-        return Await.unwrap(e) instanceof CompletionCodeException c && c.code().code() == code;
+        return Futures.unwrap(e) instanceof CompletionCodeException c && c.code().code() == code;
     }
 }

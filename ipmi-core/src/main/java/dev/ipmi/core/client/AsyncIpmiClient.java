@@ -2,11 +2,11 @@ package dev.ipmi.core.client;
 
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.RawRequest;
+import dev.ipmi.core.internal.SharedScheduler;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.client.RequestTarget;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * The non-blocking twin of {@link IpmiClient}: the same groups and methods, returning
@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 public final class AsyncIpmiClient {
     private final IpmiTransport transport;
     private final ScheduledExecutorService scheduler;
-    private final boolean ownsScheduler;
     private final AsyncMc mc;
     private final AsyncChassis chassis;
     private final AsyncChannel channel;
@@ -29,11 +28,10 @@ public final class AsyncIpmiClient {
     private final AsyncFru fru = new AsyncFru(this);
     private final AsyncSol sol;
 
-    /** @param scheduler for polls and retry delays; null = a daemon thread created on first use */
+    /** @param scheduler for polls and retry delays; null = the library's shared daemon scheduler */
     AsyncIpmiClient(IpmiTransport transport, ScheduledExecutorService scheduler) {
         this.transport = transport;
-        this.ownsScheduler = scheduler == null;
-        this.scheduler = scheduler == null ? defaultScheduler() : scheduler;
+        this.scheduler = scheduler == null ? SharedScheduler.get() : scheduler;
         this.mc = new AsyncMc(this);
         this.chassis = new AsyncChassis(this);
         this.channel = new AsyncChannel(this);
@@ -42,16 +40,6 @@ public final class AsyncIpmiClient {
         this.dcmi = new AsyncDcmi(this);
         this.sdr = new AsyncSdr(this, dev.ipmi.core.sdr.SdrCache.inMemory(), "session");
         this.sol = new AsyncSol(this);
-    }
-
-    private static ScheduledExecutorService defaultScheduler() {
-        ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "ipmi-client-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        s.setRemoveOnCancelPolicy(true);
-        return s;
     }
 
     public AsyncMc mc() {
@@ -134,11 +122,5 @@ public final class AsyncIpmiClient {
 
     ScheduledExecutorService scheduler() {
         return scheduler;
-    }
-
-    void shutdown() {
-        if (ownsScheduler) {
-            scheduler.shutdownNow();
-        }
     }
 }

@@ -8,6 +8,7 @@ import dev.ipmi.core.commands.transport.IpSource;
 import dev.ipmi.core.commands.transport.LanConfig;
 import dev.ipmi.core.commands.transport.LanParameter;
 import dev.ipmi.core.commands.transport.SetLanConfigurationParameters;
+import dev.ipmi.core.internal.Futures;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.types.SetInProgressState;
 import dev.ipmi.core.wire.ByteWriter;
@@ -52,7 +53,7 @@ public final class AsyncLan {
                 .thenApply(GetLanConfigurationParameters.Response::parameter)
                 .exceptionallyCompose(e -> AsyncChassis.isCompletionCode(e, NOT_SUPPORTED)
                         ? CompletableFuture.completedFuture(Optional.empty())
-                        : CompletableFuture.failedFuture(Await.unwrap(e)));
+                        : CompletableFuture.failedFuture(Futures.unwrap(e)));
     }
 
     /**
@@ -70,10 +71,10 @@ public final class AsyncLan {
                             r.parameter().ifPresent(got::add);
                             return null;
                         }
-                        if (Await.unwrap(e) instanceof CompletionCodeException) {
+                        if (Futures.unwrap(e) instanceof CompletionCodeException) {
                             return null;
                         }
-                        throw Await.rethrow(e);
+                        throw Futures.rethrow(e);
                     }));
         }
         return chain.thenApply(v -> LanConfig.from(got));
@@ -113,7 +114,7 @@ public final class AsyncLan {
                 .handle((v, e) -> e)
                 .thenCompose(failure -> unlock(channel).thenCompose(v -> failure == null
                         ? CompletableFuture.<Void>completedFuture(null)
-                        : CompletableFuture.<Void>failedFuture(Await.unwrap(failure))));
+                        : CompletableFuture.<Void>failedFuture(Futures.unwrap(failure))));
     }
 
     private CompletableFuture<Void> lock(int channel, int writesLeft) {
@@ -148,7 +149,7 @@ public final class AsyncLan {
             if (AsyncChassis.isCompletionCode(e, INVALID_DATA_FIELD) && retriesLeft > 0) {
                 return later(() -> write(channel, parameter, retriesLeft - 1));
             }
-            return CompletableFuture.<Void>failedFuture(Await.unwrap(e));
+            return CompletableFuture.<Void>failedFuture(Futures.unwrap(e));
         }).thenCompose(f -> f);
     }
 
@@ -164,7 +165,7 @@ public final class AsyncLan {
             if (retriesLeft > 0) {
                 return later(() -> verify(channel, selector, expected, retriesLeft - 1));
             }
-            return CompletableFuture.<Void>failedFuture(e != null ? Await.unwrap(e) : new IpmiException(
+            return CompletableFuture.<Void>failedFuture(e != null ? Futures.unwrap(e) : new IpmiException(
                     "LAN parameter " + selector + " on channel " + channel + " did not read back as written"));
         }).thenCompose(f -> f);
     }
@@ -173,7 +174,7 @@ public final class AsyncLan {
         CompletableFuture<Void> out = new CompletableFuture<>();
         client.scheduler().schedule(() -> step.get().whenComplete((v, e) -> {
             if (e != null) {
-                out.completeExceptionally(Await.unwrap(e));
+                out.completeExceptionally(Futures.unwrap(e));
             } else {
                 out.complete(v);
             }

@@ -3,6 +3,7 @@ package dev.ipmi.core.client;
 import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.storage.GetSdrRepositoryInfo;
 import dev.ipmi.core.internal.AsyncLoop;
+import dev.ipmi.core.internal.Futures;
 import dev.ipmi.core.sdr.SdrCache;
 import dev.ipmi.core.sdr.SdrReader;
 import dev.ipmi.core.sdr.SdrRecord;
@@ -75,7 +76,7 @@ public final class AsyncSdr {
                     return CompletableFuture.completedFuture(SdrScan.decode(hit.get(), true));
                 }
             } else if (AsyncLoop.completionCode(err) < 0) {
-                return CompletableFuture.<SdrScan>failedFuture(AsyncLoop.unwrap(err));
+                return CompletableFuture.<SdrScan>failedFuture(Futures.unwrap(err));
             }
             return usesDeviceSdrs(t).thenCompose(d -> reader(t, d).readAll(cache, hostKey));
         }).thenCompose(f -> f);
@@ -94,7 +95,7 @@ public final class AsyncSdr {
         return t.send(RequestTarget.BMC, new GetDeviceId.Request()).handle((id, err) -> {
             if (err != null) {
                 if (AsyncLoop.completionCode(err) < 0) {
-                    throw new CompletionException(AsyncLoop.unwrap(err));
+                    throw new CompletionException(Futures.unwrap(err));
                 }
                 return false;
             }

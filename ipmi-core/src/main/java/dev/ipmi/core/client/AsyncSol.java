@@ -6,6 +6,7 @@ import dev.ipmi.core.commands.sol.GetSolConfigurationParameters;
 import dev.ipmi.core.commands.sol.SetSolConfigurationParameters;
 import dev.ipmi.core.commands.sol.SolConfig;
 import dev.ipmi.core.commands.sol.SolParameter;
+import dev.ipmi.core.internal.Futures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public final class AsyncSol {
                 .thenApply(GetSolConfigurationParameters.Response::parameter)
                 .exceptionallyCompose(e -> AsyncChassis.isCompletionCode(e, NOT_SUPPORTED)
                         ? CompletableFuture.completedFuture(Optional.empty())
-                        : CompletableFuture.failedFuture(Await.unwrap(e)));
+                        : CompletableFuture.failedFuture(Futures.unwrap(e)));
     }
 
     /**
@@ -65,7 +66,7 @@ public final class AsyncSol {
                 .thenCompose(failure -> {
                     if (failure != null) {
                         return write(channel, setComplete()).handle((r, e) -> null)
-                                .thenCompose(v -> CompletableFuture.<Void>failedFuture(Await.unwrap(failure)));
+                                .thenCompose(v -> CompletableFuture.<Void>failedFuture(Futures.unwrap(failure)));
                     }
                     return write(channel, new SolParameter.SetInProgress(SolParameter.SetInProgress.State.COMMIT_WRITE))
                             .handle((r, e) -> null)
@@ -89,6 +90,6 @@ public final class AsyncSol {
         return client.execute(new DeactivatePayload.Request(Payloads.SOL, instance)).thenApply(r -> true)
                 .exceptionallyCompose(e -> AsyncChassis.isCompletionCode(e, DeactivatePayload.ALREADY_DEACTIVATED)
                         ? CompletableFuture.completedFuture(false)
-                        : CompletableFuture.failedFuture(Await.unwrap(e)));
+                        : CompletableFuture.failedFuture(Futures.unwrap(e)));
     }
 }

@@ -6,6 +6,7 @@ import dev.ipmi.core.commands.app.SetUserAccess;
 import dev.ipmi.core.commands.app.SetUserName;
 import dev.ipmi.core.commands.app.SetUserPassword;
 import dev.ipmi.core.commands.app.SetUserPassword.PasswordSize;
+import dev.ipmi.core.internal.Futures;
 import dev.ipmi.core.types.PrivilegeLevel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +45,7 @@ public final class AsyncUsers {
         return client.execute(new GetUserName.Request(userId)).thenApply(GetUserName.Response::name)
                 .exceptionallyCompose(e -> AsyncChassis.isCompletionCode(e, INVALID_DATA_FIELD)
                         ? CompletableFuture.completedFuture("")
-                        : CompletableFuture.failedFuture(Await.unwrap(e)));
+                        : CompletableFuture.failedFuture(Futures.unwrap(e)));
     }
 
     public CompletableFuture<Void> setName(int userId, String name) {
@@ -88,7 +89,7 @@ public final class AsyncUsers {
                         if (AsyncChassis.isCompletionCode(e, PASSWORD_WRONG_SIZE)) {
                             return CompletableFuture.completedFuture(PasswordTest.WRONG_SIZE);
                         }
-                        return CompletableFuture.failedFuture(Await.unwrap(e));
+                        return CompletableFuture.failedFuture(Futures.unwrap(e));
                     });
         } finally {
             Arrays.fill(pw, (byte) 0);

@@ -101,6 +101,11 @@ public final class BridgingTransport implements IpmiTransport {
     }
 
     @Override
+    public CompletableFuture<Void> closeAsync() {
+        return delegate.closeAsync();
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

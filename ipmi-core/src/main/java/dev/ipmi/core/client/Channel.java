@@ -6,6 +6,7 @@ import dev.ipmi.core.commands.app.GetChannelAuthenticationCapabilities;
 import dev.ipmi.core.commands.app.GetChannelCipherSuites;
 import dev.ipmi.core.commands.app.GetChannelInfo;
 import dev.ipmi.core.commands.app.SetChannelAccess;
+import dev.ipmi.core.internal.Futures;
 import dev.ipmi.core.types.PrivilegeLevel;
 import java.util.List;
 
@@ -18,22 +19,22 @@ public final class Channel {
     }
 
     public GetChannelInfo.Response info(int channel) {
-        return Await.get(async.info(channel));
+        return Futures.await(async.info(channel));
     }
 
     public GetChannelAccess.Response access(int channel, ChannelAccessUpdate which) {
-        return Await.get(async.access(channel, which));
+        return Futures.await(async.access(channel, which));
     }
 
     public void setAccess(SetChannelAccess.Request request) {
-        Await.get(async.setAccess(request));
+        Futures.await(async.setAccess(request));
     }
 
     public GetChannelAuthenticationCapabilities.Response authCapabilities(int channel, PrivilegeLevel privilege) {
-        return Await.get(async.authCapabilities(channel, privilege));
+        return Futures.await(async.authCapabilities(channel, privilege));
     }
 
     public List<GetChannelCipherSuites.CipherSuiteRecord> cipherSuites(int channel) {
-        return Await.get(async.cipherSuites(channel));
+        return Futures.await(async.cipherSuites(channel));
     }
 }

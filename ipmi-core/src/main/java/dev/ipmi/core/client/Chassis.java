@@ -8,6 +8,7 @@ import dev.ipmi.core.commands.chassis.GetSystemRestartCause;
 import dev.ipmi.core.commands.chassis.PowerAction;
 import dev.ipmi.core.commands.chassis.PowerRestorePolicy;
 import dev.ipmi.core.commands.chassis.SetPowerRestorePolicy;
+import dev.ipmi.core.internal.Futures;
 import java.time.Duration;
 
 /** Chassis commands (ipmitool's {@code chassis} and {@code power}); waits on {@link AsyncChassis}. */
@@ -20,73 +21,73 @@ public final class Chassis {
 
     /** Get Chassis Status: power, last power event, faults, identify state, front panel. */
     public GetChassisStatus.Response status() {
-        return Await.get(async.status());
+        return Futures.await(async.status());
     }
 
     public boolean isPowerOn() {
-        return Await.get(async.isPowerOn());
+        return Futures.await(async.isPowerOn());
     }
 
     /** Power action as a task: no-op when the chassis is already on (power up) or off (down / soft). */
     public PowerResult power(PowerAction action) {
-        return Await.get(async.power(action));
+        return Futures.await(async.power(action));
     }
 
     /** Chassis Control, sent unconditionally. */
     public void control(PowerAction action) {
-        Await.get(async.control(action));
+        Futures.await(async.control(action));
     }
 
     /** {@link #power(PowerAction)} and poll until the state is reached; see {@link AsyncChassis#powerAndWait}. */
     public GetChassisStatus.Response powerAndWait(PowerAction action, Duration timeout) {
-        return Await.get(async.powerAndWait(action, timeout));
+        return Futures.await(async.powerAndWait(action, timeout));
     }
 
     public GetChassisStatus.Response powerAndWait(PowerAction action, Duration timeout, Duration pollInterval) {
-        return Await.get(async.powerAndWait(action, timeout, pollInterval));
+        return Futures.await(async.powerAndWait(action, timeout, pollInterval));
     }
 
     /** Identify for the BMC's default interval (15 s). */
     public void identify() {
-        Await.get(async.identify());
+        Futures.await(async.identify());
     }
 
     /** Identify for {@code seconds}; 0 turns it off. */
     public void identify(int seconds) {
-        Await.get(async.identify(seconds));
+        Futures.await(async.identify(seconds));
     }
 
     /** Identify on until turned off. */
     public void identifyForce() {
-        Await.get(async.identifyForce());
+        Futures.await(async.identifyForce());
     }
 
     public GetSystemBootOptions.Response bootParameter(int selector) {
-        return Await.get(async.bootParameter(selector));
+        return Futures.await(async.bootParameter(selector));
     }
 
     public BootFlags bootFlags() {
-        return Await.get(async.bootFlags());
+        return Futures.await(async.bootFlags());
     }
 
     /** Writes boot flags with ipmitool's set-in-progress sequence; see {@link AsyncChassis#setBootFlags}. */
     public void setBootFlags(BootFlags flags) {
-        Await.get(async.setBootFlags(flags));
+        Futures.await(async.setBootFlags(flags));
     }
 
     public GetPohCounter.Response powerOnHours() {
-        return Await.get(async.powerOnHours());
+        return Futures.await(async.powerOnHours());
     }
 
     public GetSystemRestartCause.Response restartCause() {
-        return Await.get(async.restartCause());
+        return Futures.await(async.restartCause());
     }
 
     public SetPowerRestorePolicy.Response setPowerRestorePolicy(PowerRestorePolicy policy) {
-        return Await.get(async.setPowerRestorePolicy(policy));
+        return Futures.await(async.setPowerRestorePolicy(policy));
     }
 
     public SetPowerRestorePolicy.Response powerRestorePolicies() {
-        return Await.get(async.powerRestorePolicies());
+        return Futures.await(async.powerRestorePolicies());
     }
 }

@@ -2,6 +2,7 @@ package dev.ipmi.core.client;
 
 import dev.ipmi.core.commands.dcmi.GetDcmiCapabilityInfo;
 import dev.ipmi.core.commands.dcmi.GetPowerReading;
+import dev.ipmi.core.internal.Futures;
 
 /** DCMI (ipmitool's {@code dcmi}); waits on {@link AsyncDcmi}. */
 public final class Dcmi {
@@ -12,14 +13,14 @@ public final class Dcmi {
     }
 
     public GetDcmiCapabilityInfo.Response capability(int selector) {
-        return Await.get(async.capability(selector));
+        return Futures.await(async.capability(selector));
     }
 
     public GetDcmiCapabilityInfo.Response capabilities() {
-        return Await.get(async.capabilities());
+        return Futures.await(async.capabilities());
     }
 
     public GetPowerReading.Response powerReading() {
-        return Await.get(async.powerReading());
+        return Futures.await(async.powerReading());
     }
 }

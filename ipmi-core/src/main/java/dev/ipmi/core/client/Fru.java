@@ -2,6 +2,7 @@ package dev.ipmi.core.client;
 
 import dev.ipmi.core.commands.storage.GetFruInventoryAreaInfo;
 import dev.ipmi.core.fru.FruInventory;
+import dev.ipmi.core.internal.Futures;
 import java.util.List;
 
 /** FRU inventory (ipmitool's {@code fru}); waits on {@link AsyncFru}. */
@@ -13,27 +14,27 @@ public final class Fru {
     }
 
     public GetFruInventoryAreaInfo.Response info(int fruId) {
-        return Await.get(async.info(fruId));
+        return Futures.await(async.info(fruId));
     }
 
     public byte[] read(int fruId) {
-        return Await.get(async.read(fruId));
+        return Futures.await(async.read(fruId));
     }
 
     public FruInventory inventory(int fruId) {
-        return Await.get(async.inventory(fruId));
+        return Futures.await(async.inventory(fruId));
     }
 
     public List<AsyncFru.Device> devices() {
-        return Await.get(async.devices());
+        return Futures.await(async.devices());
     }
 
     public List<String> print(AsyncFru.Device device) {
-        return Await.get(async.print(device));
+        return Futures.await(async.print(device));
     }
 
     /** Returns the number of bytes written. */
     public int write(int fruId, int offset, byte[] bytes) {
-        return Await.get(async.write(fruId, offset, bytes));
+        return Futures.await(async.write(fruId, offset, bytes));
     }
 }

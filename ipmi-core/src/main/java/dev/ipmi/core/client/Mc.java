@@ -6,6 +6,7 @@ import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.app.GetSelfTestResults;
 import dev.ipmi.core.commands.app.GetWatchdogTimer;
 import dev.ipmi.core.commands.app.SystemPowerState;
+import dev.ipmi.core.internal.Futures;
 import dev.ipmi.core.types.Guid;
 import java.util.Optional;
 
@@ -19,40 +20,40 @@ public final class Mc {
 
     /** Get Device ID: device and firmware revisions, IPMI version, manufacturer and product. */
     public GetDeviceId.Response deviceId() {
-        return Await.get(async.deviceId());
+        return Futures.await(async.deviceId());
     }
 
     /** Get Device ID plus the manufacturer name. */
     public McInfo info() {
-        return Await.get(async.info());
+        return Futures.await(async.info());
     }
 
     public Guid deviceGuid() {
-        return Await.get(async.deviceGuid());
+        return Futures.await(async.deviceGuid());
     }
 
     public Guid systemGuid() {
-        return Await.get(async.systemGuid());
+        return Futures.await(async.systemGuid());
     }
 
     public GetSelfTestResults.Response selfTest() {
-        return Await.get(async.selfTest());
+        return Futures.await(async.selfTest());
     }
 
     /** Warm or cold reset; see {@link AsyncMc#reset}. */
     public void reset(McReset kind) {
-        Await.get(async.reset(kind));
+        Futures.await(async.reset(kind));
     }
 
     public GetAcpiPowerState.Response acpiPowerState() {
-        return Await.get(async.acpiPowerState());
+        return Futures.await(async.acpiPowerState());
     }
 
     public void setAcpiPowerState(Optional<SystemPowerState> system, Optional<DevicePowerState> device) {
-        Await.get(async.setAcpiPowerState(system, device));
+        Futures.await(async.setAcpiPowerState(system, device));
     }
 
     public GetWatchdogTimer.Response watchdog() {
-        return Await.get(async.watchdog());
+        return Futures.await(async.watchdog());
     }
 }

@@ -1,6 +1,7 @@
 package dev.ipmi.core.client;
 
 import dev.ipmi.core.commands.storage.GetSdrRepositoryInfo;
+import dev.ipmi.core.internal.Futures;
 import dev.ipmi.core.sdr.SdrCache;
 import dev.ipmi.core.sdr.SdrRecord;
 import dev.ipmi.core.sdr.SdrScan;
@@ -21,16 +22,16 @@ public final class Sdr {
     }
 
     public GetSdrRepositoryInfo.Response info() {
-        return Await.get(async.info());
+        return Futures.await(async.info());
     }
 
     public SdrScan scan() {
-        return Await.get(async.scan());
+        return Futures.await(async.scan());
     }
 
     /** Every record that decoded, in repository order. */
     public List<SdrRecord> list() {
-        return Await.get(async.records());
+        return Futures.await(async.records());
     }
 
     /** The records as a stream (the repository is read, or taken from the cache, first). */
@@ -39,6 +40,6 @@ public final class Sdr {
     }
 
     public SdrScan rescan() {
-        return Await.get(async.rescan());
+        return Futures.await(async.rescan());
     }
 }

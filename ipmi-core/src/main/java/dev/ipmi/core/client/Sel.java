@@ -2,6 +2,7 @@ package dev.ipmi.core.client;
 
 import dev.ipmi.core.commands.storage.GetSelAllocationInfo;
 import dev.ipmi.core.commands.storage.GetSelInfo;
+import dev.ipmi.core.internal.Futures;
 import dev.ipmi.core.sel.SelRecord;
 import dev.ipmi.core.sel.SelScan;
 import dev.ipmi.core.sel.SelTimestamp;
@@ -18,53 +19,53 @@ public final class Sel {
     }
 
     public GetSelInfo.Response info() {
-        return Await.get(async.info());
+        return Futures.await(async.info());
     }
 
     public GetSelAllocationInfo.Response allocationInfo() {
-        return Await.get(async.allocationInfo());
+        return Futures.await(async.allocationInfo());
     }
 
     public SelScan scan() {
-        return Await.get(async.scan());
+        return Futures.await(async.scan());
     }
 
     public List<SelRecord> entries() {
-        return Await.get(async.entries());
+        return Futures.await(async.entries());
     }
 
     public AsyncSel.Entry entry(int recordId) {
-        return Await.get(async.entry(recordId));
+        return Futures.await(async.entry(recordId));
     }
 
     /** Returns the record ID the BMC assigned. */
     public int add(SelRecord record) {
-        return Await.get(async.add(record));
+        return Futures.await(async.add(record));
     }
 
     /** Returns the deleted record's ID. */
     public int delete(int recordId) {
-        return Await.get(async.delete(recordId));
+        return Futures.await(async.delete(recordId));
     }
 
     /** Erases the SEL and waits until the BMC reports the erase completed. */
     public void clear() {
-        Await.get(async.clear());
+        Futures.await(async.clear());
     }
 
     public SelTimestamp time() {
-        return Await.get(async.time());
+        return Futures.await(async.time());
     }
 
     public void setTime(Instant time) {
-        Await.get(async.setTime(time));
+        Futures.await(async.setTime(time));
     }
 
     public OptionalInt utcOffset() {
-        return Await.get(async.utcOffset());
+        return Futures.await(async.utcOffset());
     }
 
     public void setUtcOffset(int minutes) {
-        Await.get(async.setUtcOffset(minutes));
+        Futures.await(async.setUtcOffset(minutes));
     }
 }

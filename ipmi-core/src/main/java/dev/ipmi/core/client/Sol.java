@@ -2,6 +2,7 @@ package dev.ipmi.core.client;
 
 import dev.ipmi.core.commands.sol.SolConfig;
 import dev.ipmi.core.commands.sol.SolParameter;
+import dev.ipmi.core.internal.Futures;
 import dev.ipmi.core.sol.SolOptions;
 import dev.ipmi.core.sol.SolSession;
 import dev.ipmi.core.sol.SolStatusListener;
@@ -62,21 +63,21 @@ public final class Sol {
      * returns false when it was not active.
      */
     public boolean deactivate(int instance) {
-        return Await.get(async.deactivate(instance));
+        return Futures.await(async.deactivate(instance));
     }
 
     /** The SOL configuration of a channel (0Eh: the session's channel, as ipmitool asks by default). */
     public SolConfig info(int channel) {
-        return Await.get(async.info(channel));
+        return Futures.await(async.info(channel));
     }
 
     /** One parameter; empty when the BMC does not support it. */
     public Optional<SolParameter> parameter(int channel, int selector) {
-        return Await.get(async.parameter(channel, selector));
+        return Futures.await(async.parameter(channel, selector));
     }
 
     /** Writes a parameter with ipmitool's set-in-progress protocol (see {@link AsyncSol#set}). */
     public void set(int channel, SolParameter parameter) {
-        Await.get(async.set(channel, parameter));
+        Futures.await(async.set(channel, parameter));
     }
 }

@@ -3,6 +3,7 @@ package dev.ipmi.core.client;
 import dev.ipmi.core.commands.app.GetUserAccess;
 import dev.ipmi.core.commands.app.SetUserAccess;
 import dev.ipmi.core.commands.app.SetUserPassword.PasswordSize;
+import dev.ipmi.core.internal.Futures;
 import dev.ipmi.core.types.PrivilegeLevel;
 import java.util.List;
 
@@ -15,51 +16,51 @@ public final class Users {
     }
 
     public GetUserAccess.Response access(int channel, int userId) {
-        return Await.get(async.access(channel, userId));
+        return Futures.await(async.access(channel, userId));
     }
 
     public void setAccess(SetUserAccess.Request request) {
-        Await.get(async.setAccess(request));
+        Futures.await(async.setAccess(request));
     }
 
     public void setPrivilege(int channel, int userId, PrivilegeLevel privilege) {
-        Await.get(async.setPrivilege(channel, userId, privilege));
+        Futures.await(async.setPrivilege(channel, userId, privilege));
     }
 
     public String name(int userId) {
-        return Await.get(async.name(userId));
+        return Futures.await(async.name(userId));
     }
 
     public void setName(int userId, String name) {
-        Await.get(async.setName(userId, name));
+        Futures.await(async.setName(userId, name));
     }
 
     public void setPassword(int userId, char[] password) {
-        Await.get(async.setPassword(userId, password));
+        Futures.await(async.setPassword(userId, password));
     }
 
     public void setPassword(int userId, char[] password, PasswordSize size) {
-        Await.get(async.setPassword(userId, password, size));
+        Futures.await(async.setPassword(userId, password, size));
     }
 
     public PasswordTest testPassword(int userId, char[] password, PasswordSize size) {
-        return Await.get(async.testPassword(userId, password, size));
+        return Futures.await(async.testPassword(userId, password, size));
     }
 
     public void enable(int userId) {
-        Await.get(async.enable(userId));
+        Futures.await(async.enable(userId));
     }
 
     public void disable(int userId) {
-        Await.get(async.disable(userId));
+        Futures.await(async.disable(userId));
     }
 
     public UserSummary summary(int channel) {
-        return Await.get(async.summary(channel));
+        return Futures.await(async.summary(channel));
     }
 
     /** Every user slot on the channel, like ipmitool's {@code user list}. */
     public List<UserEntry> list(int channel) {
-        return Await.get(async.list(channel));
+        return Futures.await(async.list(channel));
     }
 }

@@ -58,4 +58,28 @@ final class CompositeEventListener implements IpmiEventListener {
     public void packetDropped(SocketAddress bmc, DropReason reason, String detail) {
         each(l -> l.packetDropped(bmc, reason, detail));
     }
+
+    @Override
+    public void loginProgress(SocketAddress bmc, String detail) {
+        each(l -> l.loginProgress(bmc, detail));
+    }
+
+    @Override
+    public boolean tracesPackets() {
+        for (IpmiEventListener l : listeners) {
+            try {
+                if (l.tracesPackets()) {
+                    return true;
+                }
+            } catch (RuntimeException ignored) {
+                // a listener that cannot answer is taken as not tracing
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void packetTraced(SocketAddress bmc, boolean outbound, String description) {
+        each(l -> l.packetTraced(bmc, outbound, description));
+    }
 }

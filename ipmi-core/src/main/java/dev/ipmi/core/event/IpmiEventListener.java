@@ -40,6 +40,29 @@ public interface IpmiEventListener {
     /** A received datagram was discarded. {@code detail} is a short text without secrets. */
     default void packetDropped(SocketAddress bmc, DropReason reason, String detail) {}
 
+    /**
+     * A decision during login that is worth knowing when a login is slow or fails: a step not
+     * answered and retried, a cipher suite refused and the next one tried, a vendor quirk switched
+     * on. {@code detail} is a short text without secrets.
+     */
+    default void loginProgress(SocketAddress bmc, String detail) {}
+
+    /**
+     * Whether {@link #packetTraced} should be called: describing a packet costs a hex dump, so the
+     * machines ask first. False by default.
+     */
+    default boolean tracesPackets() {
+        return false;
+    }
+
+    /**
+     * A datagram sent ({@code outbound}) or received and accepted, described for a packet trace:
+     * headers and field names only. The description never holds material that would let someone
+     * test a password or K_G guess offline: no RAKP random numbers, auth codes or integrity check
+     * values, no key material, no payload bytes of encrypted packets and no data of IPMI messages.
+     */
+    default void packetTraced(SocketAddress bmc, boolean outbound, String description) {}
+
     /** A listener that forwards every event to all of {@code listeners}, isolating their failures. */
     static IpmiEventListener composite(IpmiEventListener... listeners) {
         return new CompositeEventListener(listeners.clone());

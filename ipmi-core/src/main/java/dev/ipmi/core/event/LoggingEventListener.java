@@ -6,7 +6,10 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs every event at DEBUG on logger {@code dev.ipmi.events}. Never sees secrets (see {@link IpmiEventListener}). */
+/**
+ * Logs every event at DEBUG on logger {@code dev.ipmi.events}, packet traces at TRACE. Never sees
+ * secrets (see {@link IpmiEventListener}).
+ */
 public final class LoggingEventListener implements IpmiEventListener {
     private static final Logger LOG = LoggerFactory.getLogger("dev.ipmi.events");
     public static final LoggingEventListener INSTANCE = new LoggingEventListener();
@@ -48,5 +51,20 @@ public final class LoggingEventListener implements IpmiEventListener {
     @Override
     public void packetDropped(SocketAddress bmc, DropReason reason, String detail) {
         LOG.debug("{}: dropped packet ({}): {}", bmc, reason, detail);
+    }
+
+    @Override
+    public void loginProgress(SocketAddress bmc, String detail) {
+        LOG.debug("{}: login: {}", bmc, detail);
+    }
+
+    @Override
+    public boolean tracesPackets() {
+        return LOG.isTraceEnabled();
+    }
+
+    @Override
+    public void packetTraced(SocketAddress bmc, boolean outbound, String description) {
+        LOG.trace("{} {}: {}", bmc, outbound ? "send" : "recv", description);
     }
 }

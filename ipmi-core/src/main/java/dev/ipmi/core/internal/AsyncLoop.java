@@ -3,8 +3,6 @@ package dev.ipmi.core.internal;
 import dev.ipmi.core.CompletionCodeException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -34,7 +32,7 @@ public final class AsyncLoop {
             if (!f.isDone()) {
                 f.whenComplete((v, e) -> {
                     if (e != null) {
-                        result.completeExceptionally(unwrap(e));
+                        result.completeExceptionally(Futures.unwrap(e));
                     } else if (v.isPresent()) {
                         result.complete(v.get());
                     } else {
@@ -49,23 +47,14 @@ public final class AsyncLoop {
                     result.complete(v.get());
                 }
             } catch (RuntimeException e) {
-                result.completeExceptionally(unwrap(e));
+                result.completeExceptionally(Futures.unwrap(e));
             }
         }
     }
 
-    /** The real cause behind CompletionException/ExecutionException wrappers. */
-    public static Throwable unwrap(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
     /** The completion code of a failure, or -1 when it was not a completion-code failure. */
     public static int completionCode(Throwable e) {
-        return unwrap(e) instanceof CompletionCodeException c ? c.code().code() : -1;
+        return Futures.unwrap(e) instanceof CompletionCodeException c ? c.code().code() : -1;
     }
 
     /**
@@ -79,7 +68,7 @@ public final class AsyncLoop {
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(new Outcome<>(null, e));
         }
-        return f.handle((v, e) -> new Outcome<>(v, e == null ? null : unwrap(e)));
+        return f.handle((v, e) -> new Outcome<>(v, e == null ? null : Futures.unwrap(e)));
     }
 
     /** A value or a failure. */

@@ -16,6 +16,7 @@ import dev.ipmi.core.commands.storage.SetSelTime;
 import dev.ipmi.core.commands.storage.SetSelTimeUtcOffset;
 import dev.ipmi.core.internal.AsyncLoop;
 import dev.ipmi.core.internal.AsyncLoop.Outcome;
+import dev.ipmi.core.internal.Futures;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.types.CompletionCode;
 import java.io.ByteArrayOutputStream;
@@ -118,7 +119,7 @@ public final class SelReader {
                         : AsyncLoop.completionCode(e) == CompletionCode.RESERVATION_CANCELLED.code()
                         ? reserve().thenCompose(res -> transport.send(new DeleteSelEntry.Request(res, recordId)))
                                 .thenApply(DeleteSelEntry.Response::recordId)
-                        : CompletableFuture.<Integer>failedFuture(AsyncLoop.unwrap(e)))
+                        : CompletableFuture.<Integer>failedFuture(Futures.unwrap(e)))
                 .thenCompose(f -> f);
     }
 

@@ -44,7 +44,24 @@ public interface IpmiTransport extends AutoCloseable {
         return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
     }
 
-    /** Ends the session (Close Session) and releases its resources. */
+    /**
+     * Ends the session without blocking: sends Close Session and completes once the BMC answered it
+     * or the transport gave up (one retry timeout), with the session's resources released. The
+     * future completes normally in both cases; a BMC that does not answer is not an error here.
+     *
+     * <p>The default runs {@link #close()} on the calling thread, for transports that have no
+     * asynchronous close; the LAN and RMCP+ sessions never block in it.
+     */
+    default CompletableFuture<Void> closeAsync() {
+        try {
+            close();
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Ends the session (Close Session) and releases its resources; a wait on {@link #closeAsync()} where it exists. */
     @Override
     void close();
 }

@@ -1,19 +1,24 @@
 package dev.ipmi.core.spi;
 
+import dev.ipmi.core.options.SessionOptions;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Opens sessions of one kind ("lan", "lanplus"). Found with {@link ServiceLoader}, so ipmi-core can
  * offer {@code IpmiClient.lan(host)} and {@code IpmiClient.lanplus(host)} without depending on the
- * modules that implement them.
+ * modules that implement them. The provider receives the typed options as the caller built them.
  */
 public interface TransportProvider {
-    /** The interface name as ipmitool spells it: "lan" or "lanplus". */
+    /** The interface name as ipmitool spells it, matching {@link SessionOptions#transport()}: "lan" or "lanplus". */
     String name();
 
-    /** Opens and authenticates a session; completes exceptionally with an {@code IpmiException}. */
-    CompletableFuture<IpmiTransport> connect(ConnectionSpec spec);
+    /**
+     * Opens and authenticates a session; completes exceptionally with an {@code IpmiException}, or
+     * with an {@link IllegalArgumentException} for options this provider cannot use. The options are
+     * not wiped: the session copies the secrets it needs.
+     */
+    CompletableFuture<IpmiTransport> connect(SessionOptions options);
 
     /** The provider for {@code name}, or an {@link IllegalStateException} saying which module is missing. */
     static TransportProvider find(String name) {

@@ -47,9 +47,9 @@ class IpmiClientTest {
     }
 
     @Test
-    void specNeverShowsSecrets() {
+    void optionsNeverShowSecrets() {
         String text = IpmiClient.lanplus("h").credentials("admin", "s3cret".toCharArray())
-                .kg("k3y".getBytes()).spec().toString();
+                .kg("k3y".getBytes()).build().toString();
         assertThat(text).doesNotContain("s3cret").doesNotContain("k3y").contains("<redacted>");
     }
 }

@@ -3,8 +3,10 @@ package dev.ipmi.core.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ipmi.core.spi.ConnectionSpec;
+import dev.ipmi.core.options.LanOptions;
+import dev.ipmi.core.options.LanPlusOptions;
 import dev.ipmi.core.types.AuthType;
+import dev.ipmi.core.types.CipherSuite;
 import org.junit.jupiter.api.Test;
 
 /** The facade builder refuses the unauthenticated modes unless the caller opts in, before any provider is asked. */
@@ -12,16 +14,17 @@ class SecureDefaultsTest {
 
     @Test
     void defaultsAreTheSecureOnes() {
-        ConnectionSpec spec = IpmiClient.lanplus("127.0.0.1").credentials("admin", "pw-123456".toCharArray()).spec();
-        assertThat(spec.allowCipherZero()).isFalse();
-        assertThat(spec.allowInsecureAuth()).isFalse();
-        assertThat(spec.cipherSuite()).isEqualTo(ConnectionSpec.CIPHER_SUITE_AUTO);
-        assertThat(spec.authType()).isNull();
+        LanPlusOptions lanPlus = IpmiClient.lanplus("127.0.0.1").credentials("admin", "pw-123456".toCharArray()).build();
+        LanOptions lan = IpmiClient.lan("127.0.0.1").credentials("admin", "pw-123456".toCharArray()).build();
+        assertThat(lanPlus.allowCipherZero()).isFalse();
+        assertThat(lan.allowInsecureAuth()).isFalse();
+        assertThat(lanPlus.cipherSuite()).isEqualTo(CipherSuite.AUTO);
+        assertThat(lan.authType()).isEmpty();
     }
 
     @Test
     void cipherSuiteZeroNeedsTheOptIn() {
-        assertThatThrownBy(() -> IpmiClient.lanplus("127.0.0.1").cipherSuite(0).connectAsync())
+        assertThatThrownBy(() -> IpmiClient.lanplus("127.0.0.1").cipherSuite(CipherSuite.SUITE_0).connectAsync())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("allowCipherZero(true)");
     }
 

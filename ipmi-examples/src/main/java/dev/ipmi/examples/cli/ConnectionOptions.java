@@ -3,11 +3,11 @@ package dev.ipmi.examples.cli;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.lan.LanOptions;
+import dev.ipmi.core.options.LanOptions;
 import dev.ipmi.lan.LanSession;
 import dev.ipmi.core.client.RetryPolicy;
-import dev.ipmi.lanplus.CipherSuite;
-import dev.ipmi.lanplus.LanPlusOptions;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.options.LanPlusOptions;
 import dev.ipmi.lanplus.LanPlusSession;
 import java.nio.charset.StandardCharsets;
 import java.io.Console;
@@ -85,7 +85,7 @@ public final class ConnectionOptions {
     private IpmiTransport openLan() {
         char[] pw = password();
         try {
-            LanOptions.Builder b = LanOptions.builder(host).port(port).userName(user).password(pw)
+            LanOptions.Builder b = LanOptions.builder(host).port(port).credentials(user, pw)
                     .privilege(PrivilegeLevel.parse(privilege)).retry(retryPolicy());
             if (authType != null) {
                 AuthType t = AuthType.parse(authType);
@@ -95,12 +95,12 @@ public final class ConnectionOptions {
                 }
                 b.authType(t);
             }
-            b.allowInsecureAuthentication(allowInsecureAuth);
+            b.allowInsecureAuth(allowInsecureAuth);
             LanOptions o = b.build();
             try {
                 return LanSession.open(o);
             } finally {
-                o.wipePassword();
+                o.wipe();
             }
         } finally {
             Arrays.fill(pw, '\0');
@@ -122,9 +122,9 @@ public final class ConnectionOptions {
         byte[] kg = kg();
         char[] pw = password();
         try {
-            LanPlusOptions o = LanPlusOptions.builder(host).port(port).user(user).password(pw).kg(kg)
+            LanPlusOptions o = LanPlusOptions.builder(host).port(port).credentials(user, pw).kg(kg)
                     .privilege(PrivilegeLevel.parse(privilege)).cipherSuite(suite)
-                    .allowCipherZero(allowCipherZero).retryPolicy(retryPolicy()).build();
+                    .allowCipherZero(allowCipherZero).retry(retryPolicy()).build();
             try {
                 return LanPlusSession.open(o);
             } finally {

@@ -22,8 +22,8 @@ import dev.ipmi.core.sdr.SensorTypes;
 import dev.ipmi.core.sdr.TypeLengthString;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.wire.ByteReader;
-import dev.ipmi.lanplus.CipherSuite;
-import dev.ipmi.lanplus.LanPlusOptions;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.options.LanPlusOptions;
 import dev.ipmi.lanplus.LanPlusSession;
 import dev.ipmi.bmc.InMemoryBackend;
 import dev.ipmi.bmc.VirtualBmc;
@@ -67,8 +67,8 @@ public final class DemoCommand implements Runnable {
             out.printf("== virtual BMC on 127.0.0.1:%d (RMCP+ suites 17,3; user admin, one-time password)%n", port);
             out.printf("   try: ipmitool -I lanplus -C 17 -H 127.0.0.1 -p %d -U admin -P %s sdr list%n", port,
                     password);
-            LanPlusOptions options = LanPlusOptions.builder("127.0.0.1").port(port).user("admin")
-                    .password(password.toCharArray()).privilege(PrivilegeLevel.ADMINISTRATOR)
+            LanPlusOptions options = LanPlusOptions.builder("127.0.0.1").port(port)
+                    .credentials("admin", password.toCharArray()).privilege(PrivilegeLevel.ADMINISTRATOR)
                     .cipherSuite(CipherSuite.AUTO).build();
             try (LanPlusSession session = LanPlusSession.open(options);
                  IpmiClient client = IpmiClient.using(session)) {

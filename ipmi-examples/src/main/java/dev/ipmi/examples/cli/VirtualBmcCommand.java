@@ -3,7 +3,7 @@ package dev.ipmi.examples.cli;
 import dev.ipmi.core.commands.chassis.PowerAction;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.bmc.BmcBackend;
 import dev.ipmi.bmc.CommandBackend;
 import dev.ipmi.bmc.InMemoryBackend;

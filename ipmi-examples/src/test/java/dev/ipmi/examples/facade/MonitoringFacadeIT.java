@@ -17,10 +17,10 @@ import dev.ipmi.core.sel.SelTimestamp;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.types.AuthType;
-import dev.ipmi.lan.LanOptions;
+import dev.ipmi.core.options.LanOptions;
 import dev.ipmi.lan.LanSession;
-import dev.ipmi.lanplus.CipherSuite;
-import dev.ipmi.lanplus.LanPlusOptions;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.options.LanPlusOptions;
 import dev.ipmi.lanplus.LanPlusSession;
 import dev.ipmi.testing.IpmiSim;
 import java.nio.file.Path;
@@ -83,12 +83,10 @@ class MonitoringFacadeIT {
 
     static IpmiTransport session(String iface) {
         if (iface.equals("lan")) {
-            LanOptions o = LanOptions.builder(sim.host()).port(sim.port()).userName(IpmiSim.ADMIN)
-                    .password(IpmiSim.ADMIN_PASSWORD.toCharArray()).authType(AuthType.MD5).build();
+            LanOptions o = LanOptions.builder(sim.host()).port(sim.port()).credentials(IpmiSim.ADMIN, IpmiSim.ADMIN_PASSWORD.toCharArray()).authType(AuthType.MD5).build();
             return LanSession.open(o);
         }
-        LanPlusOptions o = LanPlusOptions.builder(sim.host()).port(sim.port()).user(IpmiSim.ADMIN)
-                .password(IpmiSim.ADMIN_PASSWORD.toCharArray()).cipherSuite(CipherSuite.of(3)).build();
+        LanPlusOptions o = LanPlusOptions.builder(sim.host()).port(sim.port()).credentials(IpmiSim.ADMIN, IpmiSim.ADMIN_PASSWORD.toCharArray()).cipherSuite(CipherSuite.of(3)).build();
         return LanPlusSession.open(o);
     }
 

@@ -1,5 +1,7 @@
 package dev.ipmi.lan.engine;
 
+import dev.ipmi.core.options.SessionOptions;
+import dev.ipmi.core.spi.TransportEngine;
 import dev.ipmi.core.IpmiSessionException;
 import dev.ipmi.core.IpmiTransportException;
 import dev.ipmi.core.event.DropReason;
@@ -48,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * <p>Use {@link #shared()} (a daemon engine living as long as the JVM) or build your own and
  * {@link #close()} it, which fails every open session's pending calls.
  */
-public final class UdpEngine implements AutoCloseable {
+public final class UdpEngine implements TransportEngine, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UdpEngine.class);
     private static final AtomicInteger ENGINES = new AtomicInteger();
     private static final int MAX_READS_PER_WAKEUP = 64;
@@ -73,7 +75,8 @@ public final class UdpEngine implements AutoCloseable {
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(65536);
     private volatile boolean running = true;
 
-    private record TimerEntry(long deadline, Registration reg, long generation) {}
+    /** A session's timer ({@code reg} set) or a plain task on the I/O thread ({@code task} set). */
+    private record TimerEntry(long deadline, Registration reg, long generation, Runnable task) {}
 
     private UdpEngine(Builder b, boolean shared) {
         this.clock = b.clock;
@@ -97,6 +100,22 @@ public final class UdpEngine implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The engine the options name, or {@link #shared()} when they name none.
+     *
+     * @throws IllegalArgumentException when the options carry an engine of another kind
+     */
+    public static UdpEngine of(SessionOptions options) {
+        TransportEngine e = options.engine().orElse(null);
+        if (e == null) {
+            return shared();
+        }
+        if (e instanceof UdpEngine u) {
+            return u;
+        }
+        throw new IllegalArgumentException("engine: ipmi-lan sessions run on a UdpEngine, got " + e.getClass().getName());
     }
 
     /** Now, in the engine's nanosecond clock (the {@code now} machines receive). */
@@ -145,6 +164,43 @@ public final class UdpEngine implements AutoCloseable {
             }
         });
         return reg;
+    }
+
+    /**
+     * Runs {@code task} on the I/O thread after the work queued before it: for components that
+     * live beside a session and share its thread, such as a SOL console. The task must not block;
+     * an exception it throws is logged and swallowed.
+     *
+     * @throws IpmiTransportException the engine is closed
+     */
+    public void execute(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        post(() -> runTask(task));
+    }
+
+    /**
+     * Runs {@code task} on the I/O thread at (or soon after) {@code deadlineNanos} of this engine's
+     * clock ({@link #nanoTime()}), from the same timer queue as the sessions' timers. Not
+     * cancellable: a task that may be outdated checks that itself.
+     *
+     * @throws IpmiTransportException the engine is closed
+     */
+    public void schedule(long deadlineNanos, Runnable task) {
+        Objects.requireNonNull(task, "task");
+        post(() -> timers.add(new TimerEntry(deadlineNanos, null, 0, task)));
+    }
+
+    /** True when called on this engine's I/O thread. */
+    public boolean inIoThread() {
+        return Thread.currentThread() == ioThread;
+    }
+
+    private static void runTask(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.debug("task on the I/O thread failed: {}", e.toString());
+        }
     }
 
     private void post(Runnable task) {
@@ -248,7 +304,7 @@ public final class UdpEngine implements AutoCloseable {
             if (a.timerChanged()) {
                 timerGeneration++;
                 if (a.timer().isPresent()) {
-                    timers.add(new TimerEntry(a.timer().getAsLong(), this, timerGeneration));
+                    timers.add(new TimerEntry(a.timer().getAsLong(), this, timerGeneration, null));
                 }
             }
             for (Runnable r : a.callbacks()) {
@@ -358,6 +414,10 @@ public final class UdpEngine implements AutoCloseable {
         TimerEntry e;
         while ((e = timers.peek()) != null && e.deadline - now <= 0) {
             timers.poll();
+            if (e.task != null) {
+                runTask(e.task);
+                continue;
+            }
             Registration r = e.reg;
             if (!r.done && e.generation == r.timerGeneration) {
                 r.timerGeneration++;

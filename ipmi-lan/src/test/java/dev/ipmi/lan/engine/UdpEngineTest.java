@@ -83,6 +83,26 @@ class UdpEngineTest {
     }
 
     @Test
+    void tasksAndTimedTasksRunOnTheIoThreadInDeadlineOrder() throws Exception {
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        long now = engine.nanoTime();
+        engine.schedule(now + TimeUnit.MILLISECONDS.toNanos(40), () -> {
+            seen.add("late:" + engine.inIoThread());
+            done.complete(null);
+        });
+        engine.schedule(now + TimeUnit.MILLISECONDS.toNanos(5), () -> seen.add("early:" + engine.inIoThread()));
+        engine.execute(() -> seen.add("now:" + Thread.currentThread().getName()));
+        engine.execute(() -> {
+            throw new IllegalStateException("a failing task must not stop the engine");
+        });
+        done.get(30, TimeUnit.SECONDS);
+        assertThat(seen).containsExactly("now:ipmi-io-test", "early:true", "late:true");
+        assertThat(engine.inIoThread()).isFalse();
+        assertThat(AsfPing.pingAsync(engine, bmc(), Duration.ofSeconds(20)).get(30, TimeUnit.SECONDS)).isPresent();
+    }
+
+    @Test
     void completionsRunOffTheIoThreadByDefault() throws Exception {
         AtomicReference<String> thread = new AtomicReference<>();
         AsfPing.pingAsync(engine, bmc(), Duration.ofSeconds(20))

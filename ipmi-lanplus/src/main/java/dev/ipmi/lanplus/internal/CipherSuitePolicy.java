@@ -1,7 +1,7 @@
 package dev.ipmi.lanplus.internal;
 
 import dev.ipmi.core.commands.app.GetChannelCipherSuites.CipherSuiteRecord;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.ipmi.lanplus.internal;
 
-import dev.ipmi.lanplus.AuthenticationAlgorithm;
+import dev.ipmi.core.types.AuthenticationAlgorithm;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;

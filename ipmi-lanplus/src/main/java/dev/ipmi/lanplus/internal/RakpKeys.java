@@ -1,6 +1,6 @@
 package dev.ipmi.lanplus.internal;
 
-import dev.ipmi.lanplus.AuthenticationAlgorithm;
+import dev.ipmi.core.types.AuthenticationAlgorithm;
 import dev.ipmi.lanplus.internal.Crypto.Hash;
 import java.util.Arrays;
 

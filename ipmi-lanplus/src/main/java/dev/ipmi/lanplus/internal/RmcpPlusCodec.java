@@ -4,9 +4,9 @@ import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
 import dev.ipmi.lan.engine.Rmcp;
-import dev.ipmi.lanplus.CipherSuite;
-import dev.ipmi.lanplus.ConfidentialityAlgorithm;
-import dev.ipmi.lanplus.IntegrityAlgorithm;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.types.ConfidentialityAlgorithm;
+import dev.ipmi.core.types.IntegrityAlgorithm;
 import dev.ipmi.lanplus.internal.Crypto.Hash;
 import java.util.Arrays;
 

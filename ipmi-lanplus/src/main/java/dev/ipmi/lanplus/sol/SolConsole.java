@@ -8,8 +8,8 @@ import dev.ipmi.core.commands.app.DeactivatePayload;
 import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.app.GetPayloadInstanceInfo;
 import dev.ipmi.core.commands.app.Payloads;
-import dev.ipmi.core.commands.sol.GetSolConfigurationParameters;
 import dev.ipmi.core.commands.sol.SolParameter;
+import dev.ipmi.core.internal.Futures;
 import dev.ipmi.core.sol.SolAlreadyActiveException;
 import dev.ipmi.core.sol.SolEvent;
 import dev.ipmi.core.sol.SolOptions;
@@ -25,20 +25,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Activates SOL on a {@link SolTransport} and runs the console: one daemon thread per console
- * drives a {@link SolStateMachine} with the monotonic clock, its timers and the transport's inbound
- * payloads; the streams hand bytes to and from it.
+ * Activates SOL on a {@link SolTransport} and runs the console: the session's I/O thread drives a
+ * {@link SolStateMachine} with the monotonic clock, the engine's timer queue and the transport's
+ * inbound payloads (no thread per console); the streams hand bytes to and from it. Status
+ * listeners are called on that I/O thread and must not block.
  */
 public final class SolConsole implements SolSession {
     private static final Logger LOG = LoggerFactory.getLogger(SolConsole.class);
@@ -49,15 +47,16 @@ public final class SolConsole implements SolSession {
     private final int instance;
     private final ActivatePayload.Response activation;
     private final SolStateMachine machine;
-    private final ScheduledExecutorService io;
     private final long origin = System.nanoTime();
     private final Object lock = new Object();
     private final ByteQueue inbound = new ByteQueue();
     private final Input input = new Input();
     private final Output output = new Output();
     private volatile SolStatusListener listener;
-    private volatile Thread ioThread;
-    private ScheduledFuture<?> timer;
+    /** Set on the I/O thread when the console stops: later steps and timers do nothing. */
+    private volatile boolean stopped;
+    /** Identifies the latest armed timer; older ones firing are ignored. I/O thread only. */
+    private long timerGeneration;
     private int unacknowledged;
     private boolean open = true;
     private volatile boolean instanceInfoWorks = true;
@@ -71,13 +70,8 @@ public final class SolConsole implements SolSession {
         this.instance = instance;
         this.activation = activation;
         this.machine = new SolStateMachine(settings);
+        this.machine.setNotes(note -> LOG.debug("SOL: {}", note));
         this.listener = listener;
-        this.io = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ipmi-sol-" + transport.sessionPort());
-            t.setDaemon(true);
-            ioThread = t;
-            return t;
-        });
     }
 
     /**
@@ -90,20 +84,20 @@ public final class SolConsole implements SolSession {
     public static SolSession activate(SolTransport transport, SolOptions options, SolStatusListener listener) {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(options, "options");
-        Optional<SolParameter.Retry> retry = readRetry(transport);
+        Optional<SolParameter.Retry> retry = SolPayloadCommands.readRetry(transport);
         ActivatePayload.Request request = new ActivatePayload.Request(Payloads.SOL,
                 options.instance(), transport.encryptPayloads(), transport.authenticatePayloads(), false,
                 ActivatePayload.AlertBehaviour.DEFER, false);
         ActivatePayload.Response response;
         try {
-            response = activateOnce(transport, request);
+            response = SolPayloadCommands.activate(transport, request);
         } catch (SolAlreadyActiveException e) {
             if (options.alreadyActive() != SolOptions.AlreadyActivePolicy.TAKE_OVER) {
                 throw e;
             }
             LOG.debug("SOL already active elsewhere: deactivating it to take over");
             deactivate(transport, options.instance());
-            response = activateOnce(transport, request);
+            response = SolPayloadCommands.activate(transport, request);
         }
         if (response.portFor(transport.sessionPort()).isEmpty()) {
             deactivate(transport, options.instance());
@@ -117,38 +111,9 @@ public final class SolConsole implements SolSession {
         return console;
     }
 
-    private static ActivatePayload.Response activateOnce(SolTransport transport, ActivatePayload.Request request) {
-        try {
-            return transport.execute(request);
-        } catch (CompletionCodeException e) {
-            switch (e.code().code()) {
-                case ActivatePayload.ALREADY_ACTIVE -> throw new SolAlreadyActiveException(request.instance());
-                case ActivatePayload.PAYLOAD_DISABLED -> throw new IpmiSessionException(
-                        "SOL is disabled on channel " + transport.channel() + " (SOL configuration parameter 1)");
-                default -> throw e;
-            }
-        }
-    }
-
-    private static Optional<SolParameter.Retry> readRetry(SolTransport transport) {
-        try {
-            return transport.execute(GetSolConfigurationParameters.Request.of(transport.channel(), SolParameter.RETRY))
-                    .parameter().filter(SolParameter.Retry.class::isInstance).map(SolParameter.Retry.class::cast);
-        } catch (CompletionCodeException e) {
-            // 80h from ipmi_sim and others: the BMC does not say, our defaults apply
-            return Optional.empty();
-        }
-    }
-
     /** Deactivate Payload for SOL {@code instance}; "already deactivated" (80h) counts as success. */
     public static void deactivate(SolTransport transport, int instance) {
-        try {
-            transport.execute(new DeactivatePayload.Request(Payloads.SOL, instance));
-        } catch (CompletionCodeException e) {
-            if (e.code().code() != DeactivatePayload.ALREADY_DEACTIVATED) {
-                throw e;
-            }
-        }
+        SolPayloadCommands.deactivate(transport, instance);
     }
 
     private long now() {
@@ -157,31 +122,51 @@ public final class SolConsole implements SolSession {
 
     private void onPayload(byte[] payload) {
         byte[] copy = payload.clone();
+        onIo(() -> apply(machine.onInboundPayload(copy, now())));
+    }
+
+    /** Runs {@code task} on the I/O thread (inline when already there), unless the console stopped. */
+    private void onIo(Runnable task) {
+        Runnable guarded = () -> {
+            if (!stopped) {
+                task.run();
+            }
+        };
+        if (transport.onIoThread()) {
+            guarded.run();
+            return;
+        }
         try {
-            io.execute(() -> apply(machine.onInboundPayload(copy, now())));
-        } catch (RejectedExecutionException closedAlready) {
-            LOG.debug("SOL payload after close dropped");
+            transport.runOnIoThread(guarded);
+        } catch (IpmiException engineClosed) {
+            LOG.debug("SOL step after the engine closed dropped");
         }
     }
 
     /** Runs {@code step} on the I/O thread and applies its actions; rethrows what the step threw. */
-    private void run(Callable<List<SolAction>> step) {
-        if (Thread.currentThread() == ioThread) {
+    private void run(Supplier<List<SolAction>> step) {
+        if (transport.onIoThread()) {
             // called from a status listener: already on the I/O thread
-            try {
-                apply(step.call());
-                return;
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+            if (stopped) {
+                throw new IllegalStateException("SOL console is closed");
             }
+            apply(step.get());
+            return;
         }
+        CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            io.submit(() -> {
-                apply(step.call());
-                return null;
-            }).get();
+            transport.runOnIoThread(() -> {
+                try {
+                    if (stopped) {
+                        throw new IllegalStateException("SOL console is closed");
+                    }
+                    apply(step.get());
+                    done.complete(null);
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            });
+            done.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -190,8 +175,8 @@ public final class SolConsole implements SolSession {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IpmiSessionException("interrupted", e);
-        } catch (RejectedExecutionException e) {
-            throw new IllegalStateException("SOL console is closed");
+        } catch (IpmiException engineClosed) {
+            throw new IllegalStateException("SOL console is closed", engineClosed);
         }
     }
 
@@ -211,11 +196,17 @@ public final class SolConsole implements SolSession {
                     lock.notifyAll();
                 }
             } else if (a instanceof SolAction.ArmTimer t) {
-                if (timer != null) {
-                    timer.cancel(false);
-                }
+                long generation = ++timerGeneration;
                 long delay = Math.max(0, t.atMillis() - now());
-                timer = io.schedule(() -> apply(machine.onTimer(now())), delay, TimeUnit.MILLISECONDS);
+                try {
+                    transport.scheduleOnIoThread(TimeUnit.MILLISECONDS.toNanos(delay), () -> {
+                        if (!stopped && generation == timerGeneration) {
+                            apply(machine.onTimer(now()));
+                        }
+                    });
+                } catch (IpmiException engineClosed) {
+                    LOG.debug("SOL timer not armed: {}", engineClosed.toString());
+                }
             } else if (a instanceof SolAction.Status st) {
                 try {
                     listener.onEvent(st.event());
@@ -252,18 +243,14 @@ public final class SolConsole implements SolSession {
                 transport.executeAsync(new GetPayloadInstanceInfo.Request(Payloads.SOL, instance))
                         .whenComplete((r, e) -> {
                             if (e != null) {
-                                if (unwrap(e) instanceof CompletionCodeException) {
+                                if (Futures.unwrap(e) instanceof CompletionCodeException) {
                                     instanceInfoWorks = false;
                                 }
                                 LOG.debug("SOL keepalive failed: {}", e.toString());
                             } else if (r.sessionId() != own.getAsInt()) {
                                 LOG.debug("SOL instance {} now belongs to session {}: console ended", instance,
                                         Integer.toHexString(r.sessionId()));
-                                try {
-                                    io.execute(() -> apply(machine.deactivatedElsewhere()));
-                                } catch (RejectedExecutionException closedAlready) {
-                                    // the console was closed meanwhile
-                                }
+                                onIo(() -> apply(machine.deactivatedElsewhere()));
                             }
                         });
                 return;
@@ -276,13 +263,6 @@ public final class SolConsole implements SolSession {
         } catch (RuntimeException e) {
             LOG.debug("SOL keepalive not sent: {}", e.toString());
         }
-    }
-
-    private static Throwable unwrap(Throwable e) {
-        while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
     }
 
     @Override
@@ -344,49 +324,66 @@ public final class SolConsole implements SolSession {
         }
         Runnable stop = () -> {
             machine.close();
-            if (timer != null) {
-                timer.cancel(false);
-            }
+            stopped = true;
+            timerGeneration++;
         };
-        if (Thread.currentThread() == ioThread) {
+        boolean onIo = transport.onIoThread();
+        if (onIo) {
             stop.run();
         } else {
+            CompletableFuture<Void> stoppedThere = new CompletableFuture<>();
             try {
-                io.submit(stop).get(5, TimeUnit.SECONDS);
+                transport.runOnIoThread(() -> {
+                    stop.run();
+                    stoppedThere.complete(null);
+                });
+                stoppedThere.get(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
-                LOG.debug("stopping the SOL I/O thread: {}", e.toString());
+                LOG.debug("stopping the SOL console on the I/O thread: {}", e.toString());
             }
+            stopped = true;
         }
         transport.setSolPayloadHandler(null);
-        io.shutdownNow();
         synchronized (lock) {
             open = false;
             inbound.clear();
             lock.notifyAll();
         }
-        if (reason != SolEvent.DEACTIVATED_BY_BMC) {
-            try {
-                deactivate(transport, instance);
-            } catch (RuntimeException e) {
-                LOG.debug("Deactivate Payload for SOL instance {} failed: {}", instance, e.toString());
-                try {
-                    listener.onEvent(SolEvent.DEACTIVATE_FAILED);
-                } catch (RuntimeException ignored) {
-                    // a misbehaving listener must not turn close() into a failure
+        if (reason == SolEvent.DEACTIVATED_BY_BMC) {
+            return;
+        }
+        if (onIo) {
+            // the I/O thread must not wait for the BMC's answer: Deactivate Payload goes out without waiting
+            transport.executeAsync(new DeactivatePayload.Request(Payloads.SOL, instance)).whenComplete((r, e) -> {
+                Throwable t = Futures.unwrap(e);
+                if (t != null && !(t instanceof CompletionCodeException c
+                        && c.code().code() == DeactivatePayload.ALREADY_DEACTIVATED)) {
+                    deactivateFailed(t);
                 }
-            }
+            });
+            return;
+        }
+        try {
+            deactivate(transport, instance);
+        } catch (RuntimeException e) {
+            deactivateFailed(e);
+        }
+    }
+
+    private void deactivateFailed(Throwable e) {
+        LOG.debug("Deactivate Payload for SOL instance {} failed: {}", instance, e.toString());
+        try {
+            listener.onEvent(SolEvent.DEACTIVATE_FAILED);
+        } catch (RuntimeException ignored) {
+            // a misbehaving listener must not turn close() into a failure
         }
     }
 
     /** Tells the state machine, without waiting for the I/O thread, that the application read {@code n} bytes. */
     private void consumed(int n) {
-        try {
-            io.execute(() -> apply(machine.consumed(n, now())));
-        } catch (RejectedExecutionException closedAlready) {
-            LOG.debug("SOL read after close");
-        }
+        onIo(() -> apply(machine.consumed(n, now())));
     }
 
     private final class Input extends InputStream {

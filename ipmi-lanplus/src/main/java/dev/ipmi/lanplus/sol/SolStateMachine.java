@@ -8,14 +8,12 @@ import dev.ipmi.core.sol.SolOptions;
 import dev.ipmi.core.sol.SolSettings;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 
 /**
  * The console side of one SOL payload instance (IPMI v2.0 §15), as a pure state machine: no sockets,
@@ -77,9 +75,7 @@ import org.slf4j.LoggerFactory;
  * its number would let the first characters fall into the same trap.
  */
 public final class SolStateMachine {
-    private static final Logger LOG = LoggerFactory.getLogger(SolStateMachine.class);
-    private static final int STALE_WINDOW = 3;
-    private static final long NONE = Long.MAX_VALUE;
+    private static final long NONE = SolReceiver.NONE;
     private static final Set<ConsoleOperation> ONE_SHOT = EnumSet.of(ConsoleOperation.BREAK,
             ConsoleOperation.FLUSH_INBOUND, ConsoleOperation.FLUSH_OUTBOUND, ConsoleOperation.RING_WOR);
 
@@ -118,27 +114,33 @@ public final class SolStateMachine {
     private boolean probePending;
     private boolean paused;
     private long holdUntil = Long.MIN_VALUE;
-    private int lastInSeq;
-    private int lastInLength;
-    /** The last BMC packet was answered with fewer characters than it had: it is frozen at {@link #lastInLength}. */
-    private boolean lastInShort;
-    private final int[] recentIn = new int[STALE_WINDOW];
     private boolean closed;
     private long lastSent;
     private long armed = NONE;
     private long malformed;
-    private long duplicates;
-    /** Delivered characters the application has not read yet. */
-    private int inboundHeld;
-    /** Sequence number of the BMC packet last NACKed for want of room; 0 = none. */
-    private int nackedSeq;
-    private boolean resuming;
-    private boolean resumeGaveUp;
-    private int resumeSends;
-    private long resumeAt = NONE;
+    private final SolReceiver receiver;
+    private Consumer<String> notes = note -> { };
 
     public SolStateMachine(SolSettings settings) {
         this.settings = settings;
+        this.receiver = new SolReceiver(settings);
+    }
+
+    /**
+     * Where the machine reports what it dropped or gave up on (a malformed or late packet, a NACK
+     * for want of room, an unacknowledged packet): the driver decides whether to log it. The
+     * machine itself does no logging.
+     */
+    public void setNotes(Consumer<String> notes) {
+        this.notes = java.util.Objects.requireNonNull(notes, "notes");
+    }
+
+    private void note(String format, Object... args) {
+        String text = format;
+        for (Object a : args) {
+            text = text.replaceFirst("\\{\\}", java.util.regex.Matcher.quoteReplacement(String.valueOf(a)));
+        }
+        notes.accept(text);
     }
 
     public SolSettings settings() {
@@ -228,58 +230,17 @@ public final class SolStateMachine {
             p = SolPacket.decode(payload);
         } catch (MalformedMessageException e) {
             malformed++;
-            LOG.debug("dropping malformed SOL payload: {}", e.getMessage());
+            note("dropping malformed SOL payload: {}", e.getMessage());
             return finish(now, acts);
         }
-        boolean fresh = true;
-        boolean nack = false;
-        if (p.sequence() != 0) {
-            if (p.sequence() == lastInSeq) {
-                fresh = false;
-                duplicates++;
-            } else if (isStale(p.sequence())) {
-                duplicates++;
-                LOG.debug("ignoring late SOL packet seq {} (last {})", p.sequence(), lastInSeq);
-                return finish(now, acts);
-            } else {
-                if (lastInSeq != 0) {
-                    System.arraycopy(recentIn, 0, recentIn, 1, STALE_WINDOW - 1);
-                    recentIn[0] = lastInSeq;
-                }
-                lastInSeq = p.sequence();
-                lastInLength = 0;
-                lastInShort = false;
-            }
-            int room = settings.inboundBufferSize() - inboundHeld;
-            boolean nackedCopy = lastInShort && lastInLength == 0 && p.sequence() == nackedSeq;
-            if (nackedCopy && resumeGaveUp) {
-                // this BMC ignores resume packets and retransmits the NACKed packet itself
-                lastInShort = false;
-                nackedCopy = false;
-            }
-            int take = lastInShort ? 0 : Math.min(p.dataLength() - lastInLength, room);
-            if (take > 0) {
-                acts.add(new SolAction.Deliver(Arrays.copyOfRange(p.data(), lastInLength, lastInLength + take)));
-                lastInLength += take;
-                inboundHeld += take;
-                room -= take;
-                nackedSeq = 0;
-                resuming = false;
-                resumeGaveUp = false;
-                resumeAt = NONE;
-            }
-            if (lastInLength < p.dataLength()) {
-                lastInShort = true;
-                if (lastInLength == 0 && (room == 0 || nackedCopy)) {
-                    nack = true;
-                    if (nackedSeq != p.sequence()) {
-                        nackedSeq = p.sequence();
-                        resuming = false;
-                        resumeGaveUp = false;
-                        resumeAt = NONE;
-                    }
-                }
-            }
+        SolReceiver.Receipt r = p.sequence() == 0 ? null : receiver.receive(p);
+        if (r != null && r.late()) {
+            note("ignoring late SOL packet seq {} (last {})", p.sequence(), receiver.lastSequence());
+            return finish(now, acts);
+        }
+        boolean fresh = r == null || r.fresh();
+        if (r != null && r.deliver() != null) {
+            acts.add(new SolAction.Deliver(r.deliver()));
         }
         if (p.has(BmcStatus.DEACTIVATING)) {
             close(acts, SolEvent.DEACTIVATED_BY_BMC, Optional.empty());
@@ -291,14 +252,13 @@ public final class SolStateMachine {
         if (fresh && p.has(BmcStatus.TRANSMIT_OVERRUN)) {
             acts.add(new SolAction.Status(SolEvent.TRANSMIT_OVERRUN));
         }
-        if (nack) {
-            LOG.debug("inbound buffer full ({} bytes): NACK SOL packet seq {}", inboundHeld, p.sequence());
+        if (r != null && r.nack()) {
+            note("inbound buffer full ({} bytes): NACK SOL packet seq {}", receiver.held(), p.sequence());
             send(new SolPacket(0, p.sequence(), 0, ConsoleOperation.NACK.bit() | lineBits(), new byte[0]).encode(),
                     now, acts);
-        } else if (p.sequence() != 0) {
+        } else if (r != null) {
             // the modem-line levels ride on every packet: ipmi_sim applies them from ACK-only packets too
-            send(new SolPacket(0, p.sequence(), Math.min(lastInLength, p.dataLength()), lineBits(), new byte[0])
-                    .encode(), now, acts);
+            send(new SolPacket(0, p.sequence(), r.accepted(), lineBits(), new byte[0]).encode(), now, acts);
         }
         boolean ready = !p.has(BmcStatus.NACK) && !p.has(BmcStatus.TRANSFER_UNAVAILABLE);
         if (outstanding != null && p.ackSequence() != 0 && p.ackSequence() == outstanding.seq) {
@@ -336,7 +296,7 @@ public final class SolStateMachine {
                     return acts;
                 }
                 // Nobody acknowledged an empty packet: the BMC did not count it, so its number is reused.
-                LOG.debug("SOL {} packet seq {} not acknowledged, moving on", o.kind, o.seq);
+                note("SOL {} packet seq {} not acknowledged, moving on", o.kind, o.seq);
                 outstanding = null;
                 if (o.kind == Kind.PROBE) {
                     probePending = false;
@@ -348,15 +308,7 @@ public final class SolStateMachine {
                 lastSent = now;
             }
         }
-        if (resuming && now >= resumeAt) {
-            if (resumeSends > settings.retries()) {
-                resuming = false;
-                resumeAt = NONE;
-                resumeGaveUp = true;
-            } else {
-                sendResume(now, acts);
-            }
-        }
+        sendResume(receiver.resumeOnTimer(now), now, acts);
         if (settings.keepaliveMillis() > 0 && now - lastSent >= settings.keepaliveMillis()) {
             acts.add(new SolAction.Keepalive());
             lastSent = now;
@@ -383,21 +335,18 @@ public final class SolStateMachine {
      * buffer. Sends the resume packet when a NACKed BMC may go on.
      */
     public List<SolAction> consumed(int n, long now) {
-        if (n < 0 || n > inboundHeld) {
-            throw new IllegalArgumentException("consumed " + n + " of " + inboundHeld + " buffered characters");
-        }
-        inboundHeld -= n;
+        receiver.consumed(n);
         List<SolAction> acts = new ArrayList<>();
         if (closed) {
             return acts;
         }
-        maybeResume(now, acts);
+        sendResume(receiver.resumeAfterRead(now), now, acts);
         return finish(now, acts);
     }
 
     /** Delivered characters not yet reported read through {@link #consumed}. */
     public int inboundBuffered() {
-        return inboundHeld;
+        return receiver.held();
     }
 
     /** Ends the machine without actions (the driver deactivates the payload); queued bytes are wiped. */
@@ -430,22 +379,13 @@ public final class SolStateMachine {
 
     /** BMC retransmissions and late duplicates seen so far (diagnostics). */
     public long duplicateCount() {
-        return duplicates;
+        return receiver.duplicates();
     }
 
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("SOL console is closed");
         }
-    }
-
-    private boolean isStale(int seq) {
-        for (int r : recentIn) {
-            if (r == seq) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void acknowledged(SolPacket p, boolean ready, long now) {
@@ -467,19 +407,11 @@ public final class SolStateMachine {
         }
     }
 
-    private void maybeResume(long now, List<SolAction> acts) {
-        if (nackedSeq != 0 && !resuming && !resumeGaveUp && inboundHeld <= settings.inboundBufferSize() / 2) {
-            resuming = true;
-            resumeSends = 0;
-            sendResume(now, acts);
+    /** The resume packet after a NACK (ACK-only, count 0, the number after the NACKed one); 0: none due. */
+    private void sendResume(int seq, long now, List<SolAction> acts) {
+        if (seq != 0) {
+            send(new SolPacket(0, seq, 0, lineBits(), new byte[0]).encode(), now, acts);
         }
-    }
-
-    private void sendResume(long now, List<SolAction> acts) {
-        int next = nackedSeq == 15 ? 1 : nackedSeq + 1;
-        resumeSends++;
-        resumeAt = now + settings.retryIntervalMillis();
-        send(new SolPacket(0, next, 0, lineBits(), new byte[0]).encode(), now, acts);
     }
 
     private int lineBits() {
@@ -544,9 +476,7 @@ public final class SolStateMachine {
         } else if (holdUntil > now && (queue.size() > 0 || !pendingOps.isEmpty() || linesChanged)) {
             d = holdUntil;
         }
-        if (resuming) {
-            d = Math.min(d, resumeAt);
-        }
+        d = Math.min(d, receiver.resumeDeadline());
         if (started && settings.keepaliveMillis() > 0) {
             d = Math.min(d, lastSent + settings.keepaliveMillis());
         }

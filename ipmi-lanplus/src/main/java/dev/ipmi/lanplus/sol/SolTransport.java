@@ -9,9 +9,11 @@ import java.util.function.Consumer;
  * What a SOL console needs from the RMCP+ session it runs on; the session implements this and
  * {@link SolConsole#activate} does the rest.
  *
- * <p>Implementations must be thread-safe: {@link #execute} and {@link #sendSolPayload} are called
- * from the console's I/O thread and from the closing thread; the inbound handler may be called from
- * the session's receive thread.
+ * <p>The console has no thread of its own: its state machine runs on the session's I/O thread
+ * ({@link #runOnIoThread}, {@link #scheduleOnIoThread}), as the session's own steps do.
+ * Implementations must be thread-safe: {@link #execute} and {@link #sendSolPayload} are called from
+ * the I/O thread and from application threads; the inbound handler may be called from the I/O
+ * thread.
  */
 public interface SolTransport {
     /**
@@ -64,4 +66,23 @@ public interface SolTransport {
 
     /** Whether the session negotiated integrity: SOL is then activated authenticated. */
     boolean authenticatePayloads();
+
+    /**
+     * Runs {@code task} on the thread that drives the session (the engine's I/O thread), after what
+     * is queued there. The task must not block.
+     *
+     * @throws dev.ipmi.core.IpmiTransportException the engine is closed
+     */
+    void runOnIoThread(Runnable task);
+
+    /**
+     * Runs {@code task} on the I/O thread after {@code delayNanos}, from the engine's timer queue.
+     * Not cancellable: the console ignores timers it has replaced.
+     *
+     * @throws dev.ipmi.core.IpmiTransportException the engine is closed
+     */
+    void scheduleOnIoThread(long delayNanos, Runnable task);
+
+    /** True when called on the thread {@link #runOnIoThread} runs tasks on. */
+    boolean onIoThread();
 }

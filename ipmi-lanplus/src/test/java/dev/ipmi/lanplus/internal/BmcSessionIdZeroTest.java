@@ -7,8 +7,8 @@ import dev.ipmi.core.event.IpmiEventListener;
 import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.lan.testing.MachineHarness;
-import dev.ipmi.lanplus.CipherSuite;
-import dev.ipmi.lanplus.CipherSuiteCache;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.options.CipherSuiteCache;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +27,7 @@ class BmcSessionIdZeroTest {
     void anOpenSessionResponseWithBmcSessionIdZeroEndsTheLogin() {
         FakeBmc bmc = new FakeBmc();
         bmc.bmcSidCounter = -1;
-        LanPlusMachine m = new LanPlusMachine(new LanPlusMachine.Config(new InetSocketAddress("127.0.0.1", 623),
+        LanPlusMachine m = new LanPlusMachine(new LanPlusConfig(new InetSocketAddress("127.0.0.1", 623),
                 "admin".getBytes(StandardCharsets.US_ASCII), "password".getBytes(StandardCharsets.US_ASCII), null,
                 PrivilegeLevel.ADMINISTRATOR, CipherSuite.SUITE_3, true, RetryPolicy.DEFAULT, IpmiEventListener.NONE,
                 new CipherSuiteCache(), Duration.ofSeconds(30), true, Set.of()), new Random(3));

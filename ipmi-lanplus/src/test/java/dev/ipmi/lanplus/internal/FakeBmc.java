@@ -3,7 +3,7 @@ package dev.ipmi.lanplus.internal;
 import dev.ipmi.core.commands.app.GetChannelCipherSuites;
 import dev.ipmi.core.wire.ByteWriter;
 import dev.ipmi.core.wire.LanMessage;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.lanplus.RmcpPlusStatus;
 import dev.ipmi.lanplus.internal.RakpMessage.OpenSessionRequest;
 import dev.ipmi.lanplus.internal.RakpMessage.OpenSessionResponse;

@@ -14,8 +14,8 @@ import dev.ipmi.core.wire.ByteWriter;
 import dev.ipmi.core.wire.LanMessage;
 import dev.ipmi.lan.engine.IpmiCall;
 import dev.ipmi.lan.testing.MachineHarness;
-import dev.ipmi.lanplus.CipherSuite;
-import dev.ipmi.lanplus.CipherSuiteCache;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.options.CipherSuiteCache;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
@@ -142,7 +142,7 @@ class LanPlusMachineFuzzTest {
         pump(h, bmc, replies);
         assertThat(after).isCompleted();
         assertThat(after.join()).startsWith(0x00, 0x20);
-        assertThat(m.state()).isEqualTo(LanPlusMachine.State.ACTIVE);
+        assertThat(m.diagnostics().state()).isEqualTo(LanPlusDiagnostics.State.ACTIVE);
     }
 
     @Property(tries = 100)
@@ -239,7 +239,7 @@ class LanPlusMachineFuzzTest {
             }
             for (byte[] out : h.takeAllSent()) {
                 byte[] reply = bmc.handle(out);
-                if (reply != null && m.state() == LanPlusMachine.State.SET_PRIVILEGE) {
+                if (reply != null && m.diagnostics().state() == LanPlusDiagnostics.State.SET_PRIVILEGE) {
                     LanMessage req = bmc.requests.get(bmc.requests.size() - 1);
                     reply = sealed(bmc.codec, 0x00, bmc.consoleSid, ++bmc.outSeq,
                             body(bmc.codec, req.response(ccAndData).encode()), -1, null, -1, RmcpPlusCodec.NEXT_HEADER);
@@ -257,7 +257,7 @@ class LanPlusMachineFuzzTest {
     }
 
     private LanPlusMachine machine(CipherSuite suite) {
-        return new LanPlusMachine(new LanPlusMachine.Config(BMC, "admin".getBytes(StandardCharsets.US_ASCII),
+        return new LanPlusMachine(new LanPlusConfig(BMC, "admin".getBytes(StandardCharsets.US_ASCII),
                 "password".getBytes(StandardCharsets.US_ASCII), null, PrivilegeLevel.ADMINISTRATOR, suite, true, POLICY,
                 listener, new CipherSuiteCache(), Duration.ofSeconds(30), true, Set.of()), new Random(7));
     }
@@ -415,11 +415,14 @@ class LanPlusMachineFuzzTest {
     }
 
     private static int highestAccepted(LanPlusMachine m) throws Exception {
-        Field w = LanPlusMachine.class.getDeclaredField("window");
+        Field phase = LanPlusMachine.class.getDeclaredField("phase");
+        phase.setAccessible(true);
+        EstablishedSession session = ((SessionPhase.Active) phase.get(m)).session();
+        Field w = EstablishedSession.class.getDeclaredField("window");
         w.setAccessible(true);
         Field inner = ReplayWindow.class.getDeclaredField("window");
         inner.setAccessible(true);
-        return ((dev.ipmi.lan.engine.SequenceWindow) inner.get(w.get(m))).highest();
+        return ((dev.ipmi.lan.engine.SequenceWindow) inner.get(w.get(session))).highest();
     }
 
     private static byte[] aesKey(RmcpPlusCodec codec) throws Exception {

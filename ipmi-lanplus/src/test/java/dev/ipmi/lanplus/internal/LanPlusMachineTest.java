@@ -17,8 +17,8 @@ import dev.ipmi.lan.engine.IpmiCall;
 import dev.ipmi.core.event.IpmiEventListener;
 import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.lan.testing.MachineHarness;
-import dev.ipmi.lanplus.CipherSuite;
-import dev.ipmi.lanplus.CipherSuiteCache;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.options.CipherSuiteCache;
 import dev.ipmi.lanplus.internal.RakpMessage.OpenSessionRequest;
 import dev.ipmi.lanplus.internal.RakpMessage.Rakp1;
 import java.net.InetSocketAddress;
@@ -49,7 +49,7 @@ class LanPlusMachineTest {
     };
 
     private LanPlusMachine machine(CipherSuite suite, String password, byte[] kg) {
-        return new LanPlusMachine(new LanPlusMachine.Config(BMC, "admin".getBytes(StandardCharsets.US_ASCII),
+        return new LanPlusMachine(new LanPlusConfig(BMC, "admin".getBytes(StandardCharsets.US_ASCII),
                 password.getBytes(StandardCharsets.US_ASCII), kg, PrivilegeLevel.ADMINISTRATOR, suite, true, POLICY,
                 listener, cache, Duration.ofSeconds(30), true, java.util.Set.of()), new Random(7));
     }
@@ -96,12 +96,12 @@ class LanPlusMachineTest {
         MachineHarness h = new MachineHarness(m).start();
         pump(h);
         assertThat(m.opened()).isCompleted();
-        assertThat(m.cipherSuite()).isEqualTo(CipherSuite.SUITE_17);
-        assertThat(m.state()).isEqualTo(LanPlusMachine.State.ACTIVE);
-        assertThat(m.grantedPrivilege()).isEqualTo(PrivilegeLevel.ADMINISTRATOR);
+        assertThat(m.diagnostics().cipherSuite()).isEqualTo(CipherSuite.SUITE_17);
+        assertThat(m.diagnostics().state()).isEqualTo(LanPlusDiagnostics.State.ACTIVE);
+        assertThat(m.diagnostics().grantedPrivilege()).isEqualTo(PrivilegeLevel.ADMINISTRATOR);
         assertThat(bmc.requests.get(0).command()).isEqualTo(0x3B);
         assertThat(cache.get(BMC)).contains(CipherSuite.SUITE_17);
-        assertThat(m.loginDuration()).isEqualTo(Duration.ZERO);
+        assertThat(m.diagnostics().loginDuration()).isEqualTo(Duration.ZERO);
     }
 
     @Test
@@ -158,9 +158,9 @@ class LanPlusMachineTest {
         pump(h);
         h.advanceMillis(1100);
         pump(h);
-        assertThat(m.cipherSuite()).isEqualTo(CipherSuite.SUITE_3);
+        assertThat(m.diagnostics().cipherSuite()).isEqualTo(CipherSuite.SUITE_3);
         assertThat(m.opened()).isCompleted();
-        assertThat(m.loginDuration()).isLessThanOrEqualTo(Duration.ofMillis(1100));
+        assertThat(m.diagnostics().loginDuration()).isLessThanOrEqualTo(Duration.ofMillis(1100));
         assertThat(bmc.openSessions).isEqualTo(2);
     }
 
@@ -171,8 +171,8 @@ class LanPlusMachineTest {
         LanPlusMachine m = machine(CipherSuite.AUTO, "password", null);
         MachineHarness h = new MachineHarness(m).start();
         pump(h);
-        assertThat(m.cipherSuite()).isEqualTo(CipherSuite.SUITE_3);
-        assertThat(m.loginDuration()).isEqualTo(Duration.ZERO);
+        assertThat(m.diagnostics().cipherSuite()).isEqualTo(CipherSuite.SUITE_3);
+        assertThat(m.diagnostics().loginDuration()).isEqualTo(Duration.ZERO);
     }
 
     @Test
@@ -370,12 +370,12 @@ class LanPlusMachineTest {
         byte[] tampered = reply.clone();
         tampered[20] ^= 0x01;
         h.deliver(tampered);
-        assertThat(m.badIntegrityCount()).isEqualTo(1);
+        assertThat(m.diagnostics().badIntegrity()).isEqualTo(1);
         assertThat(f).isNotDone();
         h.deliver(reply);
         assertThat(f).isCompleted();
         h.deliver(reply);
-        assertThat(m.replayCount()).isEqualTo(1);
+        assertThat(m.diagnostics().replayed()).isEqualTo(1);
         assertThat(drops).contains(DropReason.BAD_AUTH_CODE, DropReason.SEQUENCE_OUTSIDE_WINDOW);
     }
 
@@ -408,7 +408,7 @@ class LanPlusMachineTest {
         pump(h);
         assertThat(bmc.requests.size()).isEqualTo(before + 1);
         assertThat(bmc.requests.get(before).command()).isEqualTo(0x01);
-        assertThat(m.state()).isEqualTo(LanPlusMachine.State.ACTIVE);
+        assertThat(m.diagnostics().state()).isEqualTo(LanPlusDiagnostics.State.ACTIVE);
     }
 
     @Test
@@ -422,7 +422,7 @@ class LanPlusMachineTest {
         h.advance(POLICY.worstCaseTotal().toNanos() + 1);
         assertThat(failure(f)).isInstanceOf(IpmiTimeoutException.class);
         pump(h);
-        assertThat(m.loginCount()).isEqualTo(2);
+        assertThat(m.diagnostics().logins()).isEqualTo(2);
         CompletableFuture<byte[]> g = new CompletableFuture<>();
         h.submit(call(g));
         pump(h);
@@ -479,7 +479,7 @@ class LanPlusMachineTest {
         LanPlusMachine m = machine(CipherSuite.SUITE_3, "password", null);
         MachineHarness h = new MachineHarness(m).start();
         pump(h);
-        assertThat(m.channel()).as("from Get Channel Authentication Capabilities").isEqualTo(1);
+        assertThat(m.diagnostics().channel()).as("from Get Channel Authentication Capabilities").isEqualTo(1);
         byte[] sol = {0x01, 0x00, 0x00, 0x00, 'h', 'i'};
         h.step(now -> m.sendSol(sol, now));
         h.step(now -> m.sendSol(sol, now));
@@ -506,7 +506,7 @@ class LanPlusMachineTest {
         assertThat(drops).as("no console: dropped").contains(DropReason.UNEXPECTED_MESSAGE);
 
         List<byte[]> got = new ArrayList<>();
-        m.setSolHandler(got::add);
+        h.step(now -> m.setSolHandler(got::add, now));
         byte[] good = bmc.sol(new byte[] {0x02, 0, 0, 0, 'o', 'k'});
         h.deliver(good);
         assertThat(got).hasSize(1);
@@ -518,8 +518,8 @@ class LanPlusMachineTest {
         tampered[tampered.length - 1] ^= 1;
         h.deliver(tampered);
         assertThat(got).as("a packet failing the integrity check is dropped").hasSize(1);
-        assertThat(m.badIntegrityCount()).isEqualTo(1);
-        m.setSolHandler(null);
+        assertThat(m.diagnostics().badIntegrity()).isEqualTo(1);
+        h.step(now -> m.setSolHandler(null, now));
     }
 
     @Test
@@ -534,12 +534,12 @@ class LanPlusMachineTest {
 
     @Test
     void configuredWindowLimitsRequestsOnTheWire() {
-        LanPlusMachine m = new LanPlusMachine(new LanPlusMachine.Config(BMC, "admin".getBytes(StandardCharsets.US_ASCII),
+        LanPlusMachine m = new LanPlusMachine(new LanPlusConfig(BMC, "admin".getBytes(StandardCharsets.US_ASCII),
                 "password".getBytes(StandardCharsets.US_ASCII), null, PrivilegeLevel.ADMINISTRATOR, CipherSuite.SUITE_3,
                 true, POLICY, listener, cache, Duration.ofSeconds(30), true, java.util.Set.of(), 2), new Random(7));
         MachineHarness h = new MachineHarness(m).start();
         pump(h);
-        assertThat(m.state()).isEqualTo(LanPlusMachine.State.ACTIVE);
+        assertThat(m.diagnostics().state()).isEqualTo(LanPlusDiagnostics.State.ACTIVE);
         List<CompletableFuture<byte[]>> calls = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             CompletableFuture<byte[]> f = new CompletableFuture<>();

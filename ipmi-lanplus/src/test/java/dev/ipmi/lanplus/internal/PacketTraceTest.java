@@ -39,4 +39,24 @@ class PacketTraceTest {
         byte[] d = c.encode(0, 0, 0, setUserPassword);
         assertThat(PacketTrace.redacted(d, 0)).doesNotContain("73 65 63 72").contains("bytes redacted");
     }
+
+    @Test
+    void rakpRandomNumbersAreCutOut() {
+        CaptureHandshake h = CaptureHandshake.load("c3");
+        String t1 = PacketTrace.redacted(Vectors.load("lanplus/c3.hex", "p04"), 0);
+        String t2 = PacketTrace.redacted(Vectors.load("lanplus/c3.hex", "p05"), 0);
+        assertThat(t1).doesNotContain(hex(h.rakp1().consoleRandom(), 0, 6)).contains("random number");
+        assertThat(t2).doesNotContain(hex(h.rakp2().bmcRandom(), 0, 6)).doesNotContain(hex(h.rakp2().bmcGuid(), 0, 6));
+    }
+
+    @Test
+    void encryptedPayloadIsNotShownAtAll() {
+        for (byte[] p : CaptureHandshake.load("c3").sessionPackets()) {
+            String t = PacketTrace.redacted(p, 12);
+            assertThat(t).contains(hex(p, 0, 16)).contains("encrypted payload");
+            for (int i = 16; i + 6 <= p.length - 12; i += 6) {
+                assertThat(t).doesNotContain(hex(p, i, i + 6));
+            }
+        }
+    }
 }

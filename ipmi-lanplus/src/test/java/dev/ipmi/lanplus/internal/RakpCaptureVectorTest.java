@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.wire.LanMessage;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.lanplus.RmcpPlusStatus;
 import dev.ipmi.testing.Vectors;
 import java.nio.charset.StandardCharsets;

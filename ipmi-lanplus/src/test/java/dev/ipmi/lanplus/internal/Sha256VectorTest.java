@@ -3,8 +3,8 @@ package dev.ipmi.lanplus.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.core.wire.LanMessage;
-import dev.ipmi.lanplus.AuthenticationAlgorithm;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.AuthenticationAlgorithm;
+import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.testing.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -44,13 +44,15 @@ class SecretsInLogsIT {
     @Test
     void noSecretReachesTheTraceLogToStringOrExceptions() throws Exception {
         Path keys = Files.createTempFile("ipmi-keys", ".txt");
+        Path wire = Files.createTempFile("ipmi-wire", ".txt");
         Path out = Files.createTempFile("ipmi-trace", ".log");
         try {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"),
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=trace",
                     "-Dorg.slf4j.simpleLogger.logFile=System.out",
-                    SecretsTraceProbe.class.getName(), Integer.toString(sim.port()), PASSWORD, KG, keys.toString()));
+                    SecretsTraceProbe.class.getName(), Integer.toString(sim.port()), PASSWORD, KG, keys.toString(),
+                    wire.toString()));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             boolean done = p.waitFor(120, TimeUnit.SECONDS);
             if (!done) {
@@ -71,8 +73,23 @@ class SecretsInLogsIT {
                 secrets.add(HexFormat.of().parseHex(k));
             }
             Secrets.assertFree("probe output at TRACE", log, secrets);
+
+            // what verifies a guess offline: RAKP random numbers, auth codes, ICV, AuthCodes, ciphertext
+            List<byte[]> verifiers = new ArrayList<>();
+            for (String v : Files.readAllLines(wire)) {
+                verifiers.add(HexFormat.of().parseHex(v));
+            }
+            assertThat(verifiers).as("wire taps: 2 logins (RAKP1-4) and encrypted session packets")
+                    .hasSizeGreaterThan(2 * 5 + 8);
+            for (byte[] v : verifiers) {
+                String firstBytes = HexFormat.ofDelimiter(" ").formatHex(v, 0, 6);
+                assertThat(log.toLowerCase(java.util.Locale.ROOT)).as("trace must not show offline guess material")
+                        .doesNotContain(firstBytes);
+            }
+            Secrets.assertFree("probe output at TRACE (wire material)", log, verifiers);
         } finally {
             Files.deleteIfExists(keys);
+            Files.deleteIfExists(wire);
             Files.deleteIfExists(out);
         }
     }

@@ -5,20 +5,20 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.ipmi.core.client.IpmiClient;
 import dev.ipmi.core.commands.app.SetUserPassword;
-import dev.ipmi.core.spi.ConnectionSpec;
 import dev.ipmi.core.event.IpmiEventListener;
 import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.lan.Ipmi15Machine;
-import dev.ipmi.lan.LanOptions;
+import dev.ipmi.core.options.LanOptions;
 import dev.ipmi.lan.internal.AuthCodes;
 import dev.ipmi.lan.internal.Ipmi15Packet;
 import dev.ipmi.lan.testing.ScriptedRandom;
-import dev.ipmi.lanplus.AuthenticationAlgorithm;
-import dev.ipmi.lanplus.CipherSuite;
-import dev.ipmi.lanplus.CipherSuiteCache;
-import dev.ipmi.lanplus.LanPlusOptions;
+import dev.ipmi.core.types.AuthenticationAlgorithm;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.options.CipherSuiteCache;
+import dev.ipmi.core.options.LanPlusOptions;
+import dev.ipmi.lanplus.internal.LanPlusConfig;
 import dev.ipmi.lanplus.internal.LanPlusMachine;
 import dev.ipmi.lanplus.internal.RakpKeys;
 import dev.ipmi.lanplus.internal.RmcpPlusCodec;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Passwords, K_G and session keys never show in {@code toString()} or in exception messages of the
- * objects that hold them: options, connection specs, machines, codecs, key holders, the Set User
+ * objects that hold them: options and their builders, machines, codecs, key holders, the Set User
  * Password request, IPMI 1.5 packets with a straight-password AuthCode, SOL packets (a console
  * can carry a typed password).
  */
@@ -52,26 +52,26 @@ class SecretsInToStringTest {
 
     @Test
     void optionsAndSpecs() {
-        LanOptions lan = LanOptions.builder("127.0.0.1").userName("admin").password(PASSWORD.toCharArray()).build();
+        LanOptions lan = LanOptions.builder("127.0.0.1").credentials("admin", PASSWORD.toCharArray()).build();
         free("LanOptions", lan);
-        LanPlusOptions.Builder lpb = LanPlusOptions.builder("127.0.0.1").user("admin").password(PASSWORD.toCharArray())
+        LanPlusOptions.Builder lpb = LanPlusOptions.builder("127.0.0.1").credentials("admin", PASSWORD.toCharArray())
                 .kg(KG);
         free("LanPlusOptions.Builder", lpb);
         free("LanPlusOptions", lpb.build());
-        IpmiClient.Builder cb = IpmiClient.lanplus("127.0.0.1").credentials("admin", PASSWORD.toCharArray()).kg(KG);
-        free("IpmiClient.Builder", cb);
-        ConnectionSpec spec = cb.spec();
-        free("ConnectionSpec", spec);
-        assertThat(spec.toString()).contains("redacted");
+        LanPlusOptions.Builder cb = IpmiClient.lanplus("127.0.0.1").credentials("admin", PASSWORD.toCharArray()).kg(KG);
+        free("IpmiClient.lanplus builder", cb);
+        LanPlusOptions built = cb.build();
+        free("LanPlusOptions from IpmiClient.lanplus", built);
+        assertThat(built.toString()).contains("redacted");
     }
 
     @Test
     void machinesCodecsAndKeyHolders() {
         InetSocketAddress bmc = new InetSocketAddress("127.0.0.1", 623);
-        LanPlusMachine.Config config = new LanPlusMachine.Config(bmc, "admin".getBytes(StandardCharsets.US_ASCII),
+        LanPlusConfig config = new LanPlusConfig(bmc, "admin".getBytes(StandardCharsets.US_ASCII),
                 PW, KG, PrivilegeLevel.ADMINISTRATOR, CipherSuite.SUITE_17, true, RetryPolicy.DEFAULT,
                 IpmiEventListener.NONE, new CipherSuiteCache(), Duration.ofSeconds(30), true, Set.of());
-        free("LanPlusMachine.Config", config);
+        free("LanPlusConfig", config);
         free("LanPlusMachine", new LanPlusMachine(config, new Random(1)));
         Ipmi15Machine m15 = new Ipmi15Machine(bmc, "admin".getBytes(StandardCharsets.US_ASCII), AuthCodes.pad(PW),
                 AuthType.PASSWORD, true, PrivilegeLevel.ADMINISTRATOR, RetryPolicy.DEFAULT, 8, Duration.ofSeconds(30),
@@ -94,7 +94,7 @@ class SecretsInToStringTest {
     @Test
     void exceptionsAboutOversizedSecretsDoNotEchoThem() {
         byte[] longPw = "Pw-Sentinel-94xk-too-long-for-rmcp+".getBytes(StandardCharsets.US_ASCII);
-        Throwable e = catchThrowable(() -> LanPlusOptions.builder("h").password(new String(longPw,
+        Throwable e = catchThrowable(() -> LanPlusOptions.builder("h").credentials("admin", new String(longPw,
                 StandardCharsets.US_ASCII).toCharArray()));
         assertThat(e).isInstanceOf(IllegalArgumentException.class);
         Secrets.assertFree("password length error", e.getMessage(), List.of(longPw, PW));

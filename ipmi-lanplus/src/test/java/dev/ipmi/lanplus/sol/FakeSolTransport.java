@@ -13,7 +13,9 @@ import dev.ipmi.core.wire.ByteWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -41,6 +43,14 @@ final class FakeSolTransport implements SolTransport, AutoCloseable {
     volatile boolean activeElsewhere;
     private final long origin = System.nanoTime();
     private final Thread pump;
+    /** Stands in for the engine's I/O thread: the console's steps and timers run here. */
+    private volatile Thread ioThread;
+    private final ScheduledExecutorService io = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fake-io");
+        t.setDaemon(true);
+        ioThread = t;
+        return t;
+    });
 
     FakeSolTransport(double loss) {
         this.loss = loss;
@@ -120,6 +130,21 @@ final class FakeSolTransport implements SolTransport, AutoCloseable {
     }
 
     @Override
+    public void runOnIoThread(Runnable task) {
+        io.execute(task);
+    }
+
+    @Override
+    public void scheduleOnIoThread(long delayNanos, Runnable task) {
+        io.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public boolean onIoThread() {
+        return Thread.currentThread() == ioThread;
+    }
+
+    @Override
     public synchronized <R> R execute(IpmiRequest<R> request) {
         commands.add(request.id());
         requests.add(request);
@@ -192,6 +217,7 @@ final class FakeSolTransport implements SolTransport, AutoCloseable {
     @Override
     public void close() {
         running = false;
+        io.shutdownNow();
         try {
             pump.join(5000);
         } catch (InterruptedException e) {

@@ -11,8 +11,8 @@ import dev.ipmi.core.sol.SolAlreadyActiveException;
 import dev.ipmi.core.sol.SolOptions;
 import dev.ipmi.core.sol.SolEvent;
 import dev.ipmi.core.sol.SolSession;
-import dev.ipmi.lanplus.CipherSuite;
-import dev.ipmi.lanplus.LanPlusOptions;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.options.LanPlusOptions;
 import dev.ipmi.lanplus.LanPlusSession;
 import dev.ipmi.core.sol.SolSettings;
 import dev.ipmi.testing.IpmiSim;
@@ -81,8 +81,7 @@ class SolConsoleIT {
     }
 
     private static LanPlusSession session(int suite) {
-        return LanPlusSession.open(LanPlusOptions.builder(sim.host()).port(sim.port()).user(IpmiSim.ADMIN)
-                .password(IpmiSim.ADMIN_PASSWORD.toCharArray()).cipherSuite(CipherSuite.of(suite)).build());
+        return LanPlusSession.open(LanPlusOptions.builder(sim.host()).port(sim.port()).credentials(IpmiSim.ADMIN, IpmiSim.ADMIN_PASSWORD.toCharArray()).cipherSuite(CipherSuite.of(suite)).build());
     }
 
     private static byte[] awaitBackend(int n) throws InterruptedException {

@@ -149,6 +149,17 @@ class SolConsoleTest {
     }
 
     @Test
+    void theConsoleHasNoThreadOfItsOwn() throws Exception {
+        try (FakeSolTransport t = new FakeSolTransport(0)) {
+            SolSession s = SolConsole.activate(t, FAST, null);
+            s.output().write('x');
+            s.output().flush();
+            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(th -> th.getName().startsWith("ipmi-sol-"));
+            s.close();
+        }
+    }
+
+    @Test
     void idleConsoleSendsKeepalives() throws Exception {
         try (FakeSolTransport t = new FakeSolTransport(0)) {
             SolSession s = SolConsole.activate(t, FAST.keepalive(Duration.ofMillis(20)), null);

@@ -1,4 +1,4 @@
-package dev.ipmi.lanplus;
+package dev.ipmi.core.types;
 
 /**
  * RMCP+ confidentiality algorithms — IPMI v2.0 §13.28.5, table 13-19. xRC4-128 (02h) and xRC4-40

@@ -1,5 +1,6 @@
-package dev.ipmi.lanplus;
+package dev.ipmi.core.options;
 
+import dev.ipmi.core.types.CipherSuite;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;

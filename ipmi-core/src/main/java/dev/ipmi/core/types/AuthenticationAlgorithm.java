@@ -1,4 +1,4 @@
-package dev.ipmi.lanplus;
+package dev.ipmi.core.types;
 
 /**
  * RAKP authentication algorithms — IPMI v2.0 §13.28, table 13-17. Only the ones this library

@@ -1,4 +1,4 @@
-package dev.ipmi.lanplus;
+package dev.ipmi.core.types;
 
 import dev.ipmi.core.CipherSuiteUnavailableException;
 import java.util.List;

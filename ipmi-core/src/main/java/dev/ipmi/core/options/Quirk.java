@@ -1,9 +1,9 @@
-package dev.ipmi.lanplus;
+package dev.ipmi.core.options;
 
 /**
  * Named workarounds for BMCs that deviate from IPMI v2.0. Each says which firmware needed it, what
  * it does wrong and what the library does instead. Enable them with
- * {@link LanPlusOptions.Builder#quirks}; some are also tried automatically where noted.
+ * {@link LanPlusOptions.Builder#quirks(Quirk...)}; some are also tried automatically where noted.
  */
 public enum Quirk {
     /**

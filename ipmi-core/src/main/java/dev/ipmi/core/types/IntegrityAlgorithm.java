@@ -1,4 +1,4 @@
-package dev.ipmi.lanplus;
+package dev.ipmi.core.types;
 
 /** RMCP+ integrity algorithms — IPMI v2.0 §13.28.4, table 13-18 (the ones this library implements). */
 public enum IntegrityAlgorithm {

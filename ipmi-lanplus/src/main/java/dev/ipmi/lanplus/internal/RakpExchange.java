@@ -1,0 +1,160 @@
+package dev.ipmi.lanplus.internal;
+
+import dev.ipmi.core.IpmiAuthenticationException;
+import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.types.IntegrityAlgorithm;
+import dev.ipmi.lanplus.RmcpPlusStatus;
+import dev.ipmi.lanplus.internal.RakpMessage.Rakp1;
+import dev.ipmi.lanplus.internal.RakpMessage.Rakp2;
+import dev.ipmi.lanplus.internal.RakpMessage.Rakp3;
+import dev.ipmi.lanplus.internal.RakpMessage.Rakp4;
+import java.util.Arrays;
+
+/**
+ * The RAKP key exchange — IPMI v2.0 §13.20–13.23 — as immutable steps: each step holds what the
+ * exchange has established so far and turns the BMC's next message into the next step, ending in
+ * the {@link SessionKeys}. No state is changed in place, so a stale or repeated RAKP message can
+ * never corrupt an attempt: the login simply keeps the step it has.
+ */
+final class RakpExchange {
+    private RakpExchange() {}
+
+    /** The user's secrets for one machine; copied in, wiped when the machine ends. */
+    static final class Secrets {
+        private final byte[] userName;
+        private final byte[] password;
+        private final byte[] kg;
+
+        Secrets(byte[] userName, byte[] password, byte[] kg) {
+            this.userName = userName.clone();
+            this.password = password.clone();
+            this.kg = kg == null ? null : kg.clone();
+        }
+
+        byte[] userName() {
+            return userName;
+        }
+
+        byte[] password() {
+            return password;
+        }
+
+        boolean hasKg() {
+            return kg != null;
+        }
+
+        RakpKeys keys(CipherSuite suite) {
+            return new RakpKeys(suite.authentication(), password, kg);
+        }
+
+        void wipe() {
+            Crypto.wipe(password);
+            Crypto.wipe(kg);
+        }
+
+        @Override
+        public String toString() {
+            return "Secrets[redacted]";
+        }
+    }
+
+    /** Open Session accepted and RAKP 1 sent: waits for RAKP 2. */
+    record AwaitRakp2(CipherSuite suite, int tag, int consoleSid, int bmcSid, byte[] rm, int role) {
+        static AwaitRakp2 begin(CipherSuite suite, int tag, int consoleSid, int bmcSid, int role) {
+            return new AwaitRakp2(suite, tag, consoleSid, bmcSid, Crypto.random(16), role);
+        }
+
+        Rakp1 rakp1(Secrets s) {
+            return new Rakp1(tag, bmcSid, rm, role, s.userName());
+        }
+
+        /**
+         * Checks the BMC's key exchange auth code. On success the answer is the RAKP 3 to send and
+         * the next step; otherwise a RAKP 3 carrying "invalid integrity check value" (so the BMC
+         * frees the slot) and the error.
+         */
+        Rakp2Outcome onRakp2(Rakp2 r, Secrets s) {
+            try (RakpKeys keys = s.keys(suite)) {
+                byte[] expected = keys.rakp2AuthCode(consoleSid, bmcSid, rm, r.bmcRandom(), r.bmcGuid(), role,
+                        s.userName());
+                if (!Crypto.macEquals(expected, r.authCode())) {
+                    return new Rakp2Outcome.Refused(
+                            new Rakp3(tag, RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE, bmcSid, new byte[0]),
+                            new IpmiAuthenticationException("RAKP2",
+                                    RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE.code(), "the BMC's key exchange "
+                                    + "auth code does not verify; likely cause: wrong password"));
+                }
+                byte[] sik = keys.sik(rm, r.bmcRandom(), role, s.userName());
+                Rakp3 reply = new Rakp3(tag, RmcpPlusStatus.NO_ERRORS, bmcSid,
+                        keys.rakp3AuthCode(r.bmcRandom(), consoleSid, role, s.userName()));
+                return new Rakp2Outcome.Confirmed(reply, new AwaitRakp4(suite, tag, consoleSid, bmcSid, rm, sik,
+                        r.bmcGuid()));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "AwaitRakp2[suite " + suite.id() + ", tag " + tag + "]";
+        }
+    }
+
+    /** What RAKP 2 led to. */
+    sealed interface Rakp2Outcome {
+        Rakp3 reply();
+
+        record Confirmed(Rakp3 reply, AwaitRakp4 next) implements Rakp2Outcome {}
+
+        record Refused(Rakp3 reply, IpmiAuthenticationException error) implements Rakp2Outcome {}
+    }
+
+    /** RAKP 3 sent: waits for RAKP 4, holding the session integrity key until the session keys are derived. */
+    record AwaitRakp4(CipherSuite suite, int tag, int consoleSid, int bmcSid, byte[] rm, byte[] sik, byte[] guid) {
+        /**
+         * Checks the BMC's integrity check value and derives K1 and K2.
+         *
+         * @param md5KeyedWithPassword {@link dev.ipmi.core.options.Quirk#HMAC_MD5_128_KEYED_WITH_PASSWORD}
+         * @param bmcHasKg             what Get Channel Authentication Capabilities said (for the error text)
+         * @throws IpmiAuthenticationException the ICV does not verify
+         */
+        SessionKeys onRakp4(Rakp4 r, Secrets s, boolean md5KeyedWithPassword, boolean bmcHasKg) {
+            byte[] icv = RakpKeys.rakp4Icv(suite.authentication(), sik, rm, bmcSid, guid);
+            // Cipher suite 0: some BMCs send a non-empty ICV anyway (FreeIPMI doc Auth #16); there is nothing to check.
+            if (icv.length > 0 && !Crypto.macEquals(icv, r.integrityCheckValue())) {
+                throw new IpmiAuthenticationException("RAKP4",
+                        "the BMC's integrity check value does not verify; likely cause: wrong BMC key (K_g)"
+                                + (bmcHasKg && !s.hasKg() ? " - the BMC reports a K_g is configured but none was given"
+                                : ""));
+            }
+            byte[] k1 = md5KeyedWithPassword && suite.integrity() == IntegrityAlgorithm.HMAC_MD5_128
+                    ? Arrays.copyOf(s.password(), 20) : RakpKeys.derive(suite.authentication(), sik, 0x01);
+            byte[] k2 = RakpKeys.derive(suite.authentication(), sik, 0x02);
+            return new SessionKeys(suite, consoleSid, bmcSid, k1, k2);
+        }
+
+        void wipe() {
+            Crypto.wipe(sik);
+        }
+
+        @Override
+        public String toString() {
+            return "AwaitRakp4[suite " + suite.id() + ", tag " + tag + "]";
+        }
+    }
+
+    /** The outcome of a verified exchange; {@link #codec} consumes (wipes) the keys. */
+    record SessionKeys(CipherSuite suite, int consoleSid, int bmcSid, byte[] k1, byte[] k2) {
+        RmcpPlusCodec codec(Secrets s) {
+            try {
+                return RmcpPlusCodec.forSession(suite, k1, k2, s.password());
+            } finally {
+                Crypto.wipe(k1);
+                Crypto.wipe(k2);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "SessionKeys[suite " + suite.id() + ", keys redacted]";
+        }
+    }
+}
