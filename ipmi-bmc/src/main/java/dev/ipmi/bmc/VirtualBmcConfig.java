@@ -4,7 +4,7 @@ import dev.ipmi.core.commands.chassis.BootDevice;
 import dev.ipmi.core.commands.chassis.PowerAction;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ipmi.core.commands.chassis.PowerAction;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.testing.IpmiSim;
 import java.io.IOException;
 import java.io.UncheckedIOException;

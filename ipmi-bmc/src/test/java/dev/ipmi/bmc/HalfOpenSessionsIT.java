@@ -3,7 +3,7 @@ package dev.ipmi.bmc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.lanplus.internal.RakpMessage;
 import dev.ipmi.lanplus.internal.RmcpPlusCodec;
 import dev.ipmi.testing.IpmiSim;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ipmi.core.commands.chassis.BootDevice;
 import dev.ipmi.core.commands.chassis.PowerAction;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.lanplus.CipherSuite;
+import dev.ipmi.core.types.CipherSuite;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
