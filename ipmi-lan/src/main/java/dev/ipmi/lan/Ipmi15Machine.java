@@ -27,6 +27,8 @@ import dev.ipmi.lan.engine.RequestTracker.Pending;
 import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.lan.engine.SequenceWindow;
 import dev.ipmi.lan.engine.SessionMachine;
+import dev.ipmi.core.options.Quirk;
+import dev.ipmi.core.options.QuirkCache;
 import dev.ipmi.lan.internal.AuthCodes;
 import dev.ipmi.lan.internal.Ipmi15Packet;
 import java.net.SocketAddress;
@@ -90,6 +92,9 @@ public final class Ipmi15Machine implements SessionMachine {
     private boolean closeRequested;
     /** Set once Activate Session is queued: from then on, unauthenticated session-less replies are refused. */
     private boolean activating;
+    private boolean idZeroSeen;
+    /** Quirk.ENDIAN_SEQ in force: the BMC's session sequence numbers are read byte-swapped. */
+    private boolean endianSwapped;
 
     /**
      * @param pw16 the password padded to 16 bytes; the machine takes ownership and wipes it when it ends
@@ -309,13 +314,21 @@ public final class Ipmi15Machine implements SessionMachine {
         AuthType t = r.authType();
         boolean weak = t.equals(AuthType.NONE) || t.equals(AuthType.PASSWORD);
         boolean computable = weak || t.equals(AuthType.MD5) || t.equals(AuthType.MD2);
+        if (t.equals(AuthType.NONE) && !allowInsecure && !t.equals(chosenAuth)) {
+            // Quirk.FORCE_PERMSG (IBM eServer 325) and the announcement behind Quirk.UNEXPECTED_AUTH (Dell
+            // PowerEdge 2850): "no per-message authentication" announced; we keep authenticating every message.
+            quirk(Quirk.FORCE_PERMSG, "Activate Session announced auth type NONE; every message stays "
+                    + "authenticated with " + chosenAuth);
+            t = chosenAuth;
+            weak = false;
+        }
         if (!computable || (weak && !allowInsecure && !t.equals(chosenAuth))) {
             end(a, now, new IpmiAuthenticationException("Activate Session", "the BMC chose auth type " + t
                     + " for the session instead of " + chosenAuth));
             return;
         }
         sessionId = r.sessionId();
-        sessionAuth = r.authType();
+        sessionAuth = t;
         nextOutSeq = r.initialInboundSeq() == 0 ? 1 : r.initialInboundSeq();
         window = new SequenceWindow(initialInboundFromBmc - 1, WINDOW_ABOVE, WINDOW_BELOW);
         if (privilege.compareTo(PrivilegeLevel.USER) > 0) {
@@ -462,7 +475,9 @@ public final class Ipmi15Machine implements SessionMachine {
                     p.sessionId(), p.authType()));
             return false;
         }
-        if (p.sessionId() != sessionId || !p.authType().equals(sessionAuth)) {
+        boolean idZero = p.sessionId() == 0 && sessionId != 0 && !sessionAuth.equals(AuthType.NONE)
+                && p.authType().equals(sessionAuth);
+        if ((p.sessionId() != sessionId && !idZero) || !p.authType().equals(sessionAuth)) {
             listener.packetDropped(bmc, DropReason.WRONG_SESSION, String.format("session %08X auth %s",
                     p.sessionId(), p.authType()));
             return false;
@@ -471,12 +486,33 @@ public final class Ipmi15Machine implements SessionMachine {
             listener.packetDropped(bmc, DropReason.BAD_AUTH_CODE, String.format("seq %08X", p.sequence()));
             return false;
         }
-        if (!window.accept(p.sequence())) {
+        if (idZero && !idZeroSeen) {
+            // Tyan S2882 / M3289: the AuthCode over the header (session ID 0 included) verified above.
+            idZeroSeen = true;
+            quirk(Quirk.ID_ZERO, "in-session replies carry session ID 0");
+        }
+        int seq = endianSwapped ? Integer.reverseBytes(p.sequence()) : p.sequence();
+        if (!window.accept(seq)) {
+            if (!endianSwapped && window.accept(Integer.reverseBytes(seq))) {
+                // Sun ILOM: big-endian sequence numbers; the swapped number fits the window of an authentic reply.
+                endianSwapped = true;
+                quirk(Quirk.ENDIAN_SEQ, "session sequence numbers of replies are big-endian");
+                return true;
+            }
             listener.packetDropped(bmc, DropReason.SEQUENCE_OUTSIDE_WINDOW, String.format(
                     "seq %08X, highest seen %08X", p.sequence(), window.highest()));
             return false;
         }
         return true;
+    }
+
+    private void quirk(Quirk q, String detail) {
+        boolean known = false;
+        if (bmc instanceof java.net.InetSocketAddress a) {
+            known = QuirkCache.shared().get(a).contains(q);
+            QuirkCache.shared().add(a, q);
+        }
+        listener.quirkApplied(bmc, q, detail + (known ? " (remembered for this BMC)" : " (detected)"));
     }
 
     private int nonZeroRandom() {

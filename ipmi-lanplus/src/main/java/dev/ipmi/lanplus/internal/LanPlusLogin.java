@@ -18,6 +18,8 @@ import dev.ipmi.lan.engine.Actions;
 import dev.ipmi.lan.internal.Ipmi15Packet;
 import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.core.options.CipherSuiteCache;
+import dev.ipmi.core.options.Quirk;
+import dev.ipmi.core.options.QuirkCache;
 import dev.ipmi.lanplus.RmcpPlusStatus;
 import dev.ipmi.lanplus.internal.RakpExchange.AwaitRakp2;
 import dev.ipmi.lanplus.internal.RakpExchange.AwaitRakp4;
@@ -95,6 +97,7 @@ final class LanPlusLogin {
     private final boolean nameOnly;
     private final RetryPolicy policy;
     private final CipherSuiteCache cache;
+    private final QuirkCache quirkCache = QuirkCache.shared();
     private final RandomGenerator random;
 
     private Step step;
@@ -379,8 +382,14 @@ final class LanPlusLogin {
         if (outcome instanceof Rakp2Outcome.Refused refused) {
             return new Result.Failed(refused.error());
         }
-        step = new Rakp3Sent(((Rakp2Outcome.Confirmed) outcome).next(),
-                now + policy.timeoutNanos(loginAttempts, random.nextDouble()));
+        Rakp2Outcome.Confirmed confirmed = (Rakp2Outcome.Confirmed) outcome;
+        confirmed.quirk().ifPresent(q -> {
+            boolean known = quirkCache.get(events.bmc()).contains(q);
+            quirkCache.add(events.bmc(), q);
+            events.quirkApplied(q, (q == Quirk.INTEL_2_0 ? "RAKP2 hashed over the user name padded to 16 bytes"
+                    : "RAKP2 auth code one byte too long") + (known ? " (remembered for this BMC)" : " (detected)"));
+        });
+        step = new Rakp3Sent(confirmed.next(), now + policy.timeoutNanos(loginAttempts, random.nextDouble()));
         return PENDING;
     }
 
