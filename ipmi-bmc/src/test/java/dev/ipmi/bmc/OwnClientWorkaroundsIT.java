@@ -85,12 +85,16 @@ class OwnClientWorkaroundsIT {
         }
     }
 
-    static void login(BmcQuirk q, Recorder recorder) {
+    static void login(BmcQuirk q, Recorder recorder, Quirk... optIn) {
+        login(q, recorder, ipmi15(q), optIn);
+    }
+
+    static void login(BmcQuirk q, Recorder recorder, boolean ipmi15, Quirk... optIn) {
         RetryPolicy retry = RetryPolicy.of(Duration.ofMillis(300), 2);
-        if (ipmi15(q)) {
+        if (ipmi15) {
             LanOptions o = LanOptions.builder("127.0.0.1").port(PORTS.get(q))
                     .credentials("admin", "password".toCharArray()).authType(AuthType.MD5)
-                    .privilege(PrivilegeLevel.ADMINISTRATOR).retry(retry).listener(recorder).build();
+                    .privilege(PrivilegeLevel.ADMINISTRATOR).retry(retry).listener(recorder).quirks(optIn).build();
             try (LanSession s = LanSession.open(o)) {
                 byte[] body = LanSession.await(s.exchange(GetDeviceId.ID, new byte[0]));
                 assertThat(body[0]).isZero();
@@ -101,7 +105,7 @@ class OwnClientWorkaroundsIT {
             LanPlusOptions o = LanPlusOptions.builder("127.0.0.1").port(PORTS.get(q))
                     .credentials("admin", "password".toCharArray()).privilege(PrivilegeLevel.ADMINISTRATOR)
                     .allowCipherZero(suite0).cipherSuite(suite0 ? CipherSuite.SUITE_0 : CipherSuite.SUITE_3)
-                    .retry(retry).listener(recorder).build();
+                    .retry(retry).listener(recorder).quirks(optIn).build();
             try (LanPlusSession s = LanPlusSession.open(o)) {
                 assertThat(s.send(new GetDeviceId.Request()).join().deviceId()).isEqualTo(0x20);
             }
@@ -124,12 +128,30 @@ class OwnClientWorkaroundsIT {
         }
     }
 
-    /** Skipping the checksum or AuthCode check would weaken the reply's checks: never done unasked. */
+    /**
+     * Skipping the checksum or AuthCode check would weaken the reply's checks: never done unasked, but the
+     * error names the quirk, and with it enabled the session works.
+     */
     @ParameterizedTest
     @EnumSource(value = BmcQuirk.class, names = {"NOCHECKSUMCHECK", "NOAUTHCODECHECK"})
-    void checksThatWouldBeWeakenedAreNotSkippedUnasked(BmcQuirk q) {
+    void checksThatWouldBeWeakenedAreOptInAndNamedInTheError(BmcQuirk q) {
+        Quirk optIn = q == BmcQuirk.NOCHECKSUMCHECK ? Quirk.NO_CHECKSUM_CHECK : Quirk.NO_AUTHCODE_CHECK;
         Recorder r = new Recorder();
-        assertThatThrownBy(() -> login(q, r)).isInstanceOf(IpmiException.class);
+        assertThatThrownBy(() -> login(q, r)).isInstanceOf(IpmiException.class)
+                .hasMessageContaining("Quirk." + optIn.name());
         assertThat(r.applied).isEmpty();
+        Recorder enabled = new Recorder();
+        login(q, enabled, optIn);
+        assertThat(enabled.applied).extracting(Applied::quirk).containsExactly(optIn);
+    }
+
+    @org.junit.jupiter.api.Test
+    void wrongChecksumsOverRmcpPlusAreOptInToo() {
+        Recorder r = new Recorder();
+        assertThatThrownBy(() -> login(BmcQuirk.NOCHECKSUMCHECK, r, false)).isInstanceOf(IpmiException.class)
+                .hasMessageContaining("Quirk.NO_CHECKSUM_CHECK");
+        Recorder enabled = new Recorder();
+        login(BmcQuirk.NOCHECKSUMCHECK, enabled, false, Quirk.NO_CHECKSUM_CHECK);
+        assertThat(enabled.applied).extracting(Applied::quirk).containsExactly(Quirk.NO_CHECKSUM_CHECK);
     }
 }

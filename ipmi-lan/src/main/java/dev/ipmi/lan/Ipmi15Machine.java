@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
@@ -93,6 +94,10 @@ public final class Ipmi15Machine implements SessionMachine {
     /** Set once Activate Session is queued: from then on, unauthenticated session-less replies are refused. */
     private boolean activating;
     private boolean idZeroSeen;
+    private final boolean verifyChecksums;
+    private final boolean verifyAuthCodes;
+    private int checksumDrops;
+    private int authCodeDrops;
     /** Quirk.ENDIAN_SEQ in force: the BMC's session sequence numbers are read byte-swapped. */
     private boolean endianSwapped;
 
@@ -102,6 +107,20 @@ public final class Ipmi15Machine implements SessionMachine {
     public Ipmi15Machine(SocketAddress bmc, byte[] userName, byte[] pw16, AuthType forcedAuth, boolean allowInsecure,
                          PrivilegeLevel privilege, RetryPolicy retry, int window, Duration keepalive,
                          IpmiEventListener listener, RandomGenerator random, CompletableFuture<Established> opened) {
+        this(bmc, userName, pw16, forcedAuth, allowInsecure, privilege, retry, window, keepalive, listener, random,
+                opened, Set.of());
+    }
+
+    /**
+     * @param quirks opt-in workarounds the caller enabled ({@link Quirk#NO_CHECKSUM_CHECK},
+     *               {@link Quirk#NO_AUTHCODE_CHECK}); the others are detected
+     */
+    public Ipmi15Machine(SocketAddress bmc, byte[] userName, byte[] pw16, AuthType forcedAuth, boolean allowInsecure,
+                         PrivilegeLevel privilege, RetryPolicy retry, int window, Duration keepalive,
+                         IpmiEventListener listener, RandomGenerator random, CompletableFuture<Established> opened,
+                         Set<Quirk> quirks) {
+        this.verifyChecksums = !quirks.contains(Quirk.NO_CHECKSUM_CHECK);
+        this.verifyAuthCodes = !quirks.contains(Quirk.NO_AUTHCODE_CHECK);
         this.bmc = bmc;
         this.userName = userName.clone();
         if (pw16.length != AuthCodes.PASSWORD_LENGTH) {
@@ -117,6 +136,11 @@ public final class Ipmi15Machine implements SessionMachine {
         this.random = random;
         this.opened = opened;
         this.tracker = new RequestTracker(retry, window, RequestTracker.DEFAULT_SEQUENCE_BLOCK, random, listener, bmc);
+        for (Quirk q : quirks) {
+            if (q == Quirk.NO_CHECKSUM_CHECK || q == Quirk.NO_AUTHCODE_CHECK) {
+                this.listener.quirkApplied(bmc, q, "enabled by the caller");
+            }
+        }
     }
 
     // ---- SessionMachine
@@ -155,10 +179,13 @@ public final class Ipmi15Machine implements SessionMachine {
         LanMessage msg;
         try {
             p = Ipmi15Packet.decode(datagram);
-            msg = LanMessage.decode(p.message());
+            msg = LanMessage.decode(p.message(), 0, p.message().length, verifyChecksums);
         } catch (MalformedMessageException e) {
             // field and offset only: the bytes may hold a straight-password AuthCode
             listener.packetDropped(bmc, DropReason.MALFORMED, "field '" + e.field() + "' at offset " + e.offset());
+            if (e.field().startsWith("checksum")) {
+                checksumDrops++;
+            }
             return a;
         }
         if (!acceptable(p, msg)) {
@@ -373,12 +400,35 @@ public final class Ipmi15Machine implements SessionMachine {
                 a.fail(p.call().future(), e);
             }
             case ACTIVATE -> end(a, now, new IpmiAuthenticationException("Activate Session",
-                    "no reply to Activate Session — wrong user name or password?"));
+                    "no reply to Activate Session — wrong user name or password?" + hints()));
             case KEEPALIVE -> end(a, now, new IpmiSessionException("session lost: no reply to keepalive after "
                     + p.attempts() + " attempts"));
             case CLOSE -> end(a, now, null);
-            default -> end(a, now, RequestTracker.timeout(p, now));
+            default -> {
+                IpmiException e = RequestTracker.timeout(p, now);
+                String hints = hints();
+                end(a, now, hints.isEmpty() ? e : new IpmiSessionException(e.getMessage() + hints, e));
+            }
         }
+    }
+
+    /**
+     * What dropped replies suggest: the two checks a caller may switch off for known firmware are named,
+     * never switched off here.
+     */
+    private String hints() {
+        StringBuilder b = new StringBuilder();
+        if (checksumDrops > 0) {
+            b.append("; ").append(checksumDrops).append(" replies were dropped for a wrong checksum: if the BMC is "
+                    + "known to send them (Supermicro X9SCM-iiF, X9DRi-F, X9DRFR), enable Quirk.NO_CHECKSUM_CHECK "
+                    + "(FreeIPMI -W nochecksumcheck)");
+        }
+        if (authCodeDrops > 0) {
+            b.append("; ").append(authCodeDrops).append(" replies carried an AuthCode that does not verify: a wrong "
+                    + "password, or a BMC known to send invalid AuthCodes (Xyratex FB-H8-SRAY, Intel/Quanta/Wiwynn "
+                    + "Windmill), for which Quirk.NO_AUTHCODE_CHECK exists (FreeIPMI -W noauthcodecheck)");
+        }
+        return b.toString();
     }
 
     private void end(Actions a, long now, IpmiException cause) {
@@ -461,9 +511,10 @@ public final class Ipmi15Machine implements SessionMachine {
                     return true;
                 }
             } else if (p.sessionId() == temporaryId && p.authType().equals(chosenAuth)) {
-                if (AuthCodes.verify(p, pw16)) {
+                if (!verifyAuthCodes || AuthCodes.verify(p, pw16)) {
                     return true;
                 }
+                authCodeDrops++;
                 listener.packetDropped(bmc, DropReason.BAD_AUTH_CODE, "Activate Session reply");
                 return false;
             } else if ((sessionless || p.sessionId() == temporaryId) && p.authType().equals(AuthType.NONE)
@@ -482,7 +533,8 @@ public final class Ipmi15Machine implements SessionMachine {
                     p.sessionId(), p.authType()));
             return false;
         }
-        if (!AuthCodes.verify(p, pw16)) {
+        if (verifyAuthCodes && !AuthCodes.verify(p, pw16)) {
+            authCodeDrops++;
             listener.packetDropped(bmc, DropReason.BAD_AUTH_CODE, String.format("seq %08X", p.sequence()));
             return false;
         }

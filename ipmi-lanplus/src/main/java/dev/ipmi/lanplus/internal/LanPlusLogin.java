@@ -111,6 +111,7 @@ final class LanPlusLogin {
     private boolean bmcHasKg;
     private int channel = -1;
     private boolean md5KeyedWithPassword;
+    private boolean verifyChecksums = true;
 
     LanPlusLogin(SessionEvents events, RakpExchange.Secrets secrets, PrivilegeLevel privilege, CipherSuite requested,
                  boolean nameOnly, RetryPolicy policy, CipherSuiteCache cache, RandomGenerator random) {
@@ -223,7 +224,7 @@ final class LanPlusLogin {
             events.drop(DropReason.MALFORMED, "IPMI 1.5 message length " + len + " beyond datagram");
             return PENDING;
         }
-        LanMessage m = LanMessage.decode(d, 14, len);
+        LanMessage m = LanMessage.decode(d, 14, len, verifyChecksums);
         byte[] body = m.body();
         if (!m.isResponse() || m.seq() != preSeq || body.length == 0) {
             events.drop(DropReason.UNMATCHED_RESPONSE, "pre-session reply rqSeq " + m.seq());
@@ -413,6 +414,11 @@ final class LanPlusLogin {
             rakp.wipe();
             step = null;
         }
+    }
+
+    /** False under the opt-in {@link Quirk#NO_CHECKSUM_CHECK}. */
+    void verifyChecksums(boolean verify) {
+        verifyChecksums = verify;
     }
 
     /** {@link dev.ipmi.core.options.Quirk#HMAC_MD5_128_KEYED_WITH_PASSWORD} in force for the next key derivation. */
