@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.fru.FruInventory;
 import dev.ipmi.core.sdr.SdrScan;
-import dev.ipmi.core.sel.SelRecordBenchmark;
 import dev.ipmi.core.wire.LanMessage;
 import dev.ipmi.lanplus.internal.RmcpPlusCodec;
 import java.nio.ByteBuffer;

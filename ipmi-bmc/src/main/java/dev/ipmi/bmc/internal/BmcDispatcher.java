@@ -64,6 +64,7 @@ import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.types.SetInProgressState;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.types.CipherSuite;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -557,14 +558,14 @@ public final class BmcDispatcher implements CommandHandler {
                     new DcmiCapabilityParameter.MandatoryPlatformAttributes(0, false, false, false, false, false,
                             false, false, false, false, OptionalInt.of(0));
             // optional platform attributes: power management device at 20h, channel 0
-            case DcmiCapabilityParameter.OPTIONAL_PLATFORM_ATTRIBUTES -> new DcmiCapabilityParameter.Raw(r.selector(),
-                    new byte[] {BMC_ADDRESS, 0x00});
+            case DcmiCapabilityParameter.OPTIONAL_PLATFORM_ATTRIBUTES -> DcmiCapabilityParameter.raw(r.selector(),
+                    ByteString.of(new byte[] {BMC_ADDRESS, 0x00}));
             // manageability access: primary LAN channel, no secondary LAN, no serial
-            case DcmiCapabilityParameter.MANAGEABILITY_ACCESS_ATTRIBUTES -> new DcmiCapabilityParameter.Raw(
-                    r.selector(), new byte[] {(byte) channel, (byte) 0xFF, (byte) 0xFF});
+            case DcmiCapabilityParameter.MANAGEABILITY_ACCESS_ATTRIBUTES -> DcmiCapabilityParameter.raw(
+                    r.selector(), ByteString.of(new byte[] {(byte) channel, (byte) 0xFF, (byte) 0xFF}));
             // enhanced power statistics: no rolling-average periods
-            case DcmiCapabilityParameter.ENHANCED_POWER_STATISTICS_ATTRIBUTES -> new DcmiCapabilityParameter.Raw(
-                    r.selector(), new byte[] {0x00});
+            case DcmiCapabilityParameter.ENHANCED_POWER_STATISTICS_ATTRIBUTES -> DcmiCapabilityParameter.raw(
+                    r.selector(), ByteString.of(new byte[] {0x00}));
             default -> null;
         };
         return p == null ? error(CompletionCode.INVALID_DATA_FIELD) : ok(new GetDcmiCapabilityInfo.Response(1, 5, 2, p));

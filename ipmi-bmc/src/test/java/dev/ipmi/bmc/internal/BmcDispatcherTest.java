@@ -96,8 +96,8 @@ class BmcDispatcherTest {
             byte[] r = call(PrivilegeLevel.USER, 0x0A, 0x23, 0, 0, next & 0xFF, next >>> 8, 0, 0xFF);
             assertThat(r[0]).isZero();
             GetSdr.Response resp = GetSdr.Response.decode(ByteReader.of(r, 1, r.length - 1));
-            assertThat(resp.data()).isEqualTo(backend.sdrs().get(seen));
-            assertThat(SdrRecord.decode(resp.data())).isNotNull();
+            assertThat(resp.data().toByteArray()).isEqualTo(backend.sdrs().get(seen));
+            assertThat(SdrRecord.decode(resp.data().toByteArray())).isNotNull();
             next = resp.nextRecordId();
             seen++;
         }

@@ -56,7 +56,7 @@ public final class AsyncChannel {
 
     private CompletableFuture<Void> page(int channel, int index, ByteArrayOutputStream stream) {
         return client.execute(new GetChannelCipherSuites.Request(channel, PAYLOAD_IPMI, index)).thenCompose(r -> {
-            stream.writeBytes(r.recordData());
+            stream.writeBytes(r.recordData().toByteArray());
             if (r.isLastPage() || index == GetChannelCipherSuites.MAX_LIST_INDEX) {
                 return CompletableFuture.completedFuture(null);
             }

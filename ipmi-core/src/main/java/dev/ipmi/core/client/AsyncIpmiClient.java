@@ -5,6 +5,7 @@ import dev.ipmi.core.RawRequest;
 import dev.ipmi.core.internal.SharedScheduler;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.client.RequestTarget;
+import dev.ipmi.core.spi.IpmiTransport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -108,12 +109,12 @@ public final class AsyncIpmiClient {
 
     /** A raw command; completes with the response data after a 00h completion code. */
     public CompletableFuture<byte[]> raw(int netFn, int cmd, byte... data) {
-        return execute(RawRequest.of(netFn, cmd, data)).thenApply(RawRequest.Response::data);
+        return execute(RawRequest.of(netFn, cmd, data)).thenApply(r -> r.data().toByteArray());
     }
 
     /** Like {@link #raw(int, int, byte...)}, to another target (ipmitool's {@code -t}/{@code -b}). */
     public CompletableFuture<byte[]> raw(RequestTarget target, int netFn, int cmd, byte... data) {
-        return execute(target, RawRequest.of(netFn, cmd, data)).thenApply(RawRequest.Response::data);
+        return execute(target, RawRequest.of(netFn, cmd, data)).thenApply(r -> r.data().toByteArray());
     }
 
     IpmiTransport transport() {

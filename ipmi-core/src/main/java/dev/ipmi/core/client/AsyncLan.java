@@ -157,7 +157,7 @@ public final class AsyncLan {
         return client.execute(RawRequest.of(NetFn.TRANSPORT.code(), GetLanConfigurationParameters.ID.cmd(),
                 (byte) channel, (byte) selector, (byte) 0, (byte) 0)).handle((r, e) -> {
             if (e == null) {
-                byte[] d = r.data();
+                byte[] d = r.data().toByteArray();
                 if (d.length > 0 && Arrays.equals(Arrays.copyOfRange(d, 1, d.length), expected)) {
                     return CompletableFuture.<Void>completedFuture(null);
                 }

@@ -61,7 +61,7 @@ public final class AsyncSel {
             throw new IllegalArgumentException("SEL record ID out of range 0..FFFFh: " + recordId);
         }
         return client.execute(new GetSelEntry.Request(0, recordId, 0, GetSelEntry.ENTIRE_RECORD))
-                .thenApply(r -> new Entry(SelRecord.decode(r.data()), r.nextRecordId()));
+                .thenApply(r -> new Entry(SelRecord.decode(r.data().toByteArray()), r.nextRecordId()));
     }
 
     /** One entry and the ID of the next one (FFFFh after the last). */

@@ -3,11 +3,11 @@ package dev.ipmi.core.client;
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiTransportException;
 import dev.ipmi.core.MalformedMessageException;
-import dev.ipmi.core.commands.bridging.Bridging;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.commands.bridging.BridgedResponse;
+import dev.ipmi.core.commands.bridging.Bridging;
 import dev.ipmi.core.commands.bridging.SendMessage;
 import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.wire.Hex;
 import dev.ipmi.core.wire.LanMessage;
@@ -92,7 +92,7 @@ public final class BridgingTransport implements IpmiTransport {
                     "expected a reply to netFn %02Xh cmd %02Xh seq %d from %02Xh, got %s", expected.netFn().code(),
                     expected.cmd(), rqSeq, responder, r));
         }
-        return r.ccAndData();
+        return r.ccAndData().toByteArray();
     }
 
     @Override

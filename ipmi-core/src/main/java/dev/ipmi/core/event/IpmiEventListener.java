@@ -10,7 +10,7 @@ import java.time.Duration;
  * have empty defaults, so implement only what you need.
  *
  * <p>Called on the engine's I/O thread: implementations must be quick and must not block. An
- * exception thrown here is swallowed ({@link RequestTracker}, the sessions and the engine wrap
+ * exception thrown here is swallowed ({@code RequestTracker}, the sessions and the engine wrap
  * listeners with {@link #safe}). No method receives passwords, keys or AuthCodes.
  * {@link LoggingEventListener} logs every event through SLF4J at DEBUG.
  */

@@ -4,12 +4,14 @@ import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.fru.FruProblem.Area;
 import dev.ipmi.core.fru.FruProblem.Kind;
 import dev.ipmi.core.sdr.TypeLengthString;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.Hex;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -71,30 +73,14 @@ public record FruInventory(CommonHeader header, Optional<Chassis> chassis, Optio
     }
 
     /** One MultiRecord (§16): header fields and the record data. */
-    public record MultiRecord(int typeId, boolean endOfList, int formatVersion, byte[] data, boolean checksumOk) {
+    public record MultiRecord(int typeId, boolean endOfList, int formatVersion, ByteString data, boolean checksumOk) {
         public MultiRecord {
-            data = data.clone();
+            Objects.requireNonNull(data, "data");
         }
 
-        @Override
-        public byte[] data() {
-            return data.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof MultiRecord m && m.typeId == typeId && m.endOfList == endOfList
-                    && m.formatVersion == formatVersion && m.checksumOk == checksumOk && Arrays.equals(m.data, data);
-        }
-
-        @Override
-        public int hashCode() {
-            return typeId * 31 + Arrays.hashCode(data);
-        }
-
-        @Override
-        public String toString() {
-            return "MultiRecord[type=" + Hex.u8(typeId) + ", end=" + endOfList + ", data=" + Hex.dump(data) + "]";
+        /** Copies the byte arrays. */
+        public MultiRecord(int typeId, boolean endOfList, int formatVersion, byte[] data, boolean checksumOk) {
+            this(typeId, endOfList, formatVersion, ByteString.of(data), checksumOk);
         }
     }
 

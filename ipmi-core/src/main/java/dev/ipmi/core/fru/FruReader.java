@@ -1,13 +1,13 @@
 package dev.ipmi.core.fru;
 
 import dev.ipmi.core.MalformedMessageException;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.commands.storage.GetFruInventoryAreaInfo;
 import dev.ipmi.core.commands.storage.ReadFruData;
 import dev.ipmi.core.commands.storage.WriteFruData;
-import dev.ipmi.core.internal.AsyncLoop;
 import dev.ipmi.core.internal.AsyncLoop.Outcome;
+import dev.ipmi.core.internal.AsyncLoop;
 import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.core.client.RequestTarget;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Arrays;
@@ -134,7 +134,7 @@ public final class FruReader {
                 throw new CompletionException(o.failure());
             }
             ReadFruData.Response r = o.value();
-            byte[] got = r.data();
+            byte[] got = r.data().toByteArray();
             int claimed = words ? r.count() * 2 : r.count();
             int take = Math.min(Math.min(claimed, got.length), size - offset);
             if (take <= 0) {

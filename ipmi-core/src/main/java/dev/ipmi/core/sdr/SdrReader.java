@@ -2,15 +2,15 @@ package dev.ipmi.core.sdr;
 
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.MalformedMessageException;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.commands.sensor.GetDeviceSdr;
 import dev.ipmi.core.commands.sensor.ReserveDeviceSdrRepository;
 import dev.ipmi.core.commands.storage.GetSdr;
 import dev.ipmi.core.commands.storage.GetSdrRepositoryInfo;
 import dev.ipmi.core.commands.storage.ReserveSdrRepository;
-import dev.ipmi.core.internal.AsyncLoop;
 import dev.ipmi.core.internal.AsyncLoop.Outcome;
+import dev.ipmi.core.internal.AsyncLoop;
 import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.types.CompletionCode;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -204,7 +204,7 @@ public final class SdrReader {
                 throw new CompletionException(o.failure());
             }
             GetSdr.Response r = o.value();
-            byte[] data = r.data();
+            byte[] data = r.data().toByteArray();
             if (offset == 0 && readId == GetSdr.FIRST && data.length >= 2) {
                 // asked for "the first record": continue with the ID it actually has
                 readId = (data[0] & 0xFF) | (data[1] & 0xFF) << 8;

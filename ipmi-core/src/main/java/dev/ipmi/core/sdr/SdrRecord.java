@@ -1,11 +1,11 @@
 package dev.ipmi.core.sdr;
 
 import dev.ipmi.core.MalformedMessageException;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.wire.ByteReader;
-import dev.ipmi.core.wire.Hex;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One sensor data record — IPMI v2.0 §43. Decode with {@link #decode(byte[])}; a record type this
@@ -235,63 +235,31 @@ public sealed interface SdrRecord {
     }
 
     /** OEM record (C0h) — table 43-11: manufacturer ID then OEM data. */
-    record Oem(int recordId, int sdrVersion, int manufacturerId, byte[] data) implements SdrRecord {
+    record Oem(int recordId, int sdrVersion, int manufacturerId, ByteString data) implements SdrRecord {
         public Oem {
-            data = data.clone();
+            Objects.requireNonNull(data, "data");
         }
 
-        @Override
-        public byte[] data() {
-            return data.clone();
+        /** Copies the byte arrays. */
+        public Oem(int recordId, int sdrVersion, int manufacturerId, byte[] data) {
+            this(recordId, sdrVersion, manufacturerId, ByteString.of(data));
         }
 
         @Override
         public int recordType() {
             return OEM;
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Oem r && r.recordId == recordId && r.sdrVersion == sdrVersion
-                    && r.manufacturerId == manufacturerId && Arrays.equals(r.data, data);
-        }
-
-        @Override
-        public int hashCode() {
-            return recordId * 31 + Arrays.hashCode(data);
-        }
-
-        @Override
-        public String toString() {
-            return "Oem[recordId=" + recordId + ", manufacturerId=" + manufacturerId + ", data=" + Hex.dump(data) + "]";
-        }
     }
 
     /** Any other record type, kept as bytes (body = everything after the 5-byte header). */
-    record Unknown(int recordId, int sdrVersion, int recordType, byte[] body) implements SdrRecord {
+    record Unknown(int recordId, int sdrVersion, int recordType, ByteString body) implements SdrRecord {
         public Unknown {
-            body = body.clone();
+            Objects.requireNonNull(body, "body");
         }
 
-        @Override
-        public byte[] body() {
-            return body.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Unknown r && r.recordId == recordId && r.sdrVersion == sdrVersion
-                    && r.recordType == recordType && Arrays.equals(r.body, body);
-        }
-
-        @Override
-        public int hashCode() {
-            return recordId * 31 + recordType + Arrays.hashCode(body);
-        }
-
-        @Override
-        public String toString() {
-            return "Unknown[recordId=" + recordId + ", type=" + Hex.u8(recordType) + ", body=" + Hex.dump(body) + "]";
+        /** Copies the byte arrays. */
+        public Unknown(int recordId, int sdrVersion, int recordType, byte[] body) {
+            this(recordId, sdrVersion, recordType, ByteString.of(body));
         }
     }
 

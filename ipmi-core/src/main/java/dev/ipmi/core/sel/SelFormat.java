@@ -54,7 +54,7 @@ public final class SelFormat {
             if (record instanceof SelRecord.OemTimestamped o) {
                 b.append(timestampColumns(o.timestamp(), zone)).append(String.format(" OEM record %02x | %06x | ",
                         o.recordType(), o.manufacturerId()));
-                for (byte x : o.oemData()) {
+                for (byte x : o.oemData().toByteArray()) {
                     b.append(String.format("%02x", x & 0xFF));
                 }
             } else {

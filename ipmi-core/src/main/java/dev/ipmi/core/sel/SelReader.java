@@ -14,9 +14,9 @@ import dev.ipmi.core.commands.storage.GetSelTimeUtcOffset;
 import dev.ipmi.core.commands.storage.ReserveSel;
 import dev.ipmi.core.commands.storage.SetSelTime;
 import dev.ipmi.core.commands.storage.SetSelTimeUtcOffset;
-import dev.ipmi.core.internal.AsyncLoop;
 import dev.ipmi.core.internal.AsyncLoop.Outcome;
 import dev.ipmi.core.internal.Futures;
+import dev.ipmi.core.internal.AsyncLoop;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.types.CompletionCode;
 import java.io.ByteArrayOutputStream;
@@ -228,7 +228,7 @@ public final class SelReader {
                 }
                 throw new CompletionException(o.failure());
             }
-            byte[] data = o.value().data();
+            byte[] data = o.value().data().toByteArray();
             int take = Math.min(data.length, SelRecord.LENGTH - offset);
             if (take <= 0) {
                 if (++attempts > MAX_ATTEMPTS_PER_PIECE) {

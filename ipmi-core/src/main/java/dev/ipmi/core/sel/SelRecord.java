@@ -2,10 +2,10 @@ package dev.ipmi.core.sel;
 
 import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.sdr.EventText;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
-import dev.ipmi.core.wire.Hex;
-import java.util.Arrays;
+import java.util.Objects;
 
 /** One 16-byte System Event Log record — IPMI v2.0 §32. */
 public sealed interface SelRecord {
@@ -75,18 +75,18 @@ public sealed interface SelRecord {
     }
 
     /** OEM timestamped record (types C0h–DFh) — table 32-2. */
-    record OemTimestamped(int recordId, int recordType, SelTimestamp timestamp, int manufacturerId, byte[] oemData)
+    record OemTimestamped(int recordId, int recordType, SelTimestamp timestamp, int manufacturerId, ByteString oemData)
             implements SelRecord {
         public OemTimestamped {
-            if (oemData.length != 6) {
-                throw new IllegalArgumentException("OEM timestamped data is 6 bytes, got " + oemData.length);
+            if (oemData.size() != 6) {
+                throw new IllegalArgumentException("OEM timestamped data is 6 bytes, got " + oemData.size());
             }
-            oemData = oemData.clone();
+            Objects.requireNonNull(oemData, "oemData");
         }
 
-        @Override
-        public byte[] oemData() {
-            return oemData.clone();
+        /** Copies the byte arrays. */
+        public OemTimestamped(int recordId, int recordType, SelTimestamp timestamp, int manufacturerId, byte[] oemData) {
+            this(recordId, recordType, timestamp, manufacturerId, ByteString.of(oemData));
         }
 
         @Override
@@ -94,90 +94,45 @@ public sealed interface SelRecord {
             return new ByteWriter(LENGTH).u16(recordId).u8(recordType).u32(timestamp.raw()).u24(manufacturerId)
                     .bytes(oemData).toByteArray();
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof OemTimestamped r && Arrays.equals(r.toBytes(), toBytes());
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(toBytes());
-        }
-
-        @Override
-        public String toString() {
-            return "OemTimestamped[" + Hex.dump(toBytes()) + "]";
-        }
     }
 
     /** OEM non-timestamped record (types E0h–FFh) — table 32-3, or a record of an undefined type. */
-    record OemNonTimestamped(int recordId, int recordType, byte[] oemData) implements SelRecord {
+    record OemNonTimestamped(int recordId, int recordType, ByteString oemData) implements SelRecord {
         public OemNonTimestamped {
-            if (oemData.length != 13) {
-                throw new IllegalArgumentException("OEM non-timestamped data is 13 bytes, got " + oemData.length);
+            if (oemData.size() != 13) {
+                throw new IllegalArgumentException("OEM non-timestamped data is 13 bytes, got " + oemData.size());
             }
-            oemData = oemData.clone();
+            Objects.requireNonNull(oemData, "oemData");
         }
 
-        @Override
-        public byte[] oemData() {
-            return oemData.clone();
+        /** Copies the byte arrays. */
+        public OemNonTimestamped(int recordId, int recordType, byte[] oemData) {
+            this(recordId, recordType, ByteString.of(oemData));
         }
 
         @Override
         public byte[] toBytes() {
             return new ByteWriter(LENGTH).u16(recordId).u8(recordType).bytes(oemData).toByteArray();
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof OemNonTimestamped r && Arrays.equals(r.toBytes(), toBytes());
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(toBytes());
-        }
-
-        @Override
-        public String toString() {
-            return "OemNonTimestamped[" + Hex.dump(toBytes()) + "]";
-        }
     }
 
     /** A record type the spec leaves unspecified (not 02h, not C0h–FFh), kept as bytes. */
-    record Unknown(int recordId, int recordType, byte[] data) implements SelRecord {
+    record Unknown(int recordId, int recordType, ByteString data) implements SelRecord {
         public Unknown {
-            if (data.length != 13) {
-                throw new IllegalArgumentException("record body is 13 bytes, got " + data.length);
+            if (data.size() != 13) {
+                throw new IllegalArgumentException("record body is 13 bytes, got " + data.size());
             }
-            data = data.clone();
+            Objects.requireNonNull(data, "data");
         }
 
-        @Override
-        public byte[] data() {
-            return data.clone();
+        /** Copies the byte arrays. */
+        public Unknown(int recordId, int recordType, byte[] data) {
+            this(recordId, recordType, ByteString.of(data));
         }
 
         @Override
         public byte[] toBytes() {
             return new ByteWriter(LENGTH).u16(recordId).u8(recordType).bytes(data).toByteArray();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Unknown r && Arrays.equals(r.toBytes(), toBytes());
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(toBytes());
-        }
-
-        @Override
-        public String toString() {
-            return "Unknown[" + Hex.dump(toBytes()) + "]";
         }
     }
 

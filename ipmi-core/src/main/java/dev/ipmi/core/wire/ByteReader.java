@@ -1,6 +1,7 @@
 package dev.ipmi.core.wire;
 
 import dev.ipmi.core.MalformedMessageException;
+import dev.ipmi.core.types.ByteString;
 import java.util.Arrays;
 
 /**
@@ -116,6 +117,16 @@ public final class ByteReader {
         byte[] out = Arrays.copyOfRange(buf, pos, pos + n);
         pos += n;
         return out;
+    }
+
+    /** {@code n} bytes as an immutable {@link ByteString}. */
+    public ByteString byteString(int n, String field) {
+        return ByteString.of(bytes(n, field));
+    }
+
+    /** Everything left (possibly empty) as an immutable {@link ByteString}. */
+    public ByteString restAsByteString() {
+        return ByteString.of(rest());
     }
 
     /** Everything left (possibly empty). */

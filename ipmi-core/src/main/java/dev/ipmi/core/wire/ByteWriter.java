@@ -1,5 +1,6 @@
 package dev.ipmi.core.wire;
 
+import dev.ipmi.core.types.ByteString;
 import java.util.Arrays;
 
 /** Growable little-endian writer. Values out of a field's range are caller bugs and fail loudly. */
@@ -88,6 +89,13 @@ public final class ByteWriter {
         buf[len++] = (byte) (v >>> 16);
         buf[len++] = (byte) (v >>> 8);
         buf[len++] = (byte) v;
+        return this;
+    }
+
+    public ByteWriter bytes(ByteString b) {
+        ensure(b.size());
+        b.copyTo(buf, len);
+        len += b.size();
         return this;
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ipmi.core.commands.storage.GetSelEntry;
 import dev.ipmi.core.fru.FruInventory;
 import dev.ipmi.core.sdr.SdrCache;
-import dev.ipmi.core.sdr.SdrRecord;
 import dev.ipmi.core.sdr.SdrScan;
 import dev.ipmi.core.sdr.SensorReading;
 import dev.ipmi.core.sdr.ThresholdStatus;
@@ -60,7 +59,7 @@ class MonitoringGroupsTest {
         List<byte[]> sel = new ArrayList<>();
         Vectors.load("sel/lab-sel-entries.hex").forEach((k, v) -> {
             if (k.startsWith("entry-")) {
-                sel.add(new GetSelEntry.Request(0, 0, 0, 0xFF).decodeResponse(ByteReader.of(v)).data());
+                sel.add(new GetSelEntry.Request(0, 0, 0, 0xFF).decodeResponse(ByteReader.of(v)).data().toByteArray());
             }
         });
         bmc.sel = sel;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiResponse;
 import dev.ipmi.core.MalformedMessageException;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.commands.app.ColdReset;
 import dev.ipmi.core.commands.app.GetAcpiPowerState;
 import dev.ipmi.core.commands.app.GetChannelAccess;
@@ -42,7 +43,6 @@ import dev.ipmi.core.commands.transport.GetLanConfigurationParameters;
 import dev.ipmi.core.commands.transport.LanConfig;
 import dev.ipmi.core.commands.transport.LanParameter;
 import dev.ipmi.core.commands.transport.SetLanConfigurationParameters;
-import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
@@ -245,7 +245,7 @@ class CodecPropertiesTest {
         LanMessage outer = Bridging.wrap(RequestTarget.bridged(address, 0), dev.ipmi.core.commands.app.GetDeviceId.ID,
                 data, seq);
         SendMessage.Request send = SendMessage.Request.decode(ByteReader.of(outer.body()));
-        LanMessage inner = LanMessage.decode(send.message());
+        LanMessage inner = LanMessage.decode(send.message().toByteArray());
         assertThat(inner.address1()).isEqualTo(address);
         assertThat(inner.seq()).isEqualTo(seq);
         assertThat(inner.body()).containsExactly(data);

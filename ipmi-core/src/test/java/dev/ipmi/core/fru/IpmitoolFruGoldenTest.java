@@ -104,7 +104,7 @@ class IpmitoolFruGoldenTest {
             assertThat(m.typeId()).isZero();
             assertThat(m.endOfList()).isTrue();
             assertThat(m.formatVersion()).isEqualTo(2);
-            assertThat(m.data()).containsExactly(0x10, 0x20, 0x30, 0x40);
+            assertThat(m.data().toByteArray()).containsExactly(0x10, 0x20, 0x30, 0x40);
             assertThat(m.checksumOk()).isTrue();
         });
     }

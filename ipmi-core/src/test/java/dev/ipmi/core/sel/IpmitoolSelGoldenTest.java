@@ -22,7 +22,7 @@ class IpmitoolSelGoldenTest {
         SEL.forEach((k, v) -> {
             if (k.startsWith("entry-")) {
                 var r = new GetSelEntry.Request(0, 0, 0, 0xFF).decodeResponse(ByteReader.of(v));
-                out.add(SelRecord.decode(r.data()));
+                out.add(SelRecord.decode(r.data().toByteArray()));
             }
         });
         return out;
@@ -131,7 +131,7 @@ class IpmitoolSelGoldenTest {
         });
         List<SelRecord> records = new ArrayList<>();
         Vectors.load("sel/oem-and-sensor-specific.hex").forEach((k, v) -> records.add(
-                SelRecord.decode(new GetSelEntry.Request(0, 0, 0, 0xFF).decodeResponse(ByteReader.of(v)).data())));
+                SelRecord.decode(new GetSelEntry.Request(0, 0, 0, 0xFF).decodeResponse(ByteReader.of(v)).data().toByteArray())));
         assertThat(records.get(0)).isInstanceOf(SelRecord.OemTimestamped.class);
         assertThat(((SelRecord.OemTimestamped) records.get(0)).manufacturerId()).isEqualTo(0x000157);
         assertThat(records.get(1)).isInstanceOf(SelRecord.OemNonTimestamped.class);

@@ -27,7 +27,7 @@ class SelReaderTest {
         lab = new ArrayList<>();
         Vectors.load("sel/lab-sel-entries.hex").forEach((k, v) -> {
             if (k.startsWith("entry-")) {
-                lab.add(new GetSelEntry.Request(0, 0, 0, 0xFF).decodeResponse(ByteReader.of(v)).data());
+                lab.add(new GetSelEntry.Request(0, 0, 0, 0xFF).decodeResponse(ByteReader.of(v)).data().toByteArray());
             }
         });
         bmc = new FakeBmc();

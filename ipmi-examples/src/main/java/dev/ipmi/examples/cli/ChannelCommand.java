@@ -11,33 +11,20 @@ import dev.ipmi.core.commands.app.SetUserAccess;
 import dev.ipmi.core.types.PrivilegeLevel;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code channel info|getaccess|setaccess|getciphers}, printed as ipmitool 1.8.19 prints them. */
 @Command(name = "channel", description = "Channel information and access.")
-final class ChannelCommand implements Runnable {
+final class ChannelCommand extends CliCommand implements Runnable {
     static final int CURRENT = 0x0E;
-
-    @ParentCommand
-    IpmiCli root;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    private PrintWriter out() {
-        return spec.commandLine().getOut();
+        usage();
     }
 
     record ChannelReport(GetChannelInfo.Response info, GetChannelAccess.Response volatileAccess,
@@ -47,16 +34,15 @@ final class ChannelCommand implements Runnable {
     void info(@Parameters(arity = "0..1", paramLabel = "channel") String channel) {
         int ch = channel == null ? CURRENT : Numbers.parse(channel);
         ChannelReport r;
-        try (IpmiClient bmc = Facade.connect(root)) {
-            try {
-                GetChannelInfo.Response info = bmc.channel().info(ch);
-                r = new ChannelReport(info, bmc.channel().access(info.channel(), ChannelAccessUpdate.VOLATILE),
-                        bmc.channel().access(info.channel(), ChannelAccessUpdate.NON_VOLATILE));
-            } catch (CompletionCodeException e) {
-                throw new CliException("Get Channel Info command failed: " + e.code().description());
-            }
+        IpmiClient bmc = client();
+        try {
+            GetChannelInfo.Response info = bmc.channel().info(ch);
+            r = new ChannelReport(info, bmc.channel().access(info.channel(), ChannelAccessUpdate.VOLATILE),
+                    bmc.channel().access(info.channel(), ChannelAccessUpdate.NON_VOLATILE));
+        } catch (CompletionCodeException e) {
+            throw new CliException("Get Channel Info command failed: " + e.code().description());
         }
-        if (Facade.printJson(root, out(), r)) {
+        if (printJson(r)) {
             return;
         }
         PrintWriter out = out();
@@ -72,18 +58,11 @@ final class ChannelCommand implements Runnable {
         });
         out.printf("  Active Session Count  : %d%n", i.activeSessions());
         out.printf("  Protocol Vendor ID    : %d%n", i.vendorId());
-        printAccess(out, "  Volatile(active) Settings", r.volatileAccess());
-        printAccess(out, "  Non-Volatile Settings", r.nonVolatileAccess());
+        IpmitoolText.channelAccess(out, "  Volatile(active) Settings", r.volatileAccess());
+        IpmitoolText.channelAccess(out, "  Non-Volatile Settings", r.nonVolatileAccess());
         out.flush();
     }
 
-    private static void printAccess(PrintWriter out, String title, GetChannelAccess.Response a) {
-        out.println(title);
-        out.printf("    Alerting            : %s%n", a.alertingDisabled() ? "disabled" : "enabled");
-        out.printf("    Per-message Auth    : %s%n", a.perMessageAuthDisabled() ? "disabled" : "enabled");
-        out.printf("    User Level Auth     : %s%n", a.userLevelAuthDisabled() ? "disabled" : "enabled");
-        out.printf("    Access Mode         : %s%n", a.accessMode().displayName());
-    }
 
     record UserAccessReport(int userId, String name, GetUserAccess.Response access) {}
 
@@ -93,19 +72,18 @@ final class ChannelCommand implements Runnable {
         int ch = Numbers.parse(channel);
         List<UserAccessReport> rows = new ArrayList<>();
         GetUserAccess.Response first;
-        try (IpmiClient bmc = Facade.connect(root)) {
-            first = bmc.users().access(ch, uid == null ? 1 : Numbers.parse(uid));
-            if (uid != null) {
-                int id = Numbers.parse(uid);
-                rows.add(new UserAccessReport(id, bmc.users().name(id), first));
-            } else {
-                for (int id = 1; id <= first.maxUserIds(); id++) {
-                    GetUserAccess.Response a = id == 1 ? first : bmc.users().access(ch, id);
-                    rows.add(new UserAccessReport(id, bmc.users().name(id), a));
-                }
+        IpmiClient bmc = client();
+        first = bmc.users().access(ch, uid == null ? 1 : Numbers.parse(uid));
+        if (uid != null) {
+            int id = Numbers.parse(uid);
+            rows.add(new UserAccessReport(id, bmc.users().name(id), first));
+        } else {
+            for (int id = 1; id <= first.maxUserIds(); id++) {
+                GetUserAccess.Response a = id == 1 ? first : bmc.users().access(ch, id);
+                rows.add(new UserAccessReport(id, bmc.users().name(id), a));
             }
         }
-        if (Facade.printJson(root, out(), rows)) {
+        if (printJson(rows)) {
             return;
         }
         PrintWriter out = out();
@@ -132,33 +110,32 @@ final class ChannelCommand implements Runnable {
                    @Parameters(index = "2..*", arity = "0..*", paramLabel = "setting") List<String> settings) {
         int ch = Numbers.parse(channel);
         int id = Numbers.parse(uid);
-        try (IpmiClient bmc = Facade.connect(root)) {
-            GetUserAccess.Response a = bmc.users().access(ch, id);
-            boolean callbackOnly = a.callbackOnly();
-            boolean link = a.linkAuthEnabled();
-            boolean ipmi = a.ipmiMessagingEnabled();
-            PrivilegeLevel priv = a.privilegeLimit();
-            for (String s : settings == null ? List.<String>of() : settings) {
-                int eq = s.indexOf('=');
-                String k = eq < 0 ? s : s.substring(0, eq);
-                String v = eq < 0 ? "" : s.substring(eq + 1);
-                switch (k) {
-                    case "callin" -> callbackOnly = !onOff(v, s);
-                    case "link" -> link = onOff(v, s);
-                    case "ipmi" -> ipmi = onOff(v, s);
-                    case "privilege" -> priv = PrivilegeLevel.valueOf(Numbers.parse(v));
-                    default -> throw new CliException("Invalid option: " + s);
-                }
-            }
-            try {
-                bmc.users().setAccess(new SetUserAccess.Request(ch, true, callbackOnly, link, ipmi, id, priv,
-                        OptionalInt.of(0)));
-            } catch (CompletionCodeException e) {
-                throw new CliException("Set User Access (channel " + ch + " id " + id + ") failed: "
-                        + e.code().description());
+        IpmiClient bmc = client();
+        GetUserAccess.Response a = bmc.users().access(ch, id);
+        boolean callbackOnly = a.callbackOnly();
+        boolean link = a.linkAuthEnabled();
+        boolean ipmi = a.ipmiMessagingEnabled();
+        PrivilegeLevel priv = a.privilegeLimit();
+        for (String s : settings == null ? List.<String>of() : settings) {
+            int eq = s.indexOf('=');
+            String k = eq < 0 ? s : s.substring(0, eq);
+            String v = eq < 0 ? "" : s.substring(eq + 1);
+            switch (k) {
+                case "callin" -> callbackOnly = !onOff(v, s);
+                case "link" -> link = onOff(v, s);
+                case "ipmi" -> ipmi = onOff(v, s);
+                case "privilege" -> priv = PrivilegeLevel.valueOf(Numbers.parse(v));
+                default -> throw new CliException("Invalid option: " + s);
             }
         }
-        if (!Facade.printJson(root, out(), Map.of("channel", ch, "userId", id))) {
+        try {
+            bmc.users().setAccess(new SetUserAccess.Request(ch, true, callbackOnly, link, ipmi, id, priv,
+                    OptionalInt.of(0)));
+        } catch (CompletionCodeException e) {
+            throw new CliException("Set User Access (channel " + ch + " id " + id + ") failed: "
+                    + e.code().description());
+        }
+        if (!printJson(Map.of("channel", ch, "userId", id))) {
             out().printf("Set User Access (channel %d id %d) successful.%n", ch, id);
             out().flush();
         }
@@ -180,14 +157,13 @@ final class ChannelCommand implements Runnable {
         }
         int ch = channel == null ? CURRENT : Numbers.parse(channel);
         List<CipherSuiteRecord> suites;
-        try (IpmiClient bmc = Facade.connect(root)) {
-            try {
-                suites = bmc.channel().cipherSuites(ch);
-            } catch (CompletionCodeException e) {
-                throw new CliException("Unable to Get Channel Cipher Suites: " + e.code().description());
-            }
+        IpmiClient bmc = client();
+        try {
+            suites = bmc.channel().cipherSuites(ch);
+        } catch (CompletionCodeException e) {
+            throw new CliException("Unable to Get Channel Cipher Suites: " + e.code().description());
         }
-        if (Facade.printJson(root, out(), suites)) {
+        if (printJson(suites)) {
             return;
         }
         PrintWriter out = out();
@@ -195,23 +171,11 @@ final class ChannelCommand implements Runnable {
         for (CipherSuiteRecord r : suites) {
             out.printf("%-4d %-7s %-15s %-15s %-15s%n", r.suiteId(),
                     r.oemIana().isPresent() ? Integer.toString(r.oemIana().getAsInt()) : "N/A",
-                    name(r.authentication(), AUTH), name(r.integrity(), INTEGRITY),
-                    name(r.confidentiality(), CONFIDENTIALITY));
+                    IpmitoolText.algorithmName(r.authentication(), IpmitoolText.AUTH), IpmitoolText.algorithmName(r.integrity(), IpmitoolText.INTEGRITY),
+                    IpmitoolText.algorithmName(r.confidentiality(), IpmitoolText.CONFIDENTIALITY));
         }
         out.flush();
     }
 
-    private static final Map<Integer, String> AUTH = new LinkedHashMap<>(Map.of(0, "none", 1, "hmac_sha1",
-            2, "hmac_md5", 3, "hmac_sha256"));
-    private static final Map<Integer, String> INTEGRITY = Map.of(0, "none", 1, "hmac_sha1_96", 2, "hmac_md5_128",
-            3, "md5_128", 4, "sha256_128");
-    private static final Map<Integer, String> CONFIDENTIALITY = Map.of(0, "none", 1, "aes_cbc_128", 2, "xrc4_128",
-            3, "xrc4_40");
 
-    private static String name(List<Integer> algs, Map<Integer, String> names) {
-        if (algs.isEmpty()) {
-            return "none";
-        }
-        return names.getOrDefault(algs.get(0), "unknown");
-    }
 }

@@ -167,7 +167,7 @@ public final class DemoCommand implements Runnable {
         for (int guard = 0; guard < 256 && next != GetSdr.LAST; guard++) {
             GetSdr.Response r = client.execute(new GetSdr.Request(0, next, 0, GetSdr.ENTIRE_RECORD));
             next = r.nextRecordId();
-            SdrRecord rec = SdrRecord.decode(r.data());
+            SdrRecord rec = SdrRecord.decode(r.data().toByteArray());
             if (rec instanceof SdrRecord.FullSensor s && s.hasAnalogReading()) {
                 GetSensorReading.Response reading = client.execute(new GetSensorReading.Request(s.key().sensorNumber()));
                 double value = s.conversion().convert(reading.raw());
@@ -185,7 +185,7 @@ public final class DemoCommand implements Runnable {
         for (int guard = 0; guard < 1024 && next != GetSelEntry.LAST && info.entries() > 0; guard++) {
             GetSdr.Response r = client.execute(new GetSelEntry.Request(0, next, 0, GetSelEntry.ENTIRE_RECORD));
             next = r.nextRecordId();
-            byte[] e = r.data();
+            byte[] e = r.data().toByteArray();
             long ts = (e[3] & 0xFFL) | (e[4] & 0xFFL) << 8 | (e[5] & 0xFFL) << 16 | (e[6] & 0xFFL) << 24;
             int type = e[12] & 0x7F;
             boolean deassert = (e[12] & 0x80) != 0;
@@ -201,10 +201,10 @@ public final class DemoCommand implements Runnable {
         while (all.size() < size) {
             ReadFruData.Response r = client.execute(new ReadFruData.Request(0, all.size(),
                     Math.min(32, size - all.size())));
-            if (r.data().length == 0) {
+            if (r.data().isEmpty()) {
                 break;
             }
-            all.writeBytes(r.data());
+            all.writeBytes(r.data().toByteArray());
         }
         byte[] fru = all.toByteArray();
         int product = (fru[4] & 0xFF) * 8;

@@ -39,7 +39,9 @@ final class Json {
         } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short) {
             sb.append(v);
         } else if (v instanceof Number n) {
-            sb.append(n.doubleValue());
+            double d = n.doubleValue();
+            // JSON has no NaN or infinity
+            sb.append(Double.isFinite(d) ? Double.toString(d) : "null");
         } else if (v instanceof CharSequence || v instanceof Character) {
             string(sb, v.toString());
         } else if (v instanceof Enum<?> e) {
@@ -105,6 +107,72 @@ final class Json {
         } else {
             string(sb, v.toString());
         }
+    }
+
+    /**
+     * One ipmitool table line ({@code a | b | c}) as an object with the given keys: blank or
+     * {@code na} cells become null, plain numbers become numbers, everything else stays text.
+     */
+    static Map<String, Object> columns(String line, String... keys) {
+        String[] cells = line.split("\\|", -1);
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            m.put(keys[i], i < cells.length ? cell(cells[i].strip()) : null);
+        }
+        return m;
+    }
+
+    static Object cell(String text) {
+        if (text.isEmpty() || text.equals("na")) {
+            return null;
+        }
+        if (text.matches("-?[0-9]+")) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                return text;
+            }
+        }
+        if (text.matches("-?[0-9]+\\.[0-9]+")) {
+            return Double.parseDouble(text);
+        }
+        return text;
+    }
+
+    /**
+     * ipmitool's {@code Name   : value} lines as an object: the name in lower camel case
+     * ("Sensor Reading" becomes {@code sensorReading}), the value as text; a repeated name keeps
+     * its first value. Lines without " : " are left out.
+     */
+    static Map<String, Object> fields(Iterable<String> lines) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (String line : lines) {
+            int colon = line.indexOf(" :");
+            if (colon < 0) {
+                continue;
+            }
+            String key = camel(line.substring(0, colon));
+            String value = line.substring(colon + 2).strip();
+            if (!key.isEmpty()) {
+                m.putIfAbsent(key, value);
+            }
+        }
+        return m;
+    }
+
+    static String camel(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (String word : name.strip().split("[^A-Za-z0-9]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            // abbreviations are words too: "Sensor ID" is sensorId, "SDR Version" sdrVersion
+            String w = word.equals(word.toUpperCase(java.util.Locale.ROOT)) ? word.toLowerCase(java.util.Locale.ROOT)
+                    : word;
+            sb.append(sb.length() == 0 ? w.toLowerCase(java.util.Locale.ROOT)
+                    : Character.toUpperCase(w.charAt(0)) + w.substring(1));
+        }
+        return sb.toString();
     }
 
     private static void string(StringBuilder sb, String s) {

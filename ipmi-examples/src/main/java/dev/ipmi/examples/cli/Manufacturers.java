@@ -1,5 +1,6 @@
 package dev.ipmi.examples.cli;
 
+import dev.ipmi.core.commands.app.ManufacturerNames;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,9 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Manufacturer names for "mc info", as ipmitool finds them: in the IANA Private Enterprise
- * Numbers registry installed at {@code /usr/share/misc/enterprise-numbers.txt} (Debian package
- * {@code ieee-data}/{@code ipmitool}), else "Unknown (0x…)".
+ * The CLI's one source of manufacturer names: the IANA Private Enterprise Numbers registry where
+ * ipmitool reads it ({@code /usr/share/misc/enterprise-numbers.txt}, shipped with Debian's
+ * ipmitool), so that "mc info" prints what ipmitool prints; on a machine without that file, the
+ * library's built-in table ({@link ManufacturerNames}); else ipmitool's "Unknown (0x…)".
  */
 final class Manufacturers {
     static final Path REGISTRY = Path.of("/usr/share/misc/enterprise-numbers.txt");
@@ -23,9 +25,13 @@ final class Manufacturers {
         if (iana == 0x0FFFFF) {
             return "Unspecified";
         }
-        return lookup(REGISTRY, iana);
+        if (Files.isReadable(REGISTRY)) {
+            return lookup(REGISTRY, iana);
+        }
+        return ManufacturerNames.of(iana).orElseGet(() -> unknown(iana));
     }
 
+    /** The registry's name for {@code iana}, or "Unknown (0x…)" when the file lacks it or cannot be read. */
     static String lookup(Path registry, int iana) {
         String wanted = Integer.toString(iana);
         if (Files.isReadable(registry)) {

@@ -7,39 +7,33 @@ import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code power status|on|off|cycle|reset|soft|diag} (also {@code chassis power ...}), as ipmitool 1.8.19. */
 @Command(name = "power", description = "Chassis power: status, on, off, cycle, reset, soft, diag.")
-final class PowerCommand implements Runnable {
+final class PowerCommand extends CliCommand implements Runnable {
     static final Map<String, PowerAction> ACTIONS = Map.of("on", PowerAction.POWER_UP, "up", PowerAction.POWER_UP,
             "off", PowerAction.POWER_DOWN, "down", PowerAction.POWER_DOWN, "cycle", PowerAction.POWER_CYCLE,
             "reset", PowerAction.HARD_RESET, "soft", PowerAction.SOFT_SHUTDOWN, "diag",
             PowerAction.DIAGNOSTIC_INTERRUPT);
-
-    @ParentCommand
-    IpmiCli root;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "status|on|off|cycle|reset|soft|diag")
     String what;
 
     @Override
     public void run() {
-        run(root, what, spec.commandLine().getOut());
+        run(this, what);
     }
 
-    static void run(IpmiCli root, String what, PrintWriter out) {
+    static void run(CliCommand ctx, String what) {
+        PrintWriter out = ctx.out();
         if (!what.equals("status") && !ACTIONS.containsKey(what)) {
             throw new CliException("chassis power Commands: status, on, off, cycle, reset, diag, soft");
         }
-        try (IpmiClient bmc = Facade.connect(root)) {
+        try {
+            IpmiClient bmc = ctx.client();
             if (what.equals("status")) {
                 boolean on = bmc.chassis().isPowerOn();
-                if (!Facade.printJson(root, out, Map.of("powerOn", on))) {
+                if (!ctx.printJson(Map.of("powerOn", on))) {
                     out.println("Chassis Power is " + (on ? "on" : "off"));
                 }
                 return;
@@ -52,7 +46,7 @@ final class PowerCommand implements Runnable {
                 throw new CliException("Set Chassis Power Control to " + action.displayName() + " failed: "
                         + e.code().description());
             }
-            if (!Facade.printJson(root, out, Map.of("action", action))) {
+            if (!ctx.printJson(Map.of("action", action))) {
                 out.println("Chassis Power Control: " + action.displayName());
             }
         } finally {

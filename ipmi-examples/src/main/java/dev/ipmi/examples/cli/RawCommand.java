@@ -2,24 +2,15 @@ package dev.ipmi.examples.cli;
 
 import dev.ipmi.core.CompletionCodeException;
 import dev.ipmi.core.RawRequest;
-import dev.ipmi.core.spi.IpmiTransport;
-import dev.ipmi.lan.LanSession;
-import java.io.PrintWriter;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code raw NETFN CMD [DATA…]}: sends any command and prints the response data like ipmitool. */
 @Command(name = "raw", description = "Send a raw request and print the response data bytes (as ipmitool raw).")
-final class RawCommand implements Runnable {
-    @ParentCommand
-    IpmiCli root;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class RawCommand extends CliCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "NETFN", description = "netFn, e.g. 0x06")
     String netFn;
 
@@ -42,27 +33,18 @@ final class RawCommand implements Runnable {
         }
         RawRequest req = RawRequest.of(nf, c, bytes);
         RawRequest.Response r;
-        try (IpmiTransport t = Facade.open(root)) {
-            r = LanSession.await(t.send(req));
+        try {
+            r = client().execute(req);
         } catch (CompletionCodeException e) {
             throw new CliException(String.format(
                     "Unable to send RAW command (channel=0x%x netfn=0x%x lun=0x0 cmd=0x%x rsp=0x%x): %s",
-                    Facade.target(root.facade).channel(), nf, c, e.code().code(), e.code().description()));
+                    options().target().channel(), nf, c, e.code().code(), e.code().description()));
         }
-        print(r.data(), spec.commandLine().getOut());
+        if (!printJson(Map.of("data", HexFormat.of().formatHex(r.data())))) {
+            IpmitoolText.rawData(r.data(), out());
+        }
     }
 
-    static void print(byte[] data, PrintWriter out) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < data.length; i++) {
-            if (i > 0 && i % 16 == 0) {
-                sb.append(System.lineSeparator());
-            }
-            sb.append(String.format(" %02x", data[i] & 0xFF));
-        }
-        out.println(sb);
-        out.flush();
-    }
 
     /** Like ipmitool's str2uchar (strtoul base 0): 0x.. hex, leading 0 octal, else decimal; 0..255. */
     static int parseByte(String text, String what) {

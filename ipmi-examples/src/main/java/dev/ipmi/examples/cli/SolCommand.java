@@ -24,57 +24,40 @@ import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sol activate|deactivate|info|set}, with ipmitool 1.8.19's texts. The console copies stdin
  * to the host's serial port and the serial port to stdout, byte for byte.
  */
 @Command(name = "sol", description = "Serial-over-LAN console and configuration.")
-final class SolCommand implements Runnable {
+final class SolCommand extends CliCommand implements Runnable {
     static final int CURRENT = 0x0E;
     /** After stdin ends (piped input), leave once the console printed nothing for this long. */
     static final long IDLE_AFTER_EOF_MILLIS = 1000;
     /** ... but never wait longer than this for a console that keeps talking. */
     static final long MAX_WAIT_AFTER_EOF_MILLIS = 30_000;
 
-    @ParentCommand
-    IpmiCli root;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        usage();
     }
 
-    private PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    private PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
-
-    private IpmiClient connect() {
+    private IpmiClient bmc() {
         // SOL commands address the BMC itself: -t/-b bridging does not apply
-        return IpmiClient.using(root.connection.open());
+        return options().bmc();
     }
 
     @Command(name = "info", description = "SOL configuration parameters [channel].")
     void info(@Parameters(arity = "0..1", paramLabel = "channel") String channel) {
         int ch = channel == null ? CURRENT : Numbers.parse(channel);
         SolConfig c;
-        try (IpmiClient bmc = connect()) {
-            c = bmc.sol().info(ch);
-        }
-        if (Facade.printJson(root, out(), c)) {
+        IpmiClient bmc = bmc();
+        c = bmc.sol().info(ch);
+        if (printJson(c)) {
             return;
         }
         reportMissing(c, ch);
-        out().print(c.toIpmitoolText(ch, root.connection.port));
+        out().print(c.toIpmitoolText(ch, options().port));
         out().flush();
     }
 
@@ -107,7 +90,7 @@ final class SolCommand implements Runnable {
         }
         if (c.payloadPort().isEmpty()) {
             err.printf("Info: SOL parameter 'Payload Port (8)' not supported - defaulting to %d%n",
-                    root.connection.port);
+                    options().port);
         }
         err.flush();
     }
@@ -117,13 +100,12 @@ final class SolCommand implements Runnable {
              @Parameters(index = "1", paramLabel = "value") String value,
              @Parameters(index = "2", arity = "0..1", paramLabel = "channel") String channel) {
         int ch = channel == null ? CURRENT : Numbers.parse(channel);
-        try (IpmiClient bmc = connect()) {
-            SolParameter p = parameter(bmc, ch, name, value);
-            try {
-                bmc.sol().set(ch, p);
-            } catch (CompletionCodeException e) {
-                throw new CliException(setError(name, value, e.code().code(), e.code().description()));
-            }
+        IpmiClient bmc = bmc();
+        SolParameter p = parameter(bmc, ch, name, value);
+        try {
+            bmc.sol().set(ch, p);
+        } catch (CompletionCodeException e) {
+            throw new CliException(setError(name, value, e.code().code(), e.code().description()));
         }
     }
 
@@ -250,19 +232,18 @@ final class SolCommand implements Runnable {
     @Command(name = "deactivate", description = "Deactivate a SOL console on any session [instance N].")
     int deactivate(@Parameters(arity = "0..*", paramLabel = "instance N") List<String> args) {
         int instance = instance(args, false);
-        try (IpmiClient bmc = connect()) {
-            try {
-                if (bmc.sol().deactivate(instance)) {
-                    return 0;
-                }
-                err().println("Info: SOL payload already de-activated");
-            } catch (CompletionCodeException e) {
-                err().println(e.code().code() == 0x81 ? "Info: SOL payload type disabled"
-                        : "Error de-activating SOL payload: " + e.code().description());
+        IpmiClient bmc = bmc();
+        try {
+            if (bmc.sol().deactivate(instance)) {
+                return 0;
             }
-            err().flush();
-            return 1;
+            err().println("Info: SOL payload already de-activated");
+        } catch (CompletionCodeException e) {
+            err().println(e.code().code() == 0x81 ? "Info: SOL payload type disabled"
+                    : "Error de-activating SOL payload: " + e.code().description());
         }
+        err().flush();
+        return 1;
     }
 
     @Command(name = "activate", description = "Open the serial console [instance N] [--force-takeover]. "
@@ -270,7 +251,8 @@ final class SolCommand implements Runnable {
     int activate(@Parameters(arity = "0..*", paramLabel = "instance N") List<String> args,
                  @Option(names = "--force-takeover", description = "Deactivate a console active on another "
                          + "session and take it over.") boolean takeOver) throws IOException, InterruptedException {
-        if (!"lanplus".equals(root.connection.iface)) {
+        textOnly("sol activate");
+        if (!"lanplus".equals(options().iface)) {
             throw new CliException("Error: This command is only available over the lanplus interface");
         }
         int instance = instance(args, true);
@@ -284,45 +266,44 @@ final class SolCommand implements Runnable {
         }
         PrintStream console = System.out;
         out().flush();
-        try (IpmiClient bmc = connect()) {
-            AtomicReference<SolEvent> end = new AtomicReference<>();
-            SolSession sol;
+        IpmiClient bmc = bmc();
+        AtomicReference<SolEvent> end = new AtomicReference<>();
+        SolSession sol;
+        try {
+            sol = bmc.sol().activate(options, e -> {
+                if (e == SolEvent.DEACTIVATED_BY_BMC || e == SolEvent.LINK_LOST) {
+                    end.set(e);
+                }
+            });
+        } catch (SolAlreadyActiveException e) {
+            throw new CliException("Info: SOL payload already active on another session");
+        }
+        Terminal terminal = Terminal.rawIfInteractive();
+        // killed (SIGTERM, SIGINT from outside): still free the console and the session slot
+        Thread release = new Thread(() -> {
             try {
-                sol = bmc.sol().activate(options, e -> {
-                    if (e == SolEvent.DEACTIVATED_BY_BMC || e == SolEvent.LINK_LOST) {
-                        end.set(e);
-                    }
-                });
-            } catch (SolAlreadyActiveException e) {
-                throw new CliException("Info: SOL payload already active on another session");
-            }
-            Terminal terminal = Terminal.rawIfInteractive();
-            // killed (SIGTERM, SIGINT from outside): still free the console and the session slot
-            Thread release = new Thread(() -> {
-                try {
-                    sol.close();
-                    bmc.close();
-                } catch (RuntimeException e) {
-                    // best effort while the JVM goes down
-                }
-            }, "ipmi-sol-release");
-            Runtime.getRuntime().addShutdownHook(release);
-            try {
-                String nl = terminal.raw() ? "\r\n" : "\n";
-                synchronized (console) {
-                    console.print("[SOL Session operational.  Use ~? for help]" + nl);
-                    console.flush();
-                }
-                return run(sol, console, terminal, end, nl);
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(release);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook runs anyway
-                }
                 sol.close();
-                terminal.restore();
+                bmc.close();
+            } catch (RuntimeException e) {
+                // best effort while the JVM goes down
             }
+        }, "ipmi-sol-release");
+        Runtime.getRuntime().addShutdownHook(release);
+        try {
+            String nl = terminal.raw() ? "\r\n" : "\n";
+            synchronized (console) {
+                console.print("[SOL Session operational.  Use ~? for help]" + nl);
+                console.flush();
+            }
+            return run(sol, console, terminal, end, nl);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(release);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
+            sol.close();
+            terminal.restore();
         }
     }
 

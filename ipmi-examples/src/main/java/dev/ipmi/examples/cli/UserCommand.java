@@ -14,25 +14,13 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code user list|summary|set name|set password|enable|disable|priv|test}, as ipmitool 1.8.19. */
 @Command(name = "user", description = "User management.")
-final class UserCommand implements Runnable {
-    @ParentCommand
-    IpmiCli root;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class UserCommand extends CliCommand implements Runnable {
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    private PrintWriter out() {
-        return spec.commandLine().getOut();
+        usage();
     }
 
     private static int channel(String channel) {
@@ -42,10 +30,9 @@ final class UserCommand implements Runnable {
     @Command(name = "list", description = "Every user slot of a channel [channel].")
     void list(@Parameters(arity = "0..1", paramLabel = "channel") String channel) {
         List<UserEntry> users;
-        try (IpmiClient bmc = Facade.connect(root)) {
-            users = bmc.users().list(channel(channel));
-        }
-        if (Facade.printJson(root, out(), users)) {
+        IpmiClient bmc = client();
+        users = bmc.users().list(channel(channel));
+        if (printJson(users)) {
             return;
         }
         PrintWriter out = out();
@@ -60,10 +47,9 @@ final class UserCommand implements Runnable {
     @Command(name = "summary", description = "User counts of a channel [channel].")
     void summary(@Parameters(arity = "0..1", paramLabel = "channel") String channel) {
         UserSummary s;
-        try (IpmiClient bmc = Facade.connect(root)) {
-            s = bmc.users().summary(channel(channel));
-        }
-        if (Facade.printJson(root, out(), s)) {
+        IpmiClient bmc = client();
+        s = bmc.users().summary(channel(channel));
+        if (printJson(s)) {
             return;
         }
         out().printf("Maximum IDs\t    : %d%n", s.maxUserIds());
@@ -83,17 +69,19 @@ final class UserCommand implements Runnable {
                 if (value == null) {
                     throw new CliException("user set name: a name is required");
                 }
-                try (IpmiClient bmc = Facade.connect(root)) {
+                try {
+            IpmiClient bmc = client();
                     bmc.users().setName(id, value);
                 } catch (CompletionCodeException e) {
                     throw new CliException("Set User Name command failed (user " + id + ", name " + value + "): "
                             + e.code().description());
                 }
-                Facade.printJson(root, out(), Map.of("userId", id, "name", value));
+                printJson(Map.of("userId", id, "name", value));
             }
             case "password" -> {
                 char[] pw = value != null ? value.toCharArray() : prompt();
-                try (IpmiClient bmc = Facade.connect(root)) {
+                try {
+            IpmiClient bmc = client();
                     if (size == null) {
                         bmc.users().setPassword(id, pw);
                     } else {
@@ -105,7 +93,7 @@ final class UserCommand implements Runnable {
                 } finally {
                     Arrays.fill(pw, '\0');
                 }
-                if (!Facade.printJson(root, out(), Map.of("userId", id))) {
+                if (!printJson(Map.of("userId", id))) {
                     out().printf("Set User Password command successful (user %d)%n", id);
                     out().flush();
                 }
@@ -139,23 +127,25 @@ final class UserCommand implements Runnable {
     @Command(name = "enable", description = "Enable a user <uid>.")
     void enable(@Parameters(paramLabel = "uid") String uid) {
         int id = Numbers.parse(uid);
-        try (IpmiClient bmc = Facade.connect(root)) {
+        try {
+            IpmiClient bmc = client();
             bmc.users().enable(id);
         } catch (CompletionCodeException e) {
             throw new CliException("Set User Password command failed (user " + id + "): " + e.code().description());
         }
-        Facade.printJson(root, out(), Map.of("userId", id, "enabled", true));
+        printJson(Map.of("userId", id, "enabled", true));
     }
 
     @Command(name = "disable", description = "Disable a user <uid>.")
     void disable(@Parameters(paramLabel = "uid") String uid) {
         int id = Numbers.parse(uid);
-        try (IpmiClient bmc = Facade.connect(root)) {
+        try {
+            IpmiClient bmc = client();
             bmc.users().disable(id);
         } catch (CompletionCodeException e) {
             throw new CliException("Set User Password command failed (user " + id + "): " + e.code().description());
         }
-        Facade.printJson(root, out(), Map.of("userId", id, "enabled", false));
+        printJson(Map.of("userId", id, "enabled", false));
     }
 
     @Command(name = "priv", description = "<uid> <privilege level> [channel]: set a user's privilege limit.")
@@ -164,12 +154,13 @@ final class UserCommand implements Runnable {
               @Parameters(index = "2", arity = "0..1", paramLabel = "channel") String channel) {
         int id = Numbers.parse(uid);
         PrivilegeLevel p = PrivilegeLevel.valueOf(Numbers.parse(privilege));
-        try (IpmiClient bmc = Facade.connect(root)) {
+        try {
+            IpmiClient bmc = client();
             bmc.users().setPrivilege(channel(channel), id, p);
         } catch (CompletionCodeException e) {
             throw new CliException("Set Privilege Level command failed (user " + id + "): " + e.code().description());
         }
-        if (!Facade.printJson(root, out(), Map.of("userId", id, "privilege", p))) {
+        if (!printJson(Map.of("userId", id, "privilege", p))) {
             out().printf("Set Privilege Level command successful (user %d)%n", id);
             out().flush();
         }
@@ -182,12 +173,13 @@ final class UserCommand implements Runnable {
         int id = Numbers.parse(uid);
         char[] pw = password != null ? password.toCharArray() : prompt();
         PasswordTest r;
-        try (IpmiClient bmc = Facade.connect(root)) {
+        try {
+            IpmiClient bmc = client();
             r = bmc.users().testPassword(id, pw, size(size));
         } finally {
             Arrays.fill(pw, '\0');
         }
-        if (!Facade.printJson(root, out(), Map.of("userId", id, "result", r))) {
+        if (!printJson(Map.of("userId", id, "result", r))) {
             out().println(switch (r) {
                 case CORRECT -> "Success";
                 case INCORRECT -> "Failure: password incorrect";

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipmi.core.client.RequestTarget;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code -t}/{@code -b}/{@code -T}/{@code -B} as ipmitool reads them. */
 class BridgingOptionsTest {
     private static RequestTarget target(String... args) {
-        IpmiCli cli = new IpmiCli();
-        new CommandLine(cli).parseArgs(args);
-        return Facade.target(cli.facade);
+        return IpmiCli.parse(args).connection.target();
     }
 
     @Test

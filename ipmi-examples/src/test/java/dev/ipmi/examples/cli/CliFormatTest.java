@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipmi.core.commands.app.GetDeviceId;
+import dev.ipmi.core.types.ByteString;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ class CliFormatTest {
         data[0] = 0x20;
         data[17] = (byte) 0xFF;
         StringWriter w = new StringWriter();
-        RawCommand.print(data, new PrintWriter(w));
+        IpmitoolText.rawData(data, new PrintWriter(w));
         assertThat(w.toString().lines().toList()).containsExactly(
                 " 20 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00", " 00 ff");
     }
@@ -49,9 +50,9 @@ class CliFormatTest {
     @Test
     void mcInfoLayout() {
         GetDeviceId.Response id = new GetDeviceId.Response(0x20, false, 1, true, 2, 0x15, 0x02, 0x9F, 0x1291, 0x0F02,
-                Optional.of(new byte[4]));
+                Optional.of(ByteString.of(new byte[4])));
         StringWriter w = new StringWriter();
-        McCommand.Info.print(id, new PrintWriter(w));
+        IpmitoolText.mcInfo(id, new PrintWriter(w));
         assertThat(w.toString()).contains("Device ID                 : 32\n", "Firmware Revision         : 2.15\n",
                 "IPMI Version              : 2.0\n", "Product ID                : 3842 (0x0f02)\n",
                 "Product Name              : Unknown (0xF02)\n", "Additional Device Support :\n    Sensor Device\n",

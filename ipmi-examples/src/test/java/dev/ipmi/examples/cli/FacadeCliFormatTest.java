@@ -40,31 +40,31 @@ class FacadeCliFormatTest {
 
     @Test
     void pohInHoursAndMinutes() {
-        assertThat(ChassisCommand.pohText(new GetPohCounter.Response(60, 10000))).isEqualTo("POH Counter  : 416 days, 16 hours");
-        assertThat(ChassisCommand.pohText(new GetPohCounter.Response(1, 1500)))
+        assertThat(IpmitoolText.poh(new GetPohCounter.Response(60, 10000))).isEqualTo("POH Counter  : 416 days, 16 hours");
+        assertThat(IpmitoolText.poh(new GetPohCounter.Response(1, 1500)))
                 .isEqualTo("POH Counter  : 1 days, 1 hours, 0 minutes");
-        assertThat(ChassisCommand.pohText(new GetPohCounter.Response(30, 3))).isEqualTo("POH Counter  : 0 days, 1 hours, 30 minutes");
+        assertThat(IpmitoolText.poh(new GetPohCounter.Response(30, 3))).isEqualTo("POH Counter  : 0 days, 1 hours, 30 minutes");
     }
 
     @Test
     void selfTestTexts() {
-        assertThat(McGroupCommands.SelftestCmd.selftestText(new GetSelfTestResults.Response(SelfTestResult.PASSED, 0)))
+        assertThat(IpmitoolText.mcSelftest(new GetSelfTestResults.Response(SelfTestResult.PASSED, 0)))
                 .isEqualTo("Selftest: passed\n");
-        assertThat(McGroupCommands.SelftestCmd.selftestText(
+        assertThat(IpmitoolText.mcSelftest(
                 new GetSelfTestResults.Response(SelfTestResult.CORRUPTED_OR_INACCESSIBLE, 0x81)))
                 .isEqualTo("Selftest: device corrupted\n -> SEL device not accessible\n"
                         + "controller operational firmware corrupted\n");
-        assertThat(McGroupCommands.SelftestCmd.selftestText(
+        assertThat(IpmitoolText.mcSelftest(
                 new GetSelfTestResults.Response(SelfTestResult.FATAL_HARDWARE_ERROR, 0x12)))
                 .isEqualTo("Selftest     : fatal error\nFailure code : 12\n");
-        assertThat(McGroupCommands.SelftestCmd.selftestText(new GetSelfTestResults.Response(SelfTestResult.valueOf(0x60), 0x0a)))
+        assertThat(IpmitoolText.mcSelftest(new GetSelfTestResults.Response(SelfTestResult.valueOf(0x60), 0x0a)))
                 .isEqualTo("Selftest     : device specific (60h)\nFailure code : 0Ah\n");
     }
 
     @Test
     void dcmiPowerReadingLayout() {
         GetPowerReading.Response r = new GetPowerReading.Response(144, 66, 206, 148, 1_635_000_000L, 1_987_338_000L, true);
-        assertThat(DcmiCommand.text(r)).isEqualTo("\n"
+        assertThat(IpmitoolText.dcmiPowerReading(r)).isEqualTo("\n"
                 + "    Instantaneous power reading:                   144 Watts\n"
                 + "    Minimum during sampling period:                 66 Watts\n"
                 + "    Maximum during sampling period:                206 Watts\n"
@@ -81,7 +81,7 @@ class FacadeCliFormatTest {
                 PowerRestorePolicy.PREVIOUS, new GetChassisStatus.LastPowerEvent(true, false, false, false, true),
                 true, false, false, true, Optional.empty(),
                 Optional.of(new GetChassisStatus.FrontPanelControls(true, false, false, false, true, false, false, false)));
-        String text = print(w -> ChassisCommand.printStatus(s, w));
+        String text = print(w -> IpmitoolText.chassisStatus(s, w));
         assertThat(text).contains("Power Restore Policy : previous\n")
                 .contains("Last Power Event     : ac-failed command\n")
                 .contains("Chassis Intrusion    : active\n")
@@ -99,7 +99,7 @@ class FacadeCliFormatTest {
                 .verbosity(FirmwareVerbosity.VERBOSE).forceProgressEventTraps(true).userPasswordBypass(true)
                 .lockSleepButton(true).consoleRedirection(ConsoleRedirection.ENABLE).biosSharedModeOverride(true)
                 .biosMuxControl(1).build();
-        assertThat(print(w -> ChassisCommand.printBootFlags(f, w))).isEqualTo(" Boot Flags :\n"
+        assertThat(print(w -> IpmitoolText.bootFlags(f, w))).isEqualTo(" Boot Flags :\n"
                 + "   - Boot Flag Valid\n"
                 + "   - Options apply to all future boots\n"
                 + "   - BIOS EFI boot \n"
@@ -121,7 +121,7 @@ class FacadeCliFormatTest {
     @Test
     void guidOfIpmiSimIsShownInSmbiosOrder() {
         Guid g = new Guid(Hex.parse("4c 41 42 2d 42 4d 43 2d 47 55 49 44 2d 30 30 00"));
-        assertThat(print(w -> McGroupCommands.GuidCmd.printGuid(g, w))).isEqualTo(
+        assertThat(print(w -> IpmitoolText.mcGuid(g, w))).isEqualTo(
                 "System GUID   : 2d42414c-4d42-2d43-4755-49442d303000\n"
                         + "GUID Encoding : SMBIOS (WARNING: IPMI Specification violation!)\n"
                         + "GUID Version  : DCE Security with POSIX UIDs (not for IPMI)\n");

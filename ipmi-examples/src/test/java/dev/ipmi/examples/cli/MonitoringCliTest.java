@@ -37,20 +37,20 @@ class MonitoringCliTest {
 
     @Test
     void timestampsAsIpmitoolPrintsThem() {
-        assertThat(SelCommand.numericTime(new SelTimestamp(1922))).isEqualTo("S+ 00:32:02");
-        assertThat(SelCommand.date(new SelTimestamp(1922))).isEqualTo("S+ 70/001");
+        assertThat(IpmitoolText.numericTime(new SelTimestamp(1922))).isEqualTo("S+ 00:32:02");
+        assertThat(IpmitoolText.date(new SelTimestamp(1922))).isEqualTo("S+ 70/001");
         SelTimestamp real = SelTimestamp.of(Instant.parse("2026-11-21T10:43:35Z"));
-        assertThat(SelCommand.numericTime(real)).isEqualTo("11/21/26 10:43:35 UTC");
-        assertThat(SelCommand.date(real)).isEqualTo("11/21/26");
+        assertThat(IpmitoolText.numericTime(real)).isEqualTo("11/21/26 10:43:35 UTC");
+        assertThat(IpmitoolText.date(real)).isEqualTo("11/21/26");
     }
 
     @Test
     void selTimeSetAcceptsIpmitoolsTwoDigitYearAndTheDocumentedFourDigitOne() {
         Instant expected = Instant.parse("2026-11-21T10:00:00Z");
-        assertThat(SelCommand.Time.parse("11/21/26 10:00:00")).isEqualTo(expected);
-        assertThat(SelCommand.Time.parse("11/21/2026 10:00:00")).isEqualTo(expected);
-        assertThat(SelCommand.Time.parse("now")).isBeforeOrEqualTo(Instant.now());
-        assertThatThrownBy(() -> SelCommand.Time.parse("21.11.2026")).isInstanceOf(CliException.class)
+        assertThat(SelCommand.parseTime("11/21/26 10:00:00")).isEqualTo(expected);
+        assertThat(SelCommand.parseTime("11/21/2026 10:00:00")).isEqualTo(expected);
+        assertThat(SelCommand.parseTime("now")).isBeforeOrEqualTo(Instant.now());
+        assertThatThrownBy(() -> SelCommand.parseTime("21.11.2026")).isInstanceOf(CliException.class)
                 .hasMessage("Specified time could not be parsed");
         assertThat(ZoneId.systemDefault().getId()).isEqualTo("UTC");
     }
@@ -58,10 +58,10 @@ class MonitoringCliTest {
     @Test
     void selAddLinesKeepTheBytesOfTheLineBefore() {
         int[] b = new int[8];
-        assertThat(SelCommand.Add.parse("0x04 0x02 0x04 0x01 0x07 0x00 0x00", b)).isEqualTo(7);
-        assertThat(SelCommand.Add.parse("0x04 0x01", b)).isEqualTo(2);
+        assertThat(SelCommand.parseAddLine("0x04 0x02 0x04 0x01 0x07 0x00 0x00", b)).isEqualTo(7);
+        assertThat(SelCommand.parseAddLine("0x04 0x01", b)).isEqualTo(2);
         assertThat(b).containsExactly(0x04, 0x01, 0x04, 0x01, 0x07, 0x00, 0x00, 0x00);
-        assertThat(SelCommand.Add.parse("4 1 300", b)).isEqualTo(2);
+        assertThat(SelCommand.parseAddLine("4 1 300", b)).isEqualTo(2);
         assertThatThrownBy(() -> SelCommand.parseId("0x10000")).isInstanceOf(CliException.class)
                 .hasMessage("Given SEL ID '0x10000' is invalid.");
         assertThat(SelCommand.parseId("0x1f")).isEqualTo(0x1F);
@@ -71,14 +71,14 @@ class MonitoringCliTest {
     @Test
     void selInfoArithmeticAndSupportedCommands() {
         StringWriter w = new StringWriter();
-        SelCommand.Info.print(new GetSelInfo.Response(0x51, 5, 15920, 0, 0xFFFFFFFFL, 0x0F), new PrintWriter(w));
+        IpmitoolText.selInfo(new GetSelInfo.Response(0x51, 5, 15920, 0, 0xFFFFFFFFL, 0x0F), new PrintWriter(w));
         assertThat(w.toString().lines().toList()).containsExactly("SEL Information",
                 "Version          : 1.5 (v1.5, v2 compliant)", "Entries          : 5",
                 "Free Space       : 15920 bytes ",
                 "Percent Used     : 0%", "Last Add Time    : Not Available", "Last Del Time    : Not Available",
                 "Overflow         : false", "Supported Cmds   : 'Delete' 'Partial Add' 'Reserve' 'Get Alloc Info' ");
         w = new StringWriter();
-        SelCommand.Info.print(new GetSelInfo.Response(0x02, 0, 0xFFFF, 0, 0, 0x80), new PrintWriter(w));
+        IpmitoolText.selInfo(new GetSelInfo.Response(0x02, 0, 0xFFFF, 0, 0, 0x80), new PrintWriter(w));
         assertThat(w.toString()).contains("Free Space       : 65535 bytes or more\n", "Percent Used     : unknown\n",
                 "Overflow         : true\n", "Supported Cmds   : None\n");
     }
@@ -87,11 +87,11 @@ class MonitoringCliTest {
     void sdrInfoShowsATimestampOnlyWhenTheMatchingOperationIsSupported() {
         long ts = Instant.parse("2026-11-21T10:43:08Z").getEpochSecond();
         StringWriter w = new StringWriter();
-        SdrCommand.Info.print(new GetSdrRepositoryInfo.Response(0x51, 8, 0xFFFE, ts, ts, 0x02), new PrintWriter(w));
+        IpmitoolText.sdrInfo(new GetSdrRepositoryInfo.Response(0x51, 8, 0xFFFE, ts, ts, 0x02), new PrintWriter(w));
         assertThat(w.toString()).contains("Most recent Addition                : NA\n",
                 "Most recent Erase                   : NA\n", "Free Space                          : > 64Kb - 2 bytes\n");
         w = new StringWriter();
-        SdrCommand.Info.print(new GetSdrRepositoryInfo.Response(0x51, 8, 100, ts, 0xFFFFFFFFL, 0x6E), new PrintWriter(w));
+        IpmitoolText.sdrInfo(new GetSdrRepositoryInfo.Response(0x51, 8, 100, ts, 0xFFFFFFFFL, 0x6E), new PrintWriter(w));
         assertThat(w.toString()).contains("Most recent Addition                : 11/21/26 10:43:08 UTC\n",
                 "Most recent Erase                   : Unspecified\n", "Free Space                          : 100 bytes\n",
                 "SDR Repository Update Support       : modal and non-modal\n",
@@ -105,12 +105,12 @@ class MonitoringCliTest {
                 ByteReader.of(new byte[] {(byte) 0xC4, 0x50, 0x53, 0x55, 0x31}), "ID string");
         SdrRecord.FruDeviceLocator fru = new SdrRecord.FruDeviceLocator(1, 0x51, 0x20, 0x02, true, 0, 0, 0, 0x10, 0,
                 new SdrRecord.Entity(0x0A, 1, false), 0, name);
-        assertThat(SdrCommand.locator(fru, false)).hasValue("PSU1             | Log FRU @02h 0a.1 | ok");
-        assertThat(SdrCommand.locator(fru, true)).hasValue("PSU1             | 00h | ns  | 10.1 | Logical FRU @02h");
+        assertThat(IpmitoolText.locator(fru, false)).hasValue("PSU1             | Log FRU @02h 0a.1 | ok");
+        assertThat(IpmitoolText.locator(fru, true)).hasValue("PSU1             | 00h | ns  | 10.1 | Logical FRU @02h");
         SdrRecord.GenericDeviceLocator gen = new SdrRecord.GenericDeviceLocator(2, 0x51, 0x20, 0xA0, 0, 0, 0, 0, 0x10,
                 0, new SdrRecord.Entity(0x07, 1, false), 0, name);
-        assertThat(SdrCommand.locator(gen, false)).hasValue("PSU1             | Generic @20:A0.0  | ok");
-        assertThat(SdrCommand.locator(gen, true))
+        assertThat(IpmitoolText.locator(gen, false)).hasValue("PSU1             | Generic @20:A0.0  | ok");
+        assertThat(IpmitoolText.locator(gen, true))
                 .hasValue("PSU1             | 00h | ns  |  7.1 | Generic Device @20h:A0h.0");
     }
 

@@ -4,12 +4,13 @@ import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiResponse;
 import dev.ipmi.core.MalformedMessageException;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
@@ -66,9 +67,14 @@ public final class GetChannelCipherSuites {
      * @param channel    channel number the records belong to
      * @param recordData this page of the record stream (0..16 bytes)
      */
-    public record Response(int channel, byte[] recordData) implements IpmiResponse {
+    public record Response(int channel, ByteString recordData) implements IpmiResponse {
         public Response {
-            recordData = recordData.clone();
+            Objects.requireNonNull(recordData, "recordData");
+        }
+
+        /** Copies the byte array. */
+        public Response(int channel, byte[] recordData) {
+            this(channel, ByteString.of(recordData));
         }
 
         static Response decode(ByteReader in) {
@@ -81,24 +87,9 @@ public final class GetChannelCipherSuites {
             out.u8(channel).bytes(recordData);
         }
 
-        @Override
-        public byte[] recordData() {
-            return recordData.clone();
-        }
-
         /** True when this is the last page (fewer than 16 record bytes). */
         public boolean isLastPage() {
-            return recordData.length < PAGE_SIZE;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Response r && r.channel == channel && Arrays.equals(r.recordData, recordData);
-        }
-
-        @Override
-        public int hashCode() {
-            return channel * 31 + Arrays.hashCode(recordData);
+            return recordData.size() < PAGE_SIZE;
         }
     }
 

@@ -3,10 +3,11 @@ package dev.ipmi.core.commands.app;
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiResponse;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
-import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Get Device ID — IPMI v2.0 §20.1, table 20-2. NetFn App (06h), cmd 01h. */
@@ -45,7 +46,7 @@ public final class GetDeviceId {
      */
     public record Response(int deviceId, boolean providesDeviceSdrs, int deviceRevision, boolean deviceAvailable,
                            int firmwareMajor, int firmwareMinor, int ipmiVersion, int additionalSupport,
-                           int manufacturerId, int productId, Optional<byte[]> auxFirmwareRevision)
+                           int manufacturerId, int productId, Optional<ByteString> auxFirmwareRevision)
             implements IpmiResponse {
 
         public static final int SENSOR_DEVICE = 0x01;
@@ -58,8 +59,8 @@ public final class GetDeviceId {
         public static final int CHASSIS_DEVICE = 0x80;
 
         public Response {
-            auxFirmwareRevision = auxFirmwareRevision.map(byte[]::clone);
-            if (auxFirmwareRevision.isPresent() && auxFirmwareRevision.get().length != 4) {
+            Objects.requireNonNull(auxFirmwareRevision, "auxFirmwareRevision");
+            if (auxFirmwareRevision.isPresent() && auxFirmwareRevision.get().size() != 4) {
                 throw new IllegalArgumentException("aux firmware revision is 4 bytes");
             }
         }
@@ -73,7 +74,7 @@ public final class GetDeviceId {
             int support = in.u8("additional device support");
             int manufacturer = in.u24("manufacturer ID") & 0x0FFFFF;
             int product = in.u16("product ID");
-            Optional<byte[]> aux = in.remaining() >= 4 ? Optional.of(in.bytes(4, "auxiliary firmware revision"))
+            Optional<ByteString> aux = in.remaining() >= 4 ? Optional.of(in.byteString(4, "auxiliary firmware revision"))
                     : Optional.empty();
             return new Response(deviceId, (rev & 0x80) != 0, rev & 0x0F, (fw1 & 0x80) == 0, fw1 & 0x7F, fw2,
                     ipmiVersion, support, manufacturer, product, aux);
@@ -105,28 +106,6 @@ public final class GetDeviceId {
         /** ipmitool's "Firmware Revision" text: major "." minor as two hex digits, e.g. "0.09". */
         public String firmwareRevisionText() {
             return firmwareMajor + "." + String.format("%02x", firmwareMinor);
-        }
-
-        @Override
-        public Optional<byte[]> auxFirmwareRevision() {
-            return auxFirmwareRevision.map(byte[]::clone);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Response r && r.deviceId == deviceId && r.providesDeviceSdrs == providesDeviceSdrs
-                    && r.deviceRevision == deviceRevision && r.deviceAvailable == deviceAvailable
-                    && r.firmwareMajor == firmwareMajor && r.firmwareMinor == firmwareMinor
-                    && r.ipmiVersion == ipmiVersion && r.additionalSupport == additionalSupport
-                    && r.manufacturerId == manufacturerId && r.productId == productId
-                    && r.auxFirmwareRevision.isPresent() == auxFirmwareRevision.isPresent()
-                    && (auxFirmwareRevision.isEmpty()
-                        || Arrays.equals(r.auxFirmwareRevision.get(), auxFirmwareRevision.get()));
-        }
-
-        @Override
-        public int hashCode() {
-            return deviceId * 31 + manufacturerId * 17 + productId;
         }
     }
 }

@@ -3,10 +3,12 @@ package dev.ipmi.core.commands.app;
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiResponse;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Get Payload Instance Info — IPMI v2.0 §24.5, table 24-7. NetFn App (06h), cmd 4Bh. Tells which
@@ -45,12 +47,17 @@ public final class GetPayloadInstanceInfo {
      * @param sessionId       the BMC's ID of the session the instance is active on (0 = not active), bitwise
      * @param payloadSpecific 8 bytes; for SOL byte 0 is the serial port number (1 = primary)
      */
-    public record Response(int sessionId, byte[] payloadSpecific) implements IpmiResponse {
+    public record Response(int sessionId, ByteString payloadSpecific) implements IpmiResponse {
         public Response {
-            payloadSpecific = payloadSpecific.clone();
-            if (payloadSpecific.length != PAYLOAD_SPECIFIC_LENGTH) {
-                throw new IllegalArgumentException("payload-specific data is 8 bytes: " + payloadSpecific.length);
+            Objects.requireNonNull(payloadSpecific, "payloadSpecific");
+            if (payloadSpecific.size() != PAYLOAD_SPECIFIC_LENGTH) {
+                throw new IllegalArgumentException("payload-specific data is 8 bytes: " + payloadSpecific.size());
             }
+        }
+
+        /** Copies the byte array. */
+        public Response(int sessionId, byte[] payloadSpecific) {
+            this(sessionId, ByteString.of(payloadSpecific));
         }
 
         static Response decode(ByteReader in) {
@@ -71,29 +78,7 @@ public final class GetPayloadInstanceInfo {
 
         /** SOL: the serial port number the instance is attached to. */
         public int solPortNumber() {
-            return payloadSpecific[0] & 0xFF;
-        }
-
-        @Override
-        public byte[] payloadSpecific() {
-            return payloadSpecific.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Response r && r.sessionId == sessionId
-                    && Arrays.equals(r.payloadSpecific, payloadSpecific);
-        }
-
-        @Override
-        public int hashCode() {
-            return sessionId * 31 + Arrays.hashCode(payloadSpecific);
-        }
-
-        @Override
-        public String toString() {
-            return "Response[sessionId=" + String.format("%08x", sessionId) + ", payloadSpecific="
-                    + dev.ipmi.core.wire.Hex.dump(payloadSpecific) + "]";
+            return payloadSpecific.u8(0);
         }
     }
 }

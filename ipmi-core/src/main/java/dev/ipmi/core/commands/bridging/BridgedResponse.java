@@ -1,9 +1,9 @@
 package dev.ipmi.core.commands.bridging;
 
 import dev.ipmi.core.CommandId;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.types.CompletionCode;
-import dev.ipmi.core.wire.Hex;
-import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The response of a bridged target, taken out of whatever the BMC delivered.
@@ -14,40 +14,23 @@ import java.util.Arrays;
  * @param seq              rqSeq, to match against the request
  * @param ccAndData        completion code followed by the response data, as {@link dev.ipmi.core.Commands#decodeResponse} takes it
  */
-public record BridgedResponse(int responderAddress, int netFn, int command, int seq, byte[] ccAndData) {
+public record BridgedResponse(int responderAddress, int netFn, int command, int seq, ByteString ccAndData) {
     public BridgedResponse {
-        ccAndData = ccAndData.clone();
+        Objects.requireNonNull(ccAndData, "ccAndData");
     }
 
-    @Override
-    public byte[] ccAndData() {
-        return ccAndData.clone();
+    /** Copies the byte array. */
+    public BridgedResponse(int responderAddress, int netFn, int command, int seq, byte[] ccAndData) {
+        this(responderAddress, netFn, command, seq, ByteString.of(ccAndData));
     }
 
     /** The completion code, or {@code null} for an empty body. */
     public CompletionCode completionCode() {
-        return ccAndData.length == 0 ? null : CompletionCode.valueOf(ccAndData[0] & 0xFF);
+        return ccAndData.isEmpty() ? null : CompletionCode.valueOf(ccAndData.u8(0));
     }
 
     /** Whether this answers {@code id} sent with {@code seq}. */
     public boolean answers(CommandId id, int seq) {
         return command == id.cmd() && netFn == (id.netFn().code() | 1) && this.seq == seq;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof BridgedResponse r && r.responderAddress == responderAddress && r.netFn == netFn
-                && r.command == command && r.seq == seq && Arrays.equals(r.ccAndData, ccAndData);
-    }
-
-    @Override
-    public int hashCode() {
-        return ((responderAddress * 31 + netFn) * 31 + command) * 31 + seq + Arrays.hashCode(ccAndData);
-    }
-
-    @Override
-    public String toString() {
-        return String.format("BridgedResponse[from %02Xh netFn=%02Xh cmd=%02Xh seq=%d body=%s]", responderAddress,
-                netFn, command, seq, Hex.dump(ccAndData));
     }
 }

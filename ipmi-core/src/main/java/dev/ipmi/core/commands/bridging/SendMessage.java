@@ -3,11 +3,10 @@ package dev.ipmi.core.commands.bridging;
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiResponse;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
-import dev.ipmi.core.wire.Hex;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -43,14 +42,19 @@ public final class SendMessage {
      * @param encrypted       bit 5: send with encryption
      * @param message         the message bytes for the target channel
      */
-    public record Request(int channel, Tracking tracking, boolean authenticated, boolean encrypted, byte[] message)
+    public record Request(int channel, Tracking tracking, boolean authenticated, boolean encrypted, ByteString message)
             implements IpmiRequest<Response> {
         public Request {
             if (channel < 0 || channel > 0x0F) {
                 throw new IllegalArgumentException("channel number is 0..15: " + channel);
             }
             Objects.requireNonNull(tracking, "tracking");
-            message = message.clone();
+            Objects.requireNonNull(message, "message");
+        }
+
+        /** Copies the byte array. */
+        public Request(int channel, Tracking tracking, boolean authenticated, boolean encrypted, byte[] message) {
+            this(channel, tracking, authenticated, encrypted, ByteString.of(message));
         }
 
         public static Request decode(ByteReader in) {
@@ -60,11 +64,6 @@ public final class SendMessage {
                 throw in.malformed("tracking", "reserved value 11b");
             }
             return new Request(b & 0x0F, Tracking.values()[t], (b & 0x10) != 0, (b & 0x20) != 0, in.rest());
-        }
-
-        @Override
-        public byte[] message() {
-            return message.clone();
         }
 
         @Override
@@ -82,32 +81,20 @@ public final class SendMessage {
         public Response decodeResponse(ByteReader in) {
             return Response.decode(in);
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Request r && r.channel == channel && r.tracking == tracking
-                    && r.authenticated == authenticated && r.encrypted == encrypted && Arrays.equals(r.message, message);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(channel, tracking, authenticated, encrypted) * 31 + Arrays.hashCode(message);
-        }
-
-        @Override
-        public String toString() {
-            return "SendMessage.Request[channel=" + channel + ", tracking=" + tracking + ", authenticated="
-                    + authenticated + ", encrypted=" + encrypted + ", message=" + Hex.dump(message) + "]";
-        }
     }
 
     /**
      * @param data response data: empty for a tracked IPMB request (the target's response arrives as
      *             its own message later); some BMCs put the embedded response message here instead
      */
-    public record Response(byte[] data) implements IpmiResponse {
+    public record Response(ByteString data) implements IpmiResponse {
         public Response {
-            data = data.clone();
+            Objects.requireNonNull(data, "data");
+        }
+
+        /** Copies the byte array. */
+        public Response(byte[] data) {
+            this(ByteString.of(data));
         }
 
         static Response decode(ByteReader in) {
@@ -115,28 +102,8 @@ public final class SendMessage {
         }
 
         @Override
-        public byte[] data() {
-            return data.clone();
-        }
-
-        @Override
         public void encode(ByteWriter out) {
             out.bytes(data);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Response r && Arrays.equals(r.data, data);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(data);
-        }
-
-        @Override
-        public String toString() {
-            return "SendMessage.Response[" + Hex.dump(data) + "]";
         }
     }
 }

@@ -1,10 +1,11 @@
 package dev.ipmi.core.commands.chassis;
 
+import dev.ipmi.core.commands.ParameterFamily;
+import dev.ipmi.core.commands.RawParameter;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.types.SetInProgressState;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
-import dev.ipmi.core.wire.Hex;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 
@@ -12,9 +13,7 @@ import java.util.Set;
  * A System Boot Options parameter — IPMI v2.0 §28.13, table 28-14. Parameters 0, 3, 4 and 5 are
  * typed; every other selector is carried as raw bytes.
  */
-public sealed interface BootOptionParameter
-        permits BootOptionParameter.SetInProgress, BootOptionParameter.ValidBitClearing,
-                BootOptionParameter.BootInfoAcknowledge, BootFlags, BootOptionParameter.Raw {
+public interface BootOptionParameter {
     int SET_IN_PROGRESS = 0;
     int SERVICE_PARTITION_SELECTOR = 1;
     int SERVICE_PARTITION_SCAN = 2;
@@ -30,6 +29,15 @@ public sealed interface BootOptionParameter
     /** Writes the parameter data (the bytes after the selector). */
     void encodeData(ByteWriter out);
 
+    /**
+     * A parameter without a typed record, as raw data bytes.
+     *
+     * @throws IllegalArgumentException if the selector is out of range or has a typed record
+     */
+    static RawParameter raw(int selector, ByteString data) {
+        return new RawParameter(ParameterFamily.BOOT_OPTIONS, selector, data);
+    }
+
     /** Decodes the data of parameter {@code selector}; extra trailing bytes are ignored. */
     static BootOptionParameter decode(int selector, ByteReader in) {
         return switch (selector) {
@@ -40,7 +48,7 @@ public sealed interface BootOptionParameter
                     BootInfoAgent.fromBits(Math.max(0, in.u8OrAbsent("boot info write mask"))),
                     BootInfoAgent.fromBits(Math.max(0, in.u8OrAbsent("boot initiator acknowledge data"))));
             case BOOT_FLAGS -> BootFlags.decode(in);
-            default -> new Raw(selector, in.rest());
+            default -> new RawParameter(ParameterFamily.BOOT_OPTIONS, selector, in.restAsByteString());
         };
     }
 
@@ -118,42 +126,4 @@ public sealed interface BootOptionParameter
         }
     }
 
-    /** Any parameter not typed here (1, 2, 6, 7, OEM 96..127). */
-    record Raw(int selector, byte[] data) implements BootOptionParameter {
-        public Raw {
-            if (selector < 0 || selector > 0x7F) {
-                throw new IllegalArgumentException("boot option selector is 0..127: " + selector);
-            }
-            if (selector == SET_IN_PROGRESS || selector == VALID_BIT_CLEARING || selector == BOOT_INFO_ACKNOWLEDGE
-                    || selector == BOOT_FLAGS) {
-                throw new IllegalArgumentException("parameter " + selector + " has a typed form");
-            }
-            data = data.clone();
-        }
-
-        @Override
-        public byte[] data() {
-            return data.clone();
-        }
-
-        @Override
-        public void encodeData(ByteWriter out) {
-            out.bytes(data);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Raw r && r.selector == selector && Arrays.equals(r.data, data);
-        }
-
-        @Override
-        public int hashCode() {
-            return selector * 31 + Arrays.hashCode(data);
-        }
-
-        @Override
-        public String toString() {
-            return "Raw[selector=" + selector + ", data=" + Hex.dump(data) + "]";
-        }
-    }
 }

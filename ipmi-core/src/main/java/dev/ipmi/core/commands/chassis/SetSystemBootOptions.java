@@ -1,5 +1,7 @@
 package dev.ipmi.core.commands.chassis;
 
+import dev.ipmi.core.commands.ParameterFamily;
+import dev.ipmi.core.commands.RawParameter;
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiResponse;
@@ -27,6 +29,7 @@ public final class SetSystemBootOptions {
     public record Request(boolean markInvalid, BootOptionParameter parameter) implements IpmiRequest<Response> {
         public Request {
             Objects.requireNonNull(parameter, "parameter");
+            RawParameter.requireFamily(parameter, ParameterFamily.BOOT_OPTIONS, "parameter");
         }
 
         public static Request of(BootOptionParameter parameter) {

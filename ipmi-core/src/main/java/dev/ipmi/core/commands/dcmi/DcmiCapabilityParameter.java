@@ -1,9 +1,10 @@
 package dev.ipmi.core.commands.dcmi;
 
+import dev.ipmi.core.commands.ParameterFamily;
+import dev.ipmi.core.commands.RawParameter;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
-import dev.ipmi.core.wire.Hex;
-import java.util.Arrays;
 import java.util.OptionalInt;
 
 /**
@@ -11,7 +12,7 @@ import java.util.OptionalInt;
  * capabilities) and 2 (mandatory platform attributes) are typed; others are raw bytes. Several
  * bits were marked reserved from parameter revision 02h on; they are decoded as sent.
  */
-public sealed interface DcmiCapabilityParameter {
+public interface DcmiCapabilityParameter {
     int SUPPORTED_CAPABILITIES = 1;
     int MANDATORY_PLATFORM_ATTRIBUTES = 2;
     int OPTIONAL_PLATFORM_ATTRIBUTES = 3;
@@ -22,11 +23,20 @@ public sealed interface DcmiCapabilityParameter {
 
     void encodeData(ByteWriter out);
 
+    /**
+     * A parameter without a typed record, as raw data bytes.
+     *
+     * @throws IllegalArgumentException if the selector is out of range or has a typed record
+     */
+    static RawParameter raw(int selector, ByteString data) {
+        return new RawParameter(ParameterFamily.DCMI_CAPABILITY, selector, data);
+    }
+
     static DcmiCapabilityParameter decode(int selector, ByteReader in) {
         return switch (selector) {
             case SUPPORTED_CAPABILITIES -> SupportedCapabilities.decode(in);
             case MANDATORY_PLATFORM_ATTRIBUTES -> MandatoryPlatformAttributes.decode(in);
-            default -> new Raw(selector, in.rest());
+            default -> new RawParameter(ParameterFamily.DCMI_CAPABILITY, selector, in.restAsByteString());
         };
     }
 
@@ -129,39 +139,4 @@ public sealed interface DcmiCapabilityParameter {
         }
     }
 
-    /** Parameters 3-5 and anything newer. */
-    record Raw(int selector, byte[] data) implements DcmiCapabilityParameter {
-        public Raw {
-            if (selector < 0 || selector > 0xFF || selector == SUPPORTED_CAPABILITIES
-                    || selector == MANDATORY_PLATFORM_ATTRIBUTES) {
-                throw new IllegalArgumentException("raw DCMI capability parameter selector: " + selector);
-            }
-            data = data.clone();
-        }
-
-        @Override
-        public byte[] data() {
-            return data.clone();
-        }
-
-        @Override
-        public void encodeData(ByteWriter out) {
-            out.bytes(data);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Raw r && r.selector == selector && Arrays.equals(r.data, data);
-        }
-
-        @Override
-        public int hashCode() {
-            return selector * 31 + Arrays.hashCode(data);
-        }
-
-        @Override
-        public String toString() {
-            return "Raw[selector=" + selector + ", data=" + Hex.dump(data) + "]";
-        }
-    }
 }

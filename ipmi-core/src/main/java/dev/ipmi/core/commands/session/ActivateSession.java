@@ -4,11 +4,11 @@ import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiResponse;
 import dev.ipmi.core.types.AuthType;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -32,20 +32,20 @@ public final class ActivateSession {
      * @param challenge          the 16-byte challenge from Get Session Challenge
      * @param initialOutboundSeq first session sequence number the BMC will use towards us; non-zero
      */
-    public record Request(AuthType authType, PrivilegeLevel maxPrivilege, byte[] challenge, int initialOutboundSeq)
+    public record Request(AuthType authType, PrivilegeLevel maxPrivilege, ByteString challenge, int initialOutboundSeq)
             implements IpmiRequest<Response> {
         public Request {
             Objects.requireNonNull(authType, "authType");
             Objects.requireNonNull(maxPrivilege, "maxPrivilege");
-            if (challenge.length != GetSessionChallenge.CHALLENGE_LENGTH) {
-                throw new IllegalArgumentException("challenge is 16 bytes, got " + challenge.length);
+            Objects.requireNonNull(challenge, "challenge");
+            if (challenge.size() != GetSessionChallenge.CHALLENGE_LENGTH) {
+                throw new IllegalArgumentException("challenge is 16 bytes, got " + challenge.size());
             }
-            challenge = challenge.clone();
         }
 
-        @Override
-        public byte[] challenge() {
-            return challenge.clone();
+        /** Copies the byte array. */
+        public Request(AuthType authType, PrivilegeLevel maxPrivilege, byte[] challenge, int initialOutboundSeq) {
+            this(authType, maxPrivilege, ByteString.of(challenge), initialOutboundSeq);
         }
 
         @Override
@@ -63,17 +63,7 @@ public final class ActivateSession {
             return Response.decode(in);
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Request r && r.authType.equals(authType) && r.maxPrivilege.equals(maxPrivilege)
-                    && Arrays.equals(r.challenge, challenge) && r.initialOutboundSeq == initialOutboundSeq;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(authType, maxPrivilege, Arrays.hashCode(challenge), initialOutboundSeq);
-        }
-
+        /** Leaves the challenge out: it keys the AuthCode of the Activate Session request. */
         @Override
         public String toString() {
             return "ActivateSession.Request[" + authType + ", " + maxPrivilege + "]";

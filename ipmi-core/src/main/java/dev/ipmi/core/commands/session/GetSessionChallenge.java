@@ -4,6 +4,7 @@ import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiResponse;
 import dev.ipmi.core.types.AuthType;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
@@ -78,17 +79,17 @@ public final class GetSessionChallenge {
      * @param temporarySessionId session ID to use for Activate Session
      * @param challenge          16-byte challenge string
      */
-    public record Response(int temporarySessionId, byte[] challenge) implements IpmiResponse {
+    public record Response(int temporarySessionId, ByteString challenge) implements IpmiResponse {
         public Response {
-            if (challenge.length != CHALLENGE_LENGTH) {
-                throw new IllegalArgumentException("challenge is 16 bytes, got " + challenge.length);
+            Objects.requireNonNull(challenge, "challenge");
+            if (challenge.size() != CHALLENGE_LENGTH) {
+                throw new IllegalArgumentException("challenge is 16 bytes, got " + challenge.size());
             }
-            challenge = challenge.clone();
         }
 
-        @Override
-        public byte[] challenge() {
-            return challenge.clone();
+        /** Copies the byte array. */
+        public Response(int temporarySessionId, byte[] challenge) {
+            this(temporarySessionId, ByteString.of(challenge));
         }
 
         static Response decode(ByteReader in) {
@@ -99,22 +100,6 @@ public final class GetSessionChallenge {
         @Override
         public void encode(ByteWriter out) {
             out.i32(temporarySessionId).bytes(challenge);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Response r && r.temporarySessionId == temporarySessionId
-                    && Arrays.equals(r.challenge, challenge);
-        }
-
-        @Override
-        public int hashCode() {
-            return temporarySessionId * 31 + Arrays.hashCode(challenge);
-        }
-
-        @Override
-        public String toString() {
-            return String.format("GetSessionChallenge.Response[temporarySessionId=%08X]", temporarySessionId);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.ipmi.core.commands.sol;
 
+import dev.ipmi.core.commands.ParameterFamily;
+import dev.ipmi.core.commands.RawParameter;
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiResponse;
@@ -33,6 +35,7 @@ public final class SetSolConfigurationParameters {
             if (parameter == null) {
                 throw new IllegalArgumentException("parameter must not be null");
             }
+            RawParameter.requireFamily(parameter, ParameterFamily.SOL, "parameter");
         }
 
         @Override

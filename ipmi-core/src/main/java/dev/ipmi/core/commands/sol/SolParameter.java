@@ -1,17 +1,18 @@
 package dev.ipmi.core.commands.sol;
 
+import dev.ipmi.core.commands.ParameterFamily;
+import dev.ipmi.core.commands.RawParameter;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
-import dev.ipmi.core.wire.Hex;
-import java.util.Arrays;
 
 /**
  * A typed SOL configuration parameter — IPMI v2.0 §26.3, table 26-5. Each record knows its selector
  * and encodes its own data bytes; {@link #decode} turns data bytes back into the record for a
- * selector. Selectors this library does not model (including OEM 192+) become {@link Unknown}.
+ * selector. Selectors this library does not model (including OEM 192+) become a {@link RawParameter}.
  */
-public sealed interface SolParameter {
+public interface SolParameter {
     int SET_IN_PROGRESS = 0;
     int ENABLE = 1;
     int AUTHENTICATION = 2;
@@ -27,10 +28,20 @@ public sealed interface SolParameter {
     /** Writes the parameter data (the bytes after the selector in Set, after the revision in Get). */
     void encodeData(ByteWriter out);
 
-    default byte[] data() {
+    /**
+     * A parameter without a typed record, as raw data bytes.
+     *
+     * @throws IllegalArgumentException if the selector is out of range or has a typed record
+     */
+    static RawParameter raw(int selector, ByteString data) {
+        return new RawParameter(ParameterFamily.SOL, selector, data);
+    }
+
+    /** The encoded parameter data. */
+    default ByteString data() {
         ByteWriter w = new ByteWriter(4);
         encodeData(w);
-        return w.toByteArray();
+        return ByteString.of(w.toByteArray());
     }
 
     /** Decodes the data of parameter {@code selector}; trailing extra bytes are ignored. */
@@ -49,7 +60,7 @@ public sealed interface SolParameter {
             case VOLATILE_BIT_RATE -> new VolatileBitRate(new SolBitRate(in.u8("volatile bit rate") & 0x0F));
             case PAYLOAD_CHANNEL -> new PayloadChannel(in.u8("payload channel") & 0x0F);
             case PAYLOAD_PORT -> new PayloadPort(in.u16("payload port"));
-            default -> new Unknown(selector, in.rest());
+            default -> new RawParameter(ParameterFamily.SOL, selector, in.restAsByteString());
         };
     }
 
@@ -228,40 +239,6 @@ public sealed interface SolParameter {
         }
     }
 
-    /** Any other selector (9-191 reserved, 192-255 OEM): the data bytes as sent. */
-    record Unknown(int selector, byte[] bytes) implements SolParameter {
-        public Unknown {
-            if (selector <= PAYLOAD_PORT || selector > 0xFF) {
-                throw new IllegalArgumentException("Unknown is for selectors 9..255, got " + selector);
-            }
-            bytes = bytes.clone();
-        }
-
-        @Override
-        public byte[] bytes() {
-            return bytes.clone();
-        }
-
-        @Override
-        public void encodeData(ByteWriter out) {
-            out.bytes(bytes);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Unknown u && u.selector == selector && Arrays.equals(u.bytes, bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return selector * 31 + Arrays.hashCode(bytes);
-        }
-
-        @Override
-        public String toString() {
-            return "Unknown[selector=" + selector + ", bytes=" + Hex.dump(bytes) + "]";
-        }
-    }
 
     private static void check(int v, int max, String what) {
         if (v < 0 || v > max) {

@@ -3,11 +3,11 @@ package dev.ipmi.core.commands.storage;
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiResponse;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
-import dev.ipmi.core.wire.Hex;
-import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Get SDR — IPMI v2.0 §33.12, table 33-6. NetFn Storage (0Ah), cmd 23h. Also the response shape of
@@ -68,9 +68,14 @@ public final class GetSdr {
      * @param nextRecordId record ID of the following record, FFFFh after the last one
      * @param data         the requested bytes of the record
      */
-    public record Response(int nextRecordId, byte[] data) implements IpmiResponse {
+    public record Response(int nextRecordId, ByteString data) implements IpmiResponse {
         public Response {
-            data = data.clone();
+            Objects.requireNonNull(data, "data");
+        }
+
+        /** Copies the byte array. */
+        public Response(int nextRecordId, byte[] data) {
+            this(nextRecordId, ByteString.of(data));
         }
 
         public static Response decode(ByteReader in) {
@@ -80,26 +85,6 @@ public final class GetSdr {
         @Override
         public void encode(ByteWriter out) {
             out.u16(nextRecordId).bytes(data);
-        }
-
-        @Override
-        public byte[] data() {
-            return data.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Response r && r.nextRecordId == nextRecordId && Arrays.equals(r.data, data);
-        }
-
-        @Override
-        public int hashCode() {
-            return nextRecordId * 31 + Arrays.hashCode(data);
-        }
-
-        @Override
-        public String toString() {
-            return "Response[nextRecordId=" + String.format("%04Xh", nextRecordId) + ", data=" + Hex.dump(data) + "]";
         }
     }
 }

@@ -3,11 +3,11 @@ package dev.ipmi.core.commands.storage;
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiResponse;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
-import dev.ipmi.core.wire.Hex;
-import java.util.Arrays;
+import java.util.Objects;
 
 /** Read FRU Data — IPMI v2.0 §34.2, table 34-3. NetFn Storage (0Ah), cmd 11h. */
 public final class ReadFruData {
@@ -56,9 +56,14 @@ public final class ReadFruData {
      * @param count the count the BMC claims (bytes, or words for word-access devices)
      * @param data  the data bytes actually present
      */
-    public record Response(int count, byte[] data) implements IpmiResponse {
+    public record Response(int count, ByteString data) implements IpmiResponse {
         public Response {
-            data = data.clone();
+            Objects.requireNonNull(data, "data");
+        }
+
+        /** Copies the byte array. */
+        public Response(int count, byte[] data) {
+            this(count, ByteString.of(data));
         }
 
         static Response decode(ByteReader in) {
@@ -68,26 +73,6 @@ public final class ReadFruData {
         @Override
         public void encode(ByteWriter out) {
             out.u8(count).bytes(data);
-        }
-
-        @Override
-        public byte[] data() {
-            return data.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Response r && r.count == count && Arrays.equals(r.data, data);
-        }
-
-        @Override
-        public int hashCode() {
-            return count * 31 + Arrays.hashCode(data);
-        }
-
-        @Override
-        public String toString() {
-            return "ReadFruData.Response[count=" + count + ", data=" + Hex.dump(data) + "]";
         }
     }
 }

@@ -3,11 +3,11 @@ package dev.ipmi.core.commands.storage;
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiResponse;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.types.NetFn;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
-import dev.ipmi.core.wire.Hex;
-import java.util.Arrays;
+import java.util.Objects;
 
 /** Write FRU Data — IPMI v2.0 §34.3, table 34-4. NetFn Storage (0Ah), cmd 12h. */
 public final class WriteFruData {
@@ -15,19 +15,19 @@ public final class WriteFruData {
 
     private WriteFruData() {}
 
-    public record Request(int fruId, int offset, byte[] data) implements IpmiRequest<Response> {
+    public record Request(int fruId, int offset, ByteString data) implements IpmiRequest<Response> {
         public Request {
+            Objects.requireNonNull(data, "data");
             GetSdr.check(fruId, 0xFE, "FRU device ID");
             GetSdr.check(offset, 0xFFFF, "offset");
-            if (data.length == 0 || data.length > 0xFF) {
-                throw new IllegalArgumentException("write 1..255 bytes at a time, got " + data.length);
+            if (data.size() == 0 || data.size() > 0xFF) {
+                throw new IllegalArgumentException("write 1..255 bytes at a time, got " + data.size());
             }
-            data = data.clone();
         }
 
-        @Override
-        public byte[] data() {
-            return data.clone();
+        /** Copies the byte array. */
+        public Request(int fruId, int offset, byte[] data) {
+            this(fruId, offset, ByteString.of(data));
         }
 
         @Override
@@ -43,21 +43,6 @@ public final class WriteFruData {
         @Override
         public Response decodeResponse(ByteReader in) {
             return Response.decode(in);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Request r && r.fruId == fruId && r.offset == offset && Arrays.equals(r.data, data);
-        }
-
-        @Override
-        public int hashCode() {
-            return (fruId * 31 + offset) * 31 + Arrays.hashCode(data);
-        }
-
-        @Override
-        public String toString() {
-            return "WriteFruData.Request[fruId=" + fruId + ", offset=" + offset + ", data=" + Hex.dump(data) + "]";
         }
     }
 

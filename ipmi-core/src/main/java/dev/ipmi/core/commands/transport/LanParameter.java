@@ -1,17 +1,18 @@
 package dev.ipmi.core.commands.transport;
 
+import dev.ipmi.core.commands.ParameterFamily;
+import dev.ipmi.core.commands.RawParameter;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.types.SetInProgressState;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
-import dev.ipmi.core.wire.Hex;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +23,7 @@ import java.util.Set;
  * every other selector is carried as raw bytes. IPv4 addresses are most significant byte first
  * on the wire, as printed.
  */
-public sealed interface LanParameter {
+public interface LanParameter {
     int SET_IN_PROGRESS = 0;
     int AUTH_TYPE_SUPPORT = 1;
     int AUTH_TYPE_ENABLES = 2;
@@ -46,6 +47,15 @@ public sealed interface LanParameter {
 
     /** Writes the parameter data (after the selector in Set, after the revision in Get). */
     void encodeData(ByteWriter out);
+
+    /**
+     * A parameter without a typed record, as raw data bytes.
+     *
+     * @throws IllegalArgumentException if the selector is out of range or has a typed record
+     */
+    static RawParameter raw(int selector, ByteString data) {
+        return new RawParameter(ParameterFamily.LAN, selector, data);
+    }
 
     /** Decodes the data of parameter {@code selector}; extra trailing bytes are ignored. */
     static LanParameter decode(int selector, ByteReader in) {
@@ -88,7 +98,7 @@ public sealed interface LanParameter {
                 }
                 yield new CipherSuitePrivileges(levels);
             }
-            default -> new Raw(selector, in.rest());
+            default -> new RawParameter(ParameterFamily.LAN, selector, in.restAsByteString());
         };
     }
 
@@ -462,46 +472,4 @@ public sealed interface LanParameter {
         }
     }
 
-    /** Any parameter not typed here. */
-    record Raw(int selector, byte[] data) implements LanParameter {
-        private static final Set<Integer> TYPED = Set.of(SET_IN_PROGRESS, AUTH_TYPE_SUPPORT, AUTH_TYPE_ENABLES,
-                IP_ADDRESS, IP_ADDRESS_SOURCE, MAC_ADDRESS, SUBNET_MASK, DEFAULT_GATEWAY_IP, DEFAULT_GATEWAY_MAC,
-                BACKUP_GATEWAY_IP, BACKUP_GATEWAY_MAC, COMMUNITY_STRING, VLAN_ID, VLAN_PRIORITY,
-                CIPHER_SUITE_ENTRY_COUNT, CIPHER_SUITE_ENTRIES, CIPHER_SUITE_PRIVILEGES);
-
-        public Raw {
-            if (selector < 0 || selector > 0xFF) {
-                throw new IllegalArgumentException("LAN parameter selector is one byte: " + selector);
-            }
-            if (TYPED.contains(selector)) {
-                throw new IllegalArgumentException("parameter " + selector + " has a typed form");
-            }
-            data = data.clone();
-        }
-
-        @Override
-        public byte[] data() {
-            return data.clone();
-        }
-
-        @Override
-        public void encodeData(ByteWriter out) {
-            out.bytes(data);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Raw r && r.selector == selector && Arrays.equals(r.data, data);
-        }
-
-        @Override
-        public int hashCode() {
-            return selector * 31 + Arrays.hashCode(data);
-        }
-
-        @Override
-        public String toString() {
-            return "Raw[selector=" + selector + ", data=" + Hex.dump(data) + "]";
-        }
-    }
 }

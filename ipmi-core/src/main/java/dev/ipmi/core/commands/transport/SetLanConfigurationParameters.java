@@ -1,5 +1,7 @@
 package dev.ipmi.core.commands.transport;
 
+import dev.ipmi.core.commands.ParameterFamily;
+import dev.ipmi.core.commands.RawParameter;
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiRequest;
 import dev.ipmi.core.IpmiResponse;
@@ -31,6 +33,7 @@ public final class SetLanConfigurationParameters {
                 throw new IllegalArgumentException("channel number is 0..15: " + channel);
             }
             Objects.requireNonNull(parameter, "parameter");
+            RawParameter.requireFamily(parameter, ParameterFamily.LAN, "parameter");
         }
 
         public static Request decode(ByteReader in) {

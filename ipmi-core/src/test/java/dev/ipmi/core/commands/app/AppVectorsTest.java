@@ -259,7 +259,7 @@ class AppVectorsTest {
                 | GetDeviceId.Response.SDR_REPOSITORY_DEVICE | GetDeviceId.Response.SEL_DEVICE
                 | GetDeviceId.Response.FRU_INVENTORY_DEVICE | GetDeviceId.Response.IPMB_EVENT_RECEIVER
                 | GetDeviceId.Response.CHASSIS_DEVICE);
-        assertThat(r.auxFirmwareRevision()).hasValueSatisfying(a -> assertThat(a).containsExactly(0, 0, 0, 0));
+        assertThat(r.auxFirmwareRevision()).hasValueSatisfying(a -> assertThat(a.toByteArray()).containsExactly(0, 0, 0, 0));
         assertReencodes(r, f, "response");
     }
 

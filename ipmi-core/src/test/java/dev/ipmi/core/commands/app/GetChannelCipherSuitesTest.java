@@ -44,7 +44,7 @@ class GetChannelCipherSuitesTest {
             GetChannelCipherSuites.Response r = new GetChannelCipherSuites.Request(0x0E, 0, i)
                     .decodeResponse(ByteReader.of(body, 1, body.length - 1));
             assertThat(r.channel()).isEqualTo(1);
-            stream.writeBytes(r.recordData());
+            stream.writeBytes(r.recordData().toByteArray());
             last = r.isLastPage();
             assertThat(last).isEqualTo(i == 4);
         }

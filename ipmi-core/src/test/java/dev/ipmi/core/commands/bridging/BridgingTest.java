@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ipmi.core.Commands;
 import dev.ipmi.core.CompletionCodeException;
 import dev.ipmi.core.MalformedMessageException;
-import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.client.RequestTarget;
+import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.wire.LanMessage;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class BridgingTest {
         SendMessage.Request send = SendMessage.Request.decode(dev.ipmi.core.wire.ByteReader.of(outer.body()));
         assertThat(send.channel()).isZero();
         assertThat(send.tracking()).isEqualTo(SendMessage.Tracking.TRACK_REQUEST);
-        LanMessage inner = LanMessage.decode(send.message());
+        LanMessage inner = LanMessage.decode(send.message().toByteArray());
         assertThat(inner.address1()).isEqualTo(0x30);
         assertThat(inner.address2()).isEqualTo(Bridging.BMC_IPMB_ADDRESS);
         assertThat(inner.command()).isEqualTo(0x01);
@@ -61,7 +61,7 @@ class BridgingTest {
         assertThat(r.responderAddress()).isEqualTo(0x30);
         assertThat(r.answers(GetDeviceId.ID, 9)).isTrue();
         assertThat(r.completionCode().isSuccess()).isTrue();
-        GetDeviceId.Response id = Commands.decodeResponse(new GetDeviceId.Request(), r.ccAndData());
+        GetDeviceId.Response id = Commands.decodeResponse(new GetDeviceId.Request(), r.ccAndData().toByteArray());
         assertThat(id.deviceId()).isEqualTo(0x20);
         assertThat(id.manufacturerId()).isEqualTo(4753);
     }
@@ -71,7 +71,7 @@ class BridgingTest {
         BridgedResponse r = Bridging.unwrapResponse(LanMessage.decode(bytes(REPLIES, "embedded"))).orElseThrow();
         assertThat(r.responderAddress()).isEqualTo(0x30);
         assertThat(r.answers(GetDeviceId.ID, 9)).isTrue();
-        assertThat(Commands.decodeResponse(new GetDeviceId.Request(), r.ccAndData()).productId()).isEqualTo(0x0F02);
+        assertThat(Commands.decodeResponse(new GetDeviceId.Request(), r.ccAndData().toByteArray()).productId()).isEqualTo(0x0F02);
         assertThatThrownBy(() -> Bridging.unwrapResponse(LanMessage.decode(bytes(REPLIES, "embedded-bad-checksum"))))
                 .isInstanceOf(MalformedMessageException.class).hasMessageContaining("checksum 2");
     }
@@ -92,14 +92,14 @@ class BridgingTest {
         LanMessage outer = LanMessage.decode(bytes(DOUBLE, "request-b3"));
         SendMessage.Request toTransit = SendMessage.Request.decode(dev.ipmi.core.wire.ByteReader.of(outer.body()));
         assertThat(toTransit.channel()).isEqualTo(3);
-        LanMessage middle = LanMessage.decode(toTransit.message());
+        LanMessage middle = LanMessage.decode(toTransit.message().toByteArray());
         assertThat(middle.address1()).isEqualTo(0x40);
         assertThat(middle.address2()).isEqualTo(Bridging.BMC_IPMB_ADDRESS);
         assertThat(middle.command()).isEqualTo(0x34);
         SendMessage.Request toTarget = SendMessage.Request.decode(dev.ipmi.core.wire.ByteReader.of(middle.body()));
         assertThat(toTarget.channel()).isEqualTo(7);
         assertThat(toTarget.tracking()).isEqualTo(SendMessage.Tracking.TRACK_REQUEST);
-        LanMessage inner = LanMessage.decode(toTarget.message());
+        LanMessage inner = LanMessage.decode(toTarget.message().toByteArray());
         assertThat(inner.address1()).isEqualTo(0x42);
         assertThat(inner.seq()).isEqualTo(9);
         assertThat(inner.command()).isEqualTo(0x01);
@@ -110,11 +110,11 @@ class BridgingTest {
         BridgedResponse transit = Bridging.unwrapResponse(LanMessage.decode(bytes(DOUBLE, "embedded"))).orElseThrow();
         assertThat(transit.responderAddress()).isEqualTo(0x40);
         assertThat(transit.answers(SendMessage.ID, 9)).isTrue();
-        LanMessage transitReply = new LanMessage(0x81, 0x07, 0, 0x20, 9, 0, 0x34, transit.ccAndData());
+        LanMessage transitReply = new LanMessage(0x81, 0x07, 0, 0x20, 9, 0, 0x34, transit.ccAndData().toByteArray());
         BridgedResponse target = Bridging.unwrapResponse(transitReply).orElseThrow();
         assertThat(target.responderAddress()).isEqualTo(0x42);
         assertThat(target.answers(GetDeviceId.ID, 9)).isTrue();
-        assertThat(Commands.decodeResponse(new GetDeviceId.Request(), target.ccAndData()).manufacturerId())
+        assertThat(Commands.decodeResponse(new GetDeviceId.Request(), target.ccAndData().toByteArray()).manufacturerId())
                 .isEqualTo(4753);
     }
 

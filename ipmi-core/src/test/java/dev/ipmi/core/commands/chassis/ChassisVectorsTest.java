@@ -1,5 +1,6 @@
 package dev.ipmi.core.commands.chassis;
 
+import dev.ipmi.core.types.ByteString;
 import static dev.ipmi.core.commands.VectorSupport.assertCompletionCode;
 import static dev.ipmi.core.commands.VectorSupport.assertEncodes;
 import static dev.ipmi.core.commands.VectorSupport.assertReencodes;
@@ -277,7 +278,7 @@ class ChassisVectorsTest {
                 .hasMessageContaining("usb");
         assertThatThrownBy(() -> BootFlags.ipmitoolBootdev("pxe", false, "bogus"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new BootOptionParameter.Raw(5, new byte[0])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BootOptionParameter.raw(5, ByteString.EMPTY)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> GetSystemBootOptions.Request.of(0x80)).isInstanceOf(IllegalArgumentException.class);
         assertThat(GetSystemBootOptions.Request.decode(ByteReader.of(new byte[] {(byte) 0x85, 0, 0})).selector()).isEqualTo(5);
     }

@@ -1,5 +1,6 @@
 package dev.ipmi.core.commands.dcmi;
 
+import dev.ipmi.core.types.ByteString;
 import static dev.ipmi.core.commands.VectorSupport.assertCompletionCode;
 import static dev.ipmi.core.commands.VectorSupport.assertReencodes;
 import static dev.ipmi.core.commands.VectorSupport.assertRequestRoundTrip;
@@ -52,7 +53,7 @@ class DcmiVectorsTest {
                 true, false, true, true, false, false, false, OptionalInt.of(5)));
         assertReencodes(r, CAPS, "response-param2");
         GetDcmiCapabilityInfo.Response raw = decode(new GetDcmiCapabilityInfo.Request(3), CAPS, "response-param3-raw");
-        assertThat(raw.parameter()).isEqualTo(new DcmiCapabilityParameter.Raw(3, new byte[] {0x40, 0x01}));
+        assertThat(raw.parameter()).isEqualTo(DcmiCapabilityParameter.raw(3, ByteString.of(new byte[] {0x40, 0x01})));
         assertThatThrownBy(() -> decode(new GetDcmiCapabilityInfo.Request(1), CAPS, "response-wrong-group"))
                 .isInstanceOfSatisfying(MalformedMessageException.class,
                         e -> assertThat(e.field()).isEqualTo("group extension identification"));

@@ -30,7 +30,7 @@ class SessionCommandsTest {
         assertThat(req.toBytes()).isEqualTo(Vectors.load("session/get_session_challenge.hex", "request"));
         var r = Commands.decodeResponse(req, Vectors.load("session/get_session_challenge.hex", "response"));
         assertThat(r.temporarySessionId()).isEqualTo(0x00000005);
-        assertThat(r.challenge()).isEqualTo(CHALLENGE);
+        assertThat(r.challenge().toByteArray()).isEqualTo(CHALLENGE);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ipmi.core.commands.sol;
 
+import dev.ipmi.core.types.ByteString;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.core.MalformedMessageException;
@@ -34,7 +35,7 @@ class SolConfigurationPropertiesTest {
                 Arbitraries.integers().between(0, 0xFFFF).map(SolParameter.PayloadPort::new),
                 Combinators.combine(Arbitraries.integers().between(9, 0xFF),
                                 Arbitraries.bytes().array(byte[].class).ofMaxSize(16))
-                        .as(SolParameter.Unknown::new)));
+                        .as((selector, data) -> SolParameter.raw(selector, ByteString.of(data)))));
     }
 
     @Property

@@ -1,5 +1,6 @@
 package dev.ipmi.core.commands.sol;
 
+import dev.ipmi.core.types.ByteString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -123,7 +124,7 @@ class SolConfigurationTest {
         assertThatThrownBy(() -> new SolParameter.Retry(8, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("retry count");
         assertThatThrownBy(() -> SolBitRate.parse("300")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SolParameter.Unknown(1, new byte[0])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SolParameter.raw(1, ByteString.EMPTY)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> GetSolConfigurationParameters.Request.of(0x10, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }

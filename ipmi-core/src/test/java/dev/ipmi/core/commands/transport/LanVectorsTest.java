@@ -1,5 +1,6 @@
 package dev.ipmi.core.commands.transport;
 
+import dev.ipmi.core.types.ByteString;
 import static dev.ipmi.core.commands.VectorSupport.assertCompletionCode;
 import static dev.ipmi.core.commands.VectorSupport.assertReencodes;
 import static dev.ipmi.core.commands.VectorSupport.assertRequestRoundTrip;
@@ -139,7 +140,7 @@ class LanVectorsTest {
         assertThatThrownBy(() -> new LanParameter.CommunityString("x".repeat(19)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MacAddress.parse("52:54:00")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new LanParameter.Raw(3, new byte[4])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LanParameter.raw(3, ByteString.of(new byte[4]))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> IpSource.parseIpmitool("manual")).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,5 +1,6 @@
-package dev.ipmi.core.sel;
+package dev.ipmi.benchmarks;
 
+import dev.ipmi.core.sel.SelRecord;
 import dev.ipmi.testing.Vectors;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -14,10 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/**
- * SEL record decode. Lives in {@code dev.ipmi.core.sel} because {@link SelRecord#decode} is
- * package-private (SelReader is its only caller); on the class path the split package is harmless.
- */
+/** SEL record decode through the public {@link SelRecord#decode}. */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
