@@ -5,6 +5,7 @@
  */
 module dev.ipmi.bmc {
     requires transitive dev.ipmi.lanplus;
+    requires org.yaml.snakeyaml;
 
     exports dev.ipmi.bmc;
 }
