@@ -179,7 +179,7 @@ public final class Ipmi15Machine implements SessionMachine {
         LanMessage msg;
         try {
             p = Ipmi15Packet.decode(datagram);
-            msg = LanMessage.decode(p.message(), 0, p.message().length, verifyChecksums);
+            msg = LanMessage.decode(p.message(), verifyChecksums);
         } catch (MalformedMessageException e) {
             // field and offset only: the bytes may hold a straight-password AuthCode
             listener.packetDropped(bmc, DropReason.MALFORMED, "field '" + e.field() + "' at offset " + e.offset());

@@ -92,15 +92,16 @@ public record LanMessage(int address1, int netFn, int lun1, int address2, int se
     }
 
     public static LanMessage decode(byte[] bytes, int off, int len) {
-        return decode(bytes, off, len, true);
+        return decode(Arrays.copyOfRange(bytes, off, off + len), true);
     }
 
     /**
      * Decodes, validating the checksums only if {@code verifyChecksums}: false is for BMCs whose
      * checksums are known to be wrong ({@link dev.ipmi.core.options.Quirk#NO_CHECKSUM_CHECK}, opt-in).
      */
-    public static LanMessage decode(byte[] bytes, int off, int len, boolean verifyChecksums) {
-        byte[] b = Arrays.copyOfRange(bytes, off, off + len);
+    public static LanMessage decode(byte[] bytes, boolean verifyChecksums) {
+        byte[] b = bytes.clone();
+        int len = b.length;
         if (len < MIN_LENGTH) {
             throw new MalformedMessageException("IPMI message", 0, b, "needs at least 7 bytes, got " + len);
         }

@@ -132,7 +132,7 @@ final class EstablishedSession {
             events.drop(DropReason.UNEXPECTED_MESSAGE, "payload type " + p.payloadType());
             return new Inbound.Handled();
         }
-        LanMessage m = LanMessage.decode(p.payload(), 0, p.payload().length, verifyChecksums);
+        LanMessage m = LanMessage.decode(p.payload(), verifyChecksums);
         events.trace(false, () -> "seq " + Integer.toUnsignedString(p.sequence()) + " " + describe(m) + " "
                 + PacketTrace.redacted(d, suite.integrity().authCodeLength()));
         lastActivity = now;

@@ -224,7 +224,7 @@ final class LanPlusLogin {
             events.drop(DropReason.MALFORMED, "IPMI 1.5 message length " + len + " beyond datagram");
             return PENDING;
         }
-        LanMessage m = LanMessage.decode(d, 14, len, verifyChecksums);
+        LanMessage m = LanMessage.decode(java.util.Arrays.copyOfRange(d, 14, 14 + len), verifyChecksums);
         byte[] body = m.body();
         if (!m.isResponse() || m.seq() != preSeq || body.length == 0) {
             events.drop(DropReason.UNMATCHED_RESPONSE, "pre-session reply rqSeq " + m.seq());
