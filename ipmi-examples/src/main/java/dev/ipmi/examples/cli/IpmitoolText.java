@@ -75,7 +75,7 @@ final class IpmitoolText {
         }
         id.auxFirmwareRevision().ifPresent(aux -> {
             out.printf("Aux Firmware Rev Info     : %n");
-            for (byte b : aux) {
+            for (byte b : aux.toByteArray()) {
                 out.printf("    0x%02x%n", b & 0xFF);
             }
         });

@@ -1,5 +1,6 @@
 package dev.ipmi.examples.cli;
 
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.types.Guid;
 import dev.ipmi.core.types.OpenEnum;
 import dev.ipmi.core.types.PrivilegeLevel;
@@ -56,6 +57,8 @@ final class Json {
             sb.append('}');
         } else if (v instanceof byte[] b) {
             string(sb, HexFormat.of().formatHex(b));
+        } else if (v instanceof ByteString b) {
+            string(sb, b.hex());
         } else if (v instanceof InetAddress a) {
             string(sb, a.getHostAddress());
         } else if (v instanceof Guid g) {

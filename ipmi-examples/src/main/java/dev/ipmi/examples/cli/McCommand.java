@@ -4,9 +4,9 @@ import dev.ipmi.core.CompletionCodeException;
 import dev.ipmi.core.client.McReset;
 import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.app.GetSelfTestResults;
+import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.types.Guid;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,7 @@ final class McCommand extends CliCommand implements Runnable {
             }
         }
         m.put("additionalDeviceSupport", support);
-        m.put("auxFirmwareRevision", id.auxFirmwareRevision().map(a -> HexFormat.of().formatHex(a)).orElse(null));
+        m.put("auxFirmwareRevision", id.auxFirmwareRevision().map(ByteString::hex).orElse(null));
         return m;
     }
 

@@ -2,7 +2,6 @@ package dev.ipmi.examples.cli;
 
 import dev.ipmi.core.CompletionCodeException;
 import dev.ipmi.core.RawRequest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -40,8 +39,8 @@ final class RawCommand extends CliCommand implements Runnable {
                     "Unable to send RAW command (channel=0x%x netfn=0x%x lun=0x0 cmd=0x%x rsp=0x%x): %s",
                     options().target().channel(), nf, c, e.code().code(), e.code().description()));
         }
-        if (!printJson(Map.of("data", HexFormat.of().formatHex(r.data())))) {
-            IpmitoolText.rawData(r.data(), out());
+        if (!printJson(Map.of("data", r.data().hex()))) {
+            IpmitoolText.rawData(r.data().toByteArray(), out());
         }
     }
 

@@ -1,0 +1,164 @@
+package dev.ipmi.gateway;
+
+import dev.ipmi.gateway.auth.PasswordHash;
+import dev.ipmi.gateway.auth.Secrets;
+import dev.ipmi.gateway.bmc.DirectBmcAccess;
+import dev.ipmi.gateway.config.ConfigException;
+import dev.ipmi.gateway.config.ConfigLoader;
+import dev.ipmi.gateway.config.GatewayConfig;
+import dev.ipmi.gateway.http.GatewayServer;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar ipmi-gateway.jar --config gateway.yaml}, {@code hash-key} and
+ * {@code hash-password}. Exit codes: 0 ok, 1 runtime failure, 2 bad arguments or configuration.
+ */
+public final class Main {
+    private static final String USAGE = String.join("\n",
+            "usage: java -jar ipmi-gateway.jar --config gateway.yaml",
+            "       java -jar ipmi-gateway.jar hash-key [--stdin]        new API key (or one read from stdin) and its sha256",
+            "       java -jar ipmi-gateway.jar hash-password [--iterations N]   password (asked, or one line of stdin) to password_hash");
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> a = Arrays.asList(args);
+        try {
+            if (a.isEmpty() || a.contains("--help") || a.contains("-h")) {
+                (a.isEmpty() ? err : out).println(USAGE);
+                return a.isEmpty() ? 2 : 0;
+            }
+            switch (a.get(0)) {
+                case "hash-key" -> {
+                    return hashKey(a.subList(1, a.size()), out, err);
+                }
+                case "hash-password" -> {
+                    return hashPassword(a.subList(1, a.size()), out, err);
+                }
+                case "--config" -> {
+                    if (a.size() != 2) {
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    return serve(Path.of(a.get(1)), err);
+                }
+                default -> {
+                    err.println("unknown argument '" + a.get(0) + "'\n" + USAGE);
+                    return 2;
+                }
+            }
+        } catch (IOException e) {
+            err.println("ipmi-gateway: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int serve(Path file, PrintStream err) {
+        GatewayConfig config;
+        try {
+            config = ConfigLoader.load(file);
+        } catch (ConfigException e) {
+            err.println("ipmi-gateway: " + file + ": " + e.getMessage());
+            return 2;
+        }
+        GatewayServer server;
+        try {
+            server = GatewayServer.start(config, new DirectBmcAccess(config), List.of());
+        } catch (RuntimeException e) {
+            err.println("ipmi-gateway: cannot start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stop.countDown();
+        }, "gateway-shutdown"));
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static int hashKey(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        String key;
+        if (args.equals(List.of("--stdin"))) {
+            key = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (key == null || key.isBlank()) {
+                err.println("hash-key: no key on standard input");
+                return 2;
+            }
+            key = key.strip();
+            if (key.length() < 16) {
+                err.println("hash-key: a key needs at least 16 characters");
+                return 2;
+            }
+        } else if (args.isEmpty()) {
+            key = Secrets.randomToken(32);
+            out.println("key:    " + key + "    (give this to the client; it is not stored anywhere)");
+        } else {
+            err.println(USAGE);
+            return 2;
+        }
+        out.println("sha256: " + Secrets.sha256Hex(key));
+        return 0;
+    }
+
+    private static int hashPassword(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        int iterations = PasswordHash.DEFAULT_ITERATIONS;
+        if (args.size() == 2 && args.get(0).equals("--iterations")) {
+            try {
+                iterations = Integer.parseInt(args.get(1));
+            } catch (NumberFormatException e) {
+                err.println("hash-password: --iterations needs a number");
+                return 2;
+            }
+            if (iterations < 10_000 || iterations > 10_000_000) {
+                err.println("hash-password: --iterations must be 10000..10000000");
+                return 2;
+            }
+        } else if (!args.isEmpty()) {
+            err.println(USAGE);
+            return 2;
+        }
+        char[] password;
+        Console console = System.console();
+        if (console != null) {
+            password = console.readPassword("password: ");
+            char[] again = console.readPassword("again: ");
+            if (password == null || again == null || !Arrays.equals(password, again)) {
+                err.println("hash-password: the passwords differ");
+                return 2;
+            }
+            Arrays.fill(again, '\0');
+        } else {
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (line == null) {
+                err.println("hash-password: no password on standard input");
+                return 2;
+            }
+            password = line.toCharArray();
+        }
+        if (password.length == 0) {
+            err.println("hash-password: empty password");
+            return 2;
+        }
+        out.println(PasswordHash.create(password, iterations));
+        Arrays.fill(password, '\0');
+        return 0;
+    }
+}
