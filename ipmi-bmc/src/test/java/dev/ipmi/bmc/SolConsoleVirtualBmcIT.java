@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * dropped keystrokes.
  */
 class SolConsoleVirtualBmcIT {
-    static final SolOptions OPTIONS = SolOptions.defaults().retryInterval(Duration.ofMillis(200)).noKeepalive();
+    static final SolOptions OPTIONS = SolOptions.builder().retryInterval(Duration.ofMillis(200)).keepalive(Duration.ZERO).build();
     static VirtualBmcServer server;
 
     @BeforeAll

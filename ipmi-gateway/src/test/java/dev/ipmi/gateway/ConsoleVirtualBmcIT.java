@@ -131,7 +131,7 @@ class ConsoleVirtualBmcIT {
             w.awaitText(t -> t.contains("\"open\""), "console open");
             try (IpmiClient other = IpmiClient.lanplus("127.0.0.1").port(bmcs.port(0))
                     .credentials(VirtualBmcs.USER, VirtualBmcs.PASSWORD.toCharArray()).cipherSuite(CipherSuite.SUITE_17).connect();
-                 SolSession taken = other.sol().activate(SolOptions.defaults().takeOver())) {
+                 SolSession taken = other.sol().activate(SolOptions.builder().takeOver().build())) {
                 assertThat(w.awaitClosed()).isEqualTo(1011);
                 assertThat(w.closeReason()).contains("SOL");
                 assertThat(taken.isOpen()).isTrue();

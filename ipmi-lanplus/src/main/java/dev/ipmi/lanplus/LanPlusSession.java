@@ -317,9 +317,9 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
 
     /**
      * Closes any open SOL console (Deactivate Payload), then sends Close Session; completes once the
-     * BMC answered it or the session gave up (one request timeout), normally either way. Without an
-     * open console no thread waits for any of it; an open console's Deactivate Payload is still a
-     * blocking call, run on the common pool before Close Session.
+     * BMC answered it or the session gave up (one request timeout), normally either way. No thread
+     * waits for any of it: the consoles' Deactivate Payload and Close Session are asynchronous
+     * requests on the engine.
      */
     @Override
     public CompletableFuture<Void> closeAsync() {
@@ -328,19 +328,23 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
             open = List.copyOf(consoles);
             consoles.clear();
         }
-        CompletableFuture<Void> consolesClosed = open.isEmpty() ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> open.forEach(LanPlusSession::closeConsole));
-        return consolesClosed.thenCompose(v -> {
+        CompletableFuture<?>[] consolesClosing = open.stream().map(LanPlusSession::closeConsole)
+                .toArray(CompletableFuture<?>[]::new);
+        return CompletableFuture.allOf(consolesClosing).thenCompose(v -> {
             registration.close();
             return registration.ended().handle((x, e) -> (Void) null);
         }).completeOnTimeout(null, closeWaitMillis(open.size()), TimeUnit.MILLISECONDS);
     }
 
-    private static void closeConsole(SolSession c) {
+    private static CompletableFuture<Void> closeConsole(SolSession c) {
         try {
-            c.close();
+            return c.closeAsync().exceptionally(e -> {
+                LOG.debug("closing a SOL console before Close Session: {}", e.toString());
+                return null;
+            });
         } catch (RuntimeException e) {
             LOG.debug("closing a SOL console before Close Session: {}", e.toString());
+            return CompletableFuture.completedFuture(null);
         }
     }
 

@@ -557,15 +557,14 @@ public final class BmcDispatcher implements CommandHandler {
             case DcmiCapabilityParameter.MANDATORY_PLATFORM_ATTRIBUTES ->
                     new DcmiCapabilityParameter.MandatoryPlatformAttributes(0, false, false, false, false, false,
                             false, false, false, false, OptionalInt.of(0));
-            // optional platform attributes: power management device at 20h, channel 0
-            case DcmiCapabilityParameter.OPTIONAL_PLATFORM_ATTRIBUTES -> DcmiCapabilityParameter.raw(r.selector(),
-                    ByteString.of(new byte[] {BMC_ADDRESS, 0x00}));
-            // manageability access: primary LAN channel, no secondary LAN, no serial
-            case DcmiCapabilityParameter.MANAGEABILITY_ACCESS_ATTRIBUTES -> DcmiCapabilityParameter.raw(
-                    r.selector(), ByteString.of(new byte[] {(byte) channel, (byte) 0xFF, (byte) 0xFF}));
-            // enhanced power statistics: no rolling-average periods
-            case DcmiCapabilityParameter.ENHANCED_POWER_STATISTICS_ATTRIBUTES -> DcmiCapabilityParameter.raw(
-                    r.selector(), ByteString.of(new byte[] {0x00}));
+            // the BMC itself manages power, on the primary IPMB
+            case DcmiCapabilityParameter.OPTIONAL_PLATFORM_ATTRIBUTES ->
+                    new DcmiCapabilityParameter.OptionalPlatformAttributes(BMC_ADDRESS, 0, 0);
+            case DcmiCapabilityParameter.MANAGEABILITY_ACCESS_ATTRIBUTES ->
+                    new DcmiCapabilityParameter.ManageabilityAccessAttributes(OptionalInt.of(channel),
+                            OptionalInt.empty(), OptionalInt.empty());
+            case DcmiCapabilityParameter.ENHANCED_POWER_STATISTICS_ATTRIBUTES ->
+                    new DcmiCapabilityParameter.EnhancedPowerStatisticsAttributes(List.of());
             default -> null;
         };
         return p == null ? error(CompletionCode.INVALID_DATA_FIELD) : ok(new GetDcmiCapabilityInfo.Response(1, 5, 2, p));

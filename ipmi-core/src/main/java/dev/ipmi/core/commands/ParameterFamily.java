@@ -29,9 +29,11 @@ public enum ParameterFamily {
     BOOT_OPTIONS("boot option selector", 0x7F, Set.of(BootOptionParameter.SET_IN_PROGRESS,
             BootOptionParameter.VALID_BIT_CLEARING, BootOptionParameter.BOOT_INFO_ACKNOWLEDGE,
             BootOptionParameter.BOOT_FLAGS)),
-    /** DCMI capability parameters, DCMI v1.5 §6.1.1, table 6-3. */
+    /** DCMI capability parameters, DCMI v1.5 §6.1.1, tables 6-3 and 6-4. */
     DCMI_CAPABILITY("DCMI capability parameter", 0xFF, Set.of(DcmiCapabilityParameter.SUPPORTED_CAPABILITIES,
-            DcmiCapabilityParameter.MANDATORY_PLATFORM_ATTRIBUTES));
+            DcmiCapabilityParameter.MANDATORY_PLATFORM_ATTRIBUTES, DcmiCapabilityParameter.OPTIONAL_PLATFORM_ATTRIBUTES,
+            DcmiCapabilityParameter.MANAGEABILITY_ACCESS_ATTRIBUTES,
+            DcmiCapabilityParameter.ENHANCED_POWER_STATISTICS_ATTRIBUTES));
 
     private final String what;
     private final int maxSelector;

@@ -6,6 +6,6 @@ import dev.ipmi.core.IpmiSessionException;
 public class SolAlreadyActiveException extends IpmiSessionException {
     public SolAlreadyActiveException(int instance) {
         super("SOL payload instance " + instance + " is already active on another session"
-                + " (SolOptions.takeOver() deactivates it and takes the console over)");
+                + " (SolOptions.builder().takeOver() deactivates it and takes the console over)");
     }
 }

@@ -6,36 +6,25 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * How to activate and run a SOL console. Immutable; start from {@link #defaults()}.
+ * How to activate and run a SOL console. Immutable; made by {@link #builder()} (or
+ * {@link #defaults()}), with the names the session options use for the same ideas
+ * ({@code keepalive}, {@code retry…}).
  *
  * <p>Defaults: payload instance 1; {@link AlreadyActivePolicy#FAIL}; retry count and interval from the BMC's SOL
- * parameter 4 when it has one, else 7 retries every 500 ms; keepalive after 15 s without traffic
- * (ipmitool's interval; BMC session timeouts are commonly 30-60 s); startup probe on; inbound buffer
- * {@value #DEFAULT_INBOUND_BUFFER} bytes.
- *
- * @param instance      SOL payload instance, 1..15 (BMCs commonly have only 1)
- * @param alreadyActive what to do when the instance is active on another session
- * @param retries       resends of an unacknowledged packet before the console counts as lost; empty = BMC/default
- * @param retryInterval wait for an acknowledgement; empty = BMC/default
- * @param keepalive     keepalive interval while idle; empty = none. The keepalive is Get Payload Instance
- *                      Info when the session knows its BMC-side ID (it also notices a console taken over by
- *                      another session, which some BMCs do not announce), else Get Device ID
- * @param startupProbe  send an empty SOL packet before the first characters, so that a BMC which kept
- *                      the last sequence number of an earlier console (ipmi_sim) cannot swallow them
- * @param inboundBuffer bytes from the host that may wait in the console for the application to read
- *                      {@code SolSession.input()}, {@value #MIN_INBOUND_BUFFER}..{@value #MAX_INBOUND_BUFFER}.
- *                      When it is full the console acknowledges only the characters that fit (the BMC
- *                      sends the rest again) or NACKs a packet it cannot take at all, so the BMC holds its
- *                      output back (and, at the host's serial port, stops reading) until the application
- *                      reads; nothing is dropped. Memory per console is bounded by this size
+ * parameter 4 when it has one, else 7 retries every 500 ms; keepalive after {@value #DEFAULT_KEEPALIVE_SECONDS} s
+ * without traffic (ipmitool's interval; BMC session timeouts are commonly 30-60 s); startup probe on; inbound
+ * buffer {@value #DEFAULT_INBOUND_BUFFER} bytes.
  */
-public record SolOptions(int instance, AlreadyActivePolicy alreadyActive, OptionalInt retries, Optional<Duration> retryInterval,
-                         Optional<Duration> keepalive, boolean startupProbe, int inboundBuffer) {
+public final class SolOptions {
     /** Default {@link #inboundBuffer()}: 64 KiB, a few screens of boot log at serial speeds. */
     public static final int DEFAULT_INBOUND_BUFFER = 64 * 1024;
     /** Smallest {@link #inboundBuffer()}: one full SOL packet (255 characters) fits. */
     public static final int MIN_INBOUND_BUFFER = 256;
     public static final int MAX_INBOUND_BUFFER = 64 * 1024 * 1024;
+    /** Default {@link #keepalive()} in seconds. */
+    public static final int DEFAULT_KEEPALIVE_SECONDS = 15;
+
+    private static final SolOptions DEFAULTS = builder().build();
 
     /** What {@code activate} does when the BMC answers Activate Payload with 80h (already active). */
     public enum AlreadyActivePolicy {
@@ -45,81 +34,198 @@ public record SolOptions(int instance, AlreadyActivePolicy alreadyActive, Option
         TAKE_OVER
     }
 
-    public SolOptions {
-        if (instance < 1 || instance > 15) {
-            throw new IllegalArgumentException("SOL payload instance must be 1..15: " + instance);
-        }
-        Objects.requireNonNull(alreadyActive, "alreadyActive");
-        Objects.requireNonNull(retries, "retries");
-        Objects.requireNonNull(retryInterval, "retryInterval");
-        Objects.requireNonNull(keepalive, "keepalive");
-        if (retries.isPresent() && (retries.getAsInt() < 0 || retries.getAsInt() > 100)) {
-            throw new IllegalArgumentException("retries must be 0..100: " + retries.getAsInt());
-        }
-        retryInterval.ifPresent(d -> {
-            if (d.toMillis() < 1 || d.toSeconds() > 60) {
-                throw new IllegalArgumentException("retry interval must be 1 ms..60 s: " + d);
-            }
-        });
-        keepalive.ifPresent(d -> {
-            if (d.toMillis() < 1) {
-                throw new IllegalArgumentException("keepalive interval must be positive: " + d);
-            }
-        });
-        if (inboundBuffer < MIN_INBOUND_BUFFER || inboundBuffer > MAX_INBOUND_BUFFER) {
-            throw new IllegalArgumentException("inbound buffer must be " + MIN_INBOUND_BUFFER + ".."
-                    + MAX_INBOUND_BUFFER + " bytes: " + inboundBuffer);
-        }
+    private final int instance;
+    private final AlreadyActivePolicy alreadyActive;
+    private final OptionalInt retries;
+    private final Optional<Duration> retryInterval;
+    private final Duration keepalive;
+    private final boolean startupProbe;
+    private final int inboundBuffer;
+
+    private SolOptions(Builder b) {
+        instance = b.instance;
+        alreadyActive = b.alreadyActive;
+        retries = b.retries;
+        retryInterval = b.retryInterval;
+        keepalive = b.keepalive;
+        startupProbe = b.startupProbe;
+        inboundBuffer = b.inboundBuffer;
     }
 
-    /** Options with the {@linkplain #DEFAULT_INBOUND_BUFFER default inbound buffer} (the earlier shape). */
-    public SolOptions(int instance, AlreadyActivePolicy alreadyActive, OptionalInt retries, Optional<Duration> retryInterval,
-                      Optional<Duration> keepalive, boolean startupProbe) {
-        this(instance, alreadyActive, retries, retryInterval, keepalive, startupProbe, DEFAULT_INBOUND_BUFFER);
-    }
-
+    /** The default options (see the class comment). */
     public static SolOptions defaults() {
-        return new SolOptions(1, AlreadyActivePolicy.FAIL, OptionalInt.empty(), Optional.empty(),
-                Optional.of(Duration.ofSeconds(15)), true, DEFAULT_INBOUND_BUFFER);
+        return DEFAULTS;
     }
 
-    /** Another payload instance (ipmitool's {@code sol activate instance=N}). */
-    public SolOptions instance(int n) {
-        return new SolOptions(n, alreadyActive, retries, retryInterval, keepalive, startupProbe, inboundBuffer);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** Deactivate a console active on another session and take it over. */
-    public SolOptions takeOver() {
-        return new SolOptions(instance, AlreadyActivePolicy.TAKE_OVER, retries, retryInterval, keepalive, startupProbe,
-                inboundBuffer);
+    /** A builder holding these options, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.instance = instance;
+        b.alreadyActive = alreadyActive;
+        b.retries = retries;
+        b.retryInterval = retryInterval;
+        b.keepalive = keepalive;
+        b.startupProbe = startupProbe;
+        b.inboundBuffer = inboundBuffer;
+        return b;
     }
 
-    public SolOptions retries(int count) {
-        return new SolOptions(instance, alreadyActive, OptionalInt.of(count), retryInterval, keepalive, startupProbe,
-                inboundBuffer);
+    /** SOL payload instance, 1..15 (BMCs commonly have only 1). */
+    public int instance() {
+        return instance;
     }
 
-    public SolOptions retryInterval(Duration interval) {
-        return new SolOptions(instance, alreadyActive, retries, Optional.of(interval), keepalive, startupProbe,
-                inboundBuffer);
+    /** What to do when the instance is active on another session. */
+    public AlreadyActivePolicy alreadyActive() {
+        return alreadyActive;
     }
 
-    public SolOptions keepalive(Duration interval) {
-        return new SolOptions(instance, alreadyActive, retries, retryInterval, Optional.of(interval), startupProbe,
-                inboundBuffer);
+    /** Resends of an unacknowledged packet before the console counts as lost; empty = the BMC's or the default. */
+    public OptionalInt retries() {
+        return retries;
     }
 
-    public SolOptions noKeepalive() {
-        return new SolOptions(instance, alreadyActive, retries, retryInterval, Optional.empty(), startupProbe, inboundBuffer);
+    /** Wait for an acknowledgement; empty = the BMC's or the default. */
+    public Optional<Duration> retryInterval() {
+        return retryInterval;
     }
 
-    /** Turns the startup probe off (for BMCs that mishandle an empty first packet). */
-    public SolOptions withoutStartupProbe() {
-        return new SolOptions(instance, alreadyActive, retries, retryInterval, keepalive, false, inboundBuffer);
+    /**
+     * Keepalive interval while idle; {@link Duration#ZERO} when disabled (as in the session options).
+     * The keepalive is Get Payload Instance Info when the session knows its BMC-side ID (it also
+     * notices a console taken over by another session, which some BMCs do not announce), else Get
+     * Device ID.
+     */
+    public Duration keepalive() {
+        return keepalive;
     }
 
-    /** Bytes from the host buffered for the application before the console applies back-pressure. */
-    public SolOptions inboundBuffer(int bytes) {
-        return new SolOptions(instance, alreadyActive, retries, retryInterval, keepalive, startupProbe, bytes);
+    /**
+     * Whether an empty SOL packet goes out before the first characters, so that a BMC which kept the
+     * last sequence number of an earlier console (ipmi_sim) cannot swallow them.
+     */
+    public boolean startupProbe() {
+        return startupProbe;
+    }
+
+    /**
+     * Bytes from the host that may wait in the console for the application to read
+     * {@code SolSession.input()}. When it is full the console acknowledges only the characters that
+     * fit (the BMC sends the rest again) or NACKs a packet it cannot take at all, so the BMC holds its
+     * output back (and, at the host's serial port, stops reading) until the application reads; nothing
+     * is dropped. Memory per console is bounded by this size.
+     */
+    public int inboundBuffer() {
+        return inboundBuffer;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SolOptions s && s.instance == instance && s.alreadyActive == alreadyActive
+                && s.retries.equals(retries) && s.retryInterval.equals(retryInterval) && s.keepalive.equals(keepalive)
+                && s.startupProbe == startupProbe && s.inboundBuffer == inboundBuffer;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(instance, alreadyActive, retries, retryInterval, keepalive, startupProbe, inboundBuffer);
+    }
+
+    @Override
+    public String toString() {
+        return "SolOptions[instance=" + instance + ", alreadyActive=" + alreadyActive + ", retries=" + retries
+                + ", retryInterval=" + retryInterval + ", keepalive=" + keepalive + ", startupProbe=" + startupProbe
+                + ", inboundBuffer=" + inboundBuffer + "]";
+    }
+
+    /** Builds {@link SolOptions}; every setting starts at its default. Each setter checks its value and names it. */
+    public static final class Builder {
+        private int instance = 1;
+        private AlreadyActivePolicy alreadyActive = AlreadyActivePolicy.FAIL;
+        private OptionalInt retries = OptionalInt.empty();
+        private Optional<Duration> retryInterval = Optional.empty();
+        private Duration keepalive = Duration.ofSeconds(DEFAULT_KEEPALIVE_SECONDS);
+        private boolean startupProbe = true;
+        private int inboundBuffer = DEFAULT_INBOUND_BUFFER;
+
+        private Builder() {
+        }
+
+        /** Another payload instance, 1..15 (ipmitool's {@code sol activate instance=N}). */
+        public Builder instance(int n) {
+            if (n < 1 || n > 15) {
+                throw new IllegalArgumentException("SOL payload instance must be 1..15: " + n);
+            }
+            instance = n;
+            return this;
+        }
+
+        public Builder alreadyActive(AlreadyActivePolicy policy) {
+            alreadyActive = Objects.requireNonNull(policy, "alreadyActive");
+            return this;
+        }
+
+        /** Deactivate a console active on another session and take it over. */
+        public Builder takeOver() {
+            return alreadyActive(AlreadyActivePolicy.TAKE_OVER);
+        }
+
+        /** Retry count and interval both set by the caller, overriding the BMC's SOL parameter 4. */
+        public Builder retry(int retries, Duration interval) {
+            return retries(retries).retryInterval(interval);
+        }
+
+        /** Resends before the console counts as lost, 0..100 (the interval stays the BMC's unless set). */
+        public Builder retries(int count) {
+            if (count < 0 || count > 100) {
+                throw new IllegalArgumentException("retries must be 0..100: " + count);
+            }
+            retries = OptionalInt.of(count);
+            return this;
+        }
+
+        /** Wait for an acknowledgement, 1 ms..60 s (the count stays the BMC's unless set). */
+        public Builder retryInterval(Duration interval) {
+            Objects.requireNonNull(interval, "retryInterval");
+            if (interval.toMillis() < 1 || interval.toSeconds() > 60) {
+                throw new IllegalArgumentException("retry interval must be 1 ms..60 s: " + interval);
+            }
+            retryInterval = Optional.of(interval);
+            return this;
+        }
+
+        /** Keepalive interval while idle; {@link Duration#ZERO} disables it. */
+        public Builder keepalive(Duration interval) {
+            Objects.requireNonNull(interval, "keepalive");
+            if (interval.isNegative() || (!interval.isZero() && interval.toMillis() < 1)) {
+                throw new IllegalArgumentException("keepalive must be zero (off) or at least 1 ms: " + interval);
+            }
+            keepalive = interval;
+            return this;
+        }
+
+        /** Turn the startup probe off for BMCs that mishandle an empty first packet (see {@link #startupProbe()}). */
+        public Builder startupProbe(boolean on) {
+            startupProbe = on;
+            return this;
+        }
+
+        /** Bytes from the host buffered for the application before the console applies back-pressure. */
+        public Builder inboundBuffer(int bytes) {
+            if (bytes < MIN_INBOUND_BUFFER || bytes > MAX_INBOUND_BUFFER) {
+                throw new IllegalArgumentException("inbound buffer must be " + MIN_INBOUND_BUFFER + ".."
+                        + MAX_INBOUND_BUFFER + " bytes: " + bytes);
+            }
+            inboundBuffer = bytes;
+            return this;
+        }
+
+        public SolOptions build() {
+            return new SolOptions(this);
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.ipmi.core.commands.app.ActivatePayload;
 import java.io.Closeable;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An active Serial-over-LAN console (payload type SOL) on an RMCP+ session. Obtained from
@@ -49,4 +50,14 @@ public interface SolSession extends Closeable {
     /** Deactivates the payload and ends both streams; never throws for a failed deactivation. */
     @Override
     void close();
+
+    /**
+     * {@link #close()} without waiting: both streams end at once, and the future completes (normally,
+     * also when deactivation failed) once the BMC answered Deactivate Payload or the session gave up.
+     * The RMCP+ console never blocks a thread for it; this default, for other implementations, runs
+     * {@link #close()} on the common pool.
+     */
+    default CompletableFuture<Void> closeAsync() {
+        return CompletableFuture.runAsync(this::close);
+    }
 }

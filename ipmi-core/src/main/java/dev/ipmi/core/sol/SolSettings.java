@@ -2,7 +2,6 @@ package dev.ipmi.core.sol;
 
 import dev.ipmi.core.commands.app.ActivatePayload;
 import dev.ipmi.core.commands.sol.SolParameter;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -92,6 +91,6 @@ public record SolSettings(int maxCharsPerPacket, long retryIntervalMillis, int r
             interval = options.retryInterval().get().toMillis();
         }
         return new SolSettings(charsPerPacket(activation.inboundPayloadSize()), interval, retries,
-                options.keepalive().map(Duration::toMillis).orElse(0L), options.startupProbe(), options.inboundBuffer());
+                options.keepalive().toMillis(), options.startupProbe(), options.inboundBuffer());
     }
 }

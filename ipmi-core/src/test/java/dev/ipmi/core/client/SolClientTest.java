@@ -81,7 +81,7 @@ class SolClientTest {
         SolTransportFake t = new SolTransportFake();
         IpmiClient client = IpmiClient.using(t);
         assertThat(client.transport()).isNotSameAs(t);
-        SolOptions options = SolOptions.defaults().instance(2).takeOver();
+        SolOptions options = SolOptions.builder().instance(2).takeOver().build();
         SolSession s = client.sol().activate(options);
         assertThat(s).isSameAs(t.console);
         assertThat(t.options).isEqualTo(options);
@@ -149,9 +149,9 @@ class SolClientTest {
     @Test
     void optionsRefuseAnInstanceOutsideOneToFifteen() {
         assertThat(SolOptions.defaults().instance()).isEqualTo(1);
-        assertThat(SolOptions.defaults().instance(15).takeOver().instance()).isEqualTo(15);
-        assertThatThrownBy(() -> SolOptions.defaults().instance(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThat(SolOptions.builder().instance(15).takeOver().build().instance()).isEqualTo(15);
+        assertThatThrownBy(() -> SolOptions.builder().instance(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1..15");
-        assertThatThrownBy(() -> SolOptions.defaults().instance(16)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SolOptions.builder().instance(16)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -25,8 +25,8 @@ class RawParameterTest {
                 .isEqualTo(new RawParameter(ParameterFamily.SOL, 9, DATA));
         assertThat(BootOptionParameter.decode(7, ByteReader.of(DATA.toByteArray())))
                 .isEqualTo(new RawParameter(ParameterFamily.BOOT_OPTIONS, 7, DATA));
-        assertThat(DcmiCapabilityParameter.decode(3, ByteReader.of(DATA.toByteArray())))
-                .isEqualTo(new RawParameter(ParameterFamily.DCMI_CAPABILITY, 3, DATA));
+        assertThat(DcmiCapabilityParameter.decode(6, ByteReader.of(DATA.toByteArray())))
+                .isEqualTo(new RawParameter(ParameterFamily.DCMI_CAPABILITY, 6, DATA));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.ipmi.examples.cli;
 
+import dev.ipmi.core.client.PasswordTest;
+import dev.ipmi.core.client.UserEntry;
+import dev.ipmi.core.client.UserSummary;
 import dev.ipmi.core.commands.app.GetChannelAccess;
 import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.app.GetSelfTestResults;
@@ -11,6 +14,9 @@ import dev.ipmi.core.commands.chassis.GetPohCounter;
 import dev.ipmi.core.commands.chassis.GetSystemBootOptions;
 import dev.ipmi.core.commands.chassis.PowerRestorePolicy;
 import dev.ipmi.core.commands.dcmi.GetPowerReading;
+import dev.ipmi.core.commands.sensor.GetSensorEventEnable;
+import dev.ipmi.core.commands.sensor.GetSensorThresholds;
+import dev.ipmi.core.commands.sol.SolConfig;
 import dev.ipmi.core.commands.storage.GetSdrRepositoryInfo;
 import dev.ipmi.core.commands.storage.GetSelInfo;
 import dev.ipmi.core.commands.transport.CipherSuitePrivilege;
@@ -19,10 +25,12 @@ import dev.ipmi.core.commands.transport.LanConfig;
 import dev.ipmi.core.commands.transport.MacAddress;
 import dev.ipmi.core.sdr.IpmitoolFormat;
 import dev.ipmi.core.sdr.SdrRecord;
+import dev.ipmi.core.sdr.SensorReading;
 import dev.ipmi.core.sdr.SensorTypes;
 import dev.ipmi.core.sel.SelFormat;
 import dev.ipmi.core.sel.SelRecord;
 import dev.ipmi.core.sel.SelTimestamp;
+import dev.ipmi.core.sol.SolEvent;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.Guid;
 import dev.ipmi.core.wire.ByteWriter;
@@ -30,12 +38,14 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -659,5 +669,136 @@ final class IpmitoolText {
             return "none";
         }
         return names.getOrDefault(algs.get(0), "unknown");
+    }
+
+    static void userList(List<UserEntry> users, PrintWriter out) {
+        out.println("ID  Name\t     Callin  Link Auth\tIPMI Msg   Channel Priv Limit");
+        for (UserEntry u : users) {
+            out.printf("%-4d%-17s%-8s%-11s%-11s%s%n", u.id(), u.name(), u.callin(), u.linkAuthEnabled(),
+                    u.ipmiMessagingEnabled(), Privileges.name(u.privilegeLimit()));
+        }
+    }
+
+    static void userSummary(UserSummary s, PrintWriter out) {
+        out.printf("Maximum IDs\t    : %d%n", s.maxUserIds());
+        out.printf("Enabled User Count  : %d%n", s.enabledUserIds());
+        out.printf("Fixed Name Count    : %d%n", s.fixedNameUserIds());
+    }
+
+    /** "Set User Password command successful (user 3)". */
+    static String userCommandSuccessful(String command, int user) {
+        return command + " command successful (user " + user + ")";
+    }
+
+    /** "Set User Name command failed (user 3, name bob): Invalid data field in request". */
+    static String userCommandFailed(String command, String user, String description) {
+        return command + " command failed (user " + user + "): " + description;
+    }
+
+    static String passwordTest(PasswordTest r) {
+        return switch (r) {
+            case CORRECT -> "Success";
+            case INCORRECT -> "Failure: password incorrect";
+            case WRONG_SIZE -> "Failure: wrong password size";
+        };
+    }
+
+    /** The same lines as ipmitool {@code sol info}; the rendering is {@link SolConfig#toIpmitoolText}. */
+    static String solInfo(SolConfig c, int queriedChannel, int sessionPort) {
+        return c.toIpmitoolText(queriedChannel, sessionPort);
+    }
+
+    /** ipmitool's stderr notes for SOL parameters the BMC does not support. */
+    static void solMissingParameters(SolConfig c, int ch, int sessionPort, PrintWriter err) {
+        if (c.setInProgress().isEmpty()) {
+            err.println("Info: SOL parameter 'Set In Progress (0)' not supported");
+        }
+        if (c.enabled().isEmpty()) {
+            err.println("Info: SOL parameter 'Enable (1)' not supported");
+        }
+        if (c.authentication().isEmpty()) {
+            err.println("Info: SOL parameter 'Authentication (2)' not supported");
+        }
+        if (c.characterAccumulate().isEmpty()) {
+            err.println("Info: SOL parameter 'Character Interval (3)' not supported");
+        }
+        if (c.retry().isEmpty()) {
+            err.println("Info: SOL parameter 'Retry (4)' not supported");
+        }
+        if (c.nonVolatileBitRate().isEmpty()) {
+            err.println("Info: SOL parameter 'Nonvolatile Bitrate (5)' not supported");
+        }
+        if (c.volatileBitRate().isEmpty()) {
+            err.println("Info: SOL parameter 'Volatile Bitrate (6)' not supported");
+        }
+        if (c.payloadChannel().isEmpty()) {
+            err.printf("Info: SOL parameter 'Payload Channel (7)' not supported - defaulting to 0x%02x%n", ch);
+        }
+        if (c.payloadPort().isEmpty()) {
+            err.printf("Info: SOL parameter 'Payload Port (8)' not supported - defaulting to %d%n", sessionPort);
+        }
+        err.flush();
+    }
+
+    static String solSetError(String name, String value, int cc, String description) {
+        return switch (cc) {
+            case 0x80 -> "Error setting SOL parameter '" + name + "': Parameter not supported";
+            case 0x81 -> "Error setting SOL parameter '" + name
+                    + "': Attempt to set set-in-progress when not in set-complete state";
+            case 0x82 -> "Error setting SOL parameter '" + name + "': Attempt to write read-only parameter";
+            case 0x83 -> "Error setting SOL parameter '" + name + "': Attempt to read write-only parameter";
+            default -> "Error setting SOL parameter '" + name + "' to '" + value + "': " + description;
+        };
+    }
+
+    static final String SOL_ALREADY_DEACTIVATED = "Info: SOL payload already de-activated";
+    static final String SOL_ALREADY_ACTIVE = "Info: SOL payload already active on another session";
+
+    static String solDeactivateError(int cc, String description) {
+        return cc == 0x81 ? "Info: SOL payload type disabled" : "Error de-activating SOL payload: " + description;
+    }
+
+    /** What {@code sol activate} prints when the console ended without the user leaving it. */
+    static String solEnded(SolEvent reason) {
+        return reason == SolEvent.LINK_LOST ? "Error: SOL link lost (no acknowledgement from the BMC)"
+                : "SOL session closed by BMC";
+    }
+
+    /** Threshold names of the assertion/deassertion masks of threshold sensors, bit 0 first. */
+    private static final String[] EVENT_BITS = {"lnc-", "lnc+", "lcr-", "lcr+", "lnr-", "lnr+", "unc-", "unc+",
+        "ucr-", "ucr+", "unr-", "unr+"};
+
+    /**
+     * The lines of ipmitool {@code sensor get}: the shared detail lines, with the assertion events and
+     * the "event messages disabled" note before "Assertions Enabled" when the BMC answered those
+     * commands ({@code enable} null and {@code assertions} empty when it did not).
+     */
+    static List<String> sensorGet(SdrRecord.SensorRecord s, SensorReading r, GetSensorThresholds.Response thresholds,
+                                  GetSensorEventEnable.Response enable, OptionalInt assertions) {
+        List<String> extra = new ArrayList<>();
+        assertions.ifPresent(mask -> extra.add(" Assertion Events      : " + events(mask)));
+        if (enable != null && (enable.flags() & 0x80) == 0) {
+            extra.add(" Event Enable          : Event Messages Disabled");
+        }
+        List<String> lines = new ArrayList<>(IpmitoolFormat.sensorGet(r, thresholds, enable));
+        int at = 0;
+        while (at < lines.size() && !lines.get(at).startsWith(" Assertions Enabled")) {
+            at++;
+        }
+        lines.addAll(at, extra);
+        if (!s.isThreshold() && !(r instanceof SensorReading.Discrete)) {
+            lines.add(" Unable to read sensor: Device Not Present");
+        }
+        return lines;
+    }
+
+    private static String events(int mask) {
+        StringBuilder b = new StringBuilder();
+        for (int bit = 0; bit < EVENT_BITS.length; bit++) {
+            if ((mask & (1 << bit)) != 0) {
+                b.append(EVENT_BITS[bit]).append(' ');
+            }
+        }
+        return b.toString();
     }
 }

@@ -4,7 +4,6 @@ import dev.ipmi.core.CompletionCodeException;
 import dev.ipmi.core.client.IpmiClient;
 import dev.ipmi.core.client.Threshold;
 import dev.ipmi.core.commands.sensor.GetSensorEventEnable;
-import dev.ipmi.core.commands.sensor.GetSensorEventStatus;
 import dev.ipmi.core.commands.sensor.GetSensorThresholds;
 import dev.ipmi.core.commands.sensor.SetSensorThresholds;
 import dev.ipmi.core.sdr.IpmitoolFormat;
@@ -17,6 +16,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -26,9 +26,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "sensor", description = "Sensors: list, get, thresh.")
 final class SensorCommand extends CliCommand implements Runnable {
-    /** Threshold names of the assertion/deassertion masks of threshold sensors, bit 0 first. */
-    private static final String[] EVENT_BITS = {"lnc-", "lnc+", "lcr-", "lcr+", "lnr-", "lnr+", "unc-", "unc+",
-        "ucr-", "ucr+", "unr-", "unr+"};
     /** The columns of an ipmitool sensor list line, as JSON keys. */
     static final String[] LIST_KEYS = {"name", "value", "unit", "status", "lnr", "lcr", "lnc", "unc", "ucr", "unr"};
 
@@ -110,49 +107,26 @@ final class SensorCommand extends CliCommand implements Runnable {
     static List<String> detail(IpmiClient bmc, SensorRecord s) {
         SensorReading r = bmc.sensors().read(s);
         GetSensorEventEnable.Response enable = null;
-        List<String> extra = new ArrayList<>();
+        OptionalInt assertions = OptionalInt.empty();
         if (s.isThreshold()) {
             // like ipmitool: lines whose command the BMC refuses are left out
             try {
-                GetSensorEventStatus.Response st = bmc.sensors().eventStatus(s);
-                extra.add(" Assertion Events      : " + events(st.assertions()));
+                assertions = OptionalInt.of(bmc.sensors().eventStatus(s).assertions());
             } catch (CompletionCodeException e) {
                 // Get Sensor Event Status is optional (ipmi_sim answers C1h)
             }
             try {
                 enable = bmc.sensors().eventEnables(s);
-                if ((enable.flags() & 0x80) == 0) {
-                    extra.add(" Event Enable          : Event Messages Disabled");
-                }
             } catch (CompletionCodeException e) {
                 // optional as well
             }
         }
-        List<String> lines = new ArrayList<>(IpmitoolFormat.sensorGet(r, thresholds(bmc, s), enable));
-        int at = 0;
-        while (at < lines.size() && !lines.get(at).startsWith(" Assertions Enabled")) {
-            at++;
-        }
-        lines.addAll(at, extra);
-        if (!s.isThreshold() && !(r instanceof SensorReading.Discrete)) {
-            lines.add(" Unable to read sensor: Device Not Present");
-        }
-        return lines;
+        return IpmitoolText.sensorGet(s, r, thresholds(bmc, s), enable, assertions);
     }
 
     static void print(IpmiClient bmc, SensorRecord s, PrintWriter out) {
         detail(bmc, s).forEach(out::println);
         out.println();
-    }
-
-    private static String events(int mask) {
-        StringBuilder b = new StringBuilder();
-        for (int bit = 0; bit < EVENT_BITS.length; bit++) {
-            if ((mask & (1 << bit)) != 0) {
-                b.append(EVENT_BITS[bit]).append(' ');
-            }
-        }
-        return b.toString();
     }
 
     /**

@@ -13,8 +13,8 @@ import dev.ipmi.core.types.PrivilegeLevel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -56,43 +56,9 @@ final class SolCommand extends CliCommand implements Runnable {
         if (printJson(c)) {
             return;
         }
-        reportMissing(c, ch);
-        out().print(c.toIpmitoolText(ch, options().port));
+        IpmitoolText.solMissingParameters(c, ch, options().port, err());
+        out().print(IpmitoolText.solInfo(c, ch, options().port));
         out().flush();
-    }
-
-    /** ipmitool's stderr notes for parameters the BMC does not support. */
-    private void reportMissing(SolConfig c, int ch) {
-        PrintWriter err = err();
-        if (c.setInProgress().isEmpty()) {
-            err.println("Info: SOL parameter 'Set In Progress (0)' not supported");
-        }
-        if (c.enabled().isEmpty()) {
-            err.println("Info: SOL parameter 'Enable (1)' not supported");
-        }
-        if (c.authentication().isEmpty()) {
-            err.println("Info: SOL parameter 'Authentication (2)' not supported");
-        }
-        if (c.characterAccumulate().isEmpty()) {
-            err.println("Info: SOL parameter 'Character Interval (3)' not supported");
-        }
-        if (c.retry().isEmpty()) {
-            err.println("Info: SOL parameter 'Retry (4)' not supported");
-        }
-        if (c.nonVolatileBitRate().isEmpty()) {
-            err.println("Info: SOL parameter 'Nonvolatile Bitrate (5)' not supported");
-        }
-        if (c.volatileBitRate().isEmpty()) {
-            err.println("Info: SOL parameter 'Volatile Bitrate (6)' not supported");
-        }
-        if (c.payloadChannel().isEmpty()) {
-            err.printf("Info: SOL parameter 'Payload Channel (7)' not supported - defaulting to 0x%02x%n", ch);
-        }
-        if (c.payloadPort().isEmpty()) {
-            err.printf("Info: SOL parameter 'Payload Port (8)' not supported - defaulting to %d%n",
-                    options().port);
-        }
-        err.flush();
     }
 
     @Command(name = "set", description = "Set a SOL configuration parameter: <parameter> <value> [channel].")
@@ -105,19 +71,8 @@ final class SolCommand extends CliCommand implements Runnable {
         try {
             bmc.sol().set(ch, p);
         } catch (CompletionCodeException e) {
-            throw new CliException(setError(name, value, e.code().code(), e.code().description()));
+            throw new CliException(IpmitoolText.solSetError(name, value, e.code().code(), e.code().description()));
         }
-    }
-
-    static String setError(String name, String value, int cc, String description) {
-        return switch (cc) {
-            case 0x80 -> "Error setting SOL parameter '" + name + "': Parameter not supported";
-            case 0x81 -> "Error setting SOL parameter '" + name
-                    + "': Attempt to set set-in-progress when not in set-complete state";
-            case 0x82 -> "Error setting SOL parameter '" + name + "': Attempt to write read-only parameter";
-            case 0x83 -> "Error setting SOL parameter '" + name + "': Attempt to read write-only parameter";
-            default -> "Error setting SOL parameter '" + name + "' to '" + value + "': " + description;
-        };
     }
 
     /**
@@ -237,10 +192,9 @@ final class SolCommand extends CliCommand implements Runnable {
             if (bmc.sol().deactivate(instance)) {
                 return 0;
             }
-            err().println("Info: SOL payload already de-activated");
+            err().println(IpmitoolText.SOL_ALREADY_DEACTIVATED);
         } catch (CompletionCodeException e) {
-            err().println(e.code().code() == 0x81 ? "Info: SOL payload type disabled"
-                    : "Error de-activating SOL payload: " + e.code().description());
+            err().println(IpmitoolText.solDeactivateError(e.code().code(), e.code().description()));
         }
         err().flush();
         return 1;
@@ -257,13 +211,14 @@ final class SolCommand extends CliCommand implements Runnable {
         }
         int instance = instance(args, true);
         boolean keepalive = args == null || !args.contains("nokeepalive");
-        SolOptions options = SolOptions.defaults().instance(instance);
+        SolOptions.Builder builder = SolOptions.builder().instance(instance);
         if (takeOver) {
-            options = options.takeOver();
+            builder.takeOver();
         }
         if (!keepalive) {
-            options = options.noKeepalive();
+            builder.keepalive(Duration.ZERO);
         }
+        SolOptions options = builder.build();
         PrintStream console = System.out;
         out().flush();
         IpmiClient bmc = bmc();
@@ -276,7 +231,7 @@ final class SolCommand extends CliCommand implements Runnable {
                 }
             });
         } catch (SolAlreadyActiveException e) {
-            throw new CliException("Info: SOL payload already active on another session");
+            throw new CliException(IpmitoolText.SOL_ALREADY_ACTIVE);
         }
         Terminal terminal = Terminal.rawIfInteractive();
         // killed (SIGTERM, SIGINT from outside): still free the console and the session slot
@@ -362,8 +317,7 @@ final class SolCommand extends CliCommand implements Runnable {
             }
         }
         pump.join(500);
-        err().println(end.get() == SolEvent.LINK_LOST ? "Error: SOL link lost (no acknowledgement from the BMC)"
-                : "SOL session closed by BMC");
+        err().println(IpmitoolText.solEnded(end.get()));
         err().flush();
         return 1;
     }

@@ -36,11 +36,7 @@ final class UserCommand extends CliCommand implements Runnable {
             return;
         }
         PrintWriter out = out();
-        out.println("ID  Name\t     Callin  Link Auth\tIPMI Msg   Channel Priv Limit");
-        for (UserEntry u : users) {
-            out.printf("%-4d%-17s%-8s%-11s%-11s%s%n", u.id(), u.name(), u.callin(), u.linkAuthEnabled(),
-                    u.ipmiMessagingEnabled(), Privileges.name(u.privilegeLimit()));
-        }
+        IpmitoolText.userList(users, out);
         out.flush();
     }
 
@@ -52,9 +48,7 @@ final class UserCommand extends CliCommand implements Runnable {
         if (printJson(s)) {
             return;
         }
-        out().printf("Maximum IDs\t    : %d%n", s.maxUserIds());
-        out().printf("Enabled User Count  : %d%n", s.enabledUserIds());
-        out().printf("Fixed Name Count    : %d%n", s.fixedNameUserIds());
+        IpmitoolText.userSummary(s, out());
         out().flush();
     }
 
@@ -73,8 +67,8 @@ final class UserCommand extends CliCommand implements Runnable {
             IpmiClient bmc = client();
                     bmc.users().setName(id, value);
                 } catch (CompletionCodeException e) {
-                    throw new CliException("Set User Name command failed (user " + id + ", name " + value + "): "
-                            + e.code().description());
+                    throw new CliException(IpmitoolText.userCommandFailed("Set User Name", id + ", name " + value,
+                            e.code().description()));
                 }
                 printJson(Map.of("userId", id, "name", value));
             }
@@ -88,13 +82,13 @@ final class UserCommand extends CliCommand implements Runnable {
                         bmc.users().setPassword(id, pw, size(size));
                     }
                 } catch (CompletionCodeException e) {
-                    throw new CliException("Set User Password command failed (user " + id + "): "
-                            + e.code().description());
+                    throw new CliException(IpmitoolText.userCommandFailed("Set User Password", Integer.toString(id),
+                            e.code().description()));
                 } finally {
                     Arrays.fill(pw, '\0');
                 }
                 if (!printJson(Map.of("userId", id))) {
-                    out().printf("Set User Password command successful (user %d)%n", id);
+                    out().println(IpmitoolText.userCommandSuccessful("Set User Password", id));
                     out().flush();
                 }
             }
@@ -131,7 +125,8 @@ final class UserCommand extends CliCommand implements Runnable {
             IpmiClient bmc = client();
             bmc.users().enable(id);
         } catch (CompletionCodeException e) {
-            throw new CliException("Set User Password command failed (user " + id + "): " + e.code().description());
+            throw new CliException(IpmitoolText.userCommandFailed("Set User Password", Integer.toString(id),
+                    e.code().description()));
         }
         printJson(Map.of("userId", id, "enabled", true));
     }
@@ -143,7 +138,8 @@ final class UserCommand extends CliCommand implements Runnable {
             IpmiClient bmc = client();
             bmc.users().disable(id);
         } catch (CompletionCodeException e) {
-            throw new CliException("Set User Password command failed (user " + id + "): " + e.code().description());
+            throw new CliException(IpmitoolText.userCommandFailed("Set User Password", Integer.toString(id),
+                    e.code().description()));
         }
         printJson(Map.of("userId", id, "enabled", false));
     }
@@ -158,10 +154,11 @@ final class UserCommand extends CliCommand implements Runnable {
             IpmiClient bmc = client();
             bmc.users().setPrivilege(channel(channel), id, p);
         } catch (CompletionCodeException e) {
-            throw new CliException("Set Privilege Level command failed (user " + id + "): " + e.code().description());
+            throw new CliException(IpmitoolText.userCommandFailed("Set Privilege Level", Integer.toString(id),
+                    e.code().description()));
         }
         if (!printJson(Map.of("userId", id, "privilege", p))) {
-            out().printf("Set Privilege Level command successful (user %d)%n", id);
+            out().println(IpmitoolText.userCommandSuccessful("Set Privilege Level", id));
             out().flush();
         }
     }
@@ -180,11 +177,7 @@ final class UserCommand extends CliCommand implements Runnable {
             Arrays.fill(pw, '\0');
         }
         if (!printJson(Map.of("userId", id, "result", r))) {
-            out().println(switch (r) {
-                case CORRECT -> "Success";
-                case INCORRECT -> "Failure: password incorrect";
-                case WRONG_SIZE -> "Failure: wrong password size";
-            });
+            out().println(IpmitoolText.passwordTest(r));
             out().flush();
         }
         return r == PasswordTest.CORRECT ? 0 : 1;

@@ -165,7 +165,7 @@ public final class ConsoleHub implements AutoCloseable {
                 if (opening != null || ended) {
                     return;
                 }
-                SolOptions options = takeover ? SolOptions.defaults().takeOver() : SolOptions.defaults();
+                SolOptions options = takeover ? SolOptions.builder().takeOver().build() : SolOptions.defaults();
                 opening = access.openSol(bmc, options, this::status);
             }
             opening.whenComplete((s, e) -> {

@@ -20,7 +20,9 @@ import java.util.concurrent.CompletableFuture;
  * deadline, {@link #cancelTimer} removes it, and a step that does neither leaves it as it was. A
  * timer that fired is disarmed before {@link SessionMachine#onTimer} runs, so that step must arm it
  * again if it still needs one.
- * Deadlines are in the same nanosecond clock the machine is given ({@code now}).
+ * Deadlines are in the same clock the machine is given ({@code now}): nanoseconds for the session
+ * machines; the SOL console's machine ({@code SolStateMachine}, driven by its console on this I/O
+ * thread) counts milliseconds and its datagrams are SOL payloads sent inside the session.
  */
 public final class Actions {
     /** A future to complete ({@code error == null}) or fail. */

@@ -16,15 +16,17 @@ import dev.ipmi.core.sol.SolOptions;
 import dev.ipmi.core.sol.SolSession;
 import dev.ipmi.core.sol.SolSettings;
 import dev.ipmi.core.sol.SolStatusListener;
+import dev.ipmi.core.types.ByteString;
+import dev.ipmi.lan.engine.Actions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +63,7 @@ public final class SolConsole implements SolSession {
     private boolean open = true;
     private volatile boolean instanceInfoWorks = true;
     private boolean closing;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private SolEvent endReason;
     private IpmiException failure;
 
@@ -69,7 +72,7 @@ public final class SolConsole implements SolSession {
         this.transport = transport;
         this.instance = instance;
         this.activation = activation;
-        this.machine = new SolStateMachine(settings);
+        this.machine = new SolStateMachine(settings, new MachineOutput());
         this.machine.setNotes(note -> LOG.debug("SOL: {}", note));
         this.listener = listener;
     }
@@ -144,7 +147,7 @@ public final class SolConsole implements SolSession {
     }
 
     /** Runs {@code step} on the I/O thread and applies its actions; rethrows what the step threw. */
-    private void run(Supplier<List<SolAction>> step) {
+    private void run(Supplier<Actions> step) {
         if (transport.onIoThread()) {
             // called from a status listener: already on the I/O thread
             if (stopped) {
@@ -180,24 +183,21 @@ public final class SolConsole implements SolSession {
         }
     }
 
-    private void apply(List<SolAction> actions) {
-        for (SolAction a : actions) {
-            if (a instanceof SolAction.Send s) {
-                try {
-                    transport.sendSolPayload(s.payload());
-                } catch (RuntimeException e) {
-                    // the state machine retransmits; a dead session ends in LINK_LOST
-                    LOG.debug("sending SOL payload failed: {}", e.toString());
-                }
-            } else if (a instanceof SolAction.Deliver d) {
-                synchronized (lock) {
-                    byte[] b = d.data();
-                    inbound.append(b, 0, b.length);
-                    lock.notifyAll();
-                }
-            } else if (a instanceof SolAction.ArmTimer t) {
-                long generation = ++timerGeneration;
-                long delay = Math.max(0, t.atMillis() - now());
+    /** Carries out one machine step on the I/O thread: payloads, timer, then callbacks, as the engine does. */
+    private void apply(Actions actions) {
+        for (byte[] payload : actions.datagrams()) {
+            try {
+                transport.sendSolPayload(payload);
+            } catch (RuntimeException e) {
+                // the state machine retransmits; a dead session ends in LINK_LOST
+                LOG.debug("sending SOL payload failed: {}", e.toString());
+            }
+        }
+        if (actions.timerChanged()) {
+            long generation = ++timerGeneration;
+            OptionalLong at = actions.timer();
+            if (at.isPresent()) {
+                long delay = Math.max(0, at.getAsLong() - now());
                 try {
                     transport.scheduleOnIoThread(TimeUnit.MILLISECONDS.toNanos(delay), () -> {
                         if (!stopped && generation == timerGeneration) {
@@ -207,26 +207,60 @@ public final class SolConsole implements SolSession {
                 } catch (IpmiException engineClosed) {
                     LOG.debug("SOL timer not armed: {}", engineClosed.toString());
                 }
-            } else if (a instanceof SolAction.Status st) {
-                try {
-                    listener.onEvent(st.event());
-                } catch (RuntimeException e) {
-                    LOG.debug("SOL status listener threw", e);
-                }
-            } else if (a instanceof SolAction.Keepalive) {
-                keepalive();
-            } else if (a instanceof SolAction.Closed c) {
-                synchronized (lock) {
-                    open = false;
-                    endReason = c.reason();
-                    failure = c.failure().orElse(null);
+            }
+        }
+        actions.callbacks().forEach(Runnable::run);
+        synchronized (lock) {
+            unacknowledged = machine.unacknowledgedBytes();
+            lock.notifyAll();
+        }
+    }
+
+    /** The machine's callbacks, run on the I/O thread. */
+    private final class MachineOutput implements SolStateMachine.Output {
+        @Override
+        public void deliver(ByteString data) {
+            synchronized (lock) {
+                if (!closing) {
+                    byte[] b = data.toByteArray();
+                    inbound.append(b, 0, b.length);
                     lock.notifyAll();
                 }
             }
         }
-        synchronized (lock) {
-            unacknowledged = machine.unacknowledgedBytes();
-            lock.notifyAll();
+
+        @Override
+        public void status(SolEvent event) {
+            if (event == SolEvent.DEACTIVATED_BY_BMC || event == SolEvent.LINK_LOST) {
+                // the machine reports a terminal event just before it closes: record the reason first, so
+                // that a listener closing the console from here does not send Deactivate Payload, which
+                // would end the SOL session of whoever took the payload over
+                synchronized (lock) {
+                    if (endReason == null) {
+                        endReason = event;
+                    }
+                }
+            }
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.debug("SOL status listener threw", e);
+            }
+        }
+
+        @Override
+        public void keepalive() {
+            SolConsole.this.keepalive();
+        }
+
+        @Override
+        public void closed(SolEvent reason, Optional<IpmiException> failure) {
+            synchronized (lock) {
+                open = false;
+                endReason = reason;
+                SolConsole.this.failure = failure.orElse(null);
+                lock.notifyAll();
+            }
         }
     }
 
@@ -311,40 +345,49 @@ public final class SolConsole implements SolSession {
         }
     }
 
+    /**
+     * Waits for {@link #closeAsync()} unless called on the I/O thread (from a status listener):
+     * there Deactivate Payload goes out without waiting for the answer.
+     */
     @Override
     public void close() {
+        CompletableFuture<Void> f = closeAsync();
+        if (!transport.onIoThread()) {
+            f.join();
+        }
+    }
+
+    /**
+     * Stops the console at once (both streams end) and sends Deactivate Payload without waiting;
+     * the future completes, normally, once the BMC answered or the session gave up (a failure is
+     * reported as {@link SolEvent#DEACTIVATE_FAILED}). No thread waits for the BMC.
+     */
+    @Override
+    public CompletableFuture<Void> closeAsync() {
         SolEvent reason;
         synchronized (lock) {
             if (closing) {
-                return;
+                return closed;
             }
             closing = true;
             reason = endReason;
             lock.notifyAll();
         }
+        // the machine is only touched on the I/O thread; steps queued behind this one see "stopped"
         Runnable stop = () -> {
             machine.close();
-            stopped = true;
             timerGeneration++;
         };
-        boolean onIo = transport.onIoThread();
-        if (onIo) {
+        if (transport.onIoThread()) {
             stop.run();
         } else {
-            CompletableFuture<Void> stoppedThere = new CompletableFuture<>();
             try {
-                transport.runOnIoThread(() -> {
-                    stop.run();
-                    stoppedThere.complete(null);
-                });
-                stoppedThere.get(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                LOG.debug("stopping the SOL console on the I/O thread: {}", e.toString());
+                transport.runOnIoThread(stop);
+            } catch (IpmiException engineClosed) {
+                LOG.debug("SOL console stopped after the engine closed");
             }
-            stopped = true;
         }
+        stopped = true;
         transport.setSolPayloadHandler(null);
         synchronized (lock) {
             open = false;
@@ -352,24 +395,23 @@ public final class SolConsole implements SolSession {
             lock.notifyAll();
         }
         if (reason == SolEvent.DEACTIVATED_BY_BMC) {
-            return;
+            closed.complete(null);
+            return closed;
         }
-        if (onIo) {
-            // the I/O thread must not wait for the BMC's answer: Deactivate Payload goes out without waiting
+        try {
             transport.executeAsync(new DeactivatePayload.Request(Payloads.SOL, instance)).whenComplete((r, e) -> {
                 Throwable t = Futures.unwrap(e);
                 if (t != null && !(t instanceof CompletionCodeException c
                         && c.code().code() == DeactivatePayload.ALREADY_DEACTIVATED)) {
                     deactivateFailed(t);
                 }
+                closed.complete(null);
             });
-            return;
-        }
-        try {
-            deactivate(transport, instance);
         } catch (RuntimeException e) {
             deactivateFailed(e);
+            closed.complete(null);
         }
+        return closed;
     }
 
     private void deactivateFailed(Throwable e) {

@@ -6,8 +6,9 @@ import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.sol.SolEvent;
 import dev.ipmi.core.sol.SolOptions;
 import dev.ipmi.core.sol.SolSettings;
+import dev.ipmi.core.types.ByteString;
+import dev.ipmi.lan.engine.Actions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +20,11 @@ import java.util.function.Consumer;
  * The console side of one SOL payload instance (IPMI v2.0 §15), as a pure state machine: no sockets,
  * clock or threads. The driver feeds it the SOL payloads that arrive in the session, the caller's
  * writes and timer expiries, each with the current time from a monotonic millisecond clock, and
- * carries out the returned {@link SolAction}s in order. Not thread-safe: one driver thread (or a
- * lock) per machine.
+ * carries out the returned {@link Actions} as the engine does for the session machines: its
+ * {@link Actions#datagrams() datagrams} are SOL payloads to send in the session, then the timer
+ * (deadlines in the same millisecond clock), then the callbacks in order, which hand characters,
+ * status events, keepalive requests and the end to the {@link Output}. Not thread-safe: one driver
+ * thread (the engine's I/O thread) per machine.
  *
  * <h2>Console to BMC</h2>
  * Written bytes queue up and go out one packet at a time (stop-and-wait, as the spec has it): at
@@ -119,11 +123,35 @@ public final class SolStateMachine {
     private long armed = NONE;
     private long malformed;
     private final SolReceiver receiver;
+    private final Output output;
     private Consumer<String> notes = note -> { };
 
-    public SolStateMachine(SolSettings settings) {
-        this.settings = settings;
+    /** @param output where the machine's callbacks hand characters, events and its end (run on the driver's thread) */
+    public SolStateMachine(SolSettings settings, Output output) {
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        this.output = java.util.Objects.requireNonNull(output, "output");
         this.receiver = new SolReceiver(settings);
+    }
+
+    /**
+     * What the machine hands to the application, through {@link Actions#callback callbacks} of its
+     * steps, in order. Each method must only queue and return (it runs on the I/O thread).
+     */
+    public interface Output {
+        /** Characters from the host's serial port, in order. */
+        void deliver(ByteString data);
+
+        /** A status change for the status listener. */
+        void status(SolEvent event);
+
+        /** Nothing was sent for the keepalive interval: send a keepalive IPMI command in the session. */
+        void keepalive();
+
+        /**
+         * The console is finished: the BMC deactivated it, or it failed ({@code failure} present). The
+         * driver stops feeding the machine; after a failure it should still try Deactivate Payload.
+         */
+        void closed(SolEvent reason, Optional<IpmiException> failure);
     }
 
     /**
@@ -148,30 +176,30 @@ public final class SolStateMachine {
     }
 
     /** Call once, right after Activate Payload succeeded. Sends the startup probe when enabled. */
-    public List<SolAction> start(long now) {
+    public Actions start(long now) {
         if (started) {
             throw new IllegalStateException("SOL state machine already started");
         }
         started = true;
         lastSent = now;
         probePending = settings.startupProbe();
-        List<SolAction> acts = new ArrayList<>();
+        Actions acts = new Actions();
         trySend(now, acts);
         return finish(now, acts);
     }
 
     /** Queues characters for the host's serial port. */
-    public List<SolAction> write(byte[] data, long now) {
+    public Actions write(byte[] data, long now) {
         return write(data, 0, data.length, now);
     }
 
-    public List<SolAction> write(byte[] data, int off, int len, long now) {
+    public Actions write(byte[] data, int off, int len, long now) {
         ensureOpen();
         if (off < 0 || len < 0 || off + len > data.length) {
             throw new IndexOutOfBoundsException("write(" + off + ", " + len + ") on " + data.length + " bytes");
         }
         queue.append(data, off, len);
-        List<SolAction> acts = new ArrayList<>();
+        Actions acts = new Actions();
         trySend(now, acts);
         return finish(now, acts);
     }
@@ -181,7 +209,7 @@ public final class SolStateMachine {
      * written later). It goes out in a packet of its own: ipmi_sim acts on operation bits before it
      * takes a packet's characters.
      */
-    public List<SolAction> sendBreak(long now) {
+    public Actions sendBreak(long now) {
         return sendOperations(EnumSet.of(ConsoleOperation.BREAK), now);
     }
 
@@ -189,7 +217,7 @@ public final class SolStateMachine {
      * One-shot operations (BREAK, flush inbound/outbound, ring) go out in an empty packet once the
      * characters written before them are acknowledged.
      */
-    public List<SolAction> sendOperations(Set<ConsoleOperation> ops, long now) {
+    public Actions sendOperations(Set<ConsoleOperation> ops, long now) {
         ensureOpen();
         for (ConsoleOperation op : ops) {
             if (!ONE_SHOT.contains(op)) {
@@ -201,27 +229,27 @@ public final class SolStateMachine {
             opsAfter = queue.size();
         }
         pendingOps.addAll(ops);
-        List<SolAction> acts = new ArrayList<>();
+        Actions acts = new Actions();
         trySend(now, acts);
         return finish(now, acts);
     }
 
     /** Sets the CTS-pause and drop-DCD/DSR levels carried by every following packet. */
-    public List<SolAction> setModemLines(boolean ctsPause, boolean dropDcdDsr, long now) {
+    public Actions setModemLines(boolean ctsPause, boolean dropDcdDsr, long now) {
         ensureOpen();
         if (ctsPause != this.ctsPause || dropDcdDsr != this.dropDcdDsr) {
             this.ctsPause = ctsPause;
             this.dropDcdDsr = dropDcdDsr;
             linesChanged = true;
         }
-        List<SolAction> acts = new ArrayList<>();
+        Actions acts = new Actions();
         trySend(now, acts);
         return finish(now, acts);
     }
 
     /** A SOL payload that arrived in the session (already authenticated/decrypted by it). */
-    public List<SolAction> onInboundPayload(byte[] payload, long now) {
-        List<SolAction> acts = new ArrayList<>();
+    public Actions onInboundPayload(byte[] payload, long now) {
+        Actions acts = new Actions();
         if (closed) {
             return acts;
         }
@@ -240,17 +268,18 @@ public final class SolStateMachine {
         }
         boolean fresh = r == null || r.fresh();
         if (r != null && r.deliver() != null) {
-            acts.add(new SolAction.Deliver(r.deliver()));
+            ByteString delivered = ByteString.of(r.deliver());
+            acts.callback(() -> output.deliver(delivered));
         }
         if (p.has(BmcStatus.DEACTIVATING)) {
             close(acts, SolEvent.DEACTIVATED_BY_BMC, Optional.empty());
             return acts;
         }
         if (fresh && p.has(BmcStatus.BREAK_DETECTED)) {
-            acts.add(new SolAction.Status(SolEvent.BREAK_DETECTED));
+            status(acts, SolEvent.BREAK_DETECTED);
         }
         if (fresh && p.has(BmcStatus.TRANSMIT_OVERRUN)) {
-            acts.add(new SolAction.Status(SolEvent.TRANSMIT_OVERRUN));
+            status(acts, SolEvent.TRANSMIT_OVERRUN);
         }
         if (r != null && r.nack()) {
             note("inbound buffer full ({} bytes): NACK SOL packet seq {}", receiver.held(), p.sequence());
@@ -267,22 +296,22 @@ public final class SolStateMachine {
         if (!ready) {
             if (!paused) {
                 paused = true;
-                acts.add(new SolAction.Status(p.has(BmcStatus.TRANSFER_UNAVAILABLE)
+                status(acts, (p.has(BmcStatus.TRANSFER_UNAVAILABLE)
                         ? SolEvent.TRANSFER_UNAVAILABLE : SolEvent.FLOW_PAUSED));
             }
             holdUntil = now + settings.retryIntervalMillis();
         } else if (paused) {
             paused = false;
             holdUntil = Long.MIN_VALUE;
-            acts.add(new SolAction.Status(SolEvent.FLOW_RESUMED));
+            status(acts, SolEvent.FLOW_RESUMED);
         }
         trySend(now, acts);
         return finish(now, acts);
     }
 
-    /** Call at (or after) the time of the last {@link SolAction.ArmTimer}; early or extra calls are harmless. */
-    public List<SolAction> onTimer(long now) {
-        List<SolAction> acts = new ArrayList<>();
+    /** Call at (or after) the deadline last armed; early or extra calls are harmless. */
+    public Actions onTimer(long now) {
+        Actions acts = new Actions();
         if (closed) {
             return acts;
         }
@@ -304,13 +333,13 @@ public final class SolStateMachine {
             } else {
                 o.sends++;
                 o.deadline = now + settings.retryIntervalMillis();
-                acts.add(new SolAction.Send(o.payload));
+                acts.send(o.payload.clone());
                 lastSent = now;
             }
         }
         sendResume(receiver.resumeOnTimer(now), now, acts);
         if (settings.keepaliveMillis() > 0 && now - lastSent >= settings.keepaliveMillis()) {
-            acts.add(new SolAction.Keepalive());
+            acts.callback(output::keepalive);
             lastSent = now;
         }
         trySend(now, acts);
@@ -322,8 +351,8 @@ public final class SolStateMachine {
      * session deactivated or took it over, and the BMC said nothing on the SOL channel). Ends the
      * machine as if the BMC had sent "SOL deactivating"; nothing after a close.
      */
-    public List<SolAction> deactivatedElsewhere() {
-        List<SolAction> acts = new ArrayList<>();
+    public Actions deactivatedElsewhere() {
+        Actions acts = new Actions();
         if (!closed) {
             close(acts, SolEvent.DEACTIVATED_BY_BMC, Optional.empty());
         }
@@ -334,9 +363,9 @@ public final class SolStateMachine {
      * The application read {@code n} delivered characters: they no longer count against the inbound
      * buffer. Sends the resume packet when a NACKed BMC may go on.
      */
-    public List<SolAction> consumed(int n, long now) {
+    public Actions consumed(int n, long now) {
         receiver.consumed(n);
-        List<SolAction> acts = new ArrayList<>();
+        Actions acts = new Actions();
         if (closed) {
             return acts;
         }
@@ -408,7 +437,7 @@ public final class SolStateMachine {
     }
 
     /** The resume packet after a NACK (ACK-only, count 0, the number after the NACKed one); 0: none due. */
-    private void sendResume(int seq, long now, List<SolAction> acts) {
+    private void sendResume(int seq, long now, Actions acts) {
         if (seq != 0) {
             send(new SolPacket(0, seq, 0, lineBits(), new byte[0]).encode(), now, acts);
         }
@@ -418,7 +447,7 @@ public final class SolStateMachine {
         return (ctsPause ? ConsoleOperation.CTS_PAUSE.bit() : 0) | (dropDcdDsr ? ConsoleOperation.DROP_DCD_DSR.bit() : 0);
     }
 
-    private void trySend(long now, List<SolAction> acts) {
+    private void trySend(long now, Actions acts) {
         if (!started || closed || outstanding != null) {
             return;
         }
@@ -448,22 +477,27 @@ public final class SolStateMachine {
         transmit(n > 0 ? Kind.DATA : Kind.CONTROL, queue.peek(n), flags, now, acts);
     }
 
-    private void transmit(Kind kind, byte[] data, int flags, long now, List<SolAction> acts) {
+    private void transmit(Kind kind, byte[] data, int flags, long now, Actions acts) {
         byte[] payload = new SolPacket(nextSeq, 0, 0, flags, data).encode();
         outstanding = new Outstanding(kind, nextSeq, data.length, payload, now, now + settings.retryIntervalMillis());
         send(payload, now, acts);
     }
 
-    private void send(byte[] payload, long now, List<SolAction> acts) {
-        acts.add(new SolAction.Send(payload));
+    private void send(byte[] payload, long now, Actions acts) {
+        acts.send(payload);
         lastSent = now;
     }
 
-    private void close(List<SolAction> acts, SolEvent reason, Optional<IpmiException> failure) {
-        acts.add(new SolAction.Status(reason));
-        acts.add(new SolAction.Closed(reason, failure));
+    private void close(Actions acts, SolEvent reason, Optional<IpmiException> failure) {
+        status(acts, reason);
+        acts.callback(() -> output.closed(reason, failure));
+        acts.cancelTimer();
         close();
         armed = NONE;
+    }
+
+    private void status(Actions acts, SolEvent event) {
+        acts.callback(() -> output.status(event));
     }
 
     private long deadline(long now) {
@@ -483,12 +517,14 @@ public final class SolStateMachine {
         return d;
     }
 
-    private List<SolAction> finish(long now, List<SolAction> acts) {
+    private Actions finish(long now, Actions acts) {
         long d = deadline(now);
         if (d != armed) {
             armed = d;
             if (d != NONE) {
-                acts.add(new SolAction.ArmTimer(d));
+                acts.armTimer(d);
+            } else {
+                acts.cancelTimer();
             }
         }
         return acts;

@@ -31,6 +31,8 @@ final class FakeSolTransport implements SolTransport, AutoCloseable {
     final List<IpmiRequest<?>> requests = new ArrayList<>();
     /** Deactivate Payload fails as if the session were gone. */
     volatile boolean deactivateFails;
+    /** When set, the answer to an asynchronous Deactivate Payload waits until the test completes this. */
+    volatile java.util.concurrent.CompletableFuture<Void> holdDeactivate;
     /** When set, the session names its BMC-side ID and Get Payload Instance Info answers {@link #owner}. */
     volatile boolean reportsOwner;
     volatile int owner = 0x42;
@@ -175,6 +177,15 @@ final class FakeSolTransport implements SolTransport, AutoCloseable {
             throw new CompletionCodeException(request.id(), CompletionCode.INVALID_COMMAND);
         }
         return request.decodeResponse(ByteReader.of(rsp.toByteArray()));
+    }
+
+    @Override
+    public <R> java.util.concurrent.CompletableFuture<R> executeAsync(IpmiRequest<R> request) {
+        java.util.concurrent.CompletableFuture<Void> hold = holdDeactivate;
+        if (hold != null && request.id().matches(DeactivatePayload.ID)) {
+            return hold.thenApply(v -> execute(request));
+        }
+        return SolTransport.super.executeAsync(request);
     }
 
     @Override

@@ -44,7 +44,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SolConsoleIT {
     private static IpmiSim sim;
     private static SolBackend backend;
-    private static final SolOptions OPTIONS = SolOptions.defaults().noKeepalive();
+    private static final SolOptions OPTIONS = SolOptions.builder().keepalive(java.time.Duration.ZERO).build();
 
     @BeforeAll
     static void startSim() throws InterruptedException {
@@ -172,7 +172,7 @@ class SolConsoleIT {
         byte[] fromHost = new byte[64 * 1024];
         r.nextBytes(fromHost);
         backend.setEcho(false);
-        try (LanPlusSession s = session(3); SolSession sol = s.activateSol(OPTIONS.inboundBuffer(4096), null)) {
+        try (LanPlusSession s = session(3); SolSession sol = s.activateSol(OPTIONS.toBuilder().inboundBuffer(4096).build(), null)) {
             assertThat(sol.settings().inboundBufferSize()).isEqualTo(4096);
             // ipmi_sim stops reading its serial side while NACKed: the backend's write may block for a while
             Thread writer = new Thread(() -> {
@@ -225,7 +225,7 @@ class SolConsoleIT {
                     .isInstanceOf(SolAlreadyActiveException.class)
                     .hasMessageContaining("already active on another session");
             assertThat(first.isOpen()).isTrue();
-            try (SolSession second = b.activateSol(OPTIONS.takeOver(), null)) {
+            try (SolSession second = b.activateSol(OPTIONS.toBuilder().takeOver().build(), null)) {
                 backend.clearReceived();
                 second.output().write("taken\r".getBytes(StandardCharsets.US_ASCII));
                 second.output().flush();
@@ -241,7 +241,7 @@ class SolConsoleIT {
         backend.clearReceived();
         try (LanPlusSession s = session()) {
             // Reproduce the quirk first: two consoles without the probe, each sending one packet (seq 1).
-            SolOptions noProbe = OPTIONS.withoutStartupProbe();
+            SolOptions noProbe = OPTIONS.toBuilder().startupProbe(false).build();
             try (SolSession a = s.activateSol(noProbe, null)) {
                 a.output().write("one\r".getBytes(StandardCharsets.US_ASCII));
                 a.output().flush();
@@ -303,6 +303,25 @@ class SolConsoleIT {
     }
 
     @Test
+    void closeAsyncFromTheIoThreadDeactivatesTheConsoleAndClosesTheSession() throws Exception {
+        List<SolEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LanPlusSession s = session();
+        SolSession sol = s.activateSol(OPTIONS, events::add);
+        // on the engine's I/O thread a closeAsync that waited for any answer would never complete
+        java.util.concurrent.CompletableFuture<java.util.concurrent.CompletableFuture<Void>> started =
+                new java.util.concurrent.CompletableFuture<>();
+        s.runOnIoThread(() -> started.complete(s.closeAsync()));
+        started.get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+        assertThat(sol.isOpen()).isFalse();
+        assertThatThrownBy(() -> s.execute(new dev.ipmi.core.commands.app.GetDeviceId.Request()))
+                .isInstanceOf(dev.ipmi.core.IpmiException.class);
+        assertThat(events).doesNotContain(SolEvent.DEACTIVATE_FAILED);
+        try (LanPlusSession again = session(); SolSession console = again.activateSol(OPTIONS, null)) {
+            assertThat(console.isOpen()).isTrue();
+        }
+    }
+
+    @Test
     void oneConsolePerSession() {
         try (LanPlusSession s = session(); SolSession sol = s.activateSol(OPTIONS, null)) {
             assertThatThrownBy(() -> s.activateSol(OPTIONS, null)).isInstanceOf(IllegalStateException.class)
@@ -316,7 +335,7 @@ class SolConsoleIT {
     void deactivationByAnotherSessionIsNoticedByTheKeepalive() throws Exception {
         List<SolEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (LanPlusSession a = session(); LanPlusSession b = session();
-             SolSession sol = a.activateSol(OPTIONS.keepalive(java.time.Duration.ofMillis(100)), events::add)) {
+             SolSession sol = a.activateSol(OPTIONS.toBuilder().keepalive(java.time.Duration.ofMillis(100)).build(), events::add)) {
             assertThat(b.execute(new dev.ipmi.core.commands.app.GetPayloadInstanceInfo.Request(1, 1)).sessionId())
                     .as("the owner Get Payload Instance Info names is the session's BMC-side ID")
                     .isEqualTo(a.bmcSessionId());

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SolConsoleTest {
-    private static final SolOptions FAST = SolOptions.defaults().retryInterval(Duration.ofMillis(10)).retries(50)
-            .noKeepalive();
+    private static final SolOptions FAST = SolOptions.builder().retryInterval(Duration.ofMillis(10)).retries(50)
+            .keepalive(Duration.ZERO).build();
 
     private static byte[] readFully(InputStream in, int n) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -93,7 +93,7 @@ class SolConsoleTest {
     void takeOverDeactivatesTheOtherConsoleFirst() throws Exception {
         try (FakeSolTransport t = new FakeSolTransport(0)) {
             t.activeElsewhere = true;
-            SolSession s = SolConsole.activate(t, FAST.takeOver(), null);
+            SolSession s = SolConsole.activate(t, FAST.toBuilder().takeOver().build(), null);
             assertThat(t.commands).filteredOn(id -> id.matches(ActivatePayload.ID)).hasSize(2);
             assertThat(t.commands).filteredOn(id -> id.matches(DeactivatePayload.ID)).hasSize(1);
             assertThat(s.isOpen()).isTrue();
@@ -149,6 +149,24 @@ class SolConsoleTest {
     }
 
     @Test
+    void closingFromTheListenerAfterABmcDeactivationSendsNoDeactivatePayload() throws Exception {
+        // Deactivate Payload from the old owner would end the console of whoever took the payload over
+        try (FakeSolTransport t = new FakeSolTransport(0)) {
+            SolSession[] holder = new SolSession[1];
+            CompletableFuture<SolEvent> seen = new CompletableFuture<>();
+            SolSession s = SolConsole.activate(t, FAST, e -> {
+                holder[0].close();
+                seen.complete(e);
+            });
+            holder[0] = s;
+            t.bmcDeactivates();
+            assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(SolEvent.DEACTIVATED_BY_BMC);
+            assertThat(s.input().read()).isEqualTo(-1);
+            assertThat(t.commands).noneMatch(id -> id.matches(DeactivatePayload.ID));
+        }
+    }
+
+    @Test
     void theConsoleHasNoThreadOfItsOwn() throws Exception {
         try (FakeSolTransport t = new FakeSolTransport(0)) {
             SolSession s = SolConsole.activate(t, FAST, null);
@@ -162,7 +180,7 @@ class SolConsoleTest {
     @Test
     void idleConsoleSendsKeepalives() throws Exception {
         try (FakeSolTransport t = new FakeSolTransport(0)) {
-            SolSession s = SolConsole.activate(t, FAST.keepalive(Duration.ofMillis(20)), null);
+            SolSession s = SolConsole.activate(t, FAST.toBuilder().keepalive(Duration.ofMillis(20)).build(), null);
             for (int i = 0; i < 10_000 && t.commandCount(GetDeviceId.ID) < 2; i++) {
                 Thread.sleep(1);
             }
@@ -186,6 +204,39 @@ class SolConsoleTest {
     }
 
     @Test
+    void closeAsyncEndsTheStreamsAtOnceAndCompletesWhenTheBmcAnswers() throws Exception {
+        try (FakeSolTransport t = new FakeSolTransport(0)) {
+            List<SolEvent> events = new CopyOnWriteArrayList<>();
+            SolSession s = SolConsole.activate(t, FAST, events::add);
+            CompletableFuture<Void> answer = new CompletableFuture<>();
+            t.holdDeactivate = answer;
+            // returns while the BMC's answer is held back: nothing waits for it
+            CompletableFuture<Void> closed = s.closeAsync();
+            assertThat(s.isOpen()).isFalse();
+            assertThat(s.input().read()).isEqualTo(-1);
+            assertThatThrownBy(() -> s.output().write('x')).isInstanceOf(IOException.class);
+            assertThat(closed).isNotDone();
+            assertThat(s.closeAsync()).isSameAs(closed);
+            answer.complete(null);
+            closed.get(10, TimeUnit.SECONDS);
+            assertThat(t.commandCount(DeactivatePayload.ID)).isEqualTo(1);
+            assertThat(t.active).isFalse();
+            assertThat(events).doesNotContain(SolEvent.DEACTIVATE_FAILED);
+        }
+    }
+
+    @Test
+    void closeAsyncReportsAFailedDeactivationAndStillCompletesNormally() throws Exception {
+        try (FakeSolTransport t = new FakeSolTransport(0)) {
+            List<SolEvent> events = new CopyOnWriteArrayList<>();
+            SolSession s = SolConsole.activate(t, FAST, events::add);
+            t.deactivateFails = true;
+            s.closeAsync().get(10, TimeUnit.SECONDS);
+            assertThat(events).containsExactly(SolEvent.DEACTIVATE_FAILED);
+        }
+    }
+
+    @Test
     void closeReportsAFailedDeactivationToTheListenerInsteadOfThrowing() throws Exception {
         try (FakeSolTransport t = new FakeSolTransport(0)) {
             List<SolEvent> events = new CopyOnWriteArrayList<>();
@@ -201,7 +252,7 @@ class SolConsoleTest {
     @Test
     void theOptionsInstanceIsActivatedAndDeactivated() throws Exception {
         try (FakeSolTransport t = new FakeSolTransport(0)) {
-            SolConsole.activate(t, FAST.instance(3), null).close();
+            SolConsole.activate(t, FAST.toBuilder().instance(3).build(), null).close();
             assertThat(t.requests).filteredOn(ActivatePayload.Request.class::isInstance)
                     .extracting(r -> ((ActivatePayload.Request) r).instance()).containsExactly(3);
             assertThat(t.requests).filteredOn(DeactivatePayload.Request.class::isInstance)
@@ -214,7 +265,7 @@ class SolConsoleTest {
         try (FakeSolTransport t = new FakeSolTransport(0)) {
             t.reportsOwner = true;
             List<SolEvent> events = new CopyOnWriteArrayList<>();
-            SolSession s = SolConsole.activate(t, FAST.keepalive(Duration.ofMillis(20)), events::add);
+            SolSession s = SolConsole.activate(t, FAST.toBuilder().keepalive(Duration.ofMillis(20)).build(), events::add);
             for (int i = 0; i < 10_000 && t.commandCount(dev.ipmi.core.commands.app.GetPayloadInstanceInfo.ID) < 2; i++) {
                 Thread.sleep(1);
             }

@@ -14,7 +14,7 @@ import java.util.Random;
 final class SolLink {
     record Flight(long at, long order, boolean toBmc, byte[] payload) {}
 
-    final SolStateMachine console;
+    final SolDriver console;
     final FakeSolBmc bmc;
     private final Random random;
     private final double loss;
@@ -32,7 +32,7 @@ final class SolLink {
     int keepalives;
     int datagrams;
 
-    SolLink(SolStateMachine console, FakeSolBmc bmc, long seed, double loss, double duplication, long latency,
+    SolLink(SolDriver console, FakeSolBmc bmc, long seed, double loss, double duplication, long latency,
             long jitter) {
         this.console = console;
         this.bmc = bmc;
@@ -46,9 +46,9 @@ final class SolLink {
     void apply(List<SolAction> actions) {
         for (SolAction a : actions) {
             if (a instanceof SolAction.Send s) {
-                transmit(true, s.payload());
+                transmit(true, s.payload().toByteArray());
             } else if (a instanceof SolAction.Deliver d) {
-                delivered.writeBytes(d.data());
+                delivered.writeBytes(d.data().toByteArray());
             } else if (a instanceof SolAction.ArmTimer t) {
                 consoleTimer = t.atMillis();
             } else if (a instanceof SolAction.Status st) {

@@ -34,7 +34,7 @@ class SolStateMachinePropertiesTest {
                                int staleLastAcked, int inCapacity, int consoleBuffer) {
         SolSettings settings = new SolSettings(SolSettings.charsPerPacket(32), 40, 100, 0, true,
                 consoleBuffer == 0 ? 2 * SIZE : consoleBuffer);
-        SolStateMachine console = new SolStateMachine(settings);
+        SolDriver console = new SolDriver(settings);
         FakeSolBmc bmc = new FakeSolBmc(inCapacity, 2, 60, dedupe, staleLastAcked, staleLastAcked == 0 ? 0 : 4);
         SolLink link = new SolLink(console, bmc, seed, loss, dup, 3, jitter);
         Random r = new Random(seed ^ 0x5DEECE66DL);

@@ -34,7 +34,7 @@ class SolStateMachineTest {
         List<SolPacket> out = new ArrayList<>();
         for (SolAction a : actions) {
             if (a instanceof SolAction.Send s) {
-                out.add(SolPacket.decode(s.payload()));
+                out.add(SolPacket.decode(s.payload().toByteArray()));
             }
         }
         return out;
@@ -55,7 +55,7 @@ class SolStateMachineTest {
         StringBuilder sb = new StringBuilder();
         for (SolAction a : actions) {
             if (a instanceof SolAction.Deliver d) {
-                sb.append(new String(d.data(), StandardCharsets.ISO_8859_1));
+                sb.append(new String(d.data().toByteArray(), StandardCharsets.ISO_8859_1));
             }
         }
         return sb.toString();
@@ -73,8 +73,8 @@ class SolStateMachineTest {
         return SolPacket.fromBmc(seq, 0, 0, s, ascii(text)).encode();
     }
 
-    private static SolStateMachine started(boolean probe) {
-        SolStateMachine m = new SolStateMachine(settings(probe));
+    private static SolDriver started(boolean probe) {
+        SolDriver m = new SolDriver(settings(probe));
         List<SolAction> a = m.start(0);
         if (probe) {
             SolPacket p = only(a);
@@ -89,7 +89,7 @@ class SolStateMachineTest {
 
     @Test
     void startupProbeIsAnEmptyPacketAndDataFollowsUnderTheNextNumber() {
-        SolStateMachine m = new SolStateMachine(settings(true));
+        SolDriver m = new SolDriver(settings(true));
         SolPacket probe = only(m.start(0));
         assertThat(probe.encode()).isEqualTo(new byte[] {1, 0, 0, 0});
         assertThat(sent(m.write(ascii("two\r"), 1))).as("held until the probe is answered").isEmpty();
@@ -102,7 +102,7 @@ class SolStateMachineTest {
 
     @Test
     void probeNobodyAcknowledgesIsGivenUpAndItsNumberReused() {
-        SolStateMachine m = new SolStateMachine(settings(true));
+        SolDriver m = new SolDriver(settings(true));
         m.start(0);
         m.write(ascii("x"), 0);
         for (int i = 1; i <= 3; i++) {
@@ -120,7 +120,7 @@ class SolStateMachineTest {
         // The quirk as captured (dup.pcap): the BMC still holds number 1 and length 4 from an earlier console's
         // "one\r", so the new console's "two\r" (seq 1) is acknowledged with 4 characters and dropped.
         FakeSolBmc bmc = new FakeSolBmc(32, 4, 1000, FakeSolBmc.Dedupe.LAST_ONLY, 1, 4);
-        SolLink link = new SolLink(new SolStateMachine(settings(false)), bmc, 1, 0, 0, 1, 0);
+        SolLink link = new SolLink(new SolDriver(settings(false)), bmc, 1, 0, 0, 1, 0);
         link.apply(link.console.start(0));
         link.apply(link.console.write(ascii("two\r"), 0));
         for (int i = 0; i < 1000 && link.step(); i++) {
@@ -130,7 +130,7 @@ class SolStateMachineTest {
         assertThat(bmc.hostReceived()).as("but lost").isEmpty();
 
         FakeSolBmc bmc2 = new FakeSolBmc(32, 4, 1000, FakeSolBmc.Dedupe.LAST_ONLY, 1, 4);
-        SolLink link2 = new SolLink(new SolStateMachine(settings(true)), bmc2, 1, 0, 0, 1, 0);
+        SolLink link2 = new SolLink(new SolDriver(settings(true)), bmc2, 1, 0, 0, 1, 0);
         link2.apply(link2.console.start(0));
         link2.apply(link2.console.write(ascii("two\r"), 0));
         for (int i = 0; i < 1000 && link2.step(); i++) {
@@ -141,7 +141,7 @@ class SolStateMachineTest {
 
     @Test
     void writesAreSplitAtTheBmcsInboundPayloadSize() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         SolPacket p = only(m.write(new byte[100], 0));
         assertThat(p.dataLength()).isEqualTo(28);
         SolPacket p2 = only(m.onInboundPayload(bmcAck(p.sequence(), 28), 1));
@@ -174,7 +174,7 @@ class SolStateMachineTest {
         assertThat(floor.retries()).isEqualTo(SolSettings.MIN_RETRIES);
         assertThat(floor.retryIntervalMillis()).isEqualTo(SolSettings.DEFAULT_RETRY_INTERVAL_MILLIS);
         SolSettings mine = SolSettings.of(a, Optional.of(new SolParameter.Retry(5, 20)),
-                SolOptions.defaults().retries(9).retryInterval(Duration.ofMillis(80)).noKeepalive());
+                SolOptions.builder().retries(9).retryInterval(Duration.ofMillis(80)).keepalive(Duration.ZERO).build());
         assertThat(mine.retries()).isEqualTo(9);
         assertThat(mine.retryIntervalMillis()).isEqualTo(80);
         assertThat(mine.keepaliveMillis()).isZero();
@@ -182,7 +182,7 @@ class SolStateMachineTest {
 
     @Test
     void sequenceNumbersWrapFrom15To1AndNeverUse0() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         List<Integer> seqs = new ArrayList<>();
         SolPacket p = only(m.write(new byte[28 * 20], 0));
         for (int i = 0; i < 20; i++) {
@@ -198,7 +198,7 @@ class SolStateMachineTest {
 
     @Test
     void unacknowledgedPacketIsResentUnchangedThenTheLinkIsLost() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         List<SolAction> first = m.write(ascii("abc"), 10);
         SolPacket p = only(first);
         assertThat(first).contains(new SolAction.ArmTimer(10 + RETRY));
@@ -217,7 +217,7 @@ class SolStateMachineTest {
 
     @Test
     void lateAcknowledgementAfterARetransmissionCompletesThePacket() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         SolPacket p = only(m.write(ascii("abc"), 0));
         only(m.onTimer(RETRY));
         assertThat(sent(m.onInboundPayload(bmcAck(p.sequence(), 3), RETRY + 5))).isEmpty();
@@ -227,7 +227,7 @@ class SolStateMachineTest {
 
     @Test
     void partialAcceptanceResendsTheRemainderAsANewPacket() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         SolPacket p = only(m.write(ascii("hello world"), 0));
         SolPacket rest = only(m.onInboundPayload(bmcAck(p.sequence(), 5), 1));
         assertThat(rest.sequence()).isEqualTo(p.sequence() + 1);
@@ -236,7 +236,7 @@ class SolStateMachineTest {
 
     @Test
     void nackPausesUntilTheBmcIsReadyOrThePollIntervalPasses() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         SolPacket p = only(m.write(new byte[28], 0));
         // ipmi_sim: took 12 characters, its 32-byte buffer is now full
         List<SolAction> a = m.onInboundPayload(bmcAck(p.sequence(), 12, BmcStatus.NACK), 1);
@@ -254,7 +254,7 @@ class SolStateMachineTest {
 
     @Test
     void whilePausedTheRemainderIsPolledEveryRetryInterval() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         SolPacket p = only(m.write(new byte[10], 0));
         m.onInboundPayload(bmcAck(p.sequence(), 0, BmcStatus.NACK), 1);
         assertThat(sent(m.onTimer(RETRY))).isEmpty();
@@ -265,7 +265,7 @@ class SolStateMachineTest {
 
     @Test
     void transferUnavailableIsReportedAndHoldsCharacters() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         SolPacket p = only(m.write(ascii("ab"), 0));
         List<SolAction> a = m.onInboundPayload(bmcAck(p.sequence(), 0, BmcStatus.TRANSFER_UNAVAILABLE), 1);
         assertThat(events(a)).containsExactly(SolEvent.TRANSFER_UNAVAILABLE);
@@ -275,7 +275,7 @@ class SolStateMachineTest {
 
     @Test
     void acceptedZeroWithoutReasonBacksOff() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         SolPacket p = only(m.write(ascii("ab"), 0));
         assertThat(sent(m.onInboundPayload(bmcAck(p.sequence(), 0), 1))).isEmpty();
         assertThat(only(m.onTimer(1 + RETRY)).data()).isEqualTo(ascii("ab"));
@@ -283,7 +283,7 @@ class SolStateMachineTest {
 
     @Test
     void inboundDataIsDeliveredAndAcknowledgedWithItsLength() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         List<SolAction> a = m.onInboundPayload(bmcData(1, "hello\r\n"), 0);
         assertThat(delivered(a)).isEqualTo("hello\r\n");
         assertThat(only(a).encode()).isEqualTo(SolPacket.ack(1, 7).encode());
@@ -291,7 +291,7 @@ class SolStateMachineTest {
 
     @Test
     void dataPacketCarryingAnAcknowledgementServesBoth() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         SolPacket mine = only(m.write(ascii("abcdef"), 0));
         byte[] both = SolPacket.fromBmc(3, mine.sequence(), 6, EnumSet.noneOf(BmcStatus.class), ascii("ok")).encode();
         List<SolAction> a = m.onInboundPayload(both, 1);
@@ -302,14 +302,14 @@ class SolStateMachineTest {
 
     @Test
     void ackOnlyPacketsAreNeverAcknowledged() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         assertThat(sent(m.onInboundPayload(bmcAck(0, 0), 0))).isEmpty();
         assertThat(sent(m.onInboundPayload(bmcAck(9, 3), 0))).isEmpty();
     }
 
     @Test
     void retransmissionWithMoreCharactersDeliversOnlyTheNewOnes() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         assertThat(delivered(m.onInboundPayload(bmcData(4, "abc"), 0))).isEqualTo("abc");
         List<SolAction> again = m.onInboundPayload(bmcData(4, "abc"), 1000);
         assertThat(delivered(again)).isEmpty();
@@ -322,7 +322,7 @@ class SolStateMachineTest {
 
     @Test
     void lateDuplicatesOfEarlierPacketsAreIgnored() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         m.onInboundPayload(bmcData(1, "a"), 0);
         m.onInboundPayload(bmcData(2, "b"), 1);
         List<SolAction> late = m.onInboundPayload(bmcData(1, "a"), 2);
@@ -332,7 +332,7 @@ class SolStateMachineTest {
 
     @Test
     void staleEmptyPacketOfAnEarlierConsoleIsAcknowledgedWithZero() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         List<SolAction> a = m.onInboundPayload(new byte[] {4, 0, 0, 0}, 0);
         assertThat(delivered(a)).isEmpty();
         assertThat(only(a).encode()).isEqualTo(new byte[] {0, 4, 0, 0});
@@ -340,7 +340,7 @@ class SolStateMachineTest {
 
     @Test
     void breakGoesOutAloneAfterTheCharactersWrittenBeforeIt() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         SolPacket b = only(m.sendBreak(0));
         assertThat(b.operations()).containsExactly(ConsoleOperation.BREAK);
         assertThat(b.dataLength()).isZero();
@@ -362,7 +362,7 @@ class SolStateMachineTest {
 
     @Test
     void modemLinesAreLevelsCarriedByEveryPacket() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         SolPacket p = only(m.setModemLines(true, true, 0));
         assertThat(p.operations()).containsExactlyInAnyOrder(ConsoleOperation.CTS_PAUSE, ConsoleOperation.DROP_DCD_DSR);
         assertThat(sent(m.onInboundPayload(bmcAck(p.sequence(), 0), 1))).isEmpty();
@@ -374,7 +374,7 @@ class SolStateMachineTest {
 
     @Test
     void acknowledgementsKeepTheModemLineLevels() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         SolPacket p = only(m.setModemLines(true, false, 0));
         assertThat(sent(m.onInboundPayload(bmcAck(p.sequence(), 0), 1))).isEmpty();
         SolPacket ack = only(m.onInboundPayload(bmcData(3, "boot"), 2));
@@ -385,7 +385,7 @@ class SolStateMachineTest {
 
     @Test
     void bmcStatusEventsAreReportedOncePerPacket() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         List<SolAction> a = m.onInboundPayload(bmcData(1, "x", BmcStatus.BREAK_DETECTED, BmcStatus.TRANSMIT_OVERRUN), 0);
         assertThat(events(a)).containsExactly(SolEvent.BREAK_DETECTED, SolEvent.TRANSMIT_OVERRUN);
         List<SolAction> retransmitted = m.onInboundPayload(
@@ -395,7 +395,7 @@ class SolStateMachineTest {
 
     @Test
     void bmcSideDeactivationClosesTheConsole() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         List<SolAction> a = m.onInboundPayload(bmcData(2, "bye", BmcStatus.DEACTIVATING), 0);
         assertThat(delivered(a)).isEqualTo("bye");
         assertThat(events(a)).containsExactly(SolEvent.DEACTIVATED_BY_BMC);
@@ -408,7 +408,7 @@ class SolStateMachineTest {
 
     @Test
     void keepaliveIsRequestedAfterIdleTime() {
-        SolStateMachine m = new SolStateMachine(new SolSettings(28, RETRY, 3, 15_000, false));
+        SolDriver m = new SolDriver(new SolSettings(28, RETRY, 3, 15_000, false));
         List<SolAction> a = m.start(0);
         assertThat(a).contains(new SolAction.ArmTimer(15_000));
         assertThat(m.onTimer(14_999)).doesNotContain(new SolAction.Keepalive());
@@ -420,15 +420,15 @@ class SolStateMachineTest {
 
     @Test
     void malformedPayloadsAreDroppedAndCounted() {
-        SolStateMachine m = started(false);
+        SolDriver m = started(false);
         assertThat(m.onInboundPayload(new byte[] {1, 2}, 0)).isEmpty();
         assertThat(m.onInboundPayload(new byte[] {0, 0, 0, 0, 'x'}, 0)).isEmpty();
         assertThat(m.malformedCount()).isEqualTo(2);
         assertThat(m.isClosed()).isFalse();
     }
 
-    private static SolStateMachine smallBuffer(int bytes) {
-        SolStateMachine m = new SolStateMachine(new SolSettings(28, RETRY, 3, 0, false, bytes));
+    private static SolDriver smallBuffer(int bytes) {
+        SolDriver m = new SolDriver(new SolSettings(28, RETRY, 3, 0, false, bytes));
         assertThat(sent(m.start(0))).isEmpty();
         return m;
     }
@@ -439,7 +439,7 @@ class SolStateMachineTest {
 
     @Test
     void packetThatDoesNotFitIsAcknowledgedWithTheCharactersTaken() {
-        SolStateMachine m = smallBuffer(10);
+        SolDriver m = smallBuffer(10);
         List<SolAction> first = m.onInboundPayload(bmcData(1, "abcdefgh"), 0);
         assertThat(delivered(first)).isEqualTo("abcdefgh");
         assertThat(only(first).encode()).isEqualTo(SolPacket.ack(1, 8).encode());
@@ -457,7 +457,7 @@ class SolStateMachineTest {
 
     @Test
     void fullBufferNacksThenResumesIpmiSimWithItsNextNumberOnceHalfIsRead() {
-        SolStateMachine m = smallBuffer(10);
+        SolDriver m = smallBuffer(10);
         m.onInboundPayload(bmcData(2, "0123456789"), 0);
         List<SolAction> full = m.onInboundPayload(bmcData(3, "xyz"), 1);
         assertThat(delivered(full)).isEmpty();
@@ -479,7 +479,7 @@ class SolStateMachineTest {
 
     @Test
     void copiesOfAPacketAnsweredShortNeverDeliverMore() {
-        SolStateMachine m = smallBuffer(10);
+        SolDriver m = smallBuffer(10);
         m.onInboundPayload(bmcData(1, "012345"), 0);
         List<SolAction> partial = m.onInboundPayload(bmcData(2, "abcdefgh"), 1);
         assertThat(delivered(partial)).isEqualTo("abcd");
@@ -492,7 +492,7 @@ class SolStateMachineTest {
 
     @Test
     void copyOfANackedPacketIsNackedAgainEvenWithRoom() {
-        SolStateMachine m = smallBuffer(10);
+        SolDriver m = smallBuffer(10);
         m.onInboundPayload(bmcData(1, "0123456789"), 0);
         assertThat(only(m.onInboundPayload(bmcData(2, "xyz"), 1)).encode()).isEqualTo(consoleNack(2));
         assertThat(sent(m.consumed(2, 600))).as("8 of 10 still buffered: no resume yet").isEmpty();
@@ -507,7 +507,7 @@ class SolStateMachineTest {
 
     @Test
     void resumeIsGivenUpAfterTheRetries() {
-        SolStateMachine m = smallBuffer(10);
+        SolDriver m = smallBuffer(10);
         m.onInboundPayload(bmcData(15, "0123456789"), 0);
         m.onInboundPayload(bmcData(1, "z"), 1);
         SolPacket resume = only(m.consumed(10, 2));
@@ -526,7 +526,7 @@ class SolStateMachineTest {
 
     @Test
     void resumeAfterSequence15AcknowledgesNumber1() {
-        SolStateMachine m = smallBuffer(10);
+        SolDriver m = smallBuffer(10);
         m.onInboundPayload(bmcData(14, "0123456789"), 0);
         m.onInboundPayload(bmcData(15, "z"), 1);
         assertThat(only(m.consumed(10, 2)).encode()).isEqualTo(new byte[] {0, 1, 0, 0});
@@ -534,7 +534,7 @@ class SolStateMachineTest {
 
     @Test
     void consumingMoreThanWasDeliveredIsRejected() {
-        SolStateMachine m = smallBuffer(10);
+        SolDriver m = smallBuffer(10);
         m.onInboundPayload(bmcData(1, "abc"), 0);
         assertThatThrownBy(() -> m.consumed(4, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("4 of 3");
@@ -546,17 +546,17 @@ class SolStateMachineTest {
         assertThat(SolOptions.defaults().inboundBuffer()).isEqualTo(64 * 1024);
         ActivatePayload.Response a = new ActivatePayload.Response(0, 0x20, 0x4000, 623, 0xFFFF);
         assertThat(SolSettings.of(a, Optional.empty(), SolOptions.defaults()).inboundBufferSize()).isEqualTo(65536);
-        assertThat(SolSettings.of(a, Optional.empty(), SolOptions.defaults().inboundBuffer(4096)).inboundBufferSize())
+        assertThat(SolSettings.of(a, Optional.empty(), SolOptions.builder().inboundBuffer(4096).build()).inboundBufferSize())
                 .isEqualTo(4096);
-        assertThatThrownBy(() -> SolOptions.defaults().inboundBuffer(255))
+        assertThatThrownBy(() -> SolOptions.builder().inboundBuffer(255))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inbound buffer");
-        assertThatThrownBy(() -> SolOptions.defaults().inboundBuffer(64 * 1024 * 1024 + 1))
+        assertThatThrownBy(() -> SolOptions.builder().inboundBuffer(64 * 1024 * 1024 + 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void slowReaderAgainstIpmiSimLikeBmcGetsEveryByteInOrderWithinTheBound() {
-        SolStateMachine console = new SolStateMachine(new SolSettings(28, 40, 7, 0, true, 300));
+        SolDriver console = new SolDriver(new SolSettings(28, 40, 7, 0, true, 300));
         FakeSolBmc bmc = new FakeSolBmc(32, 2, 60, FakeSolBmc.Dedupe.LAST_ONLY, 0, 0);
         SolLink link = new SolLink(console, bmc, 7, 0, 0, 3, 0);
         byte[] fromHost = new byte[20_000];
@@ -579,7 +579,7 @@ class SolStateMachineTest {
 
     @Test
     void bytesWrittenBeforeStartWaitForIt() {
-        SolStateMachine m = new SolStateMachine(settings(false));
+        SolDriver m = new SolDriver(settings(false));
         assertThat(m.write(ascii("early"), 0)).isEmpty();
         assertThat(only(m.start(1)).data()).isEqualTo(ascii("early"));
         assertThatThrownBy(() -> m.start(2)).isInstanceOf(IllegalStateException.class);

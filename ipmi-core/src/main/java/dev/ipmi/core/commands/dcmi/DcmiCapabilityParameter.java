@@ -5,12 +5,15 @@ import dev.ipmi.core.commands.RawParameter;
 import dev.ipmi.core.types.ByteString;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * A DCMI capability parameter — DCMI v1.5 §6.1.1, table 6-3. Parameters 1 (supported
- * capabilities) and 2 (mandatory platform attributes) are typed; others are raw bytes. Several
- * bits were marked reserved from parameter revision 02h on; they are decoded as sent.
+ * A DCMI capability parameter — DCMI v1.5 §6.1.1, tables 6-3 and 6-4. Parameters 1 to 5 are
+ * typed; others are raw bytes. Several bits were marked reserved from parameter revision 02h on;
+ * they are decoded as sent.
  */
 public interface DcmiCapabilityParameter {
     int SUPPORTED_CAPABILITIES = 1;
@@ -36,6 +39,9 @@ public interface DcmiCapabilityParameter {
         return switch (selector) {
             case SUPPORTED_CAPABILITIES -> SupportedCapabilities.decode(in);
             case MANDATORY_PLATFORM_ATTRIBUTES -> MandatoryPlatformAttributes.decode(in);
+            case OPTIONAL_PLATFORM_ATTRIBUTES -> OptionalPlatformAttributes.decode(in);
+            case MANAGEABILITY_ACCESS_ATTRIBUTES -> ManageabilityAccessAttributes.decode(in);
+            case ENHANCED_POWER_STATISTICS_ATTRIBUTES -> EnhancedPowerStatisticsAttributes.decode(in);
             default -> new RawParameter(ParameterFamily.DCMI_CAPABILITY, selector, in.restAsByteString());
         };
     }
@@ -139,4 +145,165 @@ public interface DcmiCapabilityParameter {
         }
     }
 
+    /**
+     * Parameter 3: where the power management controller sits.
+     *
+     * @param powerManagementDeviceAddress byte 1, the device's IPMB slave address as an 8-bit value
+     *                                     (bits 7:1 the 7-bit address, bit 0 reserved); 20h is the BMC
+     * @param powerManagementChannel       byte 2 bits 7:4, the channel it is reached on (0 = primary IPMB)
+     * @param deviceRevision               byte 2 bits 3:0
+     */
+    record OptionalPlatformAttributes(int powerManagementDeviceAddress, int powerManagementChannel,
+                                      int deviceRevision) implements DcmiCapabilityParameter {
+        public OptionalPlatformAttributes {
+            check("power management device address", powerManagementDeviceAddress, 0xFF);
+            check("power management channel", powerManagementChannel, 0x0F);
+            check("device revision", deviceRevision, 0x0F);
+        }
+
+        static OptionalPlatformAttributes decode(ByteReader in) {
+            int address = in.u8("power management device slave address");
+            int b = in.u8("power management controller channel number");
+            return new OptionalPlatformAttributes(address, b >>> 4, b & 0x0F);
+        }
+
+        @Override
+        public int selector() {
+            return OPTIONAL_PLATFORM_ATTRIBUTES;
+        }
+
+        @Override
+        public void encodeData(ByteWriter out) {
+            out.u8(powerManagementDeviceAddress);
+            out.u8(powerManagementChannel << 4 | deviceRevision);
+        }
+    }
+
+    /**
+     * Parameter 4: the channels out-of-band access works on. On the wire FFh means "not
+     * supported"; here that is an empty value.
+     *
+     * @param primaryLanChannel   byte 1, the mandatory primary LAN channel (RMCP+)
+     * @param secondaryLanChannel byte 2, the optional secondary LAN channel (RMCP+ only)
+     * @param serialChannel       byte 3, the optional serial channel with TMODE
+     */
+    record ManageabilityAccessAttributes(OptionalInt primaryLanChannel, OptionalInt secondaryLanChannel,
+                                         OptionalInt serialChannel) implements DcmiCapabilityParameter {
+        private static final int NOT_SUPPORTED = 0xFF;
+
+        public ManageabilityAccessAttributes {
+            checkChannel("primary LAN channel", primaryLanChannel);
+            checkChannel("secondary LAN channel", secondaryLanChannel);
+            checkChannel("serial channel", serialChannel);
+        }
+
+        static ManageabilityAccessAttributes decode(ByteReader in) {
+            return new ManageabilityAccessAttributes(channel(in.u8("primary LAN channel number")),
+                    channel(in.u8("secondary LAN channel number")), channel(in.u8("serial TMODE channel number")));
+        }
+
+        private static OptionalInt channel(int wire) {
+            return wire == NOT_SUPPORTED ? OptionalInt.empty() : OptionalInt.of(wire);
+        }
+
+        private static void checkChannel(String field, OptionalInt channel) {
+            Objects.requireNonNull(channel, field);
+            if (channel.isPresent()) {
+                check(field, channel.getAsInt(), NOT_SUPPORTED - 1);
+            }
+        }
+
+        @Override
+        public int selector() {
+            return MANAGEABILITY_ACCESS_ATTRIBUTES;
+        }
+
+        @Override
+        public void encodeData(ByteWriter out) {
+            out.u8(primaryLanChannel.orElse(NOT_SUPPORTED));
+            out.u8(secondaryLanChannel.orElse(NOT_SUPPORTED));
+            out.u8(serialChannel.orElse(NOT_SUPPORTED));
+        }
+    }
+
+    /**
+     * Parameter 5: the rolling-average periods Get Power Reading accepts in enhanced mode.
+     *
+     * @param periods byte 1 is their number, then one byte per period
+     */
+    record EnhancedPowerStatisticsAttributes(List<RollingAveragePeriod> periods) implements DcmiCapabilityParameter {
+        public EnhancedPowerStatisticsAttributes {
+            periods = List.copyOf(periods);
+            if (periods.size() > 0xFF) {
+                throw new IllegalArgumentException("at most 255 rolling average periods: " + periods.size());
+            }
+        }
+
+        static EnhancedPowerStatisticsAttributes decode(ByteReader in) {
+            int n = in.u8("number of supported rolling average time periods");
+            RollingAveragePeriod[] periods = new RollingAveragePeriod[n];
+            for (int i = 0; i < n; i++) {
+                periods[i] = RollingAveragePeriod.fromWire(in.u8("rolling average time period"));
+            }
+            return new EnhancedPowerStatisticsAttributes(List.of(periods));
+        }
+
+        @Override
+        public int selector() {
+            return ENHANCED_POWER_STATISTICS_ATTRIBUTES;
+        }
+
+        @Override
+        public void encodeData(ByteWriter out) {
+            out.u8(periods.size());
+            periods.forEach(p -> out.u8(p.toWire()));
+        }
+    }
+
+    /**
+     * One rolling-average period of parameter 5: bits 7:6 the unit, bits 5:0 the count (at most 63).
+     * The same byte is the "rolling average time period" of an enhanced Get Power Reading request.
+     *
+     * @param count how many units, 0 to 63
+     * @param unit  the unit of time
+     */
+    record RollingAveragePeriod(int count, Unit unit) {
+        /** Bits 7:6 of the period byte; all four codes are defined. */
+        public enum Unit {
+            SECONDS(Duration.ofSeconds(1)), MINUTES(Duration.ofMinutes(1)), HOURS(Duration.ofHours(1)),
+            DAYS(Duration.ofDays(1));
+
+            private final Duration length;
+
+            Unit(Duration length) {
+                this.length = length;
+            }
+        }
+
+        public RollingAveragePeriod {
+            check("rolling average period count", count, 0x3F);
+            Objects.requireNonNull(unit, "unit");
+        }
+
+        /** Decodes the period byte. */
+        public static RollingAveragePeriod fromWire(int b) {
+            return new RollingAveragePeriod(b & 0x3F, Unit.values()[(b >>> 6) & 0x03]);
+        }
+
+        /** The period byte. */
+        public int toWire() {
+            return unit.ordinal() << 6 | count;
+        }
+
+        /** The period as a duration. */
+        public Duration duration() {
+            return unit.length.multipliedBy(count);
+        }
+    }
+
+    private static void check(String field, int value, int max) {
+        if (value < 0 || value > max) {
+            throw new IllegalArgumentException(field + " must be 0.." + max + ": " + value);
+        }
+    }
 }

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipmi.core.MalformedMessageException;
+import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -52,11 +54,56 @@ class DcmiVectorsTest {
         assertThat(r.parameter()).isEqualTo(new DcmiCapabilityParameter.MandatoryPlatformAttributes(512, false, false,
                 true, false, true, true, false, false, false, OptionalInt.of(5)));
         assertReencodes(r, CAPS, "response-param2");
-        GetDcmiCapabilityInfo.Response raw = decode(new GetDcmiCapabilityInfo.Request(3), CAPS, "response-param3-raw");
-        assertThat(raw.parameter()).isEqualTo(DcmiCapabilityParameter.raw(3, ByteString.of(new byte[] {0x40, 0x01})));
+        GetDcmiCapabilityInfo.Response raw = decode(new GetDcmiCapabilityInfo.Request(6), CAPS, "response-param6-raw");
+        assertThat(raw.parameter()).isEqualTo(DcmiCapabilityParameter.raw(6, ByteString.of(new byte[] {0x40, 0x01})));
+        assertReencodes(raw, CAPS, "response-param6-raw");
         assertThatThrownBy(() -> decode(new GetDcmiCapabilityInfo.Request(1), CAPS, "response-wrong-group"))
                 .isInstanceOfSatisfying(MalformedMessageException.class,
                         e -> assertThat(e.field()).isEqualTo("group extension identification"));
+    }
+
+    @Test
+    void optionalPlatformAttributesBuiltFromTheDcmiTables() {
+        GetDcmiCapabilityInfo.Response r = decode(new GetDcmiCapabilityInfo.Request(3), CAPS, "response-param3-raw");
+        assertThat(r.parameter()).isEqualTo(new DcmiCapabilityParameter.OptionalPlatformAttributes(0x40, 0, 1));
+        assertReencodes(r, CAPS, "response-param3-raw");
+        GetDcmiCapabilityInfo.Response bmc = decode(new GetDcmiCapabilityInfo.Request(3), CAPS, "response-param3-bmc");
+        assertThat(bmc.parameter()).isEqualTo(new DcmiCapabilityParameter.OptionalPlatformAttributes(0x20, 3, 2));
+        assertReencodes(bmc, CAPS, "response-param3-bmc");
+        assertThatThrownBy(() -> new DcmiCapabilityParameter.OptionalPlatformAttributes(0x20, 0x10, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("power management channel");
+    }
+
+    @Test
+    void manageabilityAccessAttributesBuiltFromTheDcmiTables() {
+        GetDcmiCapabilityInfo.Response r = decode(new GetDcmiCapabilityInfo.Request(4), CAPS, "response-param4");
+        assertThat(r.parameter()).isEqualTo(new DcmiCapabilityParameter.ManageabilityAccessAttributes(
+                OptionalInt.of(1), OptionalInt.empty(), OptionalInt.empty()));
+        assertReencodes(r, CAPS, "response-param4");
+        assertThatThrownBy(() -> new DcmiCapabilityParameter.ManageabilityAccessAttributes(OptionalInt.of(0xFF),
+                OptionalInt.empty(), OptionalInt.empty())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("primary LAN channel");
+    }
+
+    @Test
+    void enhancedPowerStatisticsAttributesBuiltFromTheDcmiTables() {
+        GetDcmiCapabilityInfo.Response r = decode(new GetDcmiCapabilityInfo.Request(5), CAPS, "response-param5");
+        var p = (DcmiCapabilityParameter.EnhancedPowerStatisticsAttributes) r.parameter();
+        assertThat(p.periods()).extracting(DcmiCapabilityParameter.RollingAveragePeriod::duration).containsExactly(
+                Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(1),
+                Duration.ofMinutes(3), Duration.ofMinutes(7), Duration.ofMinutes(15), Duration.ofMinutes(30),
+                Duration.ofDays(2));
+        assertThat(p.periods().get(3)).isEqualTo(new DcmiCapabilityParameter.RollingAveragePeriod(1,
+                DcmiCapabilityParameter.RollingAveragePeriod.Unit.MINUTES));
+        assertReencodes(r, CAPS, "response-param5");
+        GetDcmiCapabilityInfo.Response none = decode(new GetDcmiCapabilityInfo.Request(5), CAPS, "response-param5-none");
+        assertThat(none.parameter()).isEqualTo(new DcmiCapabilityParameter.EnhancedPowerStatisticsAttributes(List.of()));
+        assertReencodes(none, CAPS, "response-param5-none");
+        assertThatThrownBy(() -> decode(new GetDcmiCapabilityInfo.Request(5), CAPS, "response-param5-short"))
+                .isInstanceOfSatisfying(MalformedMessageException.class,
+                        e -> assertThat(e.field()).isEqualTo("rolling average time period"));
+        assertThatThrownBy(() -> new DcmiCapabilityParameter.RollingAveragePeriod(64,
+                DcmiCapabilityParameter.RollingAveragePeriod.Unit.SECONDS)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
