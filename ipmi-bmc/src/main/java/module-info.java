@@ -5,6 +5,8 @@
  */
 module dev.ipmi.bmc {
     requires transitive dev.ipmi.lanplus;
+    // only VirtualBmcConfig (the YAML file of `ipmi virtual-bmc --config`) needs it; optional in the POM
+    requires static org.yaml.snakeyaml;
 
     exports dev.ipmi.bmc;
 }

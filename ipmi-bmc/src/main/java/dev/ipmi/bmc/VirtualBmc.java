@@ -43,6 +43,7 @@ import java.util.random.RandomGenerator;
  */
 public final class VirtualBmc {
     private final int port;
+    private final java.net.InetAddress address;
     private final BmcBackend backend;
     private final List<CipherSuite> suites;
     private final Set<BmcQuirk> quirks;
@@ -55,11 +56,12 @@ public final class VirtualBmc {
 
     private VirtualBmc(Builder b) {
         this.port = b.port;
+        this.address = b.address;
         this.backend = b.backend;
         this.suites = List.copyOf(b.suites);
         this.quirks = b.quirks.isEmpty() ? Set.of() : EnumSet.copyOf(b.quirks);
         this.config = new ResponderConfig(b.channel, b.users, b.authTypes, !suites.isEmpty(), b.kg != null,
-                b.sessionLimit, b.idleTimeout.toNanos());
+                b.sessionLimit, b.idleTimeout.toNanos(), quirks, b.halfOpenLimit, b.halfOpenTimeout.toNanos());
         SessionSlots slots = new SessionSlots(b.sessionLimit);
         BmcDispatcher dispatcher = new BmcDispatcher(backend, b.users, suites, quirks, b.channel,
                 b.authTypes.stream().mapToInt(AuthType::mask).reduce(0, (x, y) -> x | y));
@@ -91,6 +93,11 @@ public final class VirtualBmc {
         return port;
     }
 
+    /** The address to bind, if this BMC asks for its own (otherwise the server's). */
+    public java.util.Optional<java.net.InetAddress> address() {
+        return java.util.Optional.ofNullable(address);
+    }
+
     public BmcBackend backend() {
         return backend;
     }
@@ -106,6 +113,16 @@ public final class VirtualBmc {
     /** Sessions open over both protocols (including RMCP+ sessions still in their handshake). */
     public int sessions() {
         return ipmi15.activeSessions() + rmcpPlus.sessions();
+    }
+
+    /** Sessions logged in over both protocols: the session slots in use. */
+    public int activeSessions() {
+        return ipmi15.activeSessions() + rmcpPlus.activeSessions();
+    }
+
+    /** The session slot count (see {@link Builder#sessionLimit}). */
+    public int sessionLimit() {
+        return config.sessionLimit();
     }
 
     void boundTo(int actualPort) {
@@ -149,10 +166,12 @@ public final class VirtualBmc {
     /**
      * Defaults: port 0 (a free port chosen when hosted); no users (add at least one);
      * cipher suites 3 and 17; IPMI 1.5 auth types MD5 and straight password; channel 1; 8 sessions;
-     * 60 s idle timeout; no K_G; no quirks; an {@link InMemoryBackend}.
+     * 60 s idle timeout; at most 64 logins in their handshake, each forgotten after 3 s; no K_G; no quirks;
+     * an {@link InMemoryBackend}.
      */
     public static final class Builder {
         private int port;
+        private java.net.InetAddress address;
         private final List<BmcUser> users = new ArrayList<>();
         private List<CipherSuite> suites = List.of(CipherSuite.SUITE_3, CipherSuite.SUITE_17);
         private Set<AuthType> authTypes = Set.of(AuthType.MD5, AuthType.PASSWORD);
@@ -164,6 +183,8 @@ public final class VirtualBmc {
         private Duration idleTimeout = Duration.ofSeconds(60);
         private Duration serviceTime = Duration.ZERO;
         private Duration jitter = Duration.ZERO;
+        private int halfOpenLimit = ResponderConfig.DEFAULT_HALF_OPEN_LIMIT;
+        private Duration halfOpenTimeout = Duration.ofNanos(ResponderConfig.DEFAULT_HALF_OPEN_TIMEOUT_NANOS);
         private RandomGenerator random;
 
         public Builder port(int port) {
@@ -171,6 +192,12 @@ public final class VirtualBmc {
                 throw new IllegalArgumentException("port must be 0..65535: " + port);
             }
             this.port = port;
+            return this;
+        }
+
+        /** The address to bind (default: the hosting server's). */
+        public Builder address(java.net.InetAddress address) {
+            this.address = address;
             return this;
         }
 
@@ -236,8 +263,34 @@ public final class VirtualBmc {
             return this;
         }
 
+        /** Most sessions logged in at once over both protocols (session slots); logins still in their handshake do not count. */
         public Builder sessionLimit(int limit) {
+            if (limit < 1 || limit > 0xFFFF) {
+                throw new IllegalArgumentException("sessionLimit must be 1..65535: " + limit);
+            }
             this.sessionLimit = limit;
+            return this;
+        }
+
+        /**
+         * Most RMCP+ logins in their handshake (Open Session or RAKP1 seen, RAKP3 not yet); when full, the
+         * oldest is forgotten for a new one. They take no session slot, so half-open logins never lock
+         * out a user who completes RAKP3.
+         */
+        public Builder halfOpenLimit(int limit) {
+            if (limit < 1 || limit > 0xFFFF) {
+                throw new IllegalArgumentException("halfOpenLimit must be 1..65535: " + limit);
+            }
+            this.halfOpenLimit = limit;
+            return this;
+        }
+
+        /** A login that has not finished its handshake within this time is forgotten. */
+        public Builder halfOpenTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("halfOpenTimeout must be positive: " + timeout);
+            }
+            this.halfOpenTimeout = timeout;
             return this;
         }
 

@@ -89,6 +89,7 @@ public final class VirtualBmcServer implements AutoCloseable {
         if (channels.containsKey(bmc)) {
             throw new IllegalArgumentException("already hosted: " + bmc);
         }
+        InetAddress bindAddress = bmc.address().orElse(this.bindAddress);
         try {
             DatagramChannel ch = DatagramChannel.open(bindAddress instanceof java.net.Inet6Address
                     ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
@@ -118,15 +119,30 @@ public final class VirtualBmcServer implements AutoCloseable {
         }
     }
 
-    /** Stops answering for this BMC and frees its port. */
+    /** Stops answering for this BMC and frees its port; the port can be bound again when this returns. */
     public void remove(VirtualBmc bmc) {
         DatagramChannel ch = channels.remove(bmc);
         if (ch != null) {
+            CountDownLatch closed = new CountDownLatch(1);
             tasks.add(() -> {
                 withSessions.remove(bmc);
                 closeQuietly(ch);
+                try {
+                    // A registered channel keeps its socket until the selector drops the cancelled key.
+                    selector.selectNow();
+                } catch (IOException e) {
+                    LOG.debug("selectNow failed", e);
+                }
+                closed.countDown();
             });
             selector.wakeup();
+            if (Thread.currentThread() != thread && running) {
+                try {
+                    closed.await(2, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

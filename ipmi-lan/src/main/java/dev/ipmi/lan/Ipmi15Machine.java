@@ -28,6 +28,8 @@ import dev.ipmi.lan.engine.RequestTracker.Pending;
 import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.lan.engine.SequenceWindow;
 import dev.ipmi.lan.engine.SessionMachine;
+import dev.ipmi.core.options.Quirk;
+import dev.ipmi.core.options.QuirkCache;
 import dev.ipmi.lan.internal.AuthCodes;
 import dev.ipmi.lan.internal.Ipmi15Packet;
 import java.net.SocketAddress;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
@@ -96,6 +99,13 @@ public final class Ipmi15Machine implements SessionMachine {
     private boolean closeRequested;
     /** Set once Activate Session is queued: from then on, unauthenticated session-less replies are refused. */
     private boolean activating;
+    private boolean idZeroSeen;
+    private final boolean verifyChecksums;
+    private final boolean verifyAuthCodes;
+    private int checksumDrops;
+    private int authCodeDrops;
+    /** Quirk.ENDIAN_SEQ in force: the BMC's session sequence numbers are read byte-swapped. */
+    private boolean endianSwapped;
 
     /**
      * @param pw16 the password padded to 16 bytes; the machine takes ownership and wipes it when it ends
@@ -103,6 +113,20 @@ public final class Ipmi15Machine implements SessionMachine {
     public Ipmi15Machine(SocketAddress bmc, byte[] userName, byte[] pw16, AuthType forcedAuth, boolean allowInsecure,
                          PrivilegeLevel privilege, RetryPolicy retry, int window, Duration keepalive,
                          IpmiEventListener listener, RandomGenerator random, CompletableFuture<Established> opened) {
+        this(bmc, userName, pw16, forcedAuth, allowInsecure, privilege, retry, window, keepalive, listener, random,
+                opened, Set.of());
+    }
+
+    /**
+     * @param quirks opt-in workarounds the caller enabled ({@link Quirk#NO_CHECKSUM_CHECK},
+     *               {@link Quirk#NO_AUTHCODE_CHECK}); the others are detected
+     */
+    public Ipmi15Machine(SocketAddress bmc, byte[] userName, byte[] pw16, AuthType forcedAuth, boolean allowInsecure,
+                         PrivilegeLevel privilege, RetryPolicy retry, int window, Duration keepalive,
+                         IpmiEventListener listener, RandomGenerator random, CompletableFuture<Established> opened,
+                         Set<Quirk> quirks) {
+        this.verifyChecksums = !quirks.contains(Quirk.NO_CHECKSUM_CHECK);
+        this.verifyAuthCodes = !quirks.contains(Quirk.NO_AUTHCODE_CHECK);
         this.bmc = bmc;
         this.userName = userName.clone();
         if (pw16.length != AuthCodes.PASSWORD_LENGTH) {
@@ -118,6 +142,11 @@ public final class Ipmi15Machine implements SessionMachine {
         this.random = random;
         this.opened = opened;
         this.tracker = new RequestTracker(retry, window, RequestTracker.DEFAULT_SEQUENCE_BLOCK, random, listener, bmc);
+        for (Quirk q : quirks) {
+            if (q == Quirk.NO_CHECKSUM_CHECK || q == Quirk.NO_AUTHCODE_CHECK) {
+                this.listener.quirkApplied(bmc, q, "enabled by the caller");
+            }
+        }
     }
 
     // ---- SessionMachine
@@ -156,10 +185,13 @@ public final class Ipmi15Machine implements SessionMachine {
         LanMessage msg;
         try {
             p = Ipmi15Packet.decode(datagram);
-            msg = LanMessage.decode(p.message());
+            msg = LanMessage.decode(p.message(), verifyChecksums);
         } catch (MalformedMessageException e) {
             // field and offset only: the bytes may hold a straight-password AuthCode
             listener.packetDropped(bmc, DropReason.MALFORMED, "field '" + e.field() + "' at offset " + e.offset());
+            if (e.field().startsWith("checksum")) {
+                checksumDrops++;
+            }
             return a;
         }
         if (!acceptable(p, msg)) {
@@ -316,13 +348,21 @@ public final class Ipmi15Machine implements SessionMachine {
         AuthType t = r.authType();
         boolean weak = t.equals(AuthType.NONE) || t.equals(AuthType.PASSWORD);
         boolean computable = weak || t.equals(AuthType.MD5) || t.equals(AuthType.MD2);
+        if (t.equals(AuthType.NONE) && !allowInsecure && !t.equals(chosenAuth)) {
+            // Quirk.FORCE_PERMSG (IBM eServer 325) and the announcement behind Quirk.UNEXPECTED_AUTH (Dell
+            // PowerEdge 2850): "no per-message authentication" announced; we keep authenticating every message.
+            quirk(Quirk.FORCE_PERMSG, "Activate Session announced auth type NONE; every message stays "
+                    + "authenticated with " + chosenAuth);
+            t = chosenAuth;
+            weak = false;
+        }
         if (!computable || (weak && !allowInsecure && !t.equals(chosenAuth))) {
             end(a, now, new IpmiAuthenticationException("Activate Session", "the BMC chose auth type " + t
                     + " for the session instead of " + chosenAuth));
             return;
         }
         sessionId = r.sessionId();
-        sessionAuth = r.authType();
+        sessionAuth = t;
         nextOutSeq = r.initialInboundSeq() == 0 ? 1 : r.initialInboundSeq();
         window = new SequenceWindow(initialInboundFromBmc - 1, WINDOW_ABOVE, WINDOW_BELOW);
         if (privilege.compareTo(PrivilegeLevel.USER) > 0) {
@@ -374,12 +414,35 @@ public final class Ipmi15Machine implements SessionMachine {
                 }
             }
             case ACTIVATE -> end(a, now, new IpmiAuthenticationException("Activate Session",
-                    "no reply to Activate Session — wrong user name or password?"));
+                    "no reply to Activate Session — wrong user name or password?" + hints()));
             case KEEPALIVE -> end(a, now, new IpmiSessionException("session lost: no reply to keepalive after "
                     + p.attempts() + " attempts"));
             case CLOSE -> end(a, now, null);
-            default -> end(a, now, RequestTracker.timeout(p, now));
+            default -> {
+                IpmiException e = RequestTracker.timeout(p, now);
+                String hints = hints();
+                end(a, now, hints.isEmpty() ? e : new IpmiSessionException(e.getMessage() + hints, e));
+            }
         }
+    }
+
+    /**
+     * What dropped replies suggest: the two checks a caller may switch off for known firmware are named,
+     * never switched off here.
+     */
+    private String hints() {
+        StringBuilder b = new StringBuilder();
+        if (checksumDrops > 0) {
+            b.append("; ").append(checksumDrops).append(" replies were dropped for a wrong checksum: if the BMC is "
+                    + "known to send them (Supermicro X9SCM-iiF, X9DRi-F, X9DRFR), enable Quirk.NO_CHECKSUM_CHECK "
+                    + "(FreeIPMI -W nochecksumcheck)");
+        }
+        if (authCodeDrops > 0) {
+            b.append("; ").append(authCodeDrops).append(" replies carried an AuthCode that does not verify: a wrong "
+                    + "password, or a BMC known to send invalid AuthCodes (Xyratex FB-H8-SRAY, Intel/Quanta/Wiwynn "
+                    + "Windmill), for which Quirk.NO_AUTHCODE_CHECK exists (FreeIPMI -W noauthcodecheck)");
+        }
+        return b.toString();
     }
 
     private void end(Actions a, long now, IpmiException cause) {
@@ -464,9 +527,10 @@ public final class Ipmi15Machine implements SessionMachine {
                     return true;
                 }
             } else if (p.sessionId() == temporaryId && p.authType().equals(chosenAuth)) {
-                if (AuthCodes.verify(p, pw16)) {
+                if (!verifyAuthCodes || AuthCodes.verify(p, pw16)) {
                     return true;
                 }
+                authCodeDrops++;
                 listener.packetDropped(bmc, DropReason.BAD_AUTH_CODE, "Activate Session reply");
                 return false;
             } else if ((sessionless || p.sessionId() == temporaryId) && p.authType().equals(AuthType.NONE)
@@ -478,21 +542,45 @@ public final class Ipmi15Machine implements SessionMachine {
                     p.sessionId(), p.authType()));
             return false;
         }
-        if (p.sessionId() != sessionId || !p.authType().equals(sessionAuth)) {
+        boolean idZero = p.sessionId() == 0 && sessionId != 0 && !sessionAuth.equals(AuthType.NONE)
+                && p.authType().equals(sessionAuth);
+        if ((p.sessionId() != sessionId && !idZero) || !p.authType().equals(sessionAuth)) {
             listener.packetDropped(bmc, DropReason.WRONG_SESSION, String.format("session %08X auth %s",
                     p.sessionId(), p.authType()));
             return false;
         }
-        if (!AuthCodes.verify(p, pw16)) {
+        if (verifyAuthCodes && !AuthCodes.verify(p, pw16)) {
+            authCodeDrops++;
             listener.packetDropped(bmc, DropReason.BAD_AUTH_CODE, String.format("seq %08X", p.sequence()));
             return false;
         }
-        if (!window.accept(p.sequence())) {
+        if (idZero && !idZeroSeen) {
+            // Tyan S2882 / M3289: the AuthCode over the header (session ID 0 included) verified above.
+            idZeroSeen = true;
+            quirk(Quirk.ID_ZERO, "in-session replies carry session ID 0");
+        }
+        int seq = endianSwapped ? Integer.reverseBytes(p.sequence()) : p.sequence();
+        if (!window.accept(seq)) {
+            if (!endianSwapped && window.accept(Integer.reverseBytes(seq))) {
+                // Sun ILOM: big-endian sequence numbers; the swapped number fits the window of an authentic reply.
+                endianSwapped = true;
+                quirk(Quirk.ENDIAN_SEQ, "session sequence numbers of replies are big-endian");
+                return true;
+            }
             listener.packetDropped(bmc, DropReason.SEQUENCE_OUTSIDE_WINDOW, String.format(
                     "seq %08X, highest seen %08X", p.sequence(), window.highest()));
             return false;
         }
         return true;
+    }
+
+    private void quirk(Quirk q, String detail) {
+        boolean known = false;
+        if (bmc instanceof java.net.InetSocketAddress a) {
+            known = QuirkCache.shared().get(a).contains(q);
+            QuirkCache.shared().add(a, q);
+        }
+        listener.quirkApplied(bmc, q, detail + (known ? " (remembered for this BMC)" : " (detected)"));
     }
 
     private int nonZeroRandom() {

@@ -66,7 +66,7 @@ public final class LanSession implements IpmiTransport {
                 : IpmiEventListener.composite(LoggingEventListener.INSTANCE, options.listener());
         Ipmi15Machine machine = new Ipmi15Machine(bmc, SessionChecks.userName(options.userName()), pw16,
                 options.authType().orElse(null), options.allowInsecureAuth(), options.privilege(), options.retry(), options.window(),
-                options.keepalive(), listener, new SecureRandom(), opened);
+                options.keepalive(), listener, new SecureRandom(), opened, options.quirks());
         UdpEngine.Registration reg;
         try {
             reg = engine.register(bmc, machine, listener);

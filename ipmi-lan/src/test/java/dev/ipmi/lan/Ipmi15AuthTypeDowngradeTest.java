@@ -24,14 +24,17 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The Activate Session reply names the auth type for the rest of the session. A BMC that answers
  * an MD5 activation with NONE or PASSWORD would switch the session to unauthenticated packets (or
  * the password in clear); one that names an OEM or unknown type leaves nothing we can compute.
- * Both end the login with a typed exception unless the caller allowed the weak types.
+ * Both end the login with a typed exception unless the caller allowed the weak types; the one
+ * exception is NONE without that permission (IBM eServer 325, Dell PowerEdge 2850: per-message
+ * authentication announced off), where the session goes on authenticated with the type it was
+ * activated with (Quirk.FORCE_PERMSG): never a downgrade.
  */
 class Ipmi15AuthTypeDowngradeTest {
     private static final String F = "lan/session-md5.hex";
     private static final byte[] PW16 = AuthCodes.pad("password".getBytes(StandardCharsets.US_ASCII));
 
     @ParameterizedTest
-    @CsvSource({"0x00, false, false", "0x04, false, false", "0x05, false, false", "0x0F, false, false",
+    @CsvSource({"0x00, false, true", "0x04, false, false", "0x05, false, false", "0x0F, false, false",
         "0x00, true, true", "0x04, true, true", "0x05, true, false", "0x01, false, true", "0x02, false, true"})
     void theSessionAuthTypeFromActivateSessionIsChecked(String type, boolean allowInsecure, boolean accepted) {
         CompletableFuture<Ipmi15Machine.Established> opened = new CompletableFuture<>();
@@ -55,6 +58,12 @@ class Ipmi15AuthTypeDowngradeTest {
         if (accepted) {
             assertThat(opened).isNotDone();
             assertThat(h.ended()).isFalse();
+            if (!allowInsecure && Integer.decode(type) == 0) {
+                Ipmi15Packet next = Ipmi15Packet.decode(h.takeSent());
+                assertThat(next.authType()).as("Set Session Privilege Level stays authenticated")
+                        .isEqualTo(AuthType.MD5);
+                assertThat(AuthCodes.verify(next, PW16)).isTrue();
+            }
         } else {
             assertThat(opened).isCompletedExceptionally();
             assertThat(opened.handle((v, e) -> e).join()).isInstanceOf(IpmiAuthenticationException.class)

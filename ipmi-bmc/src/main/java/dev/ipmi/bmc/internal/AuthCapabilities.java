@@ -1,5 +1,6 @@
 package dev.ipmi.bmc.internal;
 
+import dev.ipmi.bmc.BmcQuirk;
 import dev.ipmi.core.MalformedMessageException;
 import dev.ipmi.core.commands.app.GetChannelAuthenticationCapabilities;
 import dev.ipmi.core.types.AuthType;
@@ -31,8 +32,13 @@ public final class AuthCapabilities {
         }
         boolean anonymous = config.users().stream().anyMatch(u -> u.name().isEmpty() && u.password().length == 0);
         boolean nullUser = config.users().stream().anyMatch(u -> u.name().isEmpty());
+        // AUTHCAP (Asus P5M2 and others): the user-name bits are wrong although named users log in.
+        boolean nonNull = !config.has(BmcQuirk.AUTHCAP);
+        // UNEXPECTEDAUTH, FORCEPERMSG: per-message authentication is reported off although the BMC
+        // still authenticates (one answers with AuthCodes, the other requires them).
+        boolean perMessageOff = config.has(BmcQuirk.UNEXPECTEDAUTH) || config.has(BmcQuirk.FORCEPERMSG);
         return Reply.ok(new GetChannelAuthenticationCapabilities.Response(config.channel(), extended, mask,
-                extended && config.kgConfigured(), false, false, true, nullUser && !anonymous, anonymous,
+                extended && config.kgConfigured(), perMessageOff, false, nonNull, nullUser && !anonymous, anonymous,
                 config.rmcpPlus(), !config.authTypes().isEmpty(), 0, 0));
     }
 }

@@ -4,6 +4,7 @@ import static dev.ipmi.bmc.internal.Reply.error;
 import static dev.ipmi.bmc.internal.Reply.ok;
 
 import dev.ipmi.bmc.BmcBackend;
+import dev.ipmi.bmc.BmcBackendException;
 import dev.ipmi.bmc.BmcQuirk;
 import dev.ipmi.bmc.BmcUser;
 import dev.ipmi.core.CommandId;
@@ -257,6 +258,9 @@ public final class BmcDispatcher implements CommandHandler {
             return route.serve(ctx, ByteReader.of(data)).toBytes();
         } catch (MalformedMessageException ex) {
             return error(CompletionCode.REQUEST_LENGTH_INVALID).toBytes();
+        } catch (BmcBackendException ex) {
+            LOG.warn("{} answered {}: {}", route.id(), ex.completionCode(), ex.getMessage());
+            return error(ex.completionCode()).toBytes();
         } catch (IllegalArgumentException ex) {
             LOG.debug("request {} rejected: {}", route.id(), ex.getMessage());
             return error(CompletionCode.INVALID_DATA_FIELD).toBytes();

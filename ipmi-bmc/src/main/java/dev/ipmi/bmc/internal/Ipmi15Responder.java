@@ -1,5 +1,6 @@
 package dev.ipmi.bmc.internal;
 
+import dev.ipmi.bmc.BmcQuirk;
 import dev.ipmi.bmc.BmcUser;
 import dev.ipmi.bmc.Sink;
 import dev.ipmi.core.MalformedMessageException;
@@ -215,7 +216,7 @@ public final class Ipmi15Responder {
             drop("pre-session request not answered");
             return;
         }
-        byte[] msg = request.response(reply).encode();
+        byte[] msg = corruptChecksum(config.has(BmcQuirk.NOCHECKSUMCHECK), request.response(reply).encode());
         sink.send(from, Ipmi15Packet.outsideSession(msg).encode());
     }
 
@@ -291,16 +292,29 @@ public final class Ipmi15Responder {
             }
         }
         int seq = created != null ? created.outboundSeq : 0;
-        sendReply(from, pending.authType(), pw16, pending.tempId(), seq, request, reply.toBytes(), sink);
+        sendReply(from, pending.authType(), pw16, pending.tempId(), seq, request, reply.toBytes(), false, sink);
     }
 
-    private static Reply activateReply(Session s) {
-        return Reply.ok(new ActivateSession.Response(s.authType, s.id, s.initialInbound, s.maxPrivilege));
+    private Reply activateReply(Session s) {
+        // UNEXPECTEDAUTH, FORCEPERMSG: the session is announced as continuing without AuthCodes.
+        AuthType announced = config.has(BmcQuirk.UNEXPECTEDAUTH) || config.has(BmcQuirk.FORCEPERMSG)
+                ? AuthType.NONE : s.authType;
+        return Reply.ok(new ActivateSession.Response(announced, s.id, s.initialInbound, s.maxPrivilege));
+    }
+
+    /** NOCHECKSUMCHECK: the second checksum of a response message is off by one (Supermicro X9). */
+    static byte[] corruptChecksum(boolean quirk, byte[] message) {
+        if (quirk && message.length > 0) {
+            message[message.length - 1]++;
+        }
+        return message;
     }
 
     private void inSession(SocketAddress from, Session s, Ipmi15Packet packet, LanMessage request, long now,
                            Sink sink) {
-        if (!packet.authType().equals(s.authType) || !AuthCodes.verify(packet, s.pw16)) {
+        // UNEXPECTEDAUTH (Dell PowerEdge 2850): requests without AuthCode are accepted, as announced.
+        boolean unauthenticated = config.has(BmcQuirk.UNEXPECTEDAUTH) && packet.authType().equals(AuthType.NONE);
+        if (!unauthenticated && (!packet.authType().equals(s.authType) || !AuthCodes.verify(packet, s.pw16))) {
             drop("bad AuthCode in session " + Integer.toHexString(s.id));
             return;
         }
@@ -309,7 +323,8 @@ public final class Ipmi15Responder {
             byte[] data = request.body();
             if (data.length >= 18 && MessageDigest.isEqual(Arrays.copyOfRange(data, 2, 18), s.challenge)) {
                 s.lastActivity = now;
-                sendReply(from, s.authType, s.pw16, s.id, s.outboundSeq, request, activateReply(s).toBytes(), sink);
+                sendReply(from, s.authType, s.pw16, s.id, s.outboundSeq, request, activateReply(s).toBytes(), false,
+                        sink);
             }
             return;
         }
@@ -332,7 +347,7 @@ public final class Ipmi15Responder {
                 reply = Reply.error(CompletionCode.INVALID_COMMAND).toBytes();
             }
         }
-        sendReply(from, s.authType, s.pw16, s.id, s.nextOutbound(), request, reply, sink);
+        sendReply(from, s.authType, s.pw16, s.id, s.nextOutbound(), request, reply, true, sink);
         if (close) {
             sessions.remove(s.id);
             slots.release();
@@ -341,9 +356,18 @@ public final class Ipmi15Responder {
     }
 
     private void sendReply(SocketAddress from, AuthType type, byte[] pw16, int sid, int seq, LanMessage request,
-                           byte[] reply, Sink sink) {
-        byte[] msg = request.response(reply).encode();
+                           byte[] reply, boolean inSession, Sink sink) {
+        byte[] msg = corruptChecksum(config.has(BmcQuirk.NOCHECKSUMCHECK), request.response(reply).encode());
+        if (inSession && config.has(BmcQuirk.IDZERO)) {
+            sid = 0;
+        }
+        if (config.has(BmcQuirk.ENDIANSEQ)) {
+            seq = Integer.reverseBytes(seq);
+        }
         byte[] code = AuthCodes.compute(type, pw16, sid, msg, seq);
+        if (config.has(BmcQuirk.NOAUTHCODECHECK)) {
+            Arrays.fill(code, (byte) 0);
+        }
         sink.send(from, new Ipmi15Packet(type, seq, sid, code, msg).encode());
     }
 

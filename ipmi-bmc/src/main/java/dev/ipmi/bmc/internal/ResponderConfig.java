@@ -1,5 +1,6 @@
 package dev.ipmi.bmc.internal;
 
+import dev.ipmi.bmc.BmcQuirk;
 import dev.ipmi.bmc.BmcUser;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;
@@ -17,12 +18,23 @@ import java.util.Set;
  * @param kgConfigured     whether a non-zero BMC key K_G is set (reported in auth caps)
  * @param sessionLimit     most concurrent sessions over both protocols
  * @param idleTimeoutNanos a session without traffic for this long is closed
+ * @param quirks           vendor faults to reproduce
+ * @param halfOpenLimit    most RMCP+ logins in their handshake (Open Session or RAKP1 seen, no RAKP3 yet); they
+ *                         take no session slot, and the oldest gives way to a new one
+ * @param halfOpenTimeoutNanos a login that has not finished its handshake within this time is forgotten
  */
 public record ResponderConfig(int channel, List<BmcUser> users, Set<AuthType> authTypes, boolean rmcpPlus,
-                              boolean kgConfigured, int sessionLimit, long idleTimeoutNanos) {
+                              boolean kgConfigured, int sessionLimit, long idleTimeoutNanos, Set<BmcQuirk> quirks,
+                              int halfOpenLimit, long halfOpenTimeoutNanos) {
+    /** Default {@link #halfOpenTimeoutNanos}: a loopback login takes milliseconds, a slow network a second or two. */
+    public static final long DEFAULT_HALF_OPEN_TIMEOUT_NANOS = 3_000_000_000L;
+    /** Default {@link #halfOpenLimit}. */
+    public static final int DEFAULT_HALF_OPEN_LIMIT = 64;
+
     public ResponderConfig {
         users = List.copyOf(users);
         authTypes = Set.copyOf(authTypes);
+        quirks = Set.copyOf(quirks);
         if (channel < 1 || channel > 0x0B) {
             throw new IllegalArgumentException("channel must be 1..11: " + channel);
         }
@@ -32,6 +44,23 @@ public record ResponderConfig(int channel, List<BmcUser> users, Set<AuthType> au
         if (idleTimeoutNanos <= 0) {
             throw new IllegalArgumentException("idle timeout must be positive");
         }
+        if (halfOpenLimit < 1) {
+            throw new IllegalArgumentException("half-open limit must be positive: " + halfOpenLimit);
+        }
+        if (halfOpenTimeoutNanos <= 0) {
+            throw new IllegalArgumentException("half-open timeout must be positive");
+        }
+    }
+
+    /** A configuration without quirks. */
+    public ResponderConfig(int channel, List<BmcUser> users, Set<AuthType> authTypes, boolean rmcpPlus,
+                           boolean kgConfigured, int sessionLimit, long idleTimeoutNanos) {
+        this(channel, users, authTypes, rmcpPlus, kgConfigured, sessionLimit, idleTimeoutNanos, Set.of(),
+                DEFAULT_HALF_OPEN_LIMIT, DEFAULT_HALF_OPEN_TIMEOUT_NANOS);
+    }
+
+    public boolean has(BmcQuirk quirk) {
+        return quirks.contains(quirk);
     }
 
     public Optional<BmcUser> user(byte[] wireName) {

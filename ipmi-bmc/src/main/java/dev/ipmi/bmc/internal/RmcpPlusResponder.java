@@ -45,8 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RmcpPlusResponder {
     private static final Logger LOG = LoggerFactory.getLogger(RmcpPlusResponder.class);
-    /** A login that has not finished RAKP3 within this time gives its session slot back. */
-    static final long SETUP_TIMEOUT_NANOS = 10_000_000_000L;
 
     static {
         // BouncyCastle's first digest construction can take seconds on a busy machine (registrar and
@@ -78,6 +76,7 @@ public final class RmcpPlusResponder {
         final int consoleSid;
         final CipherSuite suite;
         final PrivilegeLevel openPrivilege;
+        final long created;
         State state = State.OPENED;
         long lastActivity;
         SocketAddress remote;
@@ -86,6 +85,9 @@ public final class RmcpPlusResponder {
         byte[] rc;
         int role;
         byte[] name;
+        /** The role and name the RAKP hashes use: what RAKP1 sent, unless a quirk hashes something else. */
+        int hashRole;
+        byte[] hashName;
         RakpMessage.Rakp2 rakp2;
         RakpKeys keys;
         RmcpPlusCodec codec;
@@ -99,6 +101,7 @@ public final class RmcpPlusResponder {
             this.consoleSid = consoleSid;
             this.suite = suite;
             this.openPrivilege = openPrivilege;
+            this.created = now;
             this.lastActivity = now;
         }
 
@@ -152,7 +155,9 @@ public final class RmcpPlusResponder {
         this.suites = List.copyOf(suites);
         this.kg = kg == null ? null : kg.clone();
         this.guid = guid.clone();
-        this.quirks = Set.copyOf(quirks);
+        Set<BmcQuirk> all = new java.util.HashSet<>(quirks);
+        all.addAll(config.quirks());
+        this.quirks = Set.copyOf(all);
         this.handler = handler;
         this.slots = slots;
         this.random = random == null ? new SecureRandom() : random;
@@ -220,7 +225,7 @@ public final class RmcpPlusResponder {
         for (Iterator<Session> it = sessions.values().iterator(); it.hasNext(); ) {
             Session s = it.next();
             long limit = s.state == State.ACTIVE ? config.idleTimeoutNanos()
-                    : Math.min(config.idleTimeoutNanos(), SETUP_TIMEOUT_NANOS);
+                    : Math.min(config.idleTimeoutNanos(), config.halfOpenTimeoutNanos());
             if (now - s.lastActivity > limit) {
                 LOG.debug("RMCP+ session {} idle, closed", Integer.toHexString(s.bmcSid));
                 it.remove();
@@ -234,7 +239,32 @@ public final class RmcpPlusResponder {
     private void end(Session s) {
         sol.sessionEnded(s);
         s.wipe();
-        slots.release();
+        if (s.state == State.ACTIVE) {
+            slots.release();
+        }
+    }
+
+    /**
+     * Makes room for one more login in its handshake by forgetting the oldest one. Logins in their
+     * handshake take no session slot (a slot is taken when RAKP3 proves the password), so a flood of
+     * Open Session + RAKP1 that never finishes cannot lock out users who do finish.
+     */
+    private void makeRoomForHandshake() {
+        long halfOpen = sessions.values().stream().filter(s -> s.state != State.ACTIVE).count();
+        if (halfOpen < config.halfOpenLimit()) {
+            return;
+        }
+        Session oldest = null;
+        for (Session s : sessions.values()) {
+            if (s.state != State.ACTIVE && (oldest == null || s.created < oldest.created)) {
+                oldest = s;
+            }
+        }
+        if (oldest != null) {
+            LOG.debug("RMCP+ handshake {} forgotten for a newer one", Integer.toHexString(oldest.bmcSid));
+            sessions.remove(oldest.bmcSid);
+            end(oldest);
+        }
     }
 
     private void preSession(SocketAddress from, RmcpPlusCodec.Packet p, long now, Sink sink) {
@@ -260,7 +290,7 @@ public final class RmcpPlusResponder {
                     return;
                 }
                 sink.send(from, RmcpPlusCodec.unauthenticated().encode(RmcpPlusCodec.PAYLOAD_IPMI, 0, 0,
-                        request.response(reply).encode()));
+                        Ipmi15Responder.corruptChecksum(quirks.contains(BmcQuirk.NOCHECKSUMCHECK), request.response(reply).encode())));
             }
             default -> drop("payload type " + p.payloadType() + " outside a session");
         }
@@ -292,7 +322,7 @@ public final class RmcpPlusResponder {
             status = RmcpPlusStatus.valueOf(0x09);
         } else if (req.consoleSessionId() == 0) {
             status = RmcpPlusStatus.valueOf(0x02);
-        } else if (!slots.tryAcquire()) {
+        } else if (slots.inUse() >= slots.limit()) {
             status = RmcpPlusStatus.valueOf(0x01);
         }
         if (!status.isSuccess()) {
@@ -300,6 +330,7 @@ public final class RmcpPlusResponder {
                     -1, -1, -1), sink);
             return;
         }
+        makeRoomForHandshake();
         int bmcSid = nonZero();
         Session s = new Session(bmcSid, req.consoleSessionId(), chosen, requested, now);
         s.remote = from;
@@ -374,11 +405,24 @@ public final class RmcpPlusResponder {
         random.nextBytes(s.rc);
         s.role = r1.role();
         s.name = r1.userName();
+        s.hashRole = s.role;
+        s.hashName = s.name;
+        if (quirks.contains(BmcQuirk.OPENSESSPRIV) || quirks.contains(BmcQuirk.SUN20)) {
+            s.hashRole = (s.role & 0xF0) | s.openPrivilege.code();
+        }
+        if (quirks.contains(BmcQuirk.INTEL20)) {
+            s.hashName = Arrays.copyOf(s.name, Math.max(16, s.name.length));
+        }
         int granted = priv == 0 ? u.maxPrivilege().code() : Math.min(priv, u.maxPrivilege().code());
         s.maxPrivilege = PrivilegeLevel.valueOf(granted);
         s.lastActivity = now;
         s.remote = from;
-        byte[] code = s.keys.rakp2AuthCode(s.consoleSid, s.bmcSid, s.rm, s.rc, guid, s.role, s.name);
+        byte[] code = s.keys.rakp2AuthCode(s.consoleSid, s.bmcSid, s.rm, s.rc, guid, s.hashRole, s.hashName);
+        boolean sha1 = s.suite.authentication().equals(AuthenticationAlgorithm.RAKP_HMAC_SHA1);
+        if (quirks.contains(BmcQuirk.SUPERMICRO20) || (quirks.contains(BmcQuirk.SUN20) && sha1)) {
+            // Peppercon and Sun ILOM firmware: the auth code field is one byte longer than the HMAC.
+            code = Arrays.copyOf(code, code.length + 1);
+        }
         s.state = State.RAKP2_SENT;
         s.rakp2 = new RakpMessage.Rakp2(tag, status, s.consoleSid, s.rc, guid, code);
         sendSetup(from, s.rakp2, sink);
@@ -397,7 +441,14 @@ public final class RmcpPlusResponder {
             end(s);
             return;
         }
-        byte[] expected = s.keys.rakp3AuthCode(s.rc, s.consoleSid, s.role, s.name);
+        int rakp3Role = s.hashRole;
+        byte[] rakp3Name = s.hashName;
+        if (quirks.contains(BmcQuirk.INTEL20)) {
+            // The Intel SMM checks RAKP3 over the unpadded name, as if name-and-privilege lookup were asked for.
+            rakp3Role &= ~0x10;
+            rakp3Name = s.user.nameBytes();
+        }
+        byte[] expected = s.keys.rakp3AuthCode(s.rc, s.consoleSid, rakp3Role, rakp3Name);
         if (!Crypto.macEquals(expected, r3.authCode())) {
             sendSetup(from, new RakpMessage.Rakp4(r3.tag(), RmcpPlusStatus.valueOf(0x0F), s.consoleSid,
                     new byte[0]), sink);
@@ -405,11 +456,24 @@ public final class RmcpPlusResponder {
             end(s);
             return;
         }
+        if (!slots.tryAcquire()) {
+            // Every slot is held by a logged-in session: this login proved its password but cannot stay.
+            sendSetup(from, new RakpMessage.Rakp4(r3.tag(), RmcpPlusStatus.valueOf(0x01), s.consoleSid,
+                    new byte[0]), sink);
+            sessions.remove(s.bmcSid);
+            end(s);
+            return;
+        }
         AuthenticationAlgorithm alg = s.suite.authentication();
-        byte[] sik = s.keys.sik(s.rm, s.rc, s.role, s.name);
+        byte[] sik = s.keys.sik(s.rm, s.rc, s.hashRole, s.hashName);
         byte[] k1 = RakpKeys.derive(alg, sik, 0x01);
         byte[] k2 = RakpKeys.derive(alg, sik, 0x02);
         byte[] icv = RakpKeys.rakp4Icv(alg, sik, s.rm, s.bmcSid, guid);
+        if (quirks.contains(BmcQuirk.INTEGRITYCHECKVALUE) && icv.length == 0) {
+            // Supermicro X8DTG and others: suite 0's RAKP4 carries an ICV where none belongs.
+            icv = new byte[12];
+            random.nextBytes(icv);
+        }
         byte[] password = s.user.password();
         s.codec = RmcpPlusCodec.forSession(s.suite, k1, k2, password);
         Crypto.wipe(password);
@@ -465,7 +529,7 @@ public final class RmcpPlusResponder {
             return;
         }
         sink.send(from, s.codec.encode(RmcpPlusCodec.PAYLOAD_IPMI, s.consoleSid, s.nextOutbound(),
-                request.response(reply).encode()));
+                Ipmi15Responder.corruptChecksum(quirks.contains(BmcQuirk.NOCHECKSUMCHECK), request.response(reply).encode())));
         if (close) {
             sessions.remove(s.bmcSid);
             end(s);

@@ -231,7 +231,8 @@ class RmcpPlusResponderTest {
         sid = open(CipherSuite.SUITE_17, 0).bmcSessionId();
         setup(new RakpMessage.Rakp1(1, sid, new byte[16], 0x14, "user".getBytes(StandardCharsets.US_ASCII)));
         assertThat(((RakpMessage.Rakp2) lastSetup()).status().isSuccess()).as("name-only lookup").isTrue();
-        assertThat(slots.inUse()).isEqualTo(1);
+        assertThat(responder.sessions()).as("refused RAKP1s end their session").isEqualTo(1);
+        assertThat(slots.inUse()).as("a login in its handshake takes no slot").isZero();
     }
 
     @Test
@@ -290,17 +291,52 @@ class RmcpPlusResponderTest {
     }
 
     @Test
-    void unfinishedLoginsGiveTheirSlotBackAfterTheSetupTimeout() {
+    void unfinishedLoginsTakeNoSlotAndAreForgottenAfterTheHalfOpenTimeout() {
         responder(Set.of(), 1, null, CipherSuite.SUITE_17);
         assertThat(open(CipherSuite.SUITE_17, 4).status().isSuccess()).isTrue();
-        assertThat(open(CipherSuite.SUITE_17, 4).status().code()).isEqualTo(0x01);
-        now += RmcpPlusResponder.SETUP_TIMEOUT_NANOS;
+        assertThat(open(CipherSuite.SUITE_17, 4).status().isSuccess()).as("a half-open login holds no slot").isTrue();
+        assertThat(slots.inUse()).isZero();
+        now += ResponderConfig.DEFAULT_HALF_OPEN_TIMEOUT_NANOS;
         responder.onTimer(now, sink);
-        assertThat(responder.sessions()).isEqualTo(1);
+        assertThat(responder.sessions()).isEqualTo(2);
         now += 1;
         responder.onTimer(now, sink);
         assertThat(responder.sessions()).isZero();
         assertThat(open(CipherSuite.SUITE_17, 4).status().isSuccess()).isTrue();
+    }
+
+    @Test
+    void aCompletedLoginWinsOverHalfOpenOnesAndTheOldestHalfOpenGivesWay() {
+        slots = new SessionSlots(1);
+        ResponderConfig config = new ResponderConfig(1,
+                List.of(new BmcUser(2, "admin", PASSWORD, PrivilegeLevel.ADMINISTRATOR)), Set.of(AuthType.MD5),
+                true, false, 1, TIMEOUT, Set.of(), 2, ResponderConfig.DEFAULT_HALF_OPEN_TIMEOUT_NANOS);
+        responder = new RmcpPlusResponder(config, List.of(CipherSuite.SUITE_17), null, GUID, Set.of(), () -> 623,
+                handler, slots, Optional::empty, new Random(3));
+        int first = open(CipherSuite.SUITE_17, 4).bmcSessionId();
+        now += 1;
+        open(CipherSuite.SUITE_17, 4);
+        now += 1;
+        login(CipherSuite.SUITE_17, NAME, PASSWORD, null);
+        assertThat(responder.sessionIds()).as("the oldest half-open login gave way").doesNotContain(first)
+                .hasSize(2);
+        assertThat(slots.inUse()).isEqualTo(1);
+        assertThat(open(CipherSuite.SUITE_17, 4).status().code()).as("every slot logged in").isEqualTo(0x01);
+    }
+
+    @Test
+    void rakp3WhenEverySlotIsLoggedInAnswersInsufficientResources() {
+        responder(Set.of(), 1, null, CipherSuite.SUITE_17);
+        int waiting = open(CipherSuite.SUITE_17, 4).bmcSessionId();
+        setup(new RakpMessage.Rakp1(1, waiting, new byte[16], 0x04, NAME));
+        RakpMessage.Rakp2 r2 = (RakpMessage.Rakp2) lastSetup();
+        login(CipherSuite.SUITE_17, NAME, PASSWORD, null);
+        RakpKeys keys = new RakpKeys(CipherSuite.SUITE_17.authentication(), PASSWORD, null);
+        setup(new RakpMessage.Rakp3(1, dev.ipmi.lanplus.RmcpPlusStatus.NO_ERRORS, waiting,
+                keys.rakp3AuthCode(r2.bmcRandom(), CONSOLE_SID, 0x04, NAME)));
+        assertThat(((RakpMessage.Rakp4) lastSetup()).status().code()).isEqualTo(0x01);
+        assertThat(responder.sessions()).isEqualTo(1);
+        assertThat(slots.inUse()).isEqualTo(1);
     }
 
     @Test

@@ -65,6 +65,11 @@ final class CompositeEventListener implements IpmiEventListener {
     }
 
     @Override
+    public void quirkApplied(SocketAddress bmc, dev.ipmi.core.options.Quirk quirk, String detail) {
+        each(l -> l.quirkApplied(bmc, quirk, detail));
+    }
+
+    @Override
     public boolean tracesPackets() {
         for (IpmiEventListener l : listeners) {
             try {

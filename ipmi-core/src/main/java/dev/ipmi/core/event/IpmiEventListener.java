@@ -48,6 +48,12 @@ public interface IpmiEventListener {
     default void loginProgress(SocketAddress bmc, String detail) {}
 
     /**
+     * A vendor workaround was applied to this BMC: detected during login (or remembered from an earlier
+     * login to the same address), or enabled by the caller. {@code detail} says what the BMC did.
+     */
+    default void quirkApplied(SocketAddress bmc, dev.ipmi.core.options.Quirk quirk, String detail) {}
+
+    /**
      * Whether {@link #packetTraced} should be called: describing a packet costs a hex dump, so the
      * machines ask first. False by default.
      */

@@ -59,6 +59,11 @@ public final class LoggingEventListener implements IpmiEventListener {
     }
 
     @Override
+    public void quirkApplied(SocketAddress bmc, dev.ipmi.core.options.Quirk quirk, String detail) {
+        LOG.info("{}: vendor quirk {} applied: {}", bmc, quirk, detail);
+    }
+
+    @Override
     public boolean tracesPackets() {
         return LOG.isTraceEnabled();
     }

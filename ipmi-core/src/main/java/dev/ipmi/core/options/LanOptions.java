@@ -14,11 +14,13 @@ import java.util.Optional;
 public final class LanOptions extends SessionOptions {
     private final AuthType authType;
     private final boolean allowInsecureAuth;
+    private final java.util.Set<Quirk> quirks;
 
     private LanOptions(Builder b) {
         super(b);
         authType = b.authType;
         allowInsecureAuth = b.allowInsecureAuth;
+        quirks = b.quirks;
     }
 
     /** A builder for a session to {@code host} (name or address literal). */
@@ -40,16 +42,23 @@ public final class LanOptions extends SessionOptions {
         return allowInsecureAuth;
     }
 
+    /** Workarounds enabled by the caller (the opt-in ones; the others are detected on their own). */
+    public java.util.Set<Quirk> quirks() {
+        return quirks;
+    }
+
     @Override
     public String toString() {
         return "LanOptions[" + commonToString() + ", auth=" + (authType == null ? "auto" : authType)
-                + (allowInsecureAuth ? ", allowInsecureAuth" : "") + "]";
+                + (allowInsecureAuth ? ", allowInsecureAuth" : "") + (quirks.isEmpty() ? "" : ", quirks=" + quirks)
+                + "]";
     }
 
     /** Builder; see {@link LanOptions} and {@link SessionOptions} for defaults. */
     public static final class Builder extends SessionOptions.Builder<LanOptions, Builder> {
         private AuthType authType;
         private boolean allowInsecureAuth;
+        private java.util.Set<Quirk> quirks = java.util.Set.of();
 
         private Builder(String host) {
             super(host);
@@ -81,6 +90,15 @@ public final class LanOptions extends SessionOptions {
                 throw new IllegalArgumentException("auth type " + type + " is not supported (use MD5, MD2, PASSWORD or NONE)");
             }
             this.authType = type;
+            return this;
+        }
+
+        /**
+         * Vendor workarounds to apply from the start; only {@link Quirk#NO_CHECKSUM_CHECK} and
+         * {@link Quirk#NO_AUTHCODE_CHECK} need this (the others are detected). Default: none.
+         */
+        public Builder quirks(Quirk... quirks) {
+            this.quirks = java.util.Set.of(quirks);
             return this;
         }
 

@@ -92,9 +92,22 @@ public record LanMessage(int address1, int netFn, int lun1, int address2, int se
     }
 
     public static LanMessage decode(byte[] bytes, int off, int len) {
-        byte[] b = Arrays.copyOfRange(bytes, off, off + len);
+        return decode(Arrays.copyOfRange(bytes, off, off + len), true);
+    }
+
+    /**
+     * Decodes, validating the checksums only if {@code verifyChecksums}: false is for BMCs whose
+     * checksums are known to be wrong ({@link dev.ipmi.core.options.Quirk#NO_CHECKSUM_CHECK}, opt-in).
+     */
+    public static LanMessage decode(byte[] bytes, boolean verifyChecksums) {
+        byte[] b = bytes.clone();
+        int len = b.length;
         if (len < MIN_LENGTH) {
             throw new MalformedMessageException("IPMI message", 0, b, "needs at least 7 bytes, got " + len);
+        }
+        if (!verifyChecksums) {
+            return new LanMessage(b[0] & 0xFF, (b[1] & 0xFF) >>> 2, b[1] & 3, b[3] & 0xFF, (b[4] & 0xFF) >>> 2,
+                    b[4] & 3, b[5] & 0xFF, Arrays.copyOfRange(b, 6, len - 1));
         }
         if (checksum(b, 0, 2) != (b[2] & 0xFF)) {
             throw new MalformedMessageException("checksum 1", 2, b,

@@ -9,6 +9,8 @@ import dev.ipmi.bmc.CommandBackend;
 import dev.ipmi.bmc.InMemoryBackend;
 import dev.ipmi.bmc.BmcQuirk;
 import dev.ipmi.bmc.VirtualBmc;
+import dev.ipmi.bmc.VirtualBmcConfig;
+import dev.ipmi.bmc.VirtualBmcFleet;
 import dev.ipmi.bmc.VirtualBmcServer;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -33,7 +35,11 @@ import picocli.CommandLine.Spec;
         description = {"Runs a virtual BMC (IPMI 1.5 and RMCP+) until interrupted.",
                 "Without --on/--off/--status it simulates a small server; with them it is a bridge that runs "
                         + "shell commands (e.g. --on 'virsh start vm1' --off 'virsh destroy vm1' "
-                        + "--status 'virsh domstate vm1')."})
+                        + "--status 'virsh domstate vm1').",
+                "With --config FILE it runs every BMC of a YAML file (name, address, port, users, cipher suites, "
+                        + "quirks, simulated or command-template backend, SOL console socket), re-reads the file "
+                        + "when it changes (BMCs added, removed or changed while running) and keeps power and boot "
+                        + "device in a state file (--state, default FILE.state)."})
 public final class VirtualBmcCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -70,8 +76,28 @@ public final class VirtualBmcCommand implements Runnable {
     @Option(names = {"-k", "--kg"}, description = "BMC key K_G (text)")
     String kg;
 
-    @Option(names = "--quirk", description = "vendor quirk to reproduce: ${COMPLETION-CANDIDATES}")
+    @Option(names = "--quirk", converter = QuirkConverter.class, completionCandidates = QuirkNames.class,
+            description = "vendor fault to reproduce (repeatable), by FreeIPMI's workaround flag name: "
+                    + "${COMPLETION-CANDIDATES}")
     List<BmcQuirk> quirks = new ArrayList<>();
+
+    /** FreeIPMI's flag names ({@code opensesspriv}) or the constant names, any case. */
+    static final class QuirkConverter implements picocli.CommandLine.ITypeConverter<BmcQuirk> {
+        @Override
+        public BmcQuirk convert(String value) {
+            try {
+                return BmcQuirk.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class QuirkNames extends ArrayList<String> {
+        QuirkNames() {
+            super(Arrays.stream(BmcQuirk.values()).map(BmcQuirk::displayName).toList());
+        }
+    }
 
     @Option(names = "--on", description = "shell command for power on") String on;
     @Option(names = "--off", description = "shell command for power off") String off;
@@ -79,6 +105,17 @@ public final class VirtualBmcCommand implements Runnable {
     @Option(names = "--reset", description = "shell command for hard reset") String reset;
     @Option(names = "--soft", description = "shell command for soft shutdown") String soft;
     @Option(names = "--status", description = "shell command printing the power state") String status;
+
+    @Option(names = "--config", description = "YAML file of BMCs (see the README); the other options are ignored")
+    java.nio.file.Path config;
+
+    @Option(names = "--state", description = "state file for --config (default: the config file's name + .state)")
+    java.nio.file.Path stateFile;
+
+    @Option(names = "--session-limit", paramLabel = "N",
+            description = "sessions each BMC holds at once; a login beyond it answers \"insufficient resources\" "
+                    + "(default ${DEFAULT-VALUE})", defaultValue = "8")
+    int sessionLimit;
 
     @Option(names = "--idle-timeout", description = "session idle timeout in seconds (default ${DEFAULT-VALUE})",
             defaultValue = "60")
@@ -98,13 +135,12 @@ public final class VirtualBmcCommand implements Runnable {
                     + "for ipmi --hosts-file and fleet tests")
     java.nio.file.Path hostsFile;
 
-    @Option(names = "--session-limit", paramLabel = "N",
-            description = "sessions each BMC holds at once; Open Session beyond it answers \"insufficient resources\" "
-                    + "(default ${DEFAULT-VALUE})", defaultValue = "8")
-    int sessionLimit;
-
     @Override
     public void run() {
+        if (config != null) {
+            runConfig();
+            return;
+        }
         PrintWriter out = spec.commandLine().getOut();
         String pw = password != null ? password : System.getenv("IPMI_PASSWORD");
         if (pw == null || pw.isEmpty()) {
@@ -180,6 +216,77 @@ public final class VirtualBmcCommand implements Runnable {
         } finally {
             server.close();
             bridges.forEach(CommandBackend::close);
+        }
+    }
+
+    private static final long RELOAD_MILLIS = 1000;
+
+    /** {@code --config}: the fleet of the file, reloaded when the file changes, until interrupted. */
+    private void runConfig() {
+        PrintWriter out = spec.commandLine().getOut();
+        VirtualBmcConfig parsed = readConfig();
+        java.nio.file.Path state = stateFile != null ? stateFile
+                : config.resolveSibling(config.getFileName() + ".state");
+        try (VirtualBmcServer server = VirtualBmcServer.start();
+             VirtualBmcFleet fleet = new VirtualBmcFleet(server, java.util.Optional.of(state))) {
+            fleet.apply(parsed);
+            printFleet(out, fleet);
+            out.println("watching " + config + " for changes; state in " + state + "; Ctrl-C to stop");
+            out.flush();
+            long modified = modified();
+            for (;;) {
+                Thread.sleep(RELOAD_MILLIS);
+                fleet.saveState();
+                long now = modified();
+                if (now == modified) {
+                    continue;
+                }
+                modified = now;
+                try {
+                    VirtualBmcFleet.Changes c = fleet.apply(readConfig());
+                    if (!c.isEmpty()) {
+                        out.printf("reloaded %s: added %s, removed %s, changed %s%n", config, c.added(), c.removed(),
+                                c.replaced());
+                        printFleet(out, fleet);
+                        out.flush();
+                    }
+                } catch (CliException e) {
+                    spec.commandLine().getErr().println(e.getMessage() + " (the running BMCs are kept)");
+                    spec.commandLine().getErr().flush();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private long modified() {
+        try {
+            return java.nio.file.Files.getLastModifiedTime(config).toMillis()
+                    ^ java.nio.file.Files.size(config);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    private VirtualBmcConfig readConfig() {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(config);
+        } catch (java.io.IOException e) {
+            throw new CliException("Error: cannot read --config " + config + ": " + e.getMessage());
+        }
+        try {
+            return VirtualBmcConfig.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("Error: " + config + ": " + e.getMessage());
+        }
+    }
+
+    private static void printFleet(PrintWriter out, VirtualBmcFleet fleet) {
+        for (VirtualBmcFleet.Running r : fleet.list()) {
+            out.printf("%s listening on %s:%d (%s, power %s)%n", r.name(), r.address().getAddress().getHostAddress(),
+                    r.address().getPort(), r.backend(), r.powerOn() ? "on" : "off");
         }
     }
 

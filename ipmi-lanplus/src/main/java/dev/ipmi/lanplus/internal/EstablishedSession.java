@@ -37,6 +37,13 @@ final class EstablishedSession {
     private int outSeq;
     private long lastActivity;
 
+    /** False under the opt-in {@link dev.ipmi.core.options.Quirk#NO_CHECKSUM_CHECK}. */
+    private boolean verifyChecksums = true;
+
+    void verifyChecksums(boolean verify) {
+        this.verifyChecksums = verify;
+    }
+
     EstablishedSession(SessionKeys keys, RakpExchange.Secrets secrets, SessionEvents events, long now) {
         this.lastActivity = now;
         this.suite = keys.suite();
@@ -125,7 +132,7 @@ final class EstablishedSession {
             events.drop(DropReason.UNEXPECTED_MESSAGE, "payload type " + p.payloadType());
             return new Inbound.Handled();
         }
-        LanMessage m = LanMessage.decode(p.payload());
+        LanMessage m = LanMessage.decode(p.payload(), verifyChecksums);
         events.trace(false, () -> "seq " + Integer.toUnsignedString(p.sequence()) + " " + describe(m) + " "
                 + PacketTrace.redacted(d, suite.integrity().authCodeLength()));
         lastActivity = now;

@@ -18,6 +18,8 @@ import dev.ipmi.lan.engine.Actions;
 import dev.ipmi.lan.internal.Ipmi15Packet;
 import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.core.options.CipherSuiteCache;
+import dev.ipmi.core.options.Quirk;
+import dev.ipmi.core.options.QuirkCache;
 import dev.ipmi.lanplus.RmcpPlusStatus;
 import dev.ipmi.lanplus.internal.RakpExchange.AwaitRakp2;
 import dev.ipmi.lanplus.internal.RakpExchange.AwaitRakp4;
@@ -95,6 +97,7 @@ final class LanPlusLogin {
     private final boolean nameOnly;
     private final RetryPolicy policy;
     private final CipherSuiteCache cache;
+    private final QuirkCache quirkCache = QuirkCache.shared();
     private final RandomGenerator random;
 
     private Step step;
@@ -108,6 +111,7 @@ final class LanPlusLogin {
     private boolean bmcHasKg;
     private int channel = -1;
     private boolean md5KeyedWithPassword;
+    private boolean verifyChecksums = true;
 
     LanPlusLogin(SessionEvents events, RakpExchange.Secrets secrets, PrivilegeLevel privilege, CipherSuite requested,
                  boolean nameOnly, RetryPolicy policy, CipherSuiteCache cache, RandomGenerator random) {
@@ -220,7 +224,7 @@ final class LanPlusLogin {
             events.drop(DropReason.MALFORMED, "IPMI 1.5 message length " + len + " beyond datagram");
             return PENDING;
         }
-        LanMessage m = LanMessage.decode(d, 14, len);
+        LanMessage m = LanMessage.decode(java.util.Arrays.copyOfRange(d, 14, 14 + len), verifyChecksums);
         byte[] body = m.body();
         if (!m.isResponse() || m.seq() != preSeq || body.length == 0) {
             events.drop(DropReason.UNMATCHED_RESPONSE, "pre-session reply rqSeq " + m.seq());
@@ -379,8 +383,14 @@ final class LanPlusLogin {
         if (outcome instanceof Rakp2Outcome.Refused refused) {
             return new Result.Failed(refused.error());
         }
-        step = new Rakp3Sent(((Rakp2Outcome.Confirmed) outcome).next(),
-                now + policy.timeoutNanos(loginAttempts, random.nextDouble()));
+        Rakp2Outcome.Confirmed confirmed = (Rakp2Outcome.Confirmed) outcome;
+        confirmed.quirk().ifPresent(q -> {
+            boolean known = quirkCache.get(events.bmc()).contains(q);
+            quirkCache.add(events.bmc(), q);
+            events.quirkApplied(q, (q == Quirk.INTEL_2_0 ? "RAKP2 hashed over the user name padded to 16 bytes"
+                    : "RAKP2 auth code one byte too long") + (known ? " (remembered for this BMC)" : " (detected)"));
+        });
+        step = new Rakp3Sent(confirmed.next(), now + policy.timeoutNanos(loginAttempts, random.nextDouble()));
         return PENDING;
     }
 
@@ -404,6 +414,11 @@ final class LanPlusLogin {
             rakp.wipe();
             step = null;
         }
+    }
+
+    /** False under the opt-in {@link Quirk#NO_CHECKSUM_CHECK}. */
+    void verifyChecksums(boolean verify) {
+        verifyChecksums = verify;
     }
 
     /** {@link dev.ipmi.core.options.Quirk#HMAC_MD5_128_KEYED_WITH_PASSWORD} in force for the next key derivation. */

@@ -58,6 +58,8 @@ public final class LanPlusMachine implements SessionMachine {
     private final boolean relogin;
     private final RequestTracker tracker;
     private final LanPlusLogin login;
+    private final boolean noChecksumCheck;
+    private int checksumDrops;
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
     private final List<IpmiCall> waiting = new ArrayList<>();
 
@@ -84,6 +86,11 @@ public final class LanPlusMachine implements SessionMachine {
                 random, c.listener(), bmc);
         this.login = new LanPlusLogin(events, secrets, privilege, requested, c.nameOnlyLookup(), policy, cache, random);
         login.keyMd5IntegrityWithPassword(c.quirks().contains(Quirk.HMAC_MD5_128_KEYED_WITH_PASSWORD));
+        this.noChecksumCheck = c.quirks().contains(Quirk.NO_CHECKSUM_CHECK);
+        login.verifyChecksums(!noChecksumCheck);
+        if (noChecksumCheck) {
+            events.quirkApplied(Quirk.NO_CHECKSUM_CHECK, "enabled by the caller: IPMI message checksums are not checked");
+        }
     }
 
     /** Completes when the first login succeeded; fails with the login's error. */
@@ -184,6 +191,9 @@ public final class LanPlusMachine implements SessionMachine {
         } catch (MalformedMessageException e) {
             // field and offset only: the bytes may be decrypted session payload
             events.drop(DropReason.MALFORMED, "field '" + e.field() + "' at offset " + e.offset());
+            if (e.field().startsWith("checksum")) {
+                checksumDrops++;
+            }
         }
         return arm(a, now);
     }
@@ -252,6 +262,7 @@ public final class LanPlusMachine implements SessionMachine {
 
     private void keysReady(RakpExchange.SessionKeys keys, Actions a, long now) {
         EstablishedSession s = new EstablishedSession(keys, secrets, events, now);
+        s.verifyChecksums(!noChecksumCheck);
         phase = new SessionPhase.SettingPrivilege(s);
         // Under HMAC-MD5-128 integrity a silent BMC is most likely ipmi_sim's keying (see Quirk):
         // give up on the standard keys after two transmissions instead of the whole budget.
@@ -429,6 +440,12 @@ public final class LanPlusMachine implements SessionMachine {
     private void loginFailed(Actions a, IpmiException e) {
         if (requested.isAuto() && cache.get(bmc).isPresent()) {
             cache.forget(bmc);
+        }
+        if (checksumDrops > 0 && e instanceof dev.ipmi.core.IpmiTimeoutException) {
+            // Supermicro X9 firmware answers with wrong checksums; skipping the check is the caller's call.
+            e = new IpmiSessionException(e.getMessage() + "; " + checksumDrops + " replies were dropped for a "
+                    + "wrong checksum: if the BMC is known to send them (Supermicro X9SCM-iiF, X9DRi-F, X9DRFR), "
+                    + "enable Quirk.NO_CHECKSUM_CHECK (FreeIPMI -W nochecksumcheck)", e);
         }
         end(a, e);
     }

@@ -1,6 +1,7 @@
 package dev.ipmi.lanplus.internal;
 
 import dev.ipmi.core.IpmiAuthenticationException;
+import dev.ipmi.core.options.Quirk;
 import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.core.types.IntegrityAlgorithm;
 import dev.ipmi.lanplus.RmcpPlusStatus;
@@ -75,20 +76,35 @@ final class RakpExchange {
          */
         Rakp2Outcome onRakp2(Rakp2 r, Secrets s) {
             try (RakpKeys keys = s.keys(suite)) {
-                byte[] expected = keys.rakp2AuthCode(consoleSid, bmcSid, rm, r.bmcRandom(), r.bmcGuid(), role,
-                        s.userName());
-                if (!Crypto.macEquals(expected, r.authCode())) {
+                byte[] name = s.userName();
+                byte[] expected = keys.rakp2AuthCode(consoleSid, bmcSid, rm, r.bmcRandom(), r.bmcGuid(), role, name);
+                Quirk quirk = null;
+                byte[] code = r.authCode();
+                if (!Crypto.macEquals(expected, code) && code.length == expected.length + 1
+                        && Crypto.macEquals(expected, Arrays.copyOf(code, expected.length))) {
+                    // Peppercon (Supermicro H8QME) and Sun ILOM firmware: one byte too many after the HMAC.
+                    quirk = Quirk.SUPERMICRO_2_0;
+                } else if (!Crypto.macEquals(expected, code) && name.length < 16) {
+                    // Intel SMM: hashed over the name padded to 16 bytes, whatever RAKP1 carried.
+                    byte[] padded = Arrays.copyOf(name, 16);
+                    if (Crypto.macEquals(keys.rakp2AuthCode(consoleSid, bmcSid, rm, r.bmcRandom(), r.bmcGuid(), role,
+                            padded), code)) {
+                        quirk = Quirk.INTEL_2_0;
+                    }
+                }
+                if (quirk == null && !Crypto.macEquals(expected, code)) {
                     return new Rakp2Outcome.Refused(
                             new Rakp3(tag, RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE, bmcSid, new byte[0]),
                             new IpmiAuthenticationException("RAKP2",
                                     RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE.code(), "the BMC's key exchange "
                                     + "auth code does not verify; likely cause: wrong password"));
                 }
-                byte[] sik = keys.sik(rm, r.bmcRandom(), role, s.userName());
+                boolean intel = quirk == Quirk.INTEL_2_0;
+                byte[] sik = keys.sik(rm, r.bmcRandom(), role, intel ? Arrays.copyOf(name, 16) : name);
                 Rakp3 reply = new Rakp3(tag, RmcpPlusStatus.NO_ERRORS, bmcSid,
-                        keys.rakp3AuthCode(r.bmcRandom(), consoleSid, role, s.userName()));
+                        keys.rakp3AuthCode(r.bmcRandom(), consoleSid, intel ? role & ~0x10 : role, name));
                 return new Rakp2Outcome.Confirmed(reply, new AwaitRakp4(suite, tag, consoleSid, bmcSid, rm, sik,
-                        r.bmcGuid()));
+                        r.bmcGuid()), java.util.Optional.ofNullable(quirk));
             }
         }
 
@@ -102,7 +118,8 @@ final class RakpExchange {
     sealed interface Rakp2Outcome {
         Rakp3 reply();
 
-        record Confirmed(Rakp3 reply, AwaitRakp4 next) implements Rakp2Outcome {}
+        /** @param quirk the vendor fault the auth code verified under, if it verified only that way */
+        record Confirmed(Rakp3 reply, AwaitRakp4 next, java.util.Optional<Quirk> quirk) implements Rakp2Outcome {}
 
         record Refused(Rakp3 reply, IpmiAuthenticationException error) implements Rakp2Outcome {}
     }

@@ -34,6 +34,10 @@ final class SessionEvents {
         listener.loginProgress(bmc, detail);
     }
 
+    void quirkApplied(dev.ipmi.core.options.Quirk quirk, String detail) {
+        listener.quirkApplied(bmc, quirk, detail);
+    }
+
     /** A packet trace line; {@code description} is built only when someone traces (it costs a hex dump). */
     void trace(boolean outbound, Supplier<String> description) {
         if (listener.tracesPackets()) {
