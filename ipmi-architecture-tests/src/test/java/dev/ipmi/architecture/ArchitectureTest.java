@@ -41,7 +41,7 @@ class ArchitectureTest {
     private static final String BMC = "dev.ipmi.bmc..";
     private static final String EXAMPLES = "dev.ipmi.examples..";
     private static final String[] CLIENT = {CORE, LAN, LANPLUS};
-    private static final String[] LEGACY_BMC = {"dev.ipmi.bmc..", "dev.ipmi.bmc.."};
+    private static final String[] LEGACY_BMC = {"dev.ipmi.lan.bmc..", "dev.ipmi.lanplus.bmc.."};
 
     private static JavaClasses classes;
 
