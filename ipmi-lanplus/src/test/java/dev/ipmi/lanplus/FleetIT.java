@@ -210,7 +210,8 @@ class FleetIT {
         try (IpmiSim a = IpmiSim.builder().sol(false).start(); IpmiSim b = IpmiSim.builder().sol(false).start()) {
             char[] password = IpmiSim.ADMIN_PASSWORD.toCharArray();
             List<String> hosts = List.of("127.0.0.1:" + a.port(), "127.0.0.1:" + b.port());
-            StringBuilder out = new StringBuilder();
+            // progress calls for different hosts may run at once, on different threads (FanOutProgress)
+            StringBuffer out = new StringBuffer();
             try (IpmiFleet fleet = IpmiFleet.builder(BmcDirectory.lanplus(x -> x.credentials("admin", password)))
                     .inFlightPerBmc(8).maxInFlight(1024)
                     .build()) {
