@@ -2,7 +2,7 @@
 # gateway-bench.sh: issue 13's targets for ipmi-gateway, measured on this machine (never asserted):
 #   - GET /api/v1/bmcs/{name}/power through the gateway vs the same library call, sequential
 #     medians (added latency), against ipmi_sim (the project's fixture, suite 3) and the virtual BMC
-#     (suite 17); the gateway runs in-process with the interim pool (one session per BMC);
+#     (suite 17); the gateway runs in-process on its fleet pool (one session per BMC);
 #   - requests/s for pooled power status with THREADS HTTP clients for RUN_SECONDS (clients, gateway and
 #     BMC share the machine's cores);
 #   - resident memory of the shaded gateway jar as its own process with BMCS virtual BMCs configured,

@@ -2,7 +2,7 @@ package dev.ipmi.gateway;
 
 import dev.ipmi.gateway.auth.PasswordHash;
 import dev.ipmi.gateway.auth.Secrets;
-import dev.ipmi.gateway.bmc.DirectBmcAccess;
+import dev.ipmi.gateway.bmc.FleetBmcAccess;
 import dev.ipmi.gateway.config.ConfigException;
 import dev.ipmi.gateway.config.ConfigLoader;
 import dev.ipmi.gateway.config.GatewayConfig;
@@ -92,7 +92,7 @@ public final class Main {
         GatewayServer server;
         dev.ipmi.gateway.exporter.ExporterRoutes exporter;
         try {
-            DirectBmcAccess access = new DirectBmcAccess(config);
+            FleetBmcAccess access = new FleetBmcAccess(config);
             exporter = dev.ipmi.gateway.exporter.ExporterMain.routes(exporterConfig, access, config);
             server = GatewayServer.start(config, access, List.of(exporter));
         } catch (RuntimeException e) {

@@ -2,7 +2,7 @@ package dev.ipmi.gateway;
 
 import dev.ipmi.gateway.auth.PasswordHash;
 import dev.ipmi.gateway.auth.Secrets;
-import dev.ipmi.gateway.bmc.DirectBmcAccess;
+import dev.ipmi.gateway.bmc.FleetBmcAccess;
 import dev.ipmi.gateway.config.ConfigLoader;
 import dev.ipmi.gateway.config.GatewayConfig;
 import dev.ipmi.gateway.http.GatewayServer;
@@ -43,7 +43,7 @@ final class GatewayFixture implements AutoCloseable {
                 + "  - {name: alice, role: operator, password_hash: \"" + PasswordHash.create(ALICE_PASSWORD.toCharArray(), 10_000) + "\"}\n"
                 + "  - {name: victor, role: viewer, password_hash: \"" + PasswordHash.create(VICTOR_PASSWORD.toCharArray(), 10_000) + "\"}\n";
         GatewayConfig config = new ConfigLoader(env::get, Path.of(".")).parse(yaml);
-        return new GatewayFixture(GatewayServer.start(config, new DirectBmcAccess(config), List.of()));
+        return new GatewayFixture(GatewayServer.start(config, new FleetBmcAccess(config), List.of()));
     }
 
     Http http() {

@@ -3,7 +3,7 @@ package dev.ipmi.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ipmi.gateway.bmc.DirectBmcAccess;
+import dev.ipmi.gateway.bmc.FleetBmcAccess;
 import dev.ipmi.gateway.config.ConfigLoader;
 import dev.ipmi.gateway.config.GatewayConfig;
 import dev.ipmi.gateway.http.GatewayServer;
@@ -45,7 +45,7 @@ class GatewayTlsIT {
         GatewayConfig config = new ConfigLoader(Map.of("KS_PW", "ks-secret")::get, dir)
                 .parse("listen: 127.0.0.1:0\ntls: {keystore: gw.p12, password_env: KS_PW}\n");
         assertThat(config.tls().orElseThrow().toString()).doesNotContain("ks-secret");
-        try (GatewayServer gw = GatewayServer.start(config, new DirectBmcAccess(config), List.of())) {
+        try (GatewayServer gw = GatewayServer.start(config, new FleetBmcAccess(config), List.of())) {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(ks)) {
                 trust.load(in, "ks-secret".toCharArray());

@@ -4,7 +4,7 @@ import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.core.client.IpmiClient;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.gateway.auth.Secrets;
-import dev.ipmi.gateway.bmc.DirectBmcAccess;
+import dev.ipmi.gateway.bmc.FleetBmcAccess;
 import dev.ipmi.gateway.config.ConfigLoader;
 import dev.ipmi.gateway.config.GatewayConfig;
 import dev.ipmi.gateway.http.GatewayServer;
@@ -99,7 +99,7 @@ public final class GatewayBench {
         long okCount;
         double rps;
         double cpuPerRequestUs;
-        try (GatewayServer server = GatewayServer.start(config, new DirectBmcAccess(config), List.of())) {
+        try (GatewayServer server = GatewayServer.start(config, new FleetBmcAccess(config), List.of())) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/bmcs/b1/power"))
                     .header("Authorization", "Bearer " + KEY).timeout(Duration.ofSeconds(30)).build();

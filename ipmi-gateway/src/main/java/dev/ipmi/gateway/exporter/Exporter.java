@@ -1,6 +1,6 @@
 package dev.ipmi.gateway.exporter;
 
-import dev.ipmi.core.client.IpmiClient;
+import dev.ipmi.core.client.AsyncIpmiClient;
 import dev.ipmi.gateway.bmc.BmcAccess;
 import dev.ipmi.gateway.exporter.ExporterConfig.Module;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -122,7 +122,7 @@ public final class Exporter implements AutoCloseable {
         Scrape scrape = new Scrape(module, enterprises, stats);
         AtomicBoolean finished = new AtomicBoolean();
         boolean[] sessionFailed = {false};
-        CompletableFuture<Void> work = session(target, module, c -> scrape.run(c.async()));
+        CompletableFuture<Void> work = session(target, module, scrape::run);
         work.whenComplete((r, e) -> {
             if (e != null) {
                 sessionFailed[0] = true;
@@ -149,10 +149,10 @@ public final class Exporter implements AutoCloseable {
     }
 
     private CompletableFuture<Void> session(Target target, Module module,
-                                            Function<IpmiClient, CompletableFuture<Void>> action) {
+                                            Function<AsyncIpmiClient, CompletableFuture<Void>> action) {
         try {
             if (target instanceof Target.Address a) {
-                return adHoc.call(a, module, action);
+                return adHoc.call(a, module, c -> action.apply(c.async()));
             }
             return gateway.orElseThrow().call(target.text(), action);
         } catch (RuntimeException e) {

@@ -55,7 +55,7 @@ final class BmcHandler {
     void detail(Context ctx) {
         String name = ctx.pathParam("name");
         GatewayConfig.Bmc b = bmcs.require(Requests.principal(ctx), name);
-        ctx.future(() -> bmcs.access().call(name, c -> c.async().mc().info()).thenAccept(info -> {
+        ctx.future(() -> bmcs.access().call(name, c -> c.mc().info()).thenAccept(info -> {
             GetDeviceId.Response d = info.device();
             Map<String, Object> m = new LinkedHashMap<>(summary(b));
             m.put("device_id", d.deviceId());

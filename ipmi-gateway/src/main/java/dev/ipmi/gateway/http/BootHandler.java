@@ -26,7 +26,7 @@ final class BootHandler {
 
     void get(Context ctx) {
         String name = ctx.pathParam("name");
-        ctx.future(() -> bmcs.access().call(name, c -> c.async().chassis().bootFlags()).thenAccept(f -> {
+        ctx.future(() -> bmcs.access().call(name, c -> c.chassis().bootFlags()).thenAccept(f -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("device", deviceName(f.device()));
             m.put("device_description", f.device().displayName());
@@ -55,7 +55,7 @@ final class BootHandler {
             options.add("efiboot");
         }
         BootFlags flags = BootFlags.ipmitoolBootdev(device, false, options.toArray(String[]::new));
-        ctx.future(() -> bmcs.access().call(name, c -> c.async().chassis().setBootFlags(flags)).handle((v, e) -> {
+        ctx.future(() -> bmcs.access().call(name, c -> c.chassis().setBootFlags(flags)).handle((v, e) -> {
             Audit.record(p, "boot." + device, name, e == null ? "ok" : "failed: " + Problems.unwrap(e).getClass().getSimpleName());
             if (e != null) {
                 throw e instanceof RuntimeException re ? re : new RuntimeException(e);

@@ -1,7 +1,7 @@
 package dev.ipmi.gateway.http;
 
 import dev.ipmi.core.client.AsyncFru;
-import dev.ipmi.core.client.IpmiClient;
+import dev.ipmi.core.client.AsyncIpmiClient;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +22,8 @@ final class FruHandler {
         ctx.future(() -> bmcs.access().call(name, FruHandler::read).thenAccept(ctx::json));
     }
 
-    private static CompletableFuture<List<Map<String, Object>>> read(IpmiClient c) {
-        AsyncFru fru = c.async().fru();
+    private static CompletableFuture<List<Map<String, Object>>> read(AsyncIpmiClient c) {
+        AsyncFru fru = c.fru();
         return fru.devices().thenCompose(devices -> {
             List<Map<String, Object>> out = new ArrayList<>();
             CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);

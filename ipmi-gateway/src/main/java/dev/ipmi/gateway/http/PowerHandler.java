@@ -37,7 +37,7 @@ final class PowerHandler {
     }
 
     CompletableFuture<Boolean> status(String name) {
-        return bmcs.access().call(name, c -> c.async().chassis().isPowerOn())
+        return bmcs.access().call(name, c -> c.chassis().isPowerOn())
                 .thenApply(on -> {
                     bmcs.rememberPower(name, on);
                     return on;
@@ -60,7 +60,7 @@ final class PowerHandler {
     CompletableFuture<Map<String, Object>> run(Principal p, String name, String actionName, PowerAction action, boolean wait) {
         CompletableFuture<Map<String, Object>> f;
         if (wait) {
-            f = bmcs.access().call(name, c -> c.async().chassis().powerAndWait(action, maxWait)).thenApply(s -> {
+            f = bmcs.access().call(name, c -> c.chassis().powerAndWait(action, maxWait)).thenApply(s -> {
                 bmcs.rememberPower(name, s.powerOn());
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("action", actionName);
@@ -68,7 +68,7 @@ final class PowerHandler {
                 return r;
             });
         } else {
-            f = bmcs.access().call(name, c -> c.async().chassis().power(action)).thenApply(res -> {
+            f = bmcs.access().call(name, c -> c.chassis().power(action)).thenApply(res -> {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("action", actionName);
                 r.put("sent", res.sent());

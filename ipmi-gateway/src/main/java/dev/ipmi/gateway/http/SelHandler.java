@@ -1,8 +1,8 @@
 package dev.ipmi.gateway.http;
 
 import dev.ipmi.core.CompletionCodeException;
+import dev.ipmi.core.client.AsyncIpmiClient;
 import dev.ipmi.core.client.AsyncSel;
-import dev.ipmi.core.client.IpmiClient;
 import dev.ipmi.core.sdr.SensorTypes;
 import dev.ipmi.core.sel.SelFormat;
 import dev.ipmi.core.sel.SelRecord;
@@ -37,7 +37,7 @@ final class SelHandler {
         String name = ctx.pathParam("name");
         String since = ctx.queryParam("since");
         if (since == null) {
-            ctx.future(() -> bmcs.access().call(name, c -> c.async().sel().entries())
+            ctx.future(() -> bmcs.access().call(name, c -> c.sel().entries())
                     .thenAccept(list -> ctx.json(answer(list, false))));
             return;
         }
@@ -54,8 +54,8 @@ final class SelHandler {
     }
 
     /** Records after {@code recordId}; the whole log with {@code "reset": true} when that record is gone (SEL cleared). */
-    private CompletableFuture<Map<String, Object>> after(IpmiClient c, int recordId) {
-        AsyncSel sel = c.async().sel();
+    private CompletableFuture<Map<String, Object>> after(AsyncIpmiClient c, int recordId) {
+        AsyncSel sel = c.sel();
         return sel.entry(recordId).thenCompose(first -> {
             List<SelRecord> out = new ArrayList<>();
             if (first.isLast()) {
@@ -118,7 +118,7 @@ final class SelHandler {
     void delete(Context ctx) {
         Principal p = Requests.principal(ctx);
         String name = ctx.pathParam("name");
-        ctx.future(() -> bmcs.access().call(name, c -> c.async().sel().clear()).handle((v, e) -> {
+        ctx.future(() -> bmcs.access().call(name, c -> c.sel().clear()).handle((v, e) -> {
             Audit.record(p, "sel.clear", name, e == null ? "ok" : "failed: " + Problems.unwrap(e).getClass().getSimpleName());
             if (e != null) {
                 throw e instanceof RuntimeException re ? re : new RuntimeException(e);

@@ -16,7 +16,7 @@ final class SensorHandler {
 
     void get(Context ctx) {
         String name = ctx.pathParam("name");
-        ctx.future(() -> bmcs.access().call(name, c -> c.async().sensors().readAll())
+        ctx.future(() -> bmcs.access().call(name, c -> c.sensors().readAll())
                 .thenAccept(list -> ctx.json(list.stream().map(SensorHandler::json).toList())));
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.gateway.auth.Secrets;
-import dev.ipmi.gateway.bmc.DirectBmcAccess;
+import dev.ipmi.gateway.bmc.FleetBmcAccess;
 import dev.ipmi.gateway.config.ConfigLoader;
 import dev.ipmi.gateway.config.GatewayConfig;
 import dev.ipmi.gateway.http.GatewayServer;
@@ -180,7 +180,7 @@ class ExporterVirtualBmcIT {
                 + "  - {name: prometheus, sha256: " + Secrets.sha256Hex(KEY) + ", role: viewer}\n"
                 + "  - {name: rack, sha256: " + Secrets.sha256Hex(RACK_KEY) + ", role: viewer, bmcs: [\"db*\"]}\n";
         GatewayConfig config = new ConfigLoader(Map.of("PW", PASSWORD)::get, Path.of(".")).parse(yaml);
-        DirectBmcAccess access = new DirectBmcAccess(config);
+        FleetBmcAccess access = new FleetBmcAccess(config);
         ExporterRoutes routes = ExporterMain.routes(ExporterConfig.empty(), access, config);
         try (routes; GatewayServer gw = GatewayServer.start(config, access, List.of(routes))) {
             String url = "http://127.0.0.1:" + gw.port();

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ipmi.core.CompletionCodeException;
 import dev.ipmi.core.IpmiAuthenticationException;
 import dev.ipmi.core.IpmiTimeoutException;
-import dev.ipmi.core.client.IpmiClient;
+import dev.ipmi.core.client.AsyncIpmiClient;
 import dev.ipmi.core.commands.chassis.GetChassisStatus;
 import dev.ipmi.core.sol.SolOptions;
 import dev.ipmi.core.sol.SolSession;
@@ -53,7 +53,7 @@ class ErrorMappingTest {
         }
 
         @Override
-        public <T> CompletableFuture<T> call(String bmc, Function<IpmiClient, CompletableFuture<T>> action) {
+        public <T> CompletableFuture<T> call(String bmc, Function<AsyncIpmiClient, CompletableFuture<T>> action) {
             return CompletableFuture.failedFuture(new BmcException(bmc, "10.9.8.7:623", cause));
         }
 
