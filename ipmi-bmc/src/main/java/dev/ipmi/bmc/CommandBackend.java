@@ -1,17 +1,10 @@
 package dev.ipmi.bmc;
 
-import dev.ipmi.core.commands.app.GetDeviceId;
-import dev.ipmi.core.commands.chassis.BootFlags;
 import dev.ipmi.core.commands.chassis.PowerAction;
-import dev.ipmi.core.commands.sensor.GetSensorReading;
-import dev.ipmi.core.commands.sensor.GetSensorThresholds;
-import dev.ipmi.core.commands.transport.LanParameter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,14 +23,13 @@ import org.slf4j.LoggerFactory;
  * interval. Status output containing "off" or "shut" means off, "on" or "running" means on,
  * otherwise exit code 0 means on.
  */
-public final class CommandBackend implements BmcBackend, AutoCloseable {
+public final class CommandBackend extends ForwardingBmcBackend implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CommandBackend.class);
     private static final long REFRESH_NANOS = 2_000_000_000L;
     private static final long COMMAND_TIMEOUT_SECONDS = 60;
 
     private final Map<PowerAction, String> actions;
     private final String statusCommand;
-    private final BmcBackend delegate;
     private final LongSupplier clock;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "vbmc-command");
@@ -55,9 +47,9 @@ public final class CommandBackend implements BmcBackend, AutoCloseable {
      */
     public CommandBackend(Map<PowerAction, String> actions, String statusCommand, BmcBackend delegate,
                           LongSupplier clock) {
+        super(delegate);
         this.actions = Map.copyOf(actions);
         this.statusCommand = statusCommand;
-        this.delegate = delegate;
         this.clock = clock;
         if (statusCommand != null) {
             on = runStatus();
@@ -153,76 +145,6 @@ public final class CommandBackend implements BmcBackend, AutoCloseable {
             refreshedAt = clock.getAsLong();
         });
         return true;
-    }
-
-    @Override
-    public BootFlags bootFlags() {
-        return delegate.bootFlags();
-    }
-
-    @Override
-    public void setBootFlags(BootFlags flags) {
-        delegate.setBootFlags(flags);
-    }
-
-    @Override
-    public GetDeviceId.Response deviceId() {
-        return delegate.deviceId();
-    }
-
-    @Override
-    public byte[] systemGuid() {
-        return delegate.systemGuid();
-    }
-
-    @Override
-    public List<byte[]> sdrs() {
-        return delegate.sdrs();
-    }
-
-    @Override
-    public Optional<GetSensorReading.Response> sensorReading(int sensorNumber) {
-        return delegate.sensorReading(sensorNumber);
-    }
-
-    @Override
-    public Optional<GetSensorThresholds.Response> sensorThresholds(int sensorNumber) {
-        return delegate.sensorThresholds(sensorNumber);
-    }
-
-    @Override
-    public List<byte[]> selEntries() {
-        return delegate.selEntries();
-    }
-
-    @Override
-    public void clearSel() {
-        delegate.clearSel();
-    }
-
-    @Override
-    public long selTime() {
-        return delegate.selTime();
-    }
-
-    @Override
-    public Optional<byte[]> fru(int fruId) {
-        return delegate.fru(fruId);
-    }
-
-    @Override
-    public Optional<LanParameter> lanParameter(int selector) {
-        return delegate.lanParameter(selector);
-    }
-
-    @Override
-    public Optional<PowerReading> powerReading() {
-        return delegate.powerReading();
-    }
-
-    @Override
-    public Optional<SolConsole> solConsole() {
-        return delegate.solConsole();
     }
 
     /** Waits for queued commands to finish (for tests and orderly shutdown). */

@@ -1,12 +1,8 @@
 package dev.ipmi.bmc;
 
-import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.commands.chassis.BootDevice;
 import dev.ipmi.core.commands.chassis.BootFlags;
 import dev.ipmi.core.commands.chassis.PowerAction;
-import dev.ipmi.core.commands.sensor.GetSensorReading;
-import dev.ipmi.core.commands.sensor.GetSensorThresholds;
-import dev.ipmi.core.commands.transport.LanParameter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * (ipmitool's names: pxe, disk, safe, diag, cdrom, bios, floppy, none) and {@code {persistent}}
  * ({@code true}/{@code false}) in the boot-device template.
  */
-public final class TemplateBackend implements BmcBackend, AutoCloseable {
+public final class TemplateBackend extends ForwardingBmcBackend implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TemplateBackend.class);
     /** Placeholders a power or status template may use. */
     public static final Set<String> POWER_PLACEHOLDERS = Set.of("name");
@@ -56,7 +52,6 @@ public final class TemplateBackend implements BmcBackend, AutoCloseable {
     private final CommandTemplate bootDevice;
     private final Set<BootDevice> bootDevices;
     private final SolConsole console;
-    private final BmcBackend delegate;
     private final Duration wait;
     private final Duration timeout;
     private final ExecutorService runner;
@@ -66,13 +61,13 @@ public final class TemplateBackend implements BmcBackend, AutoCloseable {
     private volatile boolean refreshing;
 
     private TemplateBackend(Builder b) {
+        super(b.delegate != null ? b.delegate : InMemoryBackend.create());
         this.name = b.name;
         this.power = Map.copyOf(b.power);
         this.status = b.status;
         this.bootDevice = b.bootDevice;
         this.bootDevices = Set.copyOf(b.bootDevices);
         this.console = b.console;
-        this.delegate = b.delegate != null ? b.delegate : InMemoryBackend.create();
         this.wait = b.wait;
         this.timeout = b.timeout;
         this.runner = Executors.newSingleThreadExecutor(r -> {
@@ -204,11 +199,6 @@ public final class TemplateBackend implements BmcBackend, AutoCloseable {
     }
 
     @Override
-    public BootFlags bootFlags() {
-        return delegate.bootFlags();
-    }
-
-    @Override
     public void setBootFlags(BootFlags flags) {
         BootDevice d = flags.device();
         if (!d.equals(BootDevice.NO_OVERRIDE) && !bootDevices.contains(d)) {
@@ -222,61 +212,6 @@ public final class TemplateBackend implements BmcBackend, AutoCloseable {
             execute("boot device " + deviceName(d), bootDevice.argv(v));
         }
         delegate.setBootFlags(flags);
-    }
-
-    @Override
-    public GetDeviceId.Response deviceId() {
-        return delegate.deviceId();
-    }
-
-    @Override
-    public byte[] systemGuid() {
-        return delegate.systemGuid();
-    }
-
-    @Override
-    public List<byte[]> sdrs() {
-        return delegate.sdrs();
-    }
-
-    @Override
-    public Optional<GetSensorReading.Response> sensorReading(int sensorNumber) {
-        return delegate.sensorReading(sensorNumber);
-    }
-
-    @Override
-    public Optional<GetSensorThresholds.Response> sensorThresholds(int sensorNumber) {
-        return delegate.sensorThresholds(sensorNumber);
-    }
-
-    @Override
-    public List<byte[]> selEntries() {
-        return delegate.selEntries();
-    }
-
-    @Override
-    public void clearSel() {
-        delegate.clearSel();
-    }
-
-    @Override
-    public long selTime() {
-        return delegate.selTime();
-    }
-
-    @Override
-    public Optional<byte[]> fru(int fruId) {
-        return delegate.fru(fruId);
-    }
-
-    @Override
-    public Optional<LanParameter> lanParameter(int selector) {
-        return delegate.lanParameter(selector);
-    }
-
-    @Override
-    public Optional<PowerReading> powerReading() {
-        return delegate.powerReading();
     }
 
     @Override
