@@ -40,6 +40,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -131,9 +132,19 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
         return configured.isZero() ? Duration.ofDays(365) : configured;
     }
 
-    /** The library's SecureRandom as a RandomGenerator: session IDs, rqSeq start and jitter come from it. */
+    /**
+     * The library's SecureRandom as a RandomGenerator: session IDs and the rqSeq start come from it.
+     * The retransmission jitter ({@link #nextDouble}, drawn for every request) needs no secrecy, and
+     * the SecureRandom's lock and /dev/urandom read cost more than the rest of a request's
+     * bookkeeping, so it comes from {@link ThreadLocalRandom}.
+     */
     private static final class SecureRandomGenerator implements RandomGenerator {
         private final SecureRandom random = Crypto.secureRandom();
+
+        @Override
+        public double nextDouble() {
+            return ThreadLocalRandom.current().nextDouble();
+        }
 
         @Override
         public long nextLong() {

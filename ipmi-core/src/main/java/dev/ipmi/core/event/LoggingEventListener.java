@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs every event at DEBUG on logger {@code dev.ipmi.events}, packet traces at TRACE. Never sees
- * secrets (see {@link IpmiEventListener}).
+ * secrets (see {@link IpmiEventListener}). Arguments that cost something to build are built only when
+ * DEBUG is on: this listener sees every request of every session.
  */
 public final class LoggingEventListener implements IpmiEventListener {
     private static final Logger LOG = LoggerFactory.getLogger("dev.ipmi.events");
@@ -18,12 +19,16 @@ public final class LoggingEventListener implements IpmiEventListener {
 
     @Override
     public void sessionOpened(SocketAddress bmc, int sessionId, String description) {
-        LOG.debug("{}: session {} opened ({})", bmc, Integer.toHexString(sessionId), description);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: session {} opened ({})", bmc, Integer.toHexString(sessionId), description);
+        }
     }
 
     @Override
     public void sessionClosed(SocketAddress bmc, int sessionId, Throwable cause) {
-        LOG.debug("{}: session {} closed{}", bmc, Integer.toHexString(sessionId), cause == null ? "" : ": " + cause);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: session {} closed{}", bmc, Integer.toHexString(sessionId), cause == null ? "" : ": " + cause);
+        }
     }
 
     @Override
@@ -39,13 +44,17 @@ public final class LoggingEventListener implements IpmiEventListener {
     @Override
     public void requestAnswered(SocketAddress bmc, CommandId id, int rqSeq, int completionCode, int attempts,
                                 Duration elapsed) {
-        LOG.debug("{}: answered {} rqSeq={} cc={} after {} attempt(s), {} ms", bmc, id, rqSeq,
-                String.format("%02Xh", completionCode), attempts, elapsed.toMillis());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: answered {} rqSeq={} cc={} after {} attempt(s), {} ms", bmc, id, rqSeq,
+                    String.format("%02Xh", completionCode), attempts, elapsed.toMillis());
+        }
     }
 
     @Override
     public void requestFailed(SocketAddress bmc, CommandId id, Throwable error) {
-        LOG.debug("{}: {} failed: {}", bmc, id, error.toString());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: {} failed: {}", bmc, id, error.toString());
+        }
     }
 
     @Override

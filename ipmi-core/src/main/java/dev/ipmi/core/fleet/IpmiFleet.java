@@ -41,8 +41,9 @@ import java.util.function.Function;
  *       suite, quirks), as {@code IpmiClient.lanplus(host)} does for one BMC.</li>
  *   <li><b>Lazy, reused sessions.</b> The first call to a BMC logs in; later calls reuse the
  *       session (up to {@link Builder#sessionsPerBmc} sessions, default 1: BMCs have 4–15 slots
- *       and other tools need some). The session's own keepalive (every 30 s without traffic)
- *       keeps it open below the BMC's idle timeout; the fleet closes sessions idle for longer than
+ *       and other tools need some). The session's own keepalive (Get Device ID after 30 s without
+ *       traffic, or what {@link Builder#keepAlive} says, per BMC if need be) keeps it open below the
+ *       BMC's idle timeout; the fleet closes sessions idle for longer than
  *       {@link Builder#idleTimeout} (default 5 min).</li>
  *   <li><b>Healing.</b> A session that ended (BMC restart, expiry, "session has ended") is
  *       discarded and the next call logs in again: a BMC is never permanently dead to the fleet.
@@ -84,6 +85,8 @@ public final class IpmiFleet implements AutoCloseable {
     final int depthPerSession;
     final Duration probeTimeout;
     final Duration slotWait;
+    /** The keepalive of each BMC's sessions, or null for what its directory entry says. */
+    final Function<String, Duration> keepAlive;
     private final Duration idleTimeout;
     private final Duration defaultDeadline;
     private final boolean ownsScheduler;
@@ -102,6 +105,7 @@ public final class IpmiFleet implements AutoCloseable {
         this.depthPerSession = Math.max(1, (b.inFlightPerBmc + b.sessionsPerBmc - 1) / b.sessionsPerBmc);
         this.probeTimeout = b.probeTimeout;
         this.slotWait = b.slotWait;
+        this.keepAlive = b.keepAlive;
         this.idleTimeout = b.idleTimeout;
         this.defaultDeadline = b.defaultDeadline;
         this.ownsScheduler = b.scheduler == null;
@@ -381,8 +385,9 @@ public final class IpmiFleet implements AutoCloseable {
     /**
      * Fleet settings. Defaults: {@link FleetConnector#standard()}; 1 session per BMC; 8 calls in
      * flight per BMC, 1024 in the fleet; probe timeout 2 s; slot wait 30 s; idle timeout 5 min;
-     * fan-out deadline 60 s; no listener; a timer thread and a bounded pool (2–8 threads) of the
-     * fleet's own, ended by {@link #closeAsync()}.
+     * fan-out deadline 60 s; keepalive as each BMC's directory entry says (30 s unless set there);
+     * no listener; a timer thread and a bounded pool (2–8 threads) of the fleet's own, ended by
+     * {@link #closeAsync()}.
      */
     public static final class Builder {
         private final BmcDirectory directory;
@@ -395,6 +400,7 @@ public final class IpmiFleet implements AutoCloseable {
         private Duration slotWait = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofMinutes(5);
         private Duration defaultDeadline = Duration.ofSeconds(60);
+        private Function<String, Duration> keepAlive;
         private ScheduledExecutorService scheduler;
         private Executor executor;
 
@@ -457,6 +463,28 @@ public final class IpmiFleet implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The keepalive of every session the fleet opens: a session without traffic for this long
+         * sends Get Device ID, so a pooled session outlives a BMC idle timeout shorter than the
+         * default 30 s (OpenBMC drops sessions idle for 60 s; some firmware sooner). Overrides the
+         * directory's {@code keepalive}; {@link Duration#ZERO} turns it off (the session then ends
+         * at the BMC's idle timeout and the next call logs in again).
+         */
+        public Builder keepAlive(Duration idle) {
+            Duration d = notNegative("keepAlive", idle);
+            this.keepAlive = name -> d;
+            return this;
+        }
+
+        /**
+         * The keepalive per BMC name, asked at every login; {@code null} for a name keeps what the
+         * directory entry says. A negative duration fails that BMC's login naming the field.
+         */
+        public Builder keepAlive(Function<String, Duration> perBmc) {
+            this.keepAlive = Objects.requireNonNull(perBmc, "keepAlive");
+            return this;
+        }
+
         /** The deadline of {@link #call} and of the fan-out one-liners. */
         public Builder defaultDeadline(Duration d) {
             this.defaultDeadline = positive("defaultDeadline", d);
@@ -473,6 +501,14 @@ public final class IpmiFleet implements AutoCloseable {
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
+        }
+
+        static Duration notNegative(String name, Duration d) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative: " + d);
+            }
+            return d;
         }
 
         private static Duration positive(String name, Duration d) {

@@ -247,6 +247,10 @@ final class Member {
         try {
             SessionOptions.Builder<?, ?> b = java.util.Objects.requireNonNull(fleet.directory.resolve(name),
                     "the directory returned no options for " + name);
+            Duration keepAlive = fleet.keepAlive == null ? null : fleet.keepAlive.apply(name);
+            if (keepAlive != null) {
+                b.keepalive(IpmiFleet.Builder.notNegative("keepAlive", keepAlive));
+            }
             options = b.listener(listener).scheduler(fleet.scheduler).build();
         } catch (RuntimeException ex) {
             loginFailed(target, ex);

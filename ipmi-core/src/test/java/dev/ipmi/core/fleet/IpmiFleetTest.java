@@ -315,6 +315,48 @@ class IpmiFleetTest {
         assertThat(seen.get(0).listener()).isNotSameAs(dev.ipmi.core.event.IpmiEventListener.NONE);
     }
 
+    @Test
+    void theFleetKeepaliveOverridesTheDirectorysPerBmcAndNullKeepsIt() {
+        List<SessionOptions> seen = new CopyOnWriteArrayList<>();
+        FleetConnector inner = connector();
+        fleet = IpmiFleet.builder(BmcDirectory.lanplus(b -> b.credentials("admin", "secret".toCharArray())
+                        .keepalive(Duration.ofSeconds(50))))
+                .connector(o -> {
+                    seen.add(o);
+                    return inner.connect(o);
+                })
+                .keepAlive(name -> switch (name) {
+                    case "openbmc" -> Duration.ofSeconds(20);
+                    case "quiet" -> Duration.ZERO;
+                    case "broken" -> Duration.ofSeconds(-1);
+                    default -> null;
+                }).build();
+        for (String name : List.of("openbmc", "quiet", "other")) {
+            fleet.call(name, c -> c.chassis().isPowerOn()).join();
+        }
+        assertThat(seen).extracting(SessionOptions::host).containsExactly("openbmc", "quiet", "other");
+        assertThat(seen).extracting(SessionOptions::keepalive)
+                .containsExactly(Duration.ofSeconds(20), Duration.ZERO, Duration.ofSeconds(50));
+        assertThatThrownBy(() -> fleet.call("broken", c -> c.chassis().isPowerOn()).join())
+                .isInstanceOf(CompletionException.class).cause()
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keepAlive");
+        assertThat(seen).hasSize(3);
+    }
+
+    @Test
+    void aFleetWideKeepaliveReachesEverySession() {
+        List<SessionOptions> seen = new CopyOnWriteArrayList<>();
+        FleetConnector inner = connector();
+        fleet = builder().keepAlive(Duration.ofSeconds(10)).connector(o -> {
+            seen.add(o);
+            return inner.connect(o);
+        }).build();
+        fleet.powerStatus(List.of("bmc1", "bmc2")).join();
+        assertThat(seen).extracting(SessionOptions::keepalive).containsOnly(Duration.ofSeconds(10)).hasSize(2);
+        assertThatThrownBy(() -> IpmiFleet.builder(BmcDirectory.lanplus(b -> b)).keepAlive(Duration.ofMillis(-5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keepAlive");
+    }
+
     private static void await(java.util.function.BooleanSupplier condition) {
         for (int i = 0; i < 2000 && !condition.getAsBoolean(); i++) {
             try {

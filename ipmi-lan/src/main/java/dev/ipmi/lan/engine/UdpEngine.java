@@ -17,6 +17,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -40,7 +41,10 @@ import org.slf4j.LoggerFactory;
  * unless {@link Builder#completionExecutor} says so.
  *
  * <p>Timers: each session has at most one timer (see {@link Actions}); the engine keeps them in a
- * priority queue and sleeps in {@code select} until the earliest one.
+ * priority queue and sleeps in {@code select} until the earliest one. A session's timer moved
+ * later (every answered request pushes it back to the keepalive) stays in the queue at its old
+ * place and is moved on when it comes due, so the queue holds about one entry per session instead
+ * of one per request.
  *
  * <p>Scale: a session costs one socket (file descriptor), a few objects and a timer entry; the
  * selector handles thousands of them. Raise the process file-descriptor limit for very large
@@ -89,7 +93,7 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
     private volatile boolean running = true;
 
     /** A session's timer ({@code reg} set) or a plain task on the I/O thread ({@code task} set). */
-    private record TimerEntry(long deadline, Registration reg, long generation, Runnable task) {}
+    private record TimerEntry(long deadline, Registration reg, Runnable task) {}
 
     private UdpEngine(Builder b, boolean shared) {
         this.clock = b.clock;
@@ -200,7 +204,7 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
      */
     public void schedule(long deadlineNanos, Runnable task) {
         Objects.requireNonNull(task, "task");
-        post(() -> timers.add(new TimerEntry(deadlineNanos, null, 0, task)));
+        post(() -> timers.add(new TimerEntry(deadlineNanos, null, task)));
     }
 
     /** True when called on this engine's I/O thread. */
@@ -232,7 +236,11 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
         private final IpmiEventListener listener;
         private final CompletableFuture<Void> ended = new CompletableFuture<>();
         private SelectionKey key;
-        private long timerGeneration;
+        /** The machine's timer: armed, and when. */
+        private boolean timerArmed;
+        private long timerDeadline;
+        /** This session's live entry in the timer queue (others of it there are stale), or null. */
+        private TimerEntry queued;
         private boolean done;
 
         private Registration(InetSocketAddress bmc, SessionMachine machine, DatagramChannel channel,
@@ -306,7 +314,10 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
         }
 
         private void apply(Actions a) {
-            for (byte[] d : a.datagrams()) {
+            // indexed loops: this runs for every packet, and the lists are mostly empty or hold one element
+            List<byte[]> datagrams = a.datagrams();
+            for (int i = 0; i < datagrams.size(); i++) {
+                byte[] d = datagrams.get(i);
                 try {
                     channel.write(ByteBuffer.wrap(d));
                 } catch (IOException e) {
@@ -315,19 +326,28 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
                 }
             }
             if (a.timerChanged()) {
-                timerGeneration++;
-                if (a.timer().isPresent()) {
-                    timers.add(new TimerEntry(a.timer().getAsLong(), this, timerGeneration, null));
+                timerArmed = a.timer().isPresent();
+                if (timerArmed) {
+                    timerDeadline = a.timer().getAsLong();
+                    // an entry due no later stays: when it comes due, fireTimers moves it on to timerDeadline
+                    if (queued == null || queued.deadline - timerDeadline > 0) {
+                        queued = new TimerEntry(timerDeadline, this, null);
+                        timers.add(queued);
+                    }
                 }
             }
-            for (Runnable r : a.callbacks()) {
+            List<Runnable> callbacks = a.callbacks();
+            for (int i = 0; i < callbacks.size(); i++) {
+                Runnable r = callbacks.get(i);
                 try {
                     r.run();
                 } catch (RuntimeException e) {
                     LOG.debug("callback for {} failed: {}", bmc, e.toString());
                 }
             }
-            for (Actions.Completion c : a.completions()) {
+            List<Actions.Completion> finished = a.completions();
+            for (int i = 0; i < finished.size(); i++) {
+                Actions.Completion c = finished.get(i);
                 try {
                     completions.execute(c::run);
                 } catch (RuntimeException rejected) {
@@ -341,7 +361,8 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
 
         private void release() {
             done = true;
-            timerGeneration++;
+            timerArmed = false;
+            queued = null;
             registrations.remove(this);
             if (key != null) {
                 key.cancel();
@@ -432,10 +453,20 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
                 continue;
             }
             Registration r = e.reg;
-            if (!r.done && e.generation == r.timerGeneration) {
-                r.timerGeneration++;
-                r.step(r.machine::onTimer);
+            if (r.done || r.queued != e) {
+                continue;
             }
+            r.queued = null;
+            if (!r.timerArmed) {
+                continue;
+            }
+            if (r.timerDeadline - now > 0) {
+                r.queued = new TimerEntry(r.timerDeadline, r, null);
+                timers.add(r.queued);
+                continue;
+            }
+            r.timerArmed = false;
+            r.step(r.machine::onTimer);
         }
     }
 

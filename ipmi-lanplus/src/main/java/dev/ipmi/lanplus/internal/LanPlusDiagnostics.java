@@ -38,7 +38,12 @@ public record LanPlusDiagnostics(State state, CipherSuite cipherSuite, Privilege
                 channel, logins + 1);
     }
 
+    /** This value moved on to {@code now}; itself when nothing changed (the machine publishes after every step). */
     LanPlusDiagnostics at(State now, CipherSuite suite, int bmcSid, int reportedChannel) {
+        if (now == state && java.util.Objects.equals(suite, cipherSuite) && bmcSid == bmcSessionId
+                && reportedChannel == channel) {
+            return this;
+        }
         return new LanPlusDiagnostics(now, suite, grantedPrivilege, badIntegrity, replayed, loginDuration, bmcSid,
                 reportedChannel, logins);
     }
