@@ -7,7 +7,6 @@ import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.lan.engine.IpmiCall;
 import dev.ipmi.core.event.IpmiEventListener;
 import dev.ipmi.core.event.LoggingEventListener;
 import dev.ipmi.core.internal.OptionSecrets;
@@ -95,13 +94,7 @@ public final class LanSession implements IpmiTransport {
     /** A request that is not {@code repeatable} goes out once; see {@link dev.ipmi.core.Idempotency}. */
     @Override
     public CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data, boolean repeatable) {
-        CompletableFuture<byte[]> f = new CompletableFuture<>();
-        if (!target.isBmc()) {
-            f.completeExceptionally(new UnsupportedOperationException("a session sends to the BMC only: bridged targets go through IpmiClient (BridgingTransport wraps them in Send Message)"));
-            return f;
-        }
-        registration.submit(new IpmiCall(target, id, data.clone(), f, repeatable));
-        return f;
+        return registration.exchange(target, id, data, repeatable);
     }
 
     /** The session ID the BMC assigned. */

@@ -22,7 +22,6 @@ import dev.ipmi.core.types.IntegrityAlgorithm;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.spi.IpmiTransport;
 import dev.ipmi.core.client.RequestTarget;
-import dev.ipmi.lan.engine.IpmiCall;
 import dev.ipmi.lan.engine.UdpEngine;
 import dev.ipmi.lanplus.internal.Crypto;
 import dev.ipmi.lanplus.internal.LanPlusConfig;
@@ -173,13 +172,7 @@ public final class LanPlusSession implements IpmiTransport, SolTransport, SolSup
     /** A request that is not {@code repeatable} goes out once; see {@link dev.ipmi.core.Idempotency}. */
     @Override
     public CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data, boolean repeatable) {
-        CompletableFuture<byte[]> f = new CompletableFuture<>();
-        if (!target.isBmc()) {
-            f.completeExceptionally(new UnsupportedOperationException("a session sends to the BMC only: bridged targets go through IpmiClient (BridgingTransport wraps them in Send Message)"));
-            return f;
-        }
-        registration.submit(new IpmiCall(target, id, data.clone(), f, repeatable));
-        return f;
+        return registration.exchange(target, id, data, repeatable);
     }
 
     /** Blocking {@link #exchange}: the response body (completion code first). */

@@ -109,6 +109,40 @@ class FleetIT {
     }
 
     /**
+     * An idle client's keepalive finds the BMC gone; the session logs in again by itself, that
+     * re-login times out and ends the session, all without a call of the caller in flight. The first
+     * call after the BMC answers again must succeed (the ended session never sent it, so the client
+     * sends it on a new session), not fail with "session has ended".
+     */
+    @Test
+    void theFirstCallAfterAFailedReloginInsideAnIdleSessionSucceeds() throws Exception {
+        IpmiSim.requireTools();
+        IpmiSim sim = IpmiSim.builder().sol(false).start();
+        int port = sim.port();
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        dev.ipmi.core.options.SessionOptions options = IpmiClient.lanplus(sim.host()).port(port)
+                .cipherSuite(CipherSuite.SUITE_3).credentials(IpmiSim.ADMIN, IpmiSim.ADMIN_PASSWORD.toCharArray())
+                .retry(FAST).keepalive(Duration.ofMillis(200)).listener(new dev.ipmi.core.event.IpmiEventListener() {
+                    @Override
+                    public void sessionClosed(java.net.SocketAddress bmc, int sessionId, Throwable cause) {
+                        ended.countDown();
+                    }
+                }).build();
+        try (IpmiClient c = IpmiClient.connect(options)) {
+            assertThat(c.mc().deviceId().deviceId()).isEqualTo(0x20);
+            sim.close();
+            assertThat(ended.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the idle session ended after its own re-login failed").isTrue();
+            sim = IpmiSim.builder().sol(false).port(port).start();
+            assertThat(c.mc().deviceId().deviceId()).as("the first call after the BMC is back").isEqualTo(0x20);
+            assertThat(c.chassis().status()).isNotNull();
+        } finally {
+            sim.close();
+            options.wipe();
+        }
+    }
+
+    /**
      * 30 % of datagrams lost each way, 10 % delayed (reordered) each way, 10 % of the replies
      * duplicated. Requests are not duplicated by the relay: ipmi_sim executes a duplicated request
      * datagram again (it keeps no replay window), which no client can prevent; what the client

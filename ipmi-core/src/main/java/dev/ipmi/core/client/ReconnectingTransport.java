@@ -3,6 +3,7 @@ package dev.ipmi.core.client;
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiAuthenticationException;
 import dev.ipmi.core.IpmiSessionException;
+import dev.ipmi.core.IpmiSessionLostException;
 import dev.ipmi.core.IpmiTimeoutException;
 import dev.ipmi.core.spi.IpmiTransport;
 import java.util.Objects;
@@ -18,7 +19,10 @@ import java.util.function.Supplier;
  * failed, the call that saw the end fails once (typed, as the session failed it) and the next call
  * opens a new session with the same options. A session given up is closed (Close Session sent
  * once, without waiting), so one client never holds more than one session on the BMC. A timeout
- * alone does not end the session: the session itself decides that.
+ * alone does not end the session: the session itself decides that. A call the ended session never
+ * sent ({@link IpmiSessionLostException} with {@code mayHaveExecuted() == false}, e.g. the first call
+ * after a re-login inside the session timed out) is sent once more, on a new session, instead of
+ * failing: nothing of it ran.
  *
  * <p>Only {@link #close()} ends this for good.
  */
@@ -80,11 +84,35 @@ final class ReconnectingTransport implements IpmiTransport {
     @Override
     public CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data, boolean repeatable) {
         CompletableFuture<IpmiTransport> s = session();
-        return s.thenCompose(t -> t.exchange(target, id, data, repeatable)).whenComplete((r, e) -> {
-            if (e != null && ended(e)) {
-                giveUp(s);
+        CompletableFuture<byte[]> first = s.thenCompose(t -> t.exchange(target, id, data, repeatable));
+        return first.handle((r, e) -> {
+            if (e == null) {
+                return first;
             }
-        });
+            if (!ended(e)) {
+                return first;
+            }
+            giveUp(s);
+            if (!neverSent(e)) {
+                return first;
+            }
+            // once only: a session that fails every call unsent (it cannot log in) fails this one too
+            CompletableFuture<IpmiTransport> next = session();
+            CompletableFuture<byte[]> second = next.thenCompose(t -> t.exchange(target, id, data, repeatable));
+            return second.whenComplete((r2, e2) -> {
+                if (e2 != null && ended(e2)) {
+                    giveUp(next);
+                }
+            });
+        }).thenCompose(f -> f);
+    }
+
+    private static boolean neverSent(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t instanceof IpmiSessionLostException lost && !lost.mayHaveExecuted();
     }
 
     @Override

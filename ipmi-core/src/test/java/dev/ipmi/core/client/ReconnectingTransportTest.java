@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipmi.core.CommandId;
 import dev.ipmi.core.IpmiSessionException;
+import dev.ipmi.core.IpmiSessionLostException;
 import dev.ipmi.core.IpmiTimeoutException;
 import dev.ipmi.core.commands.app.GetDeviceId;
 import dev.ipmi.core.spi.IpmiTransport;
@@ -65,6 +66,44 @@ class ReconnectingTransportTest {
             }
         }
         assertThat(opened.get(0).closed).as("the abandoned session is closed").isTrue();
+    }
+
+    @Test
+    void aCallTheEndedSessionNeverSentGoesOutOnANewSession() {
+        ReconnectingTransport t = new ReconnectingTransport(open(), this::open);
+        call(t);
+        // what the engine answers once the machine ended, e.g. after its own re-login timed out
+        opened.get(0).answer = () -> CompletableFuture.failedFuture(
+                new IpmiSessionLostException("session has ended", false, true, null));
+        assertThat(call(t)).containsExactly(0);
+        assertThat(opened).hasSize(2);
+        assertThat(call(t)).containsExactly(0);
+        assertThat(opened).hasSize(2);
+    }
+
+    @Test
+    void aCallThatMayHaveRunIsNotSentAgainAndANewSessionThatCannotSendFailsItOnce() {
+        ReconnectingTransport t = new ReconnectingTransport(open(), this::open);
+        opened.get(0).answer = () -> CompletableFuture.failedFuture(
+                new IpmiSessionLostException("the BMC stopped answering the session", true, false, null));
+        assertThatThrownBy(() -> call(t)).cause().isInstanceOf(IpmiSessionLostException.class)
+                .satisfies(e -> assertThat(((IpmiSessionLostException) e).mayHaveExecuted()).isTrue());
+        assertThat(opened).hasSize(1);
+        assertThat(call(t)).containsExactly(0);
+        assertThat(opened).hasSize(2);
+
+        Supplier<CompletableFuture<byte[]>> unsent = () -> CompletableFuture.failedFuture(
+                new IpmiSessionLostException("session has ended", false, true, null));
+        opened.get(1).answer = unsent;
+        loginFails = false;
+        ReconnectingTransport u = new ReconnectingTransport(CompletableFuture.completedFuture(opened.get(1)), () -> {
+            Session s = new Session();
+            s.answer = unsent;
+            opened.add(s);
+            return CompletableFuture.completedFuture(s);
+        });
+        assertThatThrownBy(() -> call(u)).cause().isInstanceOf(IpmiSessionLostException.class);
+        assertThat(opened).as("one retry, not a loop").hasSize(3);
     }
 
     @Test

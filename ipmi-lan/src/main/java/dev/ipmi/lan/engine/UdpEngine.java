@@ -1,8 +1,10 @@
 package dev.ipmi.lan.engine;
 
+import dev.ipmi.core.CommandId;
+import dev.ipmi.core.client.RequestTarget;
 import dev.ipmi.core.options.SessionOptions;
 import dev.ipmi.core.spi.TransportEngine;
-import dev.ipmi.core.IpmiSessionException;
+import dev.ipmi.core.IpmiSessionLostException;
 import dev.ipmi.core.IpmiTransportException;
 import dev.ipmi.core.event.DropReason;
 import dev.ipmi.core.event.IpmiEventListener;
@@ -257,14 +259,15 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
 
         /**
          * Hands a call to the machine ({@link SessionMachine#submit}) on the I/O thread. After the
-         * session ended the call fails with an {@link IpmiSessionException}.
+         * session ended the call fails with an {@link IpmiSessionLostException} saying it was not
+         * sent (a healing client then sends it on a new session).
          */
         public void submit(IpmiCall call) {
             try {
                 post(() -> {
                     if (done) {
                         completions.execute(() -> call.future().completeExceptionally(
-                                new IpmiSessionException("session has ended")));
+                                new IpmiSessionLostException("session has ended", false, call.repeatable(), null)));
                     } else {
                         step(now -> machine.submit(call, now));
                     }
@@ -272,6 +275,21 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
             } catch (IpmiTransportException e) {
                 call.future().completeExceptionally(e);
             }
+        }
+
+        /**
+         * A request to the BMC itself as a call on this session (the body of both sessions'
+         * {@code IpmiTransport.exchange}): {@code data} is copied; a bridged target fails with
+         * {@link UnsupportedOperationException} ({@code BridgingTransport} wraps those in Send Message).
+         */
+        public CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data, boolean repeatable) {
+            CompletableFuture<byte[]> f = new CompletableFuture<>();
+            if (!target.isBmc()) {
+                f.completeExceptionally(new UnsupportedOperationException("a session sends to the BMC only: bridged targets go through IpmiClient (BridgingTransport wraps them in Send Message)"));
+                return f;
+            }
+            submit(new IpmiCall(target, id, data.clone(), f, repeatable));
+            return f;
         }
 
         /** Asks the machine to close ({@link SessionMachine#close}); see {@link #ended()}. */
