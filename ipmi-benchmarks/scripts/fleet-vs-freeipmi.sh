@@ -8,6 +8,8 @@
 #      round 1 = fresh JVM, later rounds = warm JVM), wall and CPU per host.
 #   2. the same with LATENCY_MS (default 20) of simulated service time per reply (virtual-bmc --latency),
 #      when the virtual BMC supports it.
+#   2b. fresh JVMs: FRESH_RUNS (default 3) more processes of one cold round each, with the default JVM
+#      flags and with FRESH_OPTS (default -XX:TieredStopAtLevel=1: C1 only, for short runs), medians.
 #   3. pooled sweep: FleetBench --mode pooled, power status over COUNT sessions kept open.
 #   4. idle sessions: IDLE_COUNT (default 10000) virtual BMCs, FleetBench --mode idle under -Xmx256m:
 #      heap per idle session and live threads.
@@ -15,7 +17,8 @@
 # needs: mvn -B -o package -DskipTests (ipmi-examples/target/ipmi.jar, ipmi-benchmarks/target/benchmarks.jar),
 #        freeipmi-tools, python3, java 17.
 # env:   COUNT=1000 BASE=40000 (a multiple of 1000 when COUNT <= 1000, for the FreeIPMI host range)
-#        RUNS=5 ROUNDS=6 LATENCY_MS=20 IDLE_COUNT=10000 MAX_SECONDS=900
+#        RUNS=5 ROUNDS=6 LATENCY_MS=20 IDLE_COUNT=10000 MAX_SECONDS=900 FRESH_RUNS=3
+#        FRESH_OPTS="-XX:TieredStopAtLevel=1"
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -28,6 +31,8 @@ ROUNDS=${ROUNDS:-6}
 LATENCY_MS=${LATENCY_MS:-20}
 IDLE_COUNT=${IDLE_COUNT:-10000}
 MAX_SECONDS=${MAX_SECONDS:-900}
+FRESH_RUNS=${FRESH_RUNS:-3}
+FRESH_OPTS=${FRESH_OPTS:--XX:TieredStopAtLevel=1}
 WORK=$(mktemp -d /tmp/fleet-bench.XXXXXX)
 PIDS=()
 
@@ -105,18 +110,50 @@ bench() {
   java "${JAVA_OPTS[@]}" -cp "$BENCH_JAR" dev.ipmi.benchmarks.tools.FleetBench "$@"
 }
 
+# fresh LABEL [java options...]: FRESH_RUNS processes of one cold round each; median wall and CPU
+fresh() {
+  local label=$1; shift
+  JAVA_OPTS=("$@")
+  : > "$WORK/fresh-$label.txt"
+  for _ in $(seq 1 "$FRESH_RUNS"); do
+    bench --mode cold --count "$COUNT" --base "$BASE" --rounds 1 | grep -E '^(cold_wall_ms|cold_cpu_ms|jvm_to_main_ms)=' \
+      | tr '\n' ' ' >> "$WORK/fresh-$label.txt"
+    echo >> "$WORK/fresh-$label.txt"
+  done
+  JAVA_OPTS=()
+  python3 - "$WORK/fresh-$label.txt" "$label" <<'PY'
+import statistics, sys
+rows = [dict(kv.split("=") for kv in l.split()) for l in open(sys.argv[1]) if l.strip()]
+for key in ("cold_wall_ms", "cold_cpu_ms", "jvm_to_main_ms"):
+    vals = [float(r[key]) for r in rows if key in r]
+    if vals:
+        print(f"fresh_{sys.argv[2]}_{key}_median={statistics.median(vals):.1f}")
+print(f"fresh_{sys.argv[2]}_runs={len(rows)}")
+PY
+}
+
 JAVA_OPTS=()
 echo "# fleet-vs-freeipmi $(date -u +%FT%TZ) COUNT=$COUNT RUNS=$RUNS ROUNDS=$ROUNDS load=$(cut -d' ' -f1-3 /proc/loadavg)"
 start_bmcs "$COUNT" "$BASE"
 freeipmi loopback | tee "$WORK/results.txt"
 bench --mode cold --count "$COUNT" --base "$BASE" --rounds "$ROUNDS" | sed 's/^/ours_/' | tee -a "$WORK/results.txt"
 bench --mode pooled --count "$COUNT" --base "$BASE" --rounds "$ROUNDS" | sed 's/^/ours_/' | tee -a "$WORK/results.txt"
+if [ "$FRESH_RUNS" -gt 0 ]; then
+  fresh default | sed 's/^/ours_/' | tee -a "$WORK/results.txt"
+  # shellcheck disable=SC2086
+  fresh opts $FRESH_OPTS | sed 's/^/ours_/' | tee -a "$WORK/results.txt"
+fi
 stop_bmcs
 
 if java -jar "$IPMI_JAR" virtual-bmc --help 2>/dev/null | grep -q -- "--latency"; then
   start_bmcs "$COUNT" "$BASE" --latency "$LATENCY_MS"
   freeipmi latency | tee -a "$WORK/results.txt"
   bench --mode cold --count "$COUNT" --base "$BASE" --rounds 3 | sed 's/^/ours_latency_/' | tee -a "$WORK/results.txt"
+  if [ "$FRESH_RUNS" -gt 0 ]; then
+    fresh latency_default | sed 's/^/ours_/' | tee -a "$WORK/results.txt"
+    # shellcheck disable=SC2086
+    fresh latency_opts $FRESH_OPTS | sed 's/^/ours_/' | tee -a "$WORK/results.txt"
+  fi
   stop_bmcs
 else
   echo "latency_run=skipped (virtual-bmc has no --latency)" | tee -a "$WORK/results.txt"
@@ -157,9 +194,19 @@ if fw and fc:
     c = f("ours_warm_cpu_per_host_ms")
     if c:
         print(f"ours CPU per host, warm JVM: {c:.3f} ms, ratio {c/(fc*1000/n):.2f} (target <= 0.1 ms)")
+for label in ("default", "opts"):
+    w = f(f"ours_fresh_{label}_cold_wall_ms_median")
+    if w:
+        print(f"ours cold fan-out, fresh JVM ({label} flags), median of {kv.get(f'ours_fresh_{label}_runs')}: {w:.0f} ms "
+              f"(+ {f(f'ours_fresh_{label}_jvm_to_main_ms_median'):.0f} ms JVM start to main; target < 1000 ms)")
 lw = f("ours_latency_cold_wall_ms")
 if lw:
-    print(f"{n} BMCs with service time: ours {lw:.0f} ms cold (fresh JVM, target < 1000 ms); FreeIPMI {f('freeipmi_latency_wall_s')*1000:.0f} ms")
+    print(f"{n} BMCs with service time: ours {lw:.0f} ms cold (fresh JVM, target < 1000 ms), "
+          f"{f('ours_latency_warm_wall_ms') or 0:.0f} ms warm; FreeIPMI {f('freeipmi_latency_wall_s')*1000:.0f} ms")
+    for label in ("latency_default", "latency_opts"):
+        w = f(f"ours_fresh_{label}_cold_wall_ms_median")
+        if w:
+            print(f"  fresh JVM ({label}), median of {kv.get(f'ours_fresh_{label}_runs')}: {w:.0f} ms")
 pw, pc = f("ours_pooled_sweep_wall_ms"), f("ours_pooled_cpu_per_host_us")
 if pw:
     print(f"pooled sweep over {n} open sessions: {pw:.1f} ms wall (target <= 30), {pc:.1f} us CPU per host (target <= 15)")

@@ -84,27 +84,49 @@ final class ReconnectingTransport implements IpmiTransport {
     @Override
     public CompletableFuture<byte[]> exchange(RequestTarget target, CommandId id, byte[] data, boolean repeatable) {
         CompletableFuture<IpmiTransport> s = session();
-        CompletableFuture<byte[]> first = s.thenCompose(t -> t.exchange(target, id, data, repeatable));
-        return first.handle((r, e) -> {
+        CompletableFuture<byte[]> out = new CompletableFuture<>();
+        send(s, target, id, data, repeatable).whenComplete((r, e) -> {
             if (e == null) {
-                return first;
+                out.complete(r);
+                return;
             }
             if (!ended(e)) {
-                return first;
+                out.completeExceptionally(e);
+                return;
             }
             giveUp(s);
             if (!neverSent(e)) {
-                return first;
+                out.completeExceptionally(e);
+                return;
             }
             // once only: a session that fails every call unsent (it cannot log in) fails this one too
             CompletableFuture<IpmiTransport> next = session();
-            CompletableFuture<byte[]> second = next.thenCompose(t -> t.exchange(target, id, data, repeatable));
-            return second.whenComplete((r2, e2) -> {
-                if (e2 != null && ended(e2)) {
+            send(next, target, id, data, repeatable).whenComplete((r2, e2) -> {
+                if (e2 == null) {
+                    out.complete(r2);
+                    return;
+                }
+                if (ended(e2)) {
                     giveUp(next);
                 }
+                out.completeExceptionally(e2);
             });
-        }).thenCompose(f -> f);
+        });
+        return out;
+    }
+
+    /** The exchange on {@code s}; straight away when the session is open (the common case: no extra stage). */
+    private static CompletableFuture<byte[]> send(CompletableFuture<IpmiTransport> s, RequestTarget target,
+                                                  CommandId id, byte[] data, boolean repeatable) {
+        IpmiTransport open = s.isDone() && !s.isCompletedExceptionally() ? s.join() : null;
+        if (open == null) {
+            return s.thenCompose(t -> t.exchange(target, id, data, repeatable));
+        }
+        try {
+            return open.exchange(target, id, data, repeatable);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static boolean neverSent(Throwable e) {

@@ -98,33 +98,41 @@ final class Member {
         } catch (RuntimeException e) {
             s = CompletableFuture.failedFuture(e);
         }
-        s.whenComplete((session, e) -> {
-            if (e != null) {
-                finish(call, null, null, Failures.unwrap(e));
-                return;
+        if (s.isDone() && !s.isCompletedExceptionally()) {
+            // the common case, a session open and trusted: no stage to wait on
+            start(call, s.join(), null);
+        } else {
+            s.whenComplete((session, e) -> start(call, session, e));
+        }
+    }
+
+    /** Runs the call's work on {@code session}, or fails the call with {@code e} (its login failed). */
+    private <T> void start(Call<T> call, Session session, Throwable e) {
+        if (e != null) {
+            finish(call, null, null, Failures.unwrap(e));
+            return;
+        }
+        if (System.nanoTime() - call.deadlineNanos > 0 || call.result.isDone()) {
+            finish(call, null, null, deadline(call));
+            return;
+        }
+        long now = System.nanoTime();
+        synchronized (this) {
+            session.inFlight++;
+            session.lastUsedNanos = now;
+        }
+        call.startNanos = now;
+        call.started.set(true);
+        CompletableFuture<T> f;
+        try {
+            f = call.work.apply(session.client.async());
+            if (f == null) {
+                f = CompletableFuture.failedFuture(new NullPointerException("the fan-out work returned no future"));
             }
-            if (System.nanoTime() - call.deadlineNanos > 0 || call.result.isDone()) {
-                finish(call, null, null, deadline(call));
-                return;
-            }
-            long now = System.nanoTime();
-            synchronized (this) {
-                session.inFlight++;
-                session.lastUsedNanos = now;
-            }
-            call.startNanos = now;
-            call.started.set(true);
-            CompletableFuture<T> f;
-            try {
-                f = call.work.apply(session.client.async());
-                if (f == null) {
-                    f = CompletableFuture.failedFuture(new NullPointerException("the fan-out work returned no future"));
-                }
-            } catch (RuntimeException ex) {
-                f = CompletableFuture.failedFuture(ex);
-            }
-            f.whenComplete((v, err) -> finish(call, session, v, err == null ? null : Failures.unwrap(err)));
-        });
+        } catch (RuntimeException ex) {
+            f = CompletableFuture.failedFuture(ex);
+        }
+        f.whenComplete((v, err) -> finish(call, session, v, err == null ? null : Failures.unwrap(err)));
     }
 
     private static IpmiTimeoutException deadline(Call<?> call) {
