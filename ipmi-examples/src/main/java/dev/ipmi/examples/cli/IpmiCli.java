@@ -124,6 +124,10 @@ public final class IpmiCli implements Runnable, CliRoot {
 
     /** One host: what {@link #execute(PrintWriter, PrintWriter, String...)} runs per host of a fan-out. */
     static int executeOne(PrintWriter out, PrintWriter err, String... args) {
+        int fast = OneShot.tryRun(args, out, err);
+        if (fast != OneShot.NOT_HANDLED) {
+            return fast;
+        }
         IpmiCli cli = new IpmiCli();
         if (args.length > 0 && "help".equals(commandWord(new CommandLine(cli).getCommandSpec(), args))) {
             out.print(usage());
@@ -401,6 +405,12 @@ public final class IpmiCli implements Runnable, CliRoot {
     }
 
     static String versionText() {
+        // in ipmi.jar the manifest names it, and the JVM read the manifest to start: no resource
+        // lookup (about 15 classes of jar URL handling) for the most frequent probe of scripts
+        String v = IpmiCli.class.getPackage().getImplementationVersion();
+        if (v != null) {
+            return "ipmi-java " + v;
+        }
         Properties p = new Properties();
         try (InputStream in = IpmiCli.class.getResourceAsStream("/ipmi-version.properties")) {
             if (in != null) {
