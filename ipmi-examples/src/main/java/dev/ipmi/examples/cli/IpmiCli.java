@@ -91,7 +91,13 @@ public final class IpmiCli implements Runnable, CliRoot {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int rc;
+        try {
+            rc = execute(args);
+        } finally {
+            ConnectionOptions.closeEngine();
+        }
+        System.exit(rc);
     }
 
     /** Runs the CLI on System.out/System.err and returns its exit code (for tests). */
