@@ -182,6 +182,7 @@ final class OneShot {
             }
         }
         o.verbose = new boolean[verbose];
+        java.util.Arrays.fill(o.verbose, true);
         return words;
     }
 
