@@ -127,6 +127,21 @@ public final class ConnectionOptions implements AutoCloseable {
     private IpmiClient base;
     private IpmiClient bridged;
 
+    /**
+     * Where sessions come from instead of a login of their own: set for a fan-out over several
+     * hosts ({@link FleetSessions}: one {@code IpmiFleet} for every host of the line); null for one
+     * host, so that a single-host run loads none of the fleet's classes.
+     */
+    static volatile SessionSource sessions;
+
+    /** Lends a session to the BMC at {@code address} (and {@code options.port}) until {@code released} completes. */
+    interface SessionSource {
+        IpmiClient lease(ConnectionOptions options, String address, CompletableFuture<Void> released);
+    }
+
+    /** Completed by {@link #close()} when the session was lent by {@link #sessions}. */
+    private CompletableFuture<Void> lease;
+
     /** The engine of every session the CLI opens; see {@link #closeEngine()}. */
     private static UdpEngine engine;
 
@@ -195,11 +210,34 @@ public final class ConnectionOptions implements AutoCloseable {
         if (!iface.equals("lan") && !iface.equals("lanplus")) {
             throw new CliException("unknown interface '" + iface + "' (expected lan or lanplus)");
         }
+        SessionSource source = sessions;
+        if (source != null && lease == null) {
+            lease = new CompletableFuture<>();
+            return source.lease(this, address, lease);
+        }
+        SessionOptions options = null;
+        try {
+            options = sessionBuilder(address).build();
+            return IpmiClient.connect(options);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        } finally {
+            if (options != null) {
+                options.wipe();
+            }
+        }
+    }
+
+    /**
+     * The options builder for a session to {@code address} from every other option of this object
+     * (it holds copies of the secrets: the caller wipes what it builds); throws with a one-line
+     * message when an option is not valid.
+     */
+    SessionOptions.Builder<?, ?> sessionBuilder(String address) {
         PrivilegeLevel level = PrivilegeLevel.parse(privilege);
         RetryPolicy retry = retryPolicy();
         byte[] kg = null;
         char[] pw = null;
-        SessionOptions options = null;
         try {
             if (iface.equals("lan")) {
                 LanOptions.Builder b = IpmiClient.lan(address);
@@ -212,8 +250,8 @@ public final class ConnectionOptions implements AutoCloseable {
                     b.authType(t);
                 }
                 pw = password();
-                options = b.allowInsecureAuth(allowInsecureAuth).port(port).credentials(user, pw).privilege(level)
-                        .retry(retry).engine(engine()).build();
+                return b.allowInsecureAuth(allowInsecureAuth).port(port).credentials(user, pw).privilege(level)
+                        .retry(retry).engine(engine());
             } else {
                 LanPlusOptions.Builder b = IpmiClient.lanplus(address);
                 if (cipherSuite != null) {
@@ -228,16 +266,12 @@ public final class ConnectionOptions implements AutoCloseable {
                     b.kg(kg);
                 }
                 pw = password();
-                options = b.allowCipherZero(allowCipherZero).port(port).credentials(user, pw).privilege(level)
-                        .retry(retry).engine(engine()).build();
+                return b.allowCipherZero(allowCipherZero).port(port).credentials(user, pw).privilege(level)
+                        .retry(retry).engine(engine());
             }
-            return IpmiClient.connect(options);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         } finally {
-            if (options != null) {
-                options.wipe();
-            }
             if (pw != null) {
                 Arrays.fill(pw, '\0');
             }
@@ -259,7 +293,12 @@ public final class ConnectionOptions implements AutoCloseable {
             if (base != null) {
                 IpmiClient c = base;
                 base = null;
-                c.close();
+                if (lease != null) {
+                    // lent by the fan-out's fleet, which closes it
+                    lease.complete(null);
+                } else {
+                    c.close();
+                }
             }
             if (password != null) {
                 Arrays.fill(password, '\0');

@@ -123,7 +123,14 @@ public final class IpmiCli implements Runnable, CliRoot {
             return 1;
         }
         if (fanOut.isPresent()) {
-            return HostFanOut.run(fanOut.get(), out, err, IpmiCli::executeOne, System.console() != null);
+            // every host's session from one fleet; a single host never loads the fleet's classes
+            HostFanOut.Plan plan = fanOut.get();
+            try (FleetSessions fleet = new FleetSessions(plan.fanout())) {
+                ConnectionOptions.sessions = fleet;
+                return HostFanOut.run(plan, out, err, IpmiCli::executeOne, System.console() != null);
+            } finally {
+                ConnectionOptions.sessions = null;
+            }
         }
         return executeOne(out, err, args);
     }

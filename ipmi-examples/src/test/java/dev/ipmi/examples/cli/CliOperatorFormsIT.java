@@ -202,12 +202,12 @@ class CliOperatorFormsIT {
                     break
                 out += data
                 if not sent and b"Key: " in out:
-                    os.write(fd, os.environ["PTY_INPUT"].encode() + b"\n")
+                    os.write(fd, os.environ["PTY_INPUT"].encode() + b"\\n")
                     sent = True
             if time.time() >= deadline:
                 os.kill(pid, signal.SIGKILL)
             _, status = os.waitpid(pid, 0)
-            sys.stdout.write(out.decode("utf-8", "replace").replace("\r\n", "\n"))
+            sys.stdout.write(out.decode("utf-8", "replace").replace("\\r\\n", "\\n"))
             sys.exit(os.waitstatus_to_exitcode(status) if sent else 99)
             """;
 
