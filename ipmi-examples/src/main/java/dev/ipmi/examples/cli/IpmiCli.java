@@ -24,7 +24,9 @@ import picocli.CommandLine.Model.OptionSpec;
  * <p>Global options are accepted anywhere before {@code --}, as ipmitool's GNU getopt does: they are
  * moved in front of the command word before picocli parses the line. Only the command named on the
  * line is turned into a picocli model ({@link #COMMANDS}), so a one-shot command loads its own
- * classes and no other's; {@code --version} and {@code --help} load none.
+ * classes and no other's; {@code --version} and {@code --help} load none, and the most frequent
+ * commands on a plain line ({@link OneShot}) run without picocli at all. Several hosts ({@code -H}
+ * lists and ranges) run the command once per host on sessions of one fleet ({@link FleetSessions}).
  */
 @Command(name = "ipmi", versionProvider = IpmiCli.Version.class,
         description = "Pure-Java IPMI client (ipmitool-compatible syntax).")

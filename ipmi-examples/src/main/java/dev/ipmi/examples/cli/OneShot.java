@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The commands scripts run most, one per process ({@code power <action>}, {@code chassis power
- * <action>}, {@code chassis status}, {@code mc info}), run without picocli: building picocli's
- * model costs a fresh JVM about 150 ms of CPU (its classes, reflection over the annotations, its
- * converter registry), which is more than the whole RMCP+ session to the BMC.
+ * The commands scripts and monitoring run most, one per process, run without picocli: building
+ * picocli's model costs a fresh JVM about 150 ms of CPU (its classes, reflection over the
+ * annotations, its converter registry), which is more than the whole RMCP+ session to the BMC.
+ * They are {@code power <action>}, {@code chassis power <action>}, {@code chassis status},
+ * {@code mc info|guid|selftest}, {@code sensor list}, {@code sdr list|elist [which]},
+ * {@code sdr info} and {@code sel info|list|elist} ({@link #form}).
  *
  * <p>Only plain lines take this path: global options in the simple forms ({@code -H host},
  * {@code -Hhost}, {@code --json}, {@code --sdr-cache=dir}, flag clusters such as {@code -vvv}),
@@ -34,19 +36,29 @@ final class OneShot {
         if (words == null) {
             return NOT_HANDLED;
         }
-        int form = form(words);
-        if (form < 0) {
+        String form = form(words);
+        if (form == null) {
             return NOT_HANDLED;
         }
         if (System.console() != null) {
             options.warnings(err);
         }
         try {
+            String which = words.size() > 2 ? words.get(2) : null;
             switch (form) {
-                case 0 -> PowerCommand.run(context(new PowerCommand(), options, out, err), words.get(1));
-                case 1 -> PowerCommand.run(context(new PowerCommand(), options, out, err), words.get(2));
-                case 2 -> context(new ChassisCommand(), options, out, err).status();
-                default -> context(new McCommand(), options, out, err).info();
+                case "power" -> PowerCommand.run(context(new PowerCommand(), options, out, err), words.get(1));
+                case "chassis power" -> PowerCommand.run(context(new PowerCommand(), options, out, err), which);
+                case "chassis status" -> context(new ChassisCommand(), options, out, err).status();
+                case "mc info" -> context(new McCommand(), options, out, err).info();
+                case "mc guid" -> context(new McCommand(), options, out, err).guid();
+                case "mc selftest" -> context(new McCommand(), options, out, err).selftest();
+                case "sensor list" -> context(new SensorCommand(), options, out, err).list();
+                case "sdr list" -> context(new SdrCommand(), options, out, err).listCmd(which);
+                case "sdr elist" -> context(new SdrCommand(), options, out, err).elist(which);
+                case "sdr info" -> context(new SdrCommand(), options, out, err).info();
+                case "sel info" -> context(new SelCommand(), options, out, err).info();
+                case "sel list" -> context(new SelCommand(), options, out, err).list();
+                default -> context(new SelCommand(), options, out, err).elist();
             }
             out.flush();
             err.flush();
@@ -69,22 +81,47 @@ final class OneShot {
         return command;
     }
 
-    /** 0 {@code power X}, 1 {@code chassis power X}, 2 {@code chassis status}, 3 {@code mc info}, or -1. */
-    static int form(List<String> words) {
+    /**
+     * The command of a plain line, as its words ("power", "chassis power", "sdr list", …), or null
+     * when the line is none of the listed forms with exactly its words.
+     */
+    static String form(List<String> words) {
         int n = words.size();
-        if (n == 2 && words.get(0).equals("power")) {
-            return 0;
+        if (n < 2) {
+            return null;
         }
-        if (n == 3 && words.get(0).equals("chassis") && words.get(1).equals("power")) {
-            return 1;
+        String group = words.get(0);
+        String sub = words.get(1);
+        switch (group) {
+            case "power" -> {
+                return n == 2 ? "power" : null;
+            }
+            case "chassis" -> {
+                if (sub.equals("power")) {
+                    return n == 3 ? "chassis power" : null;
+                }
+                return n == 2 && sub.equals("status") ? "chassis status" : null;
+            }
+            case "mc" -> {
+                return n == 2 && (sub.equals("info") || sub.equals("guid") || sub.equals("selftest"))
+                        ? "mc " + sub : null;
+            }
+            case "sensor" -> {
+                return n == 2 && sub.equals("list") ? "sensor list" : null;
+            }
+            case "sdr" -> {
+                if (sub.equals("list") || sub.equals("elist")) {
+                    return n <= 3 ? "sdr " + sub : null;
+                }
+                return n == 2 && sub.equals("info") ? "sdr info" : null;
+            }
+            case "sel" -> {
+                return n == 2 && (sub.equals("info") || sub.equals("list") || sub.equals("elist")) ? "sel " + sub : null;
+            }
+            default -> {
+                return null;
+            }
         }
-        if (n == 2 && words.get(0).equals("chassis") && words.get(1).equals("status")) {
-            return 2;
-        }
-        if (n == 2 && words.get(0).equals("mc") && words.get(1).equals("info")) {
-            return 3;
-        }
-        return -1;
     }
 
     /**

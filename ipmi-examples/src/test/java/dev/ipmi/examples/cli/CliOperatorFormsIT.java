@@ -158,6 +158,31 @@ class CliOperatorFormsIT {
         assertThat(ours.out()).isEqualTo(theirs.out());
     }
 
+    /** The commands {@link OneShot} runs without picocli print, with and without --json, what the picocli path prints. */
+    @ParameterizedTest
+    @ValueSource(strings = {"power status", "chassis power status", "chassis status", "mc info", "mc guid",
+        "mc selftest", "sensor list", "sdr list", "sdr list all", "sdr elist", "sdr elist full", "sdr info",
+        "sel info", "sel list", "sel elist"})
+    void theOneShotPathPrintsWhatThePicocliPathPrints(String command) {
+        String[] words = command.split(" ");
+        for (boolean json : new boolean[] {false, true}) {
+            List<String> base = new ArrayList<>(conn());
+            if (json) {
+                base.add("--json");
+            }
+            assertThat(OneShot.form(List.of(words))).as(command).isNotNull();
+            Run fast = ipmi(line(base, words));
+            List<String> picocli = new ArrayList<>(base);
+            // "--" keeps a line off the one-shot path
+            picocli.add("--");
+            Run slow = ipmi(line(picocli, words));
+            // ipmi_sim does not implement Get Self Test Results: mc selftest fails alike on both paths
+            assertThat(fast.rc()).as(fast.err()).isEqualTo(command.equals("mc selftest") ? 1 : 0);
+            assertThat(fast.out() + fast.err()).isNotEmpty();
+            assertThat(fast).as("%s, json %s", command, json).isEqualTo(slow);
+        }
+    }
+
     @Test
     void bmcKeyFromTheEnvironmentAsIpmitoolReadsIt() throws Exception {
         List<String> args = List.of("-I", "lanplus", "-C", "3", "-H", kgSim.host(), "-p",
