@@ -11,6 +11,7 @@ import dev.ipmi.bmc.SolConsole;
 import dev.ipmi.lan.engine.SequenceWindow;
 import dev.ipmi.core.types.AuthenticationAlgorithm;
 import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.types.IntegrityAlgorithm;
 import dev.ipmi.lanplus.RmcpPlusStatus;
 import dev.ipmi.lanplus.internal.Crypto;
 import dev.ipmi.lanplus.internal.IntegrityCheckException;
@@ -397,6 +398,13 @@ public final class RmcpPlusResponder {
             s.keys.wipe();
         }
         byte[] password = u.password();
+        if (quirks.contains(BmcQuirk.INTEL20) && password.length > 16
+                && s.suite.authentication().equals(AuthenticationAlgorithm.RAKP_HMAC_MD5)) {
+            // The Intel SMM hashes and keys RAKP-HMAC-MD5 with only the first 16 bytes of a longer password.
+            byte[] full = password;
+            password = Arrays.copyOf(full, 16);
+            Crypto.wipe(full);
+        }
         s.keys = new RakpKeys(s.suite.authentication(), password, kg);
         Crypto.wipe(password);
         s.user = u;
@@ -475,6 +483,10 @@ public final class RmcpPlusResponder {
             random.nextBytes(icv);
         }
         byte[] password = s.user.password();
+        if (quirks.contains(BmcQuirk.HMAC_MD5_128_KEYED_WITH_PASSWORD) && s.suite.integrity() == IntegrityAlgorithm.HMAC_MD5_128) {
+            Crypto.wipe(k1);
+            k1 = Arrays.copyOf(password, 20);
+        }
         s.codec = RmcpPlusCodec.forSession(s.suite, k1, k2, password);
         Crypto.wipe(password);
         Crypto.wipe(sik);
@@ -528,8 +540,11 @@ public final class RmcpPlusResponder {
         if (reply == null) {
             return;
         }
-        sink.send(from, s.codec.encode(RmcpPlusCodec.PAYLOAD_IPMI, s.consoleSid, s.nextOutbound(),
-                Ipmi15Responder.corruptChecksum(quirks.contains(BmcQuirk.NOCHECKSUMCHECK), request.response(reply).encode())));
+        byte[] message = Ipmi15Responder.corruptChecksum(quirks.contains(BmcQuirk.NOCHECKSUMCHECK),
+                request.response(reply).encode());
+        sink.send(from, quirks.contains(BmcQuirk.IDZERO)
+                ? s.codec.encodeWithSessionIdZero(RmcpPlusCodec.PAYLOAD_IPMI, s.nextOutbound(), message)
+                : s.codec.encode(RmcpPlusCodec.PAYLOAD_IPMI, s.consoleSid, s.nextOutbound(), message));
         if (close) {
             sessions.remove(s.bmcSid);
             end(s);
