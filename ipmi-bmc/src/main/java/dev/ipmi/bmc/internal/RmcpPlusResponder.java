@@ -68,18 +68,18 @@ public final class RmcpPlusResponder {
     private final SolPayloadServer<Session> sol;
     private final RandomGenerator random;
     private final Map<Integer, Session> sessions = new LinkedHashMap<>();
+    private final DeferredReplies deferred = new DeferredReplies();
     private long dropped;
 
     private enum State { OPENED, RAKP2_SENT, ACTIVE }
 
-    private static final class Session implements SessionCommands.Session {
+    private static final class Session extends ResponderSession {
         final int bmcSid;
         final int consoleSid;
         final CipherSuite suite;
         final PrivilegeLevel openPrivilege;
         final long created;
         State state = State.OPENED;
-        long lastActivity;
         SocketAddress remote;
         BmcUser user;
         byte[] rm;
@@ -92,41 +92,15 @@ public final class RmcpPlusResponder {
         RakpMessage.Rakp2 rakp2;
         RakpKeys keys;
         RmcpPlusCodec codec;
-        PrivilegeLevel privilege;
-        PrivilegeLevel maxPrivilege;
         final SequenceWindow window = new SequenceWindow(0, 15, 16);
-        int outboundSeq;
 
         Session(int bmcSid, int consoleSid, CipherSuite suite, PrivilegeLevel openPrivilege, long now) {
+            super(now);
             this.bmcSid = bmcSid;
             this.consoleSid = consoleSid;
             this.suite = suite;
             this.openPrivilege = openPrivilege;
             this.created = now;
-            this.lastActivity = now;
-        }
-
-        int nextOutbound() {
-            outboundSeq++;
-            if (outboundSeq == 0) {
-                outboundSeq = 1;
-            }
-            return outboundSeq;
-        }
-
-        @Override
-        public PrivilegeLevel privilege() {
-            return privilege;
-        }
-
-        @Override
-        public PrivilegeLevel maxPrivilege() {
-            return maxPrivilege;
-        }
-
-        @Override
-        public void privilege(PrivilegeLevel level) {
-            privilege = level;
         }
 
         void wipe() {
@@ -177,6 +151,11 @@ public final class RmcpPlusResponder {
         });
         this.sol = new SolPayloadServer<>(sol, port, this.quirks.contains(BmcQuirk.DROP_FIRST_SOL_PACKET),
                 s -> s.bmcSid, this::drop);
+    }
+
+    /** Where replies a backend finishes later are sent from (the server's I/O thread). */
+    public DeferredReplies deferredReplies() {
+        return deferred;
     }
 
     public int activeSessions() {
@@ -524,19 +503,24 @@ public final class RmcpPlusResponder {
             drop("a response sent to the BMC");
             return;
         }
-        byte[] reply;
-        boolean close = false;
+        if (deferred.stillRunning(s.bmcSid, request)) {
+            drop("retransmission of a request still running in session " + Integer.toHexString(s.bmcSid));
+            return;
+        }
         Optional<SessionCommands.Outcome> session = sessionCommands.handle(s, request);
         Optional<Reply> payload = session.isEmpty() ? sol.handle(s, s.privilege, request) : Optional.empty();
         if (session.isPresent()) {
-            reply = session.get().reply().toBytes();
-            close = session.get().closeCaller();
+            reply(from, s, request, session.get().reply().toBytes(), session.get().closeCaller(), sink);
         } else if (payload.isPresent()) {
-            reply = payload.get().toBytes();
+            reply(from, s, request, payload.get().toBytes(), false, sink);
         } else {
-            reply = handler.handle(new CommandContext(config.channel(), s.privilege, s.user.id(), s.bmcSid, true),
-                    request.netFn(), request.command(), request.body());
+            deferred.answer(s.bmcSid, request, handler.handleAsync(new CommandContext(config.channel(), s.privilege,
+                    s.user.id(), s.bmcSid, true), request.netFn(), request.command(), request.body())
+                    .toCompletableFuture(), () -> sessions.get(s.bmcSid) == s, r -> reply(from, s, request, r, false, sink));
         }
+    }
+
+    private void reply(SocketAddress from, Session s, LanMessage request, byte[] reply, boolean close, Sink sink) {
         if (reply == null) {
             return;
         }
