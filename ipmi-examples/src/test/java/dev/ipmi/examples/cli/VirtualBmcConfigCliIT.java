@@ -46,9 +46,7 @@ class VirtualBmcConfigCliIT {
         Files.writeString(config, "bmcs:\n" + bmc("node1", port1));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Thread cli = new Thread(() -> IpmiCli.execute(new PrintWriter(out, true), new PrintWriter(err, true),
-                "virtual-bmc", "--config", config.toString()));
-        cli.start();
+        Thread cli = serve(config, out, err);
         try {
             assertThat(await(out, "watching")).as(out + "" + err).isTrue();
             assertThat(out.toString()).contains("node1 listening on 127.0.0.1:" + port1 + " (simulated, power off)");
@@ -85,9 +83,7 @@ class VirtualBmcConfigCliIT {
         Files.writeString(vm2, "bmcs:\n" + bmc("node2", port2));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Thread cli = new Thread(() -> IpmiCli.execute(new PrintWriter(out, true), new PrintWriter(err, true),
-                "virtual-bmc", "--config", config.toString()));
-        cli.start();
+        Thread cli = serve(config, out, err);
         try {
             assertThat(await(out, "watching")).as(out + "" + err).isTrue();
             assertThat(out.toString()).contains("admin commands on " + dir.resolve("admin.sock"));
@@ -124,6 +120,14 @@ class VirtualBmcConfigCliIT {
         int rc = IpmiCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
         assertThat(rc).as(err.toString()).isZero();
         return out.toString();
+    }
+
+    /** {@code ipmi virtual-bmc --config FILE} on a thread of its own, until interrupted. */
+    private static Thread serve(Path config, StringWriter out, StringWriter err) {
+        Thread cli = new Thread(() -> IpmiCli.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                "virtual-bmc", "--config", config.toString()));
+        cli.start();
+        return cli;
     }
 
     private static List<String> concat(List<String> a, String last) {
