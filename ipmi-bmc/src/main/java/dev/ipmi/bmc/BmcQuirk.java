@@ -89,7 +89,8 @@ public enum BmcQuirk {
      * Intel SE7520AF2 with Intel Server Management Module (Professional Edition): the RAKP hashes
      * use the user name padded with NULs to 16 bytes whatever length RAKP1 sent, and RAKP3 is
      * checked as if name-only lookup were off; with RAKP-HMAC-MD5 (cipher suites 6 to 12) only the first 16
-     * bytes of a longer password key the hashes and the session keys. FreeIPMI without the flag: "password
+     * bytes of a longer password key the hashes and the session keys; RAKP4's integrity check value follows
+     * the integrity algorithm, so suites without integrity (1, 6) get none. FreeIPMI without the flag: "password
      * invalid".
      */
     INTEL20("intel20"),

@@ -83,7 +83,7 @@ class FreeIpmiWorkaroundFlagsIT {
         backend.power(PowerAction.POWER_UP);
         intelLongPasswordPort = hostLowPort(VirtualBmc.builder()
                 .user("admin", LONG_PASSWORD, PrivilegeLevel.ADMINISTRATOR)
-                .cipherSuites(CipherSuite.SUITE_7, CipherSuite.SUITE_3)
+                .cipherSuites(CipherSuite.SUITE_7, CipherSuite.SUITE_3, CipherSuite.SUITE_6)
                 .quirk(BmcQuirk.INTEL20)
                 .backend(backend));
     }
@@ -154,6 +154,18 @@ class FreeIpmiWorkaroundFlagsIT {
         assertThat(IpmiSim.run(lanPlus(intelLongPasswordPort, LONG_PASSWORD, "3", "-W", "intel20"), dir))
                 .contains("127.0.0.1: on");
         assertThatThrownBy(() -> IpmiSim.run(lanPlus(intelLongPasswordPort, LONG_PASSWORD, "7"), dir))
+                .hasMessageContaining("password invalid");
+    }
+
+    /**
+     * intel20 with a suite without integrity: FreeIPMI checks RAKP4 by the integrity algorithm, so it wants no
+     * integrity check value at all ({@code ipmipower_check_rakp_4_integrity_check_value}), as the BMC sends.
+     */
+    @Test
+    void intel20SendsNoRakp4IcvWithoutIntegrity() throws Exception {
+        assertThat(IpmiSim.run(lanPlus(intelLongPasswordPort, LONG_PASSWORD, "6", "-W", "intel20"), dir))
+                .contains("127.0.0.1: on");
+        assertThatThrownBy(() -> IpmiSim.run(lanPlus(intelLongPasswordPort, LONG_PASSWORD, "6"), dir))
                 .hasMessageContaining("password invalid");
     }
 

@@ -40,6 +40,7 @@ class OwnClientWorkaroundsIT {
     static final String LONG_PASSWORD = "0123456789abcdefWXYZ";
     static int intelLongPasswordPort;
     static int md5KeyedPort;
+    static int intelKgPort;
 
     /** The client quirk reported for each BMC fault, when the client has to detect one. */
     static Optional<Quirk> reported(BmcQuirk q) {
@@ -71,7 +72,10 @@ class OwnClientWorkaroundsIT {
             }
         }
         intelLongPasswordPort = server.add(VirtualBmc.builder().user("admin", LONG_PASSWORD, PrivilegeLevel.ADMINISTRATOR)
-                .cipherSuites(CipherSuite.SUITE_7).quirk(BmcQuirk.INTEL20).build()).getPort();
+                .cipherSuites(CipherSuite.SUITE_7, CipherSuite.SUITE_6).quirk(BmcQuirk.INTEL20).build()).getPort();
+        intelKgPort = server.add(VirtualBmc.builder().user("admin", "password", PrivilegeLevel.ADMINISTRATOR)
+                .cipherSuites(CipherSuite.SUITE_6).kg("bmc-key".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .quirk(BmcQuirk.INTEL20).build()).getPort();
         md5KeyedPort = server.add(VirtualBmc.builder().user("admin", "password", PrivilegeLevel.ADMINISTRATOR)
                 .cipherSuites(CipherSuite.SUITE_7).quirk(BmcQuirk.HMAC_MD5_128_KEYED_WITH_PASSWORD).build()).getPort();
     }
@@ -131,6 +135,24 @@ class OwnClientWorkaroundsIT {
         assertThat(r.applied.get(0).detail()).contains("first 16 bytes");
         assertThatThrownBy(() -> lanPlusLogin(intelLongPasswordPort, "0123456789abcdeXWXYZ", CipherSuite.SUITE_7,
                 new Recorder())).isInstanceOf(IpmiException.class).hasMessageContaining("RAKP2");
+    }
+
+    /**
+     * Intel SMM without integrity (suite 6): no RAKP4 integrity check value. Taken with one key (RAKP2 proved
+     * the password); with a K_g it would be the only proof of the K_g, so the login fails and says why.
+     */
+    @org.junit.jupiter.api.Test
+    void intel20WithoutIntegrityHasNoRakp4Icv() {
+        Recorder r = new Recorder();
+        lanPlusLogin(intelLongPasswordPort, LONG_PASSWORD, CipherSuite.SUITE_6, r);
+        assertThat(r.applied).extracting(Applied::quirk).containsOnly(Quirk.INTEL_2_0).isNotEmpty();
+
+        LanPlusOptions withKg = LanPlusOptions.builder("127.0.0.1").port(intelKgPort)
+                .credentials("admin", "password".toCharArray()).kg("bmc-key".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .privilege(PrivilegeLevel.ADMINISTRATOR).cipherSuite(CipherSuite.SUITE_6)
+                .retry(RetryPolicy.of(Duration.ofMillis(300), 2)).build();
+        assertThatThrownBy(() -> LanPlusSession.open(withKg).close()).isInstanceOf(IpmiException.class)
+                .hasMessageContaining("Quirk.INTEL_2_0");
     }
 
     /**

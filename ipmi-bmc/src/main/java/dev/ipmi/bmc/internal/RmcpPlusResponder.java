@@ -456,6 +456,11 @@ public final class RmcpPlusResponder {
         byte[] k1 = RakpKeys.derive(alg, sik, 0x01);
         byte[] k2 = RakpKeys.derive(alg, sik, 0x02);
         byte[] icv = RakpKeys.rakp4Icv(alg, sik, s.rm, s.bmcSid, guid);
+        if (quirks.contains(BmcQuirk.INTEL20) && s.suite.integrity() == IntegrityAlgorithm.NONE) {
+            // The Intel SMM computes the RAKP4 ICV by the integrity algorithm instead of the authentication one:
+            // none without integrity (FreeIPMI ipmipower_check.c, intel20).
+            icv = new byte[0];
+        }
         if (quirks.contains(BmcQuirk.INTEGRITYCHECKVALUE) && icv.length == 0) {
             // Supermicro X8DTG and others: suite 0's RAKP4 carries an ICV where none belongs.
             icv = new byte[12];

@@ -128,7 +128,7 @@ final class RakpExchange {
             Rakp3 reply = new Rakp3(tag, RmcpPlusStatus.NO_ERRORS, bmcSid,
                     keys.rakp3AuthCode(r.bmcRandom(), consoleSid, intel ? role & ~0x10 : role, name));
             return new Rakp2Outcome.Confirmed(reply, new AwaitRakp4(suite, tag, consoleSid, bmcSid, rm, sik,
-                    r.bmcGuid()), java.util.Optional.ofNullable(quirk), detail);
+                    r.bmcGuid(), intel), java.util.Optional.ofNullable(quirk), detail);
         }
 
         @Override
@@ -151,8 +151,13 @@ final class RakpExchange {
         record Refused(Rakp3 reply, IpmiAuthenticationException error) implements Rakp2Outcome {}
     }
 
-    /** RAKP 3 sent: waits for RAKP 4, holding the session integrity key until the session keys are derived. */
-    record AwaitRakp4(CipherSuite suite, int tag, int consoleSid, int bmcSid, byte[] rm, byte[] sik, byte[] guid) {
+    /**
+     * RAKP 3 sent: waits for RAKP 4, holding the session integrity key until the session keys are derived.
+     *
+     * @param intel the BMC hashed RAKP2 the Intel SMM way ({@link Quirk#INTEL_2_0})
+     */
+    record AwaitRakp4(CipherSuite suite, int tag, int consoleSid, int bmcSid, byte[] rm, byte[] sik, byte[] guid,
+                      boolean intel) {
         /**
          * Checks the BMC's integrity check value and derives K1 and K2.
          *
@@ -162,6 +167,17 @@ final class RakpExchange {
          */
         SessionKeys onRakp4(Rakp4 r, Secrets s, boolean md5KeyedWithPassword, boolean bmcHasKg) {
             byte[] icv = RakpKeys.rakp4Icv(suite.authentication(), sik, rm, bmcSid, guid);
+            if (intel && suite.integrity() == IntegrityAlgorithm.NONE && r.integrityCheckValue().length == 0) {
+                // Intel SMM: the RAKP4 ICV follows the integrity algorithm, so none comes without integrity
+                // (FreeIPMI ipmipower_check.c, intel20). With one key RAKP2 already proved the password, which is
+                // all RAKP4 would prove; with a K_g it would be the only proof of the K_g, so it stays required.
+                if (s.hasKg()) {
+                    throw new IpmiAuthenticationException("RAKP4", "the BMC sent no integrity check value (Intel SMM, "
+                            + "Quirk.INTEL_2_0, cipher suite without integrity), so the K_g cannot be verified; use a "
+                            + "cipher suite with integrity");
+                }
+                icv = new byte[0];
+            }
             // Cipher suite 0: some BMCs send a non-empty ICV anyway (FreeIPMI doc Auth #16); there is nothing to check.
             if (icv.length > 0 && !Crypto.macEquals(icv, r.integrityCheckValue())) {
                 throw new IpmiAuthenticationException("RAKP4",
