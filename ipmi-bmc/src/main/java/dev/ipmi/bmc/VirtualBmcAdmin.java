@@ -46,6 +46,7 @@ public final class VirtualBmcAdmin implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VirtualBmcAdmin.class);
     private static final int MAX_REQUEST = 64 * 1024;
     private static final String REMOVED = "removed";
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final VirtualBmcFleet fleet;
     private final Path dir;
@@ -145,9 +146,13 @@ public final class VirtualBmcAdmin implements AutoCloseable {
         }
     }
 
+    /** The BMC name of a request; checked as the configuration checks names, since it also names a file. */
     private static String argument(String[] words, String command) {
         if (words.length != 2) {
             throw new IllegalArgumentException(command + " takes one BMC name");
+        }
+        if (!NAME.matcher(words[1]).matches()) {
+            throw new IllegalArgumentException("no BMC named '" + words[1] + "'");
         }
         return words[1];
     }

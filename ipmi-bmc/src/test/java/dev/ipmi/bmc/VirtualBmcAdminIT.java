@@ -89,6 +89,9 @@ class VirtualBmcAdminIT {
             assertThat(VirtualBmcAdmin.send(socket, "add\n" + VM2.replace("vm2", "vm3").replace("port: 0",
                     "port: 0\n    frobnicate: 1"))).startsWith("error: bmcs[0].frobnicate: unknown key");
             assertThat(VirtualBmcAdmin.send(socket, "show nosuch")).startsWith("error: no BMC named 'nosuch'");
+            Files.writeString(dir.resolve("keep.yaml"), "not for the admin socket");
+            assertThat(VirtualBmcAdmin.send(socket, "remove ../keep")).startsWith("error: no BMC named '../keep'");
+            assertThat(dir.resolve("keep.yaml")).exists();
 
             assertThat(VirtualBmcAdmin.send(socket, "remove vm1")).isEqualTo("removed vm1\n");
             assertThat(VirtualBmcAdmin.send(socket, "list")).doesNotContain("vm1 ").contains("vm2 ");
