@@ -107,6 +107,10 @@ class GatewayCliIT {
         assertThat(bmcs.powerOn(1)).isTrue();
         assertThat(cli(null, Map.of(), "power", "-h", "osl02", "status").out()).isEqualTo("osl02: on\n");
 
+        Result elsewhere = cli(null, Map.of("IPMI_GATEWAY_URL", "http://127.0.0.2:9/"), "power", "-h", "osl01", "status");
+        assertThat(elsewhere.rc()).as("the stored token is not sent to another gateway").isEqualTo(1);
+        assertThat(elsewhere.err()).contains("the stored token is for " + gw.http().base());
+
         assertThat(cli(null, Map.of(), "logout").rc()).isZero();
         assertThat(token).doesNotExist();
         Result after = cli(null, Map.of(), "power", "-h", "osl01", "status");
@@ -180,6 +184,37 @@ class GatewayCliIT {
         assertThat(p.exitValue()).as(out + err).isEqualTo(1);
         assertThat(out).matches("(?s)osl03: (on|off)\nosl04: error: .*\n");
         assertThat(err).contains("hosts failed: osl04");
+    }
+
+    @Test
+    void httpsWithTheGatewaysOwnCertificateGivenAsPem() throws Exception {
+        Path ks = dir.resolve("gw.p12");
+        Path pem = dir.resolve("gw.pem");
+        keytool("-genkeypair", "-alias", "gw", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", ks.toString(),
+                "-storepass", "ks-secret", "-keypass", "ks-secret");
+        keytool("-exportcert", "-rfc", "-alias", "gw", "-keystore", ks.toString(), "-storepass", "ks-secret", "-file", pem.toString());
+        try (GatewayFixture tls = GatewayFixture.start(GatewayVirtualBmcIT.bmc("osl01", bmcs.port(0), "{}"),
+                "tls: {keystore: " + ks.toAbsolutePath() + ", password_env: KS_PW}\n",
+                Map.of("BMC_PASSWORD", VirtualBmcs.PASSWORD, "KS_PW", "ks-secret"))) {
+            String url = "https://127.0.0.1:" + tls.port();
+            Result untrusted = cli(null, Map.of("IPMI_GATEWAY_TOKEN", VIEWER_KEY), "--url", url, "power", "-h", "osl01", "status");
+            assertThat(untrusted.rc()).as("a self-signed gateway without --cacert").isEqualTo(1);
+            assertThat(untrusted.err()).contains("cannot reach");
+            Result trusted = cli(null, Map.of("IPMI_GATEWAY_TOKEN", VIEWER_KEY), "--url", url, "--cacert", pem.toString(),
+                    "power", "-h", "osl01", "status");
+            assertThat(trusted.rc()).as(trusted.err()).isZero();
+            assertThat(trusted.out()).matches("osl01: (on|off)\n");
+        }
+    }
+
+    private static void keytool(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
     }
 
     @Test

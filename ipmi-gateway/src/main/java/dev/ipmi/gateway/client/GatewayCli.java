@@ -56,6 +56,7 @@ public final class GatewayCli {
             "     IPMI_GATEWAY_CACERT (PEM certificate(s) to trust for https, e.g. a self-signed gateway's).");
     private static final Set<String> POWER = Set.of("status", "on", "off", "cycle", "reset", "soft", "diag");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int IN_FLIGHT = 16;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -133,6 +134,10 @@ public final class GatewayCli {
         if (credential == null || credential.isBlank()) {
             if (stored == null) {
                 throw new CliException("not logged in: run `client login` or set IPMI_GATEWAY_TOKEN");
+            }
+            if (!baseUrl(stored.url()).equals(base)) {
+                // a token goes only to the gateway that issued it
+                throw new CliException("the stored token is for " + stored.url() + ", not " + base + ": run `client login` for it");
             }
             credential = stored.token();
         }
@@ -215,19 +220,25 @@ public final class GatewayCli {
         void print(String host, JsonNode answer);
     }
 
-    /** One GET per host, sent at once, printed in the order of the host range. */
+    /**
+     * One GET per host, {@value #IN_FLIGHT} at a time (a host range may name thousands, and each
+     * request in flight is a connection), printed in the order of the host range.
+     */
     private int perHost(Api api, List<String> hosts, String what, Printer printer) {
-        List<CompletableFuture<JsonNode>> answers = new ArrayList<>();
-        for (String h : hosts) {
-            answers.add(api.sendAsync("GET", "/api/v1/bmcs/" + URLEncoder.encode(h, StandardCharsets.UTF_8) + "/" + what));
-        }
         List<String> failed = new ArrayList<>();
-        for (int i = 0; i < hosts.size(); i++) {
-            try {
-                printer.print(hosts.get(i), answers.get(i).join());
-            } catch (java.util.concurrent.CompletionException e) {
-                failed.add(hosts.get(i));
-                out.println(hosts.get(i) + ": error: " + (e.getCause() instanceof CliException c ? c.getMessage() : e.getCause()));
+        for (int from = 0; from < hosts.size(); from += IN_FLIGHT) {
+            List<String> batch = hosts.subList(from, Math.min(hosts.size(), from + IN_FLIGHT));
+            List<CompletableFuture<JsonNode>> answers = new ArrayList<>();
+            for (String h : batch) {
+                answers.add(api.sendAsync("GET", "/api/v1/bmcs/" + URLEncoder.encode(h, StandardCharsets.UTF_8) + "/" + what));
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    printer.print(batch.get(i), answers.get(i).join());
+                } catch (java.util.concurrent.CompletionException e) {
+                    failed.add(batch.get(i));
+                    out.println(batch.get(i) + ": error: " + (e.getCause() instanceof CliException c ? c.getMessage() : e.getCause()));
+                }
             }
         }
         return failures(failed, hosts.size());
