@@ -67,7 +67,12 @@ class ConsoleSlowClientIT {
             writer.awaitText(t -> t.contains("\"open\""), "console open");
             try (StalledClient slow = StalledClient.open(gw.port(), PATH, VIEWER_KEY)) {
                 writer.send("flood\r");
-                WsClient.await(() -> writer.outputSize() >= FLOOD_BYTES, 120, "the whole burst at the client that reads");
+                try {
+                    WsClient.await(() -> writer.outputSize() >= FLOOD_BYTES, 120, "the whole burst at the client that reads");
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + ": " + writer.outputSize() + " of " + FLOOD_BYTES + " bytes; BMC sessions "
+                            + bmcs.sessions(0) + "; " + writer.texts(), e);
+                }
                 writer.awaitOutput(FloodConsole.END);
                 writer.send("after the flood\r");
                 writer.awaitOutput("you typed: after the flood");
