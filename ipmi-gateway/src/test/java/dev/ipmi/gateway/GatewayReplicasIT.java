@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two gateway replicas on the same configuration behind a real nginx that hashes on the BMC name
  * ({@code hash $bmc consistent}, the map and upstream of the README): every request for a BMC lands
  * on one replica, so each BMC holds exactly one session, opened by that replica; when a replica
- * stops, nginx moves its BMCs to the other, which opens their sessions and serves them.
+ * stops, nginx moves its BMCs to the other, which opens their sessions and serves them. The console
+ * WebSocket passes through the same configuration to the BMC's replica.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class GatewayReplicasIT {
@@ -93,6 +94,17 @@ class GatewayReplicasIT {
                 for (int i = 0; i < BMCS; i++) {
                     assertThat(bmcs.sessions(i)).as("sessions at " + name(i) + " after 3 requests").isEqualTo(1);
                 }
+
+                // the console WebSocket through the balancer, on the replica that owns the BMC
+                GatewayFixture owner = replicaOf.get("node01").equals(addrA) ? a : b;
+                try (WsClient console = WsClient.open(http, "/api/v1/bmcs/node01/console", GatewayFixture.OPERATOR_KEY)) {
+                    console.awaitText(t -> t.contains("\"open\""), "console open through nginx");
+                    console.send("via nginx\r");
+                    console.awaitOutput("you typed: via nginx");
+                    assertThat(owner.server().consoles().openConsoles()).as("the console is on node01's replica").isEqualTo(1);
+                }
+                WsClient.await(() -> owner.server().consoles().openConsoles() == 0 && bmcs.sessions(0) == 1,
+                        "the console closed through nginx, its session at node01 too");
 
                 a.close();
                 Set<String> movedToB = new HashSet<>();
