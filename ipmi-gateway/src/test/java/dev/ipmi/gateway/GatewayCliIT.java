@@ -168,6 +168,33 @@ class GatewayCliIT {
     }
 
     @Test
+    void consoleSendsLinesAndStreamsTheHostsOutput() throws Exception {
+        java.io.PipedOutputStream keys = new java.io.PipedOutputStream();
+        java.io.PipedInputStream stdin = new java.io.PipedInputStream(keys);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Map<String, String> env = Map.of("IPMI_GATEWAY_TOKEN", OPERATOR_KEY, "IPMI_GATEWAY_URL", gw.http().base().toString(),
+                "IPMI_GATEWAY_TOKEN_FILE", dir.resolve("none").toString());
+        java.util.concurrent.CompletableFuture<Integer> rc = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                GatewayCli.run(List.of("console", "-h", "osl03"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8), stdin, env::get));
+        WsClient.await(() -> out.toString(StandardCharsets.UTF_8).contains("vbmc login: "), "the console's banner: " + out);
+        keys.write("hello console\n".getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        WsClient.await(() -> out.toString(StandardCharsets.UTF_8).contains("you typed: hello console"), "the echo");
+        keys.write("~.\n".getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        assertThat(rc.get(30, TimeUnit.SECONDS)).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("[console on osl03 as writer]");
+        WsClient.await(() -> gw.server().consoles().openConsoles() == 0, "the console closed at the gateway");
+
+        Result refused = cli(null, Map.of("IPMI_GATEWAY_TOKEN", OPERATOR_KEY), "console", "-h", "nosuch");
+        assertThat(refused.rc()).isEqualTo(1);
+        assertThat(refused.err()).contains("refused the console: HTTP 404");
+        assertThat(cli(null, Map.of("IPMI_GATEWAY_TOKEN", OPERATOR_KEY), "console", "-h", "osl0[1-2]").rc()).isEqualTo(2);
+    }
+
+    @Test
     void theShadedJarIsTheClientOnADeviceWithoutIpmitool() throws Exception {
         Path jar = Path.of("target", "ipmi-gateway.jar").toAbsolutePath();
         assertThat(jar).as("the shaded jar (built in the package phase)").exists();

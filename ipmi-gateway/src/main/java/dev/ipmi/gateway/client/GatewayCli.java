@@ -50,6 +50,8 @@ public final class GatewayCli {
             "  power -h HOSTS status|on|off|cycle|reset|soft|diag [--wait]",
             "  sensors -h HOSTS                     every sensor reading",
             "  sel -h HOSTS                         the event log",
+            "  console -h HOST [--takeover]         the serial console, line by line: stdin lines go to the host",
+            "                                       (each ended by CR), its output to stdout; a line '~.' ends, '~B' sends a break",
             "HOSTS is a host range: node01, 'osl0[1-6]', 'rack[1-2]-n[1-4],db1'.",
             "env: IPMI_GATEWAY_URL (default http://127.0.0.1:8623), IPMI_GATEWAY_TOKEN (a token or an API key;",
             "     used instead of the token file), IPMI_GATEWAY_TOKEN_FILE (default ~/.config/ipmi-gateway/token),",
@@ -111,7 +113,7 @@ public final class GatewayCli {
         }
         Path file = tokenFile != null ? Path.of(tokenFile) : defaultTokenFile();
         String command = a.remove(0);
-        if (!Set.of("login", "logout", "list", "power", "sensors", "sel").contains(command)) {
+        if (!Set.of("login", "logout", "list", "power", "sensors", "sel", "console").contains(command)) {
             throw new UsageException("unknown command '" + command + "'");
         }
         if (command.equals("logout")) {
@@ -150,8 +152,111 @@ public final class GatewayCli {
             case "power" -> power(api, a);
             case "sensors" -> perHost(api, hosts(a), "sensors", this::printSensors);
             case "sel" -> perHost(api, hosts(a), "sel", this::printSel);
+            case "console" -> console(api, a);
             default -> throw new UsageException("unknown command '" + command + "'");
         };
+    }
+
+    /**
+     * The console WebSocket in line mode: the JDK cannot put a terminal in raw mode without running
+     * stty, so keystrokes go out a line at a time. Ends at '~.', at the end of stdin, or when the
+     * gateway closes the console (exit 0 for a normal close, 1 otherwise, with the reason).
+     */
+    private int console(Api api, List<String> a) {
+        String host = hostsOption(a);
+        boolean takeover = a.remove("--takeover");
+        noneLeft(a);
+        if (!host.matches("[A-Za-z0-9._-]{1,63}")) {
+            throw new UsageException("console takes one BMC name, not '" + host + "'");
+        }
+        URI ws = URI.create((api.base().getScheme().equals("https") ? "wss" : "ws") + "://" + api.base().getRawAuthority()
+                + api.base().getRawPath() + "api/v1/bmcs/" + URLEncoder.encode(host, StandardCharsets.UTF_8) + "/console"
+                + (takeover ? "?takeover=true" : ""));
+        CompletableFuture<String> closed = new CompletableFuture<>();
+        java.net.http.WebSocket.Listener listener = new java.net.http.WebSocket.Listener() {
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onBinary(java.net.http.WebSocket w, java.nio.ByteBuffer data, boolean last) {
+                byte[] b = new byte[data.remaining()];
+                data.get(b);
+                out.write(b, 0, b.length);
+                out.flush();
+                w.request(1);
+                return null;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
+                text.append(data);
+                if (last) {
+                    try {
+                        JsonNode m = JSON.readTree(text.toString());
+                        switch (m.path("type").asText()) {
+                            case "hello" -> err.println("[console on " + host + " as " + m.path("role").asText() + "]");
+                            case "role" -> err.println("[now " + m.path("role").asText() + ": " + m.path("reason").asText() + "]");
+                            case "error" -> err.println("[" + m.path("message").asText() + "]");
+                            default -> { }
+                        }
+                    } catch (IOException notJson) {
+                        err.println("[unexpected message from the gateway]");
+                    }
+                    text.setLength(0);
+                }
+                w.request(1);
+                return null;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket w, int code, String reason) {
+                closed.complete(code == java.net.http.WebSocket.NORMAL_CLOSURE ? "" : "closed by the gateway: " + code + " " + reason);
+                return null;
+            }
+
+            @Override
+            public void onError(java.net.http.WebSocket w, Throwable error) {
+                closed.complete("console failed: " + error);
+            }
+        };
+        java.net.http.WebSocket socket;
+        try {
+            socket = api.http().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + api.credential()).buildAsync(ws, listener).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException h) {
+                throw new CliException("the gateway refused the console: HTTP " + h.getResponse().statusCode()
+                        + (h.getResponse().body() instanceof String b && !b.isEmpty() ? " " + b : ""));
+            }
+            throw new CliException("cannot reach " + api.base() + ": " + e.getCause());
+        }
+        Thread keys = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while (!closed.isDone() && (line = lines.readLine()) != null) {
+                    if (line.equals("~.")) {
+                        break;
+                    }
+                    if (line.equals("~B")) {
+                        socket.sendText("{\"type\":\"break\"}", true).join();
+                    } else {
+                        socket.sendBinary(java.nio.ByteBuffer.wrap((line + "\r").getBytes(StandardCharsets.UTF_8)), true).join();
+                    }
+                }
+                if (!socket.isOutputClosed()) {
+                    socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
+                }
+                closed.completeOnTimeout("", 10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (IOException | java.util.concurrent.CompletionException e) {
+                closed.complete("console input failed: " + e);
+            }
+        }, "gateway-client-console-input");
+        keys.setDaemon(true);
+        keys.start();
+        String reason = closed.join();
+        if (!reason.isEmpty()) {
+            throw new CliException(reason);
+        }
+        return 0;
     }
 
     private int login(HttpClient http, URI base, Path file, String user, List<String> rest) {
