@@ -144,6 +144,24 @@ class ConsoleVirtualBmcIT {
     }
 
     @Test
+    void theConsolesOwnSessionIsClosedAtTheBmcWhenTheConsoleEnds() {
+        Http.Resp power = http.get("/api/v1/bmcs/db01/power", OPERATOR_KEY);
+        assertThat(power.status()).as(power.toString()).isEqualTo(200);
+        assertThat(bmcs.sessions(1)).as("the fleet's pooled session").isEqualTo(1);
+        for (int round = 0; round < 2; round++) {
+            try (WsClient w = WsClient.open(http, "/api/v1/bmcs/db01/console", OPERATOR_KEY)) {
+                w.awaitText(t -> t.contains("\"open\""), "console open");
+                assertThat(bmcs.sessions(1)).as("the console's SOL session besides the fleet's").isEqualTo(2);
+            }
+            WsClient.await(() -> gw.server().consoles().openConsoles() == 0, "console closed");
+            WsClient.await(() -> bmcs.sessions(1) == 1, "the console's session closed at the BMC, the fleet's kept (now "
+                    + bmcs.sessions(1) + ")");
+        }
+        assertThat(http.get("/api/v1/bmcs/db01/power", OPERATOR_KEY).status()).isEqualTo(200);
+        assertThat(bmcs.sessions(1)).isEqualTo(1);
+    }
+
+    @Test
     void corsOpensOnlyForConfiguredOrigins() {
         Http.Resp ok = http.send("GET", "/api/v1/bmcs", VIEWER_KEY, null, Map.of("Origin", "https://ops.example.com"));
         assertThat(ok.headers().firstValue("Access-Control-Allow-Origin")).contains("https://ops.example.com");
