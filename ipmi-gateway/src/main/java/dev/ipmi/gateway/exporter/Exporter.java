@@ -41,6 +41,7 @@ public final class Exporter implements AutoCloseable {
     private final ScrapeStats stats;
     private final AdHocSessions adHoc;
     private final EnterpriseNumbers enterprises;
+    private final SelEvents selEvents;
     private final Map<String, CompletableFuture<Scrape.Result>> inFlight = new ConcurrentHashMap<>();
 
     /**
@@ -62,6 +63,7 @@ public final class Exporter implements AutoCloseable {
         this.stats = new ScrapeStats(jvmMetrics);
         this.adHoc = new AdHocSessions(timer, stats, Duration.ofMinutes(10), MAX_TARGETS);
         this.enterprises = EnterpriseNumbers.system();
+        this.selEvents = new SelEvents(stats);
     }
 
     public ExporterConfig config() {
@@ -112,14 +114,14 @@ public final class Exporter implements AutoCloseable {
             stats.shared();
             return running;
         }
-        run(target, module, budget, mine, () -> inFlight.remove(key, mine));
+        run(target, module, key, budget, mine, () -> inFlight.remove(key, mine));
         return mine;
     }
 
-    private void run(Target target, Module module, Duration budget, CompletableFuture<Scrape.Result> out,
+    private void run(Target target, Module module, String key, Duration budget, CompletableFuture<Scrape.Result> out,
                      Runnable done) {
         long start = System.nanoTime();
-        Scrape scrape = new Scrape(module, enterprises, stats);
+        Scrape scrape = new Scrape(module, enterprises, stats, selEvents, key);
         AtomicBoolean finished = new AtomicBoolean();
         boolean[] sessionFailed = {false};
         CompletableFuture<Void> work = session(target, module, scrape::run);

@@ -3,6 +3,7 @@ package dev.ipmi.gateway.exporter;
 import io.javalin.Javalin;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,14 @@ public final class ExporterServer implements AutoCloseable {
             </body></html>
             """;
 
+    /**
+     * Jetty's worker threads at most. Every scrape is asynchronous (a worker hands it to the IPMI
+     * side and returns), so a few workers serve any number of targets; without a cap Jetty's pool
+     * grows with Prometheus's concurrent scrapes (up to 200 threads).
+     */
+    static final int MAX_HTTP_THREADS = 16;
+    static final int MIN_HTTP_THREADS = 4;
+
     private final Javalin app;
     private final Exporter exporter;
 
@@ -36,6 +45,7 @@ public final class ExporterServer implements AutoCloseable {
         ExporterHandlers h = new ExporterHandlers(exporter);
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
+            c.jetty.threadPool = httpThreads();
             c.routes.get("/ipmi", h::scrape);
             c.routes.get("/metrics", h::metrics);
             c.routes.get("/", ctx -> ctx.html(INDEX));
@@ -49,6 +59,13 @@ public final class ExporterServer implements AutoCloseable {
         LOG.info("ipmi exporter listening on http://{}:{} with {} modules", host.isEmpty() ? "*" : host, app.port(),
                 config.modules().size());
         return new ExporterServer(app, exporter);
+    }
+
+    /** A fixed-size Jetty pool, so the exporter's thread count does not follow its target count. */
+    static QueuedThreadPool httpThreads() {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_HTTP_THREADS, MIN_HTTP_THREADS, 60_000);
+        pool.setName("exporter-http");
+        return pool;
     }
 
     public int port() {

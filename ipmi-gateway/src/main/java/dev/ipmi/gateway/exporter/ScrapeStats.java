@@ -35,6 +35,12 @@ final class ScrapeStats {
     private final Counter requests = Counter.builder().name("ipmi_exporter_bmc_requests_total")
             .help("IPMI requests sent to BMCs, by command (SDR reads stay flat while repositories do not change).")
             .labelNames("command").register(registry);
+    private final Counter selRecords = Counter.builder().name("ipmi_exporter_sel_records_read_total")
+            .help("SEL records read by the sel-events collector: a scrape reads only the records added since the "
+                    + "last one (and the last one again, to learn what follows it).").register(registry);
+    private final Counter selFullReads = Counter.builder().name("ipmi_exporter_sel_full_reads_total")
+            .help("SEL reads from the first record: the first scrape of a target, and after an erase or a shrink.")
+            .register(registry);
     private final Histogram duration = Histogram.builder().name("ipmi_exporter_scrape_duration_seconds")
             .help("Time to answer a target scrape.").classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
                     2.5, 5, 10, 30)
@@ -66,6 +72,14 @@ final class ScrapeStats {
 
     void collectorFailed(Collector c) {
         failures.labelValues(c.id()).inc();
+    }
+
+    void selRecordsRead(int n) {
+        selRecords.inc(n);
+    }
+
+    void selFullRead() {
+        selFullReads.inc();
     }
 
     void sessionOpened() {
