@@ -164,11 +164,19 @@ final class SelEvents {
         });
     }
 
-    /** The event text the rules' regexes see: the spec's (ipmitool's) wording of the event offset. */
+    /**
+     * The event text the rules' regexes see. Threshold events are worded as FreeIPMI's
+     * {@code ipmi-sel} words them ("Upper Critical - going high"), which ipmi_exporter's regexes are
+     * written against; discrete events keep the spec's (ipmitool's) wording, which differs from
+     * FreeIPMI's in places ("Correctable ECC", FreeIPMI "Correctable memory error").
+     */
     static String eventText(SelRecord r) {
         if (r instanceof SelRecord.SystemEvent e) {
             String d = e.description().strip();
-            return d.isEmpty() ? "Event offset " + e.offset() : d;
+            if (d.isEmpty()) {
+                return "Event offset " + e.offset();
+            }
+            return e.eventReadingType() == EventText.THRESHOLD ? d.replace(" going ", " - going ") : d;
         }
         return String.format("OEM record %02x", r.recordType());
     }
@@ -185,16 +193,14 @@ final class SelEvents {
     }
 
     /**
-     * FreeIPMI's event state column (Nominal, Warning, Critical, N/A): a deassertion is nominal; a
-     * threshold crossing is a warning at a non-critical threshold and critical beyond; a discrete
-     * offset takes the severity {@link SensorSeverity} gives that state; OEM records are N/A.
+     * FreeIPMI's event state column (Nominal, Warning, Critical, N/A): a threshold crossing is a
+     * warning at a non-critical threshold and critical beyond; a discrete offset takes the severity
+     * {@link SensorSeverity} gives that state; OEM records are N/A. The direction does not count:
+     * {@code ipmi-sel} 1.6.10 reports a deasserted "Power Supply Failure detected" as Critical too.
      */
     static String state(SelRecord r) {
         if (!(r instanceof SelRecord.SystemEvent e)) {
             return "N/A";
-        }
-        if (e.deassertion()) {
-            return "Nominal";
         }
         if (e.eventReadingType() == EventText.THRESHOLD) {
             int o = e.offset();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SelEventsTest {
     private static final List<SelEventRule> RULES = List.of(
             new SelEventRule("ecc", Pattern.compile("Correctable ECC")),
-            new SelEventRule("upper_critical", Pattern.compile("Upper Critical going high")),
+            new SelEventRule("upper_critical", Pattern.compile("Upper Critical - going high")),
             new SelEventRule("never", Pattern.compile("no such event")));
 
     /** Memory (0Ch), sensor-specific (6Fh), offset 0 = correctable ECC (IPMI v2.0 table 42-3). */
@@ -46,9 +46,8 @@ class SelEventsTest {
         assertThat(s.byName()).containsEntry("ecc", 2).containsEntry("upper_critical", 2).containsEntry("never", 0);
         assertThat(s.latestByName()).containsEntry("ecc", 1_700_000_050L).containsEntry("upper_critical",
                 1_700_000_100L).containsEntry("never", 0L);
-        // a correctable ECC error is a warning in FreeIPMI's sensor table (Memory, offset 0); a deassertion is nominal
-        assertThat(s.byState()).containsOnly(Map.entry("Warning", 2), Map.entry("Critical", 1),
-                Map.entry("Nominal", 1));
+        // a correctable ECC error is a warning in FreeIPMI's sensor table (Memory, offset 0)
+        assertThat(s.byState()).containsOnly(Map.entry("Warning", 2), Map.entry("Critical", 2));
     }
 
     @Test
@@ -68,12 +67,14 @@ class SelEventsTest {
     @Test
     void statesFollowTheEventKind() {
         assertThat(SelEvents.state(upperCritical(1, 0, false))).isEqualTo("Critical");
-        assertThat(SelEvents.state(upperCritical(1, 0, true))).isEqualTo("Nominal");
+        assertThat(SelEvents.state(upperCritical(1, 0, true))).as("as ipmi-sel: the direction does not count")
+                .isEqualTo("Critical");
         SelRecord upperNonCritical = new SelRecord.SystemEvent(1, new SelTimestamp(0), 0x20, 0x04, 0x01, 0x01, false,
                 0x01, 0x57, 0, 0);
         assertThat(SelEvents.state(upperNonCritical)).isEqualTo("Warning");
         assertThat(SelEvents.state(new SelRecord.OemNonTimestamped(1, 0xE0, new byte[13]))).isEqualTo("N/A");
-        assertThat(SelEvents.eventText(upperCritical(1, 0, false))).isEqualTo("Upper Critical going high");
+        assertThat(SelEvents.eventText(upperCritical(1, 0, false))).isEqualTo("Upper Critical - going high");
+        assertThat(SelEvents.eventText(ecc(1, 0))).isEqualTo("Correctable ECC");
         assertThat(SelEvents.timestamp(upperCritical(1, 0x100, false))).isZero();
     }
 }
