@@ -7,6 +7,7 @@ import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.options.LanPlusOptions;
 import dev.ipmi.core.options.SessionOptions;
 import dev.ipmi.core.sdr.SdrCache;
+import dev.ipmi.core.spi.TransportEngine;
 import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.gateway.exporter.ExporterConfig.Driver;
 import dev.ipmi.gateway.exporter.ExporterConfig.Module;
@@ -52,17 +53,21 @@ final class AdHocSessions implements AutoCloseable {
     private final Map<Key, Slot> slots = new ConcurrentHashMap<>();
     private final SdrCache sdrCache = SdrCache.inMemory();
     private final ScheduledExecutorService timer;
+    private final TransportEngine engine;
     private final ScrapeStats stats;
     private final Duration idle;
     private final int maxTargets;
     private final AtomicInteger open = new AtomicInteger();
 
     /**
+     * @param engine     the I/O engine every session runs on
      * @param maxTargets distinct BMC endpoints kept at once: {@code target} comes from the request,
      *                   so without a bound any client could make the pool grow without end
      */
-    AdHocSessions(ScheduledExecutorService timer, ScrapeStats stats, Duration idle, int maxTargets) {
+    AdHocSessions(ScheduledExecutorService timer, TransportEngine engine, ScrapeStats stats, Duration idle,
+                  int maxTargets) {
         this.timer = timer;
+        this.engine = engine;
         this.stats = stats;
         this.idle = idle;
         this.maxTargets = maxTargets;
@@ -118,6 +123,7 @@ final class AdHocSessions implements AutoCloseable {
         b.retry(RetryPolicy.of(first, retries));
         b.listener(stats.listener());
         b.scheduler(timer);
+        b.engine(engine);
         // the scrape's callbacks only record readings and never block: running them on the
         // I/O thread saves a thread hand-off per reply (the answer is written elsewhere)
         b.callbackExecutor(Runnable::run);

@@ -1,8 +1,15 @@
 package dev.ipmi.gateway.exporter;
 
+import dev.ipmi.gateway.config.ConfigException;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,23 +48,77 @@ public final class ExporterServer implements AutoCloseable {
     }
 
     public static ExporterServer start(ExporterConfig config, String host, int port) {
+        return start(config, Optional.empty(), new WebConfig(Optional.empty(), Map.of()), host, port);
+    }
+
+    /**
+     * @param configFile where {@code config} came from: {@code POST /-/reload} reads it again
+     *                   (without it, reload answers 500 saying there is no file)
+     * @param web        ipmi_exporter's {@code --web.config.file}: TLS and basic authentication
+     */
+    static ExporterServer start(ExporterConfig config, Optional<Path> configFile, WebConfig web, String host,
+                                int port) {
         Exporter exporter = new Exporter(config, Optional.empty(), Set.of(), true);
         ExporterHandlers h = new ExporterHandlers(exporter);
+        Optional<WebConfig.BasicAuth> auth = web.basicAuthUsers().isEmpty() ? Optional.empty()
+                : Optional.of(new WebConfig.BasicAuth(web.basicAuthUsers()));
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.jetty.threadPool = httpThreads();
+            web.tls().ifPresent(tls -> c.jetty.addConnector((server, http) -> {
+                SslContextFactory.Server ssl = new SslContextFactory.Server();
+                ssl.setKeyStore(tls.keyStore());
+                ssl.setKeyStorePassword(new String(tls.keyStorePassword()));
+                ssl.setIncludeProtocols(tls.minVersion().equals("TLSv1.3") ? new String[] {"TLSv1.3"}
+                        : new String[] {"TLSv1.2", "TLSv1.3"});
+                ServerConnector connector = new ServerConnector(server, ssl, new HttpConnectionFactory(http));
+                connector.setHost(host);
+                connector.setPort(port);
+                return connector;
+            }));
+            auth.ifPresent(a -> c.routes.before(ctx -> {
+                if (!a.allows(ctx.header("Authorization"))) {
+                    ctx.header("WWW-Authenticate", "Basic");
+                    ctx.status(401).contentType("text/plain; charset=utf-8").result("Unauthorized\n");
+                    ctx.skipRemainingHandlers();
+                }
+            }));
             c.routes.get("/ipmi", h::scrape);
             c.routes.get("/metrics", h::metrics);
             c.routes.get("/", ctx -> ctx.html(INDEX));
+            c.routes.post("/-/reload", ctx -> {
+                try {
+                    Path file = configFile.orElseThrow(() -> new ConfigException("", 0,
+                            "the exporter was started without a config file"));
+                    exporter.reload(ExporterConfig.load(file));
+                    LOG.info("configuration reloaded from {}", file);
+                    ctx.status(200);
+                } catch (ConfigException e) {
+                    LOG.warn("reloading the configuration failed: {}", e.getMessage());
+                    ctx.status(500).contentType("text/plain; charset=utf-8")
+                            .result("failed to reload config: " + e.getMessage() + "\n");
+                }
+            });
+            // as ipmi_exporter: other methods are refused, naming the one allowed
+            Handler onlyPost = ctx -> ctx.header("Allow", "POST").status(405)
+                    .contentType("text/plain; charset=utf-8").result("Only POST requests allowed\n");
+            c.routes.get("/-/reload", onlyPost);
+            c.routes.put("/-/reload", onlyPost);
+            c.routes.delete("/-/reload", onlyPost);
         });
         try {
-            app.start(host, port);
+            if (web.tls().isPresent()) {
+                app.start();
+            } else {
+                app.start(host, port);
+            }
         } catch (RuntimeException e) {
             exporter.close();
             throw e;
         }
-        LOG.info("ipmi exporter listening on http://{}:{} with {} modules", host.isEmpty() ? "*" : host, app.port(),
-                config.modules().size());
+        LOG.info("ipmi exporter listening on {}://{}:{} with {} modules{}", web.tls().isPresent() ? "https" : "http",
+                host.isEmpty() ? "*" : host, app.port(), config.modules().size(),
+                auth.isPresent() ? ", basic authentication" : "");
         return new ExporterServer(app, exporter);
     }
 
@@ -66,6 +127,10 @@ public final class ExporterServer implements AutoCloseable {
         QueuedThreadPool pool = new QueuedThreadPool(MAX_HTTP_THREADS, MIN_HTTP_THREADS, 60_000);
         pool.setName("exporter-http");
         return pool;
+    }
+
+    Exporter exporter() {
+        return exporter;
     }
 
     public int port() {
