@@ -18,6 +18,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.WeakHashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +53,11 @@ final class AdHocSessions implements AutoCloseable {
     }
 
     private final Map<Key, Slot> slots = new ConcurrentHashMap<>();
+    /**
+     * A module's password digest by the array's identity (arrays hash by identity), so a scrape does
+     * not hash the password again; weak, so the arrays of modules a reload replaced can go.
+     */
+    private final Map<char[], String> digests = Collections.synchronizedMap(new WeakHashMap<>());
     private final SdrCache sdrCache = SdrCache.inMemory();
     private final ScheduledExecutorService timer;
     private final TransportEngine engine;
@@ -77,7 +84,7 @@ final class AdHocSessions implements AutoCloseable {
 
     <T> CompletableFuture<T> call(Target.Address target, Module module, Function<IpmiClient, CompletableFuture<T>> action) {
         Key key = new Key(target.host(), target.port(), module.driver(), module.user(), module.privilege().code(),
-                module.cipherSuite(), digest(module.password()));
+                module.cipherSuite(), digests.computeIfAbsent(module.password(), AdHocSessions::digest));
         if (slots.size() >= maxTargets && !slots.containsKey(key)) {
             return CompletableFuture.failedFuture(new IllegalStateException("the exporter already keeps sessions for "
                     + maxTargets + " targets; " + target.text() + " waits until one has been idle for " + idle));
