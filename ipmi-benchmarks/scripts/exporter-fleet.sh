@@ -126,6 +126,9 @@ done
 T1=$(ticks "$EXP_PID"); V1=$(ticks "$VBMC_PID"); P1=$(ticks "$PROM_PID")
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 THREADS=$(threads "$EXP_PID")
+# thread names with their numbers folded ("qtp123-45" -> "qtpN-N"), to see which pool a thread belongs to
+KINDS=$(cat /proc/"$EXP_PID"/task/*/comm 2>/dev/null | sed 's/[0-9][0-9]*/N/g' | sort | uniq -c | sort -rn \
+    | awk '{ n = $1; $1 = ""; sub(/^ /, ""); printf "%s%s %d", (NR > 1 ? ", " : ""), $0, n }')
 RSS=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$EXP_PID/status")
 
 q() { curl -sf --data-urlencode "query=$1" "http://127.0.0.1:$PROM/api/v1/query" \
@@ -155,3 +158,4 @@ echo "| virtual BMCs' JVM / Prometheus CPU seconds in the window | $(secs "$V0" 
 echo "| load average (1, 5, 15 min) at the window's start / end | $LOAD0 / $LOAD1 |"
 echo "| exporter threads at the end (min-max sampled every 5 s) | $THREADS ($TMIN-$TMAX) |"
 echo "| exporter resident memory | ${RSS} MiB |"
+echo "| exporter threads by name | $KINDS |"
