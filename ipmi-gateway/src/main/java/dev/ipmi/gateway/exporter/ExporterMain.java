@@ -6,6 +6,7 @@ import dev.ipmi.gateway.config.GatewayConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -62,7 +63,7 @@ public final class ExporterMain {
         }
         WebConfig web;
         try {
-            web = webConfig == null ? new WebConfig(Optional.empty(), java.util.Map.of())
+            web = webConfig == null ? new WebConfig(Optional.empty(), Map.of())
                     : WebConfig.load(Path.of(webConfig));
         } catch (ConfigException e) {
             err.println("ipmi-gateway exporter: " + webConfig + ": " + e.getMessage());

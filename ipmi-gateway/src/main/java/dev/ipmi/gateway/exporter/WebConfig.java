@@ -12,9 +12,11 @@ import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -121,7 +123,10 @@ record WebConfig(Optional<Tls> tls, Map<String, String> basicAuthUsers) {
                 throw certNode.error("no certificate in " + cert);
             }
             PrivateKey privateKey = privateKey(Files.readString(key, StandardCharsets.US_ASCII), keyNode, key);
-            char[] password = HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16)).toCharArray();
+            // the key store lives in memory only; its password just has to be one nobody else knows
+            byte[] random = new byte[16];
+            new SecureRandom().nextBytes(random);
+            char[] password = HexFormat.of().formatHex(random).toCharArray();
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
             ks.setKeyEntry("exporter", privateKey, password, chain.toArray(Certificate[]::new));
@@ -201,7 +206,7 @@ record WebConfig(Optional<Tls> tls, Map<String, String> basicAuthUsers) {
             } catch (IllegalArgumentException e) {
                 ok = false;
             } finally {
-                java.util.Arrays.fill(password, '\0');
+                Arrays.fill(password, '\0');
             }
             if (ok) {
                 if (verified.size() >= MAX_CACHED) {
