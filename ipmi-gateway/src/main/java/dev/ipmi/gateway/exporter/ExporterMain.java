@@ -31,6 +31,26 @@ public final class ExporterMain {
         return new ExporterRoutes(exporter);
     }
 
+    /**
+     * SIGHUP reloads the config file, as it does for ipmi_exporter (a unit file's
+     * {@code ExecReload=kill -HUP $MAINPID} keeps working). {@code sun.misc.Signal} is the JDK's
+     * only way to take a signal; where it is missing, {@code POST /-/reload} still works.
+     */
+    private static void onHangUp(ExporterServer server, PrintStream err) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> {
+                try {
+                    server.reload();
+                } catch (ConfigException e) {
+                    // logged by reload; the last good configuration stays
+                }
+            });
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            err.println("ipmi-gateway exporter: SIGHUP cannot be handled here (" + e.getMessage()
+                    + "); use POST /-/reload");
+        }
+    }
+
     public static int run(List<String> args, PrintStream err) {
         String config = null;
         String listen = ":9290";
@@ -85,6 +105,7 @@ public final class ExporterMain {
             err.println("ipmi-gateway exporter: cannot start: " + e.getMessage());
             return 1;
         }
+        onHangUp(server, err);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -43,10 +43,12 @@ public final class ExporterServer implements AutoCloseable {
 
     private final Javalin app;
     private final Exporter exporter;
+    private final Optional<Path> configFile;
 
-    private ExporterServer(Javalin app, Exporter exporter) {
+    private ExporterServer(Javalin app, Exporter exporter, Optional<Path> configFile) {
         this.app = app;
         this.exporter = exporter;
+        this.configFile = configFile;
     }
 
     public static ExporterServer start(ExporterConfig config, String host, int port) {
@@ -90,13 +92,9 @@ public final class ExporterServer implements AutoCloseable {
             c.routes.get("/", ctx -> ctx.html(INDEX));
             c.routes.post("/-/reload", ctx -> {
                 try {
-                    Path file = configFile.orElseThrow(() -> new ConfigException("", 0,
-                            "the exporter was started without a config file"));
-                    exporter.reload(ExporterConfig.load(file));
-                    LOG.info("configuration reloaded from {}", file);
+                    reload(exporter, configFile);
                     ctx.status(200);
                 } catch (ConfigException e) {
-                    LOG.warn("reloading the configuration failed: {}", e.getMessage());
                     ctx.status(500).contentType("text/plain; charset=utf-8")
                             .result("failed to reload config: " + e.getMessage() + "\n");
                 }
@@ -121,7 +119,29 @@ public final class ExporterServer implements AutoCloseable {
         LOG.info("ipmi exporter listening on {}://{}:{} with {} modules{}", web.tls().isPresent() ? "https" : "http",
                 host.isEmpty() ? "*" : host, app.port(), config.modules().size(),
                 auth.isPresent() ? ", basic authentication" : "");
-        return new ExporterServer(app, exporter);
+        return new ExporterServer(app, exporter, configFile);
+    }
+
+    /**
+     * Reads the config file again ({@code POST /-/reload}, SIGHUP); the last good configuration
+     * stays when the file is broken.
+     *
+     * @throws ConfigException naming the key and line, or saying there is no file
+     */
+    void reload() {
+        reload(exporter, configFile);
+    }
+
+    private static void reload(Exporter exporter, Optional<Path> configFile) {
+        try {
+            Path file = configFile.orElseThrow(() -> new ConfigException("", 0,
+                    "the exporter was started without a config file"));
+            exporter.reload(ExporterConfig.load(file));
+            LOG.info("configuration reloaded from {}", file);
+        } catch (ConfigException e) {
+            LOG.warn("reloading the configuration failed: {}", e.getMessage());
+            throw e;
+        }
     }
 
     /** A fixed-size Jetty pool, so the exporter's thread count does not follow its target count. */
