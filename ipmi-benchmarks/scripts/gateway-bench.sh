@@ -14,6 +14,9 @@
 # needs: mvn -B package -DskipTests (ipmi-gateway/target/ipmi-gateway.jar, ipmi-benchmarks/target/benchmarks.jar),
 #        openipmi and ipmitool (for the ipmi_sim part), java 17.
 # env:   REQUESTS=2000 THREADS=8 RUN_SECONDS=10 BMCS=1000 PARTS=sim,vbmc,memory
+#        POWER_MODEL=script     script: ipmi_sim forks the fixture's chassis-control.sh on every power
+#                               query (~160/s for any client); process: answered inside ipmi_sim from
+#                               whether a long-running child runs (as compare-peers.sh POWER_MODEL=process)
 #        JVM="-Xms8m -Xmx48m -XX:+UseSerialGC -XX:MaxMetaspaceSize=40m -XX:ReservedCodeCacheSize=16m -XX:MaxDirectMemorySize=16m -Xss256k -XX:TieredStopAtLevel=1"
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -27,5 +30,5 @@ cd "$REPO"
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 exec timeout 900 java -cp "$BENCH_JAR" dev.ipmi.benchmarks.tools.GatewayBench \
     --requests "${REQUESTS:-2000}" --threads "${THREADS:-8}" --seconds "${RUN_SECONDS:-10}" \
-    --bmcs "${BMCS:-1000}" --parts "${PARTS:-sim,vbmc,memory}" --jar "$GW_JAR" \
+    --bmcs "${BMCS:-1000}" --parts "${PARTS:-sim,vbmc,memory}" --power-model "${POWER_MODEL:-script}" --jar "$GW_JAR" \
     --jvm "${JVM:--Xms8m -Xmx48m -XX:+UseSerialGC -XX:MaxMetaspaceSize=40m -XX:ReservedCodeCacheSize=16m -XX:MaxDirectMemorySize=16m -Xss256k -XX:TieredStopAtLevel=1}"

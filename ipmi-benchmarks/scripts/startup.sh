@@ -8,14 +8,18 @@
 # (ipmi-examples/bin/ipmi: C1 only, SerialGC) on JDK 17; the launcher with a JDK 17 AppCDS archive;
 # and, when JDK25_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64) exists, the launcher on JDK 25
 # with and without its AOT cache. Archives are made here by ipmi-examples/bin/ipmi-archive in a
-# work directory (the jar is copied there), never next to the build output.
+# work directory (the jar is copied there), never next to the build output. A class with an empty
+# `main`, run with the launcher's flags, is the floor of any JVM start (the --version rows cannot
+# go below it).
 #
 # usage: ipmi-benchmarks/scripts/startup.sh      (after mvn -B package -DskipTests)
 # env:   RUNS=20 WARMUP=3   runs per row (median wall time) and warm-ups
 #        POWER_MODEL=process|script  (default process: ipmi_sim answers power status itself)
 #        JDK17_HOME=/usr/lib/jvm/java-17-openjdk-amd64   JDK25_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 #        MAX_SECONDS=600    hard limit; every loop is also bounded by RUNS
-# Output: a markdown table on stdout (wall median ms, CPU mean ms, ratio to the ipmitool row).
+# Output: a markdown table on stdout (wall median ms, CPU mean ms, both as ratios to the ipmitool
+# row above them). On a shared machine the CPU ratio is the steadier one: wall time grows with the
+# load, and more for a process of several threads (the JVM) than for a single-threaded one.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -108,18 +112,28 @@ PY
 
 ROWS=()
 BASE=
-# row LABEL CMD...: measures, and the ratio to the last ipmitool row (BASE)
+BASE_CPU=
+# row LABEL CMD...: measures, and the ratios to the last ipmitool row (BASE, BASE_CPU)
 row() {
     local label=$1; shift
     log "$label"
     # a number for a command that fails would be meaningless
     "$@" >/dev/null 2>"$WORK/last.err" || die "failed: $label: $(head -3 "$WORK/last.err")"
     read -r wall cpu < <(measure "$@")
-    local ratio=-
-    if [ -n "$BASE" ] && [ "$wall" != - ]; then ratio=$(python3 -c "print('%.1f' % ($wall / $BASE))"); fi
-    ROWS+=("| $label | $wall | $cpu | $ratio |")
+    local ratio=- cratio=-
+    if [ -n "$BASE" ] && [ "$wall" != - ]; then
+        ratio=$(python3 -c "print('%.1f' % ($wall / $BASE))")
+        cratio=$(python3 -c "print('%.1f' % ($cpu / max($BASE_CPU, 0.1)))")
+    fi
+    ROWS+=("| $label | $wall | $cpu | $ratio | $cratio |")
 }
-base() { local label=$1; shift; log "$label"; "$@" >/dev/null 2>&1 || die "failed: $label"; read -r BASE cpu < <(measure "$@"); ROWS+=("| $label | $BASE | $cpu | 1.0 |"); }
+base() {
+    local label=$1; shift
+    log "$label"
+    "$@" >/dev/null 2>&1 || die "failed: $label"
+    read -r BASE BASE_CPU < <(measure "$@")
+    ROWS+=("| $label | $BASE | $BASE_CPU | 1.0 | 1.0 |")
+}
 
 "$JDK17_HOME/bin/java" -jar "$WORK/ipmi.jar" "${CONN[@]}" power status | grep -q "Chassis Power is" \
     || die "java CLI power status failed"
@@ -133,7 +147,18 @@ if [ -x "$JDK25_HOME/bin/java" ]; then
     JAVA=$JDK25_HOME/bin/java IPMI_JAR=$WORK/ipmi.jar "$ARCHIVER" "${CONN[@]}" power status >/dev/null 2>&1 || HAVE25=0
 fi
 
+# the floor: a JVM that starts, runs an empty main and exits, with the launcher's flags
+mkdir -p "$WORK/empty"
+printf 'public final class Empty {\n    public static void main(String[] args) {\n    }\n}\n' > "$WORK/empty/Empty.java"
+"$JDK17_HOME/bin/javac" --release 17 -d "$WORK/empty" "$WORK/empty/Empty.java" || die "javac failed"
+FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
 base "\`ipmitool -V\`" ipmitool -V
+row "empty \`main\` (JDK 17, launcher flags)" "$JDK17_HOME/bin/java" "${FLAGS[@]}" -cp "$WORK/empty" Empty
+if [ $HAVE25 = 1 ]; then
+    row "empty \`main\` (JDK 25, launcher flags)" "$JDK25_HOME/bin/java" "${FLAGS[@]}" -cp "$WORK/empty" Empty
+fi
 row "\`java -jar ipmi.jar --version\` (JDK 17, default flags)" "$JDK17_HOME/bin/java" -jar "$WORK/ipmi.jar" --version
 row "\`ipmi --version\` launcher, JDK 17, no archive" env JAVA="$JDK17_HOME/bin/java" IPMI_JAR="$WORK/ipmi.jar" IPMI_NO_ARCHIVE=1 "$LAUNCHER" --version
 row "\`ipmi --version\` launcher, JDK 17 + AppCDS archive" env JAVA="$JDK17_HOME/bin/java" IPMI_JAR="$WORK/ipmi.jar" "$LAUNCHER" --version
@@ -149,8 +174,8 @@ if [ $HAVE25 = 1 ]; then
     row "\`ipmi … power status\` launcher, JDK 25 + AOT cache" env JAVA="$JDK25_HOME/bin/java" IPMI_JAR="$WORK/ipmi.jar" "$LAUNCHER" "${CONN[@]}" power status
 fi
 
-echo "Start-up, $(date -u +%Y-%m-%d), $RUNS runs after $WARMUP warm-ups, ipmi_sim power model $POWER_MODEL, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Start-up, $(date -u +%Y-%m-%d), $RUNS runs after $WARMUP warm-ups, ipmi_sim power model $POWER_MODEL, load average $LOAD_BEFORE before and $(cut -d' ' -f1-3 /proc/loadavg) after"
 echo
-echo "| what | wall ms (median) | CPU ms (mean) | × ipmitool |"
-echo "| --- | ---: | ---: | ---: |"
+echo "| what | wall ms (median) | CPU ms (mean) | wall × ipmitool | CPU × ipmitool |"
+echo "| --- | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${ROWS[@]}"

@@ -8,11 +8,14 @@ import dev.ipmi.core.commands.sensor.GetSensorThresholds;
 import dev.ipmi.core.commands.transport.LanParameter;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What a virtual BMC manages: the machine behind it. The dispatcher turns IPMI requests into these
  * calls, all on the server's I/O thread, so implementations must answer quickly and never block
- * for long (run slow actions in the background and report the last known state).
+ * for long (run slow actions in the background and report the last known state, or finish them
+ * through {@link #powerAsync} and {@link #setBootFlagsAsync}).
  *
  * <p>Optional features return {@link Optional#empty()} (the BMC then answers "not present" or
  * "invalid command").
@@ -27,10 +30,34 @@ public interface BmcBackend {
      */
     boolean power(PowerAction action);
 
+    /**
+     * {@link #power} finished later: a backend whose actions run an outside command overrides this so the
+     * server's I/O thread answers other requests (and other BMCs) meanwhile; the reply goes out when the
+     * stage completes. A stage failing with {@link BmcBackendException} answers its completion code. The
+     * default runs {@link #power} at once.
+     */
+    default CompletionStage<Boolean> powerAsync(PowerAction action) {
+        try {
+            return CompletableFuture.completedFuture(power(action));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** Boot flags (boot option parameter 5). */
     BootFlags bootFlags();
 
     void setBootFlags(BootFlags flags);
+
+    /** {@link #setBootFlags} finished later, as {@link #powerAsync}; the default runs it at once. */
+    default CompletionStage<Void> setBootFlagsAsync(BootFlags flags) {
+        try {
+            setBootFlags(flags);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     GetDeviceId.Response deviceId();
 

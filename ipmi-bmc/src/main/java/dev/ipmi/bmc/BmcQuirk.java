@@ -39,6 +39,11 @@ public enum BmcQuirk {
      */
     DROP_FIRST_SOL_PACKET(null),
     /**
+     * OpenIPMI's ipmi_sim 2.0.33 keys HMAC-MD5-128 integrity (cipher suites 7 to 10) with the user's
+     * password instead of K1, so a client keying it by the book gets no answer inside the session.
+     */
+    HMAC_MD5_128_KEYED_WITH_PASSWORD(null),
+    /**
      * Asus P5M2/P5MT-R/RS162-E4/RX4, Intel SR1520ML/X38ML, Sun Fire 2200/4150/4450 with ELOM: Get
      * Channel Authentication Capabilities reports non-null user names as disabled although the BMC
      * logs them in. FreeIPMI without the flag: "username invalid".
@@ -51,8 +56,10 @@ public enum BmcQuirk {
      */
     NOCHECKSUMCHECK("nochecksumcheck"),
     /**
-     * Tyan S2882 with M3289 BMC: IPMI 1.5 in-session replies carry session ID 0 instead of the
-     * session's ID. FreeIPMI without the flag drops them: "session timeout".
+     * Tyan S2882 with M3289 BMC: in-session replies carry session ID 0 instead of the session's ID, over
+     * IPMI 1.5 and (still authenticated and encrypted with the session's keys) over RMCP+; ipmipower checks
+     * the ID of both ({@code ipmipower_check_session_id}). FreeIPMI without the flag drops them: "session
+     * timeout".
      */
     IDZERO("idzero"),
     /**
@@ -81,7 +88,10 @@ public enum BmcQuirk {
     /**
      * Intel SE7520AF2 with Intel Server Management Module (Professional Edition): the RAKP hashes
      * use the user name padded with NULs to 16 bytes whatever length RAKP1 sent, and RAKP3 is
-     * checked as if name-only lookup were off. FreeIPMI without the flag: "password invalid".
+     * checked as if name-only lookup were off; with RAKP-HMAC-MD5 (cipher suites 6 to 12) only the first 16
+     * bytes of a longer password key the hashes and the session keys; RAKP4's integrity check value follows
+     * the integrity algorithm, so suites without integrity (1, 6) get none. FreeIPMI without the flag: "password
+     * invalid".
      */
     INTEL20("intel20"),
     /**

@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +32,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failures answer what VirtualBMC answers: C0h "node busy" when a command exits non-zero, cannot be
  * started or another one is still running for this machine; CCh for a boot device not offered. An
- * action's command runs on this backend's own thread; the server's I/O thread waits for it at most
+ * action's command runs on this backend's own thread; the reply waits for it at most
  * {@link Builder#replyWait(Duration)} (so a failure can be answered), after which the action is taken as
- * accepted and a later failure is only logged. Placeholders: {@code {name}} always, {@code {device}}
+ * accepted and a later failure is only logged. The virtual BMC calls {@link #powerAsync} and
+ * {@link #setBootFlagsAsync}, so its I/O thread never waits: it answers other requests and other BMCs
+ * while a command runs. Placeholders: {@code {name}} always, {@code {device}}
  * (ipmitool's names: pxe, disk, safe, diag, cdrom, bios, floppy, none) and {@code {persistent}}
  * ({@code true}/{@code false}) in the boot-device template.
  */
@@ -114,47 +116,54 @@ public final class TemplateBackend extends ForwardingBmcBackend implements AutoC
     }
 
     /**
-     * Runs {@code argv} on the backend's thread and waits for it up to {@link #wait}.
-     *
-     * @throws BmcBackendException C0h when another command is running, or this one fails within the wait
+     * Starts {@code argv} on the backend's thread. The stage completes when the command exits 0, fails with
+     * C0h when it fails, or completes (the action taken as accepted) after {@link #wait}, in which case a
+     * later failure is only logged.
      */
-    private void execute(String what, List<String> argv) {
+    private CompletableFuture<Void> start(String what, List<String> argv) {
         Future<?> running = current;
         if (running != null && !running.isDone()) {
-            throw BmcBackendException.busy(name + ": " + what + " refused, the previous command is still running");
+            return CompletableFuture.failedFuture(BmcBackendException.busy(name + ": " + what
+                    + " refused, the previous command is still running"));
         }
-        Future<CommandBackend.Result> f = runner.submit(() -> run(argv));
-        current = f;
-        CommandBackend.Result r;
-        try {
-            r = f.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            runner.execute(() -> logLate(what, argv, f));
-            return;
-        } catch (ExecutionException e) {
-            throw BmcBackendException.busy(name + ": " + what + " " + argv + " failed: " + e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw BmcBackendException.busy(name + ": interrupted");
-        }
-        if (r.exitCode() != 0) {
-            throw BmcBackendException.busy(name + ": " + what + " " + argv + " exited with " + r.exitCode() + ": "
-                    + r.output().strip());
-        }
-        LOG.info("{}: {} ran {}", name, what, argv);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        current = runner.submit(() -> {
+            try {
+                CommandBackend.Result r = run(argv);
+                if (r.exitCode() != 0) {
+                    done.completeExceptionally(BmcBackendException.busy(name + ": " + what + " " + argv
+                            + " exited with " + r.exitCode() + ": " + r.output().strip()));
+                } else {
+                    LOG.info("{}: {} ran {}", name, what, argv);
+                    done.complete(null);
+                }
+            } catch (IOException e) {
+                done.completeExceptionally(BmcBackendException.busy(name + ": " + what + " " + argv + " failed: "
+                        + e.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                done.completeExceptionally(BmcBackendException.busy(name + ": interrupted"));
+            }
+        });
+        CompletableFuture<Void> reply = new CompletableFuture<>();
+        done.whenComplete((v, e) -> {
+            boolean answered = e == null ? reply.complete(null) : reply.completeExceptionally(e);
+            if (!answered && e != null) {
+                LOG.warn("{}: {} failed after the reply: {}", name, what, e.getMessage());
+            }
+        });
+        return reply.completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void logLate(String what, List<String> argv, Future<CommandBackend.Result> f) {
+    /** Waits for a stage on the caller's thread, for the blocking {@link BmcBackend} methods. */
+    private static <T> T await(CompletableFuture<T> stage) {
         try {
-            CommandBackend.Result r = f.get();
-            if (r.exitCode() != 0) {
-                LOG.warn("{}: {} {} exited with {} after the reply: {}", name, what, argv, r.exitCode(),
-                        r.output().strip());
+            return stage.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
-        } catch (ExecutionException e) {
-            LOG.warn("{}: {} {} failed after the reply: {}", name, what, argv, e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            throw e;
         }
     }
 
@@ -182,36 +191,49 @@ public final class TemplateBackend extends ForwardingBmcBackend implements AutoC
 
     @Override
     public boolean power(PowerAction action) {
+        return await(powerAsync(action));
+    }
+
+    /** Runs the action's command off the server's I/O thread; answered when it ends or after the reply wait. */
+    @Override
+    public CompletableFuture<Boolean> powerAsync(PowerAction action) {
         CommandTemplate t = power.get(action);
         if (t == null) {
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
-        execute("power " + action, t.argv(values()));
-        if (action.equals(PowerAction.POWER_DOWN) || action.equals(PowerAction.SOFT_SHUTDOWN)) {
-            on = false;
-        } else if (!action.equals(PowerAction.DIAGNOSTIC_INTERRUPT)) {
-            on = true;
-        }
-        // The delegate records the SEL event and keeps fans and power readings consistent with the state.
-        delegate.power(on ? PowerAction.POWER_UP : PowerAction.POWER_DOWN);
-        refreshedAt = System.nanoTime();
-        return true;
+        return start("power " + action, t.argv(values())).thenApply(v -> {
+            if (action.equals(PowerAction.POWER_DOWN) || action.equals(PowerAction.SOFT_SHUTDOWN)) {
+                on = false;
+            } else if (!action.equals(PowerAction.DIAGNOSTIC_INTERRUPT)) {
+                on = true;
+            }
+            // The delegate records the SEL event and keeps fans and power readings consistent with the state.
+            delegate.power(on ? PowerAction.POWER_UP : PowerAction.POWER_DOWN);
+            refreshedAt = System.nanoTime();
+            return true;
+        });
     }
 
     @Override
     public void setBootFlags(BootFlags flags) {
+        await(setBootFlagsAsync(flags));
+    }
+
+    @Override
+    public CompletableFuture<Void> setBootFlagsAsync(BootFlags flags) {
         BootDevice d = flags.device();
         if (!d.equals(BootDevice.NO_OVERRIDE) && !bootDevices.contains(d)) {
-            throw BmcBackendException.invalidBootDevice(name + ": boot device " + deviceName(d) + " not offered "
-                    + bootDevices.stream().map(TemplateBackend::deviceName).toList());
+            return CompletableFuture.failedFuture(BmcBackendException.invalidBootDevice(name + ": boot device "
+                    + deviceName(d) + " not offered " + bootDevices.stream().map(TemplateBackend::deviceName).toList()));
         }
-        if (bootDevice != null && flags.valid()) {
-            Map<String, String> v = new HashMap<>(values());
-            v.put("device", deviceName(d));
-            v.put("persistent", Boolean.toString(flags.persistent()));
-            execute("boot device " + deviceName(d), bootDevice.argv(v));
+        if (bootDevice == null || !flags.valid()) {
+            delegate.setBootFlags(flags);
+            return CompletableFuture.completedFuture(null);
         }
-        delegate.setBootFlags(flags);
+        Map<String, String> v = new HashMap<>(values());
+        v.put("device", deviceName(d));
+        v.put("persistent", Boolean.toString(flags.persistent()));
+        return start("boot device " + deviceName(d), bootDevice.argv(v)).thenRun(() -> delegate.setBootFlags(flags));
     }
 
     @Override
@@ -288,7 +310,7 @@ public final class TemplateBackend extends ForwardingBmcBackend implements AutoC
             return this;
         }
 
-        /** How long the I/O thread waits for an action's command before taking it as accepted. */
+        /** How long the reply waits for an action's command before taking it as accepted. */
         public Builder replyWait(Duration wait) {
             if (wait.isNegative()) {
                 throw new IllegalArgumentException("replyWait must not be negative: " + wait);

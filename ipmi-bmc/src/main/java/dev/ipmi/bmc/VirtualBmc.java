@@ -129,6 +129,12 @@ public final class VirtualBmc {
         this.boundPort = actualPort;
     }
 
+    /** Replies a backend finishes later are sent from {@code ioThread} (the hosting server's loop). */
+    void runDeferredRepliesOn(java.util.concurrent.Executor ioThread) {
+        ipmi15.deferredReplies().runOn(ioThread);
+        rmcpPlus.deferredReplies().runOn(ioThread);
+    }
+
     /** The port it is bound to once hosted. */
     public int boundPort() {
         return boundPort;

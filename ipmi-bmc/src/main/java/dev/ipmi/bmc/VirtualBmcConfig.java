@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -51,12 +52,20 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *       console: unix:/run/vm1-serial.sock
  * }</pre>
  *
- * Parsing is strict: an unknown key, a missing required key or a bad value fails with the key's path
+ * A top-level {@code admin-socket: PATH} names the Unix-domain socket of the running process's admin
+ * commands ({@link VirtualBmcAdmin}).
+ *
+ * <p>Parsing is strict: an unknown key, a missing required key or a bad value fails with the key's path
  * ({@code bmcs[1].backend.power.of: unknown key}); passwords never appear in messages.
  */
-public record VirtualBmcConfig(List<Bmc> bmcs) {
+public record VirtualBmcConfig(List<Bmc> bmcs, Optional<java.nio.file.Path> adminSocket) {
     public VirtualBmcConfig {
         bmcs = List.copyOf(bmcs);
+        Objects.requireNonNull(adminSocket, "adminSocket");
+    }
+
+    public VirtualBmcConfig(List<Bmc> bmcs) {
+        this(bmcs, Optional.empty());
     }
 
     /** One BMC of the file. */
@@ -147,7 +156,7 @@ public record VirtualBmcConfig(List<Bmc> bmcs) {
             throw new IllegalArgumentException("not valid YAML: " + firstLine(e.getMessage()));
         }
         Map<String, Object> top = map(root == null ? Map.of() : root, "(top level)");
-        known(top, "(top level)", "bmcs");
+        known(top, "(top level)", "bmcs", "admin-socket");
         List<Object> list = list(require(top, "bmcs", "(top level)"), "bmcs");
         List<Bmc> bmcs = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -164,7 +173,16 @@ public record VirtualBmcConfig(List<Bmc> bmcs) {
             }
             bmcs.add(b);
         }
-        return new VirtualBmcConfig(bmcs);
+        Optional<java.nio.file.Path> admin = Optional.empty();
+        if (top.containsKey("admin-socket")) {
+            String path = string(top.get("admin-socket"), "admin-socket");
+            try {
+                admin = Optional.of(java.nio.file.Path.of(path));
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new IllegalArgumentException("admin-socket: not a path: '" + path + "'");
+            }
+        }
+        return new VirtualBmcConfig(bmcs, admin);
     }
 
     private static Bmc bmc(Map<String, Object> m, String at) {

@@ -97,6 +97,10 @@ public final class VirtualBmcServer implements AutoCloseable {
             ch.configureBlocking(false);
             InetSocketAddress local = (InetSocketAddress) ch.getLocalAddress();
             bmc.boundTo(local.getPort());
+            bmc.runDeferredRepliesOn(task -> {
+                tasks.add(task);
+                selector.wakeup();
+            });
             channels.put(bmc, ch);
             CountDownLatch registered = new CountDownLatch(1);
             tasks.add(() -> {

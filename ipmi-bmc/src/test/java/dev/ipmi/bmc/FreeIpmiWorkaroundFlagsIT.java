@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,9 @@ class FreeIpmiWorkaroundFlagsIT {
     static Path dir;
     static VirtualBmcServer server;
     static final Map<BmcQuirk, Integer> PORTS = new EnumMap<>(BmcQuirk.class);
+    /** 20 bytes: the Intel SMM uses only the first 16 under RAKP-HMAC-MD5. */
+    static final String LONG_PASSWORD = "0123456789abcdefWXYZ";
+    static int intelLongPasswordPort;
 
     /** How FreeIPMI must be run to meet the fault: the driver, and the cipher suite for IPMI 2.0. */
     private static List<String> driver(BmcQuirk q) {
@@ -75,6 +79,13 @@ class FreeIpmiWorkaroundFlagsIT {
                     .quirk(q)
                     .backend(backend)));
         }
+        InMemoryBackend backend = InMemoryBackend.builder().build();
+        backend.power(PowerAction.POWER_UP);
+        intelLongPasswordPort = hostLowPort(VirtualBmc.builder()
+                .user("admin", LONG_PASSWORD, PrivilegeLevel.ADMINISTRATOR)
+                .cipherSuites(CipherSuite.SUITE_7, CipherSuite.SUITE_3, CipherSuite.SUITE_6)
+                .quirk(BmcQuirk.INTEL20)
+                .backend(backend));
     }
 
     /** A free port below 32768 (see {@link VirtualBmcFreeIpmiIT#hostLowPort}). */
@@ -104,6 +115,58 @@ class FreeIpmiWorkaroundFlagsIT {
         a.addAll(List.of(extra));
         a.add("--stat");
         return a;
+    }
+
+    private static List<String> lanPlus(int port, String password, String suite, String... extra) {
+        List<String> a = new ArrayList<>(List.of("ipmi-power", "-h", "127.0.0.1:" + port, "-u", "admin", "-p", password,
+                "--session-timeout=1500", "--retransmission-timeout=500", "-D", "LAN_2_0", "-I", suite));
+        a.addAll(List.of(extra));
+        a.add("--stat");
+        return a;
+    }
+
+    /**
+     * idzero is not only an IPMI 1.5 flag: ipmipower checks the session ID of RMCP+ replies the same way
+     * ({@code ipmipower_check_session_id}, FreeIPMI 1.6), and accepts 0 with the flag. Only without
+     * integrity, though: libfreeipmi's {@code unassemble_ipmi_rmcpplus_pkt} reads the session trailer only
+     * when the session ID is non-zero, so an authenticated reply with ID 0 ends ipmi-power in its integrity
+     * pad check whatever the flags.
+     */
+    @Test
+    void idzeroOverRmcpPlus() throws Exception {
+        int port = PORTS.get(BmcQuirk.IDZERO);
+        assertThat(IpmiSim.run(lanPlus(port, "password", "0", "-W", "idzero"), dir)).contains("127.0.0.1: on");
+        assertThatThrownBy(() -> IpmiSim.run(lanPlus(port, "password", "0"), dir))
+                .hasMessageContaining("session timeout");
+        assertThatThrownBy(() -> IpmiSim.run(lanPlus(port, "password", "3", "-W", "idzero"), dir))
+                .hasMessageContaining("ipmi_rmcpplus_check_integrity_pad");
+    }
+
+    /**
+     * intel20 with RAKP-HMAC-MD5 and a password longer than 16 bytes: FreeIPMI hashes and keys with its first
+     * 16 bytes only ({@code ipmipower_check.c}, {@code ipmipower_packet.c}, {@code ipmipower_powercmd.c}), as
+     * the BMC does; with HMAC-SHA1 the whole password counts on both sides.
+     */
+    @Test
+    void intel20TruncatesLongPasswordsUnderHmacMd5() throws Exception {
+        assertThat(IpmiSim.run(lanPlus(intelLongPasswordPort, LONG_PASSWORD, "7", "-W", "intel20"), dir))
+                .contains("127.0.0.1: on");
+        assertThat(IpmiSim.run(lanPlus(intelLongPasswordPort, LONG_PASSWORD, "3", "-W", "intel20"), dir))
+                .contains("127.0.0.1: on");
+        assertThatThrownBy(() -> IpmiSim.run(lanPlus(intelLongPasswordPort, LONG_PASSWORD, "7"), dir))
+                .hasMessageContaining("password invalid");
+    }
+
+    /**
+     * intel20 with a suite without integrity: FreeIPMI checks RAKP4 by the integrity algorithm, so it wants no
+     * integrity check value at all ({@code ipmipower_check_rakp_4_integrity_check_value}), as the BMC sends.
+     */
+    @Test
+    void intel20SendsNoRakp4IcvWithoutIntegrity() throws Exception {
+        assertThat(IpmiSim.run(lanPlus(intelLongPasswordPort, LONG_PASSWORD, "6", "-W", "intel20"), dir))
+                .contains("127.0.0.1: on");
+        assertThatThrownBy(() -> IpmiSim.run(lanPlus(intelLongPasswordPort, LONG_PASSWORD, "6"), dir))
+                .hasMessageContaining("password invalid");
     }
 
     @ParameterizedTest

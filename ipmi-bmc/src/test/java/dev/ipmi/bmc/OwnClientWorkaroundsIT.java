@@ -37,6 +37,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class OwnClientWorkaroundsIT {
     static VirtualBmcServer server;
     static final Map<BmcQuirk, Integer> PORTS = new EnumMap<>(BmcQuirk.class);
+    static final String LONG_PASSWORD = "0123456789abcdefWXYZ";
+    static int intelLongPasswordPort;
+    static int md5KeyedPort;
+    static int intelKgPort;
 
     /** The client quirk reported for each BMC fault, when the client has to detect one. */
     static Optional<Quirk> reported(BmcQuirk q) {
@@ -67,6 +71,13 @@ class OwnClientWorkaroundsIT {
                         .quirk(q).build()).getPort());
             }
         }
+        intelLongPasswordPort = server.add(VirtualBmc.builder().user("admin", LONG_PASSWORD, PrivilegeLevel.ADMINISTRATOR)
+                .cipherSuites(CipherSuite.SUITE_7, CipherSuite.SUITE_6).quirk(BmcQuirk.INTEL20).build()).getPort();
+        intelKgPort = server.add(VirtualBmc.builder().user("admin", "password", PrivilegeLevel.ADMINISTRATOR)
+                .cipherSuites(CipherSuite.SUITE_6).kg("bmc-key".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .quirk(BmcQuirk.INTEL20).build()).getPort();
+        md5KeyedPort = server.add(VirtualBmc.builder().user("admin", "password", PrivilegeLevel.ADMINISTRATOR)
+                .cipherSuites(CipherSuite.SUITE_7).quirk(BmcQuirk.HMAC_MD5_128_KEYED_WITH_PASSWORD).build()).getPort();
     }
 
     @AfterAll
@@ -78,11 +89,91 @@ class OwnClientWorkaroundsIT {
 
     static final class Recorder implements IpmiEventListener {
         final List<Applied> applied = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
         public void quirkApplied(SocketAddress bmc, Quirk quirk, String detail) {
             applied.add(new Applied(quirk, detail));
         }
+
+        @Override
+        public boolean tracesPackets() {
+            return true;
+        }
+
+        @Override
+        public void packetTraced(SocketAddress bmc, boolean outbound, String description) {
+            if (outbound) {
+                sent.incrementAndGet();
+            }
+        }
+    }
+
+    static void lanPlusLogin(int port, String password, CipherSuite suite, Recorder recorder) {
+        LanPlusOptions o = LanPlusOptions.builder("127.0.0.1").port(port)
+                .credentials("admin", password.toCharArray()).privilege(PrivilegeLevel.ADMINISTRATOR)
+                .cipherSuite(suite).retry(RetryPolicy.of(Duration.ofMillis(300), 2)).listener(recorder).build();
+        try (LanPlusSession s = LanPlusSession.open(o)) {
+            assertThat(s.send(new GetDeviceId.Request()).join().deviceId()).isEqualTo(0x20);
+        }
+    }
+
+    /** Session ID 0 in RMCP+ replies: accepted because the reply's integrity data verify under the session's K1. */
+    @org.junit.jupiter.api.Test
+    void idZeroOverRmcpPlus() {
+        Recorder r = new Recorder();
+        login(BmcQuirk.IDZERO, r, false);
+        assertThat(r.applied).extracting(Applied::quirk).containsOnly(Quirk.ID_ZERO).isNotEmpty();
+    }
+
+    /** Intel SMM with RAKP-HMAC-MD5 and a 20-byte password: the BMC proves the password's first 16 bytes. */
+    @org.junit.jupiter.api.Test
+    void intel20LongPasswordUnderHmacMd5() {
+        Recorder r = new Recorder();
+        lanPlusLogin(intelLongPasswordPort, LONG_PASSWORD, CipherSuite.SUITE_7, r);
+        assertThat(r.applied).extracting(Applied::quirk).containsOnly(Quirk.INTEL_2_0).isNotEmpty();
+        assertThat(r.applied.get(0).detail()).contains("first 16 bytes");
+        assertThatThrownBy(() -> lanPlusLogin(intelLongPasswordPort, "0123456789abcdeXWXYZ", CipherSuite.SUITE_7,
+                new Recorder())).isInstanceOf(IpmiException.class).hasMessageContaining("RAKP2");
+    }
+
+    /**
+     * Intel SMM without integrity (suite 6): no RAKP4 integrity check value. Taken with one key (RAKP2 proved
+     * the password); with a K_g it would be the only proof of the K_g, so the login fails and says why.
+     */
+    @org.junit.jupiter.api.Test
+    void intel20WithoutIntegrityHasNoRakp4Icv() {
+        Recorder r = new Recorder();
+        lanPlusLogin(intelLongPasswordPort, LONG_PASSWORD, CipherSuite.SUITE_6, r);
+        assertThat(r.applied).extracting(Applied::quirk).containsOnly(Quirk.INTEL_2_0).isNotEmpty();
+
+        LanPlusOptions withKg = LanPlusOptions.builder("127.0.0.1").port(intelKgPort)
+                .credentials("admin", "password".toCharArray()).kg("bmc-key".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .privilege(PrivilegeLevel.ADMINISTRATOR).cipherSuite(CipherSuite.SUITE_6)
+                .retry(RetryPolicy.of(Duration.ofMillis(300), 2)).build();
+        assertThatThrownBy(() -> LanPlusSession.open(withKg).close()).isInstanceOf(IpmiException.class)
+                .hasMessageContaining("Quirk.INTEL_2_0");
+    }
+
+    /**
+     * ipmi_sim's HMAC-MD5-128 keying costs the first login a Set Session Privilege Level timeout and a second
+     * login; the next login to the same BMC applies the remembered quirk from the start.
+     */
+    @org.junit.jupiter.api.Test
+    void aRememberedQuirkSavesTheRetryOnTheNextLogin() {
+        java.net.InetSocketAddress bmc = new java.net.InetSocketAddress("127.0.0.1", md5KeyedPort);
+        dev.ipmi.core.options.QuirkCache.shared().forget(bmc);
+        Recorder first = new Recorder();
+        lanPlusLogin(md5KeyedPort, "password", CipherSuite.SUITE_7, first);
+        Recorder second = new Recorder();
+        lanPlusLogin(md5KeyedPort, "password", CipherSuite.SUITE_7, second);
+        assertThat(first.applied).extracting(Applied::detail).containsExactly(
+                "HMAC-MD5-128 integrity keyed with the password (detected)");
+        assertThat(second.applied).extracting(Applied::detail).containsExactly(
+                "HMAC-MD5-128 integrity keyed with the password (remembered for this BMC)");
+        // first: Open Session, RAKP1, RAKP3, Set Session Privilege twice, then all of it again, Get Device ID,
+        // Close Session; second: one login
+        assertThat(second.sent.get()).isLessThanOrEqualTo(first.sent.get() - 4);
     }
 
     static void login(BmcQuirk q, Recorder recorder, Quirk... optIn) {

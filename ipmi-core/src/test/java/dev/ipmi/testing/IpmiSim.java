@@ -104,6 +104,9 @@ public final class IpmiSim implements AutoCloseable {
             conf = conf.lines().filter(l -> !l.trim().startsWith("sol \"tcp:"))
                     .reduce("", (a, l) -> a + l + "\n");
         }
+        if (b.confEdit != null) {
+            conf = b.confEdit.apply(conf);
+        }
         Path confFile = stateDir.resolve("lan.conf");
         Files.writeString(confFile, conf);
 
@@ -354,6 +357,7 @@ public final class IpmiSim implements AutoCloseable {
         private String kg;
         private boolean sol = true;
         private UnaryOperator<String> emuEdit;
+        private UnaryOperator<String> confEdit;
 
         /** Configures a BMC key (Kg) for RMCP+ two-key logins. */
         public Builder kg(String kg) {
@@ -384,6 +388,15 @@ public final class IpmiSim implements AutoCloseable {
         /** Rewrites the lab's emulator script (lab.emu) before ipmi_sim reads it, e.g. to serve device SDRs. */
         public Builder emu(UnaryOperator<String> edit) {
             this.emuEdit = edit;
+            return this;
+        }
+
+        /**
+         * Rewrites the generated lan.conf (ports and paths already filled in) before ipmi_sim reads
+         * it, e.g. to answer power control from a long-running process instead of the chassis script.
+         */
+        public Builder lanConf(UnaryOperator<String> edit) {
+            this.confEdit = edit;
             return this;
         }
 

@@ -27,7 +27,8 @@ public final class Main {
             "usage: java -jar ipmi-gateway.jar --config gateway.yaml [--exporter-config ipmi_remote.yml]",
             "       java -jar ipmi-gateway.jar exporter --config ipmi_remote.yml [--listen HOST:PORT]   Prometheus exporter only",
             "       java -jar ipmi-gateway.jar hash-key [--stdin]        new API key (or one read from stdin) and its sha256",
-            "       java -jar ipmi-gateway.jar hash-password [--iterations N]   password (asked, or one line of stdin) to password_hash");
+            "       java -jar ipmi-gateway.jar hash-password [--iterations N]   password (asked, or one line of stdin) to password_hash",
+            "       java -jar ipmi-gateway.jar client [--url URL] login|power -h HOSTS status|...   the console's command line (client --help)");
 
     private Main() {}
 
@@ -37,6 +38,10 @@ public final class Main {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> a = Arrays.asList(args);
+        if (!a.isEmpty() && a.get(0).equals("client")) {
+            // before the -h check below: the client's -h names hosts, as in FreeIPMI
+            return dev.ipmi.gateway.client.GatewayCli.run(a.subList(1, a.size()), out, err);
+        }
         try {
             if (a.isEmpty() || a.contains("--help") || a.contains("-h")) {
                 (a.isEmpty() ? err : out).println(USAGE);

@@ -76,19 +76,23 @@ class ConsoleVirtualBmcIT {
 
     @Test
     void secondOperatorIsAViewerUntilItTakesOver() {
-        try (WsClient first = WsClient.open(http, PATH, OPERATOR_KEY);
-             WsClient second = WsClient.open(http, PATH, NODE_KEY)) {
+        // The server registers a client after the upgrade completes, so two clients opened back to back
+        // may be registered in either order: the second connects only once the first is the writer.
+        try (WsClient first = WsClient.open(http, PATH, OPERATOR_KEY)) {
+            assertThat(first.awaitText(t -> t.contains("\"hello\""), "hello")).contains("\"role\":\"writer\"");
             first.awaitText(t -> t.contains("\"open\""), "console open");
-            assertThat(second.awaitText(t -> t.contains("\"hello\""), "hello")).contains("\"role\":\"viewer\"");
-            try (WsClient third = WsClient.open(http, PATH + "?takeover=true", NODE_KEY)) {
-                assertThat(third.awaitText(t -> t.contains("\"hello\""), "hello")).contains("\"role\":\"writer\"");
-                assertThat(first.awaitText(t -> t.contains("\"role\":\"viewer\""), "demotion"))
-                        .contains("taken over by key:nodes-only");
-                third.send("mine now\r");
-                third.awaitOutput("you typed: mine now");
-                first.awaitOutput("you typed: mine now");
-                first.send("not mine\r");
-                first.awaitText(t -> t.contains("\"error\""), "read-only error after take-over");
+            try (WsClient second = WsClient.open(http, PATH, NODE_KEY)) {
+                assertThat(second.awaitText(t -> t.contains("\"hello\""), "hello")).contains("\"role\":\"viewer\"");
+                try (WsClient third = WsClient.open(http, PATH + "?takeover=true", NODE_KEY)) {
+                    assertThat(third.awaitText(t -> t.contains("\"hello\""), "hello")).contains("\"role\":\"writer\"");
+                    assertThat(first.awaitText(t -> t.contains("\"role\":\"viewer\""), "demotion"))
+                            .contains("taken over by key:nodes-only");
+                    third.send("mine now\r");
+                    third.awaitOutput("you typed: mine now");
+                    first.awaitOutput("you typed: mine now");
+                    first.send("not mine\r");
+                    first.awaitText(t -> t.contains("\"error\""), "read-only error after take-over");
+                }
             }
         }
     }
@@ -137,6 +141,24 @@ class ConsoleVirtualBmcIT {
                 assertThat(taken.isOpen()).isTrue();
             }
         }
+    }
+
+    @Test
+    void theConsolesOwnSessionIsClosedAtTheBmcWhenTheConsoleEnds() {
+        Http.Resp power = http.get("/api/v1/bmcs/db01/power", OPERATOR_KEY);
+        assertThat(power.status()).as(power.toString()).isEqualTo(200);
+        assertThat(bmcs.sessions(1)).as("the fleet's pooled session").isEqualTo(1);
+        for (int round = 0; round < 2; round++) {
+            try (WsClient w = WsClient.open(http, "/api/v1/bmcs/db01/console", OPERATOR_KEY)) {
+                w.awaitText(t -> t.contains("\"open\""), "console open");
+                assertThat(bmcs.sessions(1)).as("the console's SOL session besides the fleet's").isEqualTo(2);
+            }
+            WsClient.await(() -> gw.server().consoles().openConsoles() == 0, "console closed");
+            WsClient.await(() -> bmcs.sessions(1) == 1, "the console's session closed at the BMC, the fleet's kept (now "
+                    + bmcs.sessions(1) + ")");
+        }
+        assertThat(http.get("/api/v1/bmcs/db01/power", OPERATOR_KEY).status()).isEqualTo(200);
+        assertThat(bmcs.sessions(1)).isEqualTo(1);
     }
 
     @Test

@@ -95,6 +95,12 @@ final class WsClient implements AutoCloseable {
         }
     }
 
+    int outputSize() {
+        synchronized (output) {
+            return output.size();
+        }
+    }
+
     List<String> texts() {
         return texts;
     }
@@ -130,7 +136,11 @@ final class WsClient implements AutoCloseable {
     }
 
     static void await(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        await(condition, 20, what);
+    }
+
+    static void await(java.util.function.BooleanSupplier condition, int seconds, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);

@@ -54,14 +54,23 @@ public final class GatewayBench {
         Args args = new Args(argv, Map.of("requests", "2000", "threads", "8", "seconds", "10", "bmcs", "1000",
                 "jar", "ipmi-gateway/target/ipmi-gateway.jar",
                 "jvm", "-Xms8m -Xmx48m -XX:+UseSerialGC -XX:MaxMetaspaceSize=40m -XX:ReservedCodeCacheSize=16m -XX:MaxDirectMemorySize=16m -Xss256k -XX:TieredStopAtLevel=1",
-                "parts", "sim,vbmc,memory"));
+                "parts", "sim,vbmc,memory", "power-model", "script"));
         int requests = args.integer("requests", 10, 1_000_000);
         int threads = args.integer("threads", 1, 256);
         int seconds = args.integer("seconds", 1, 300);
         int bmcs = args.integer("bmcs", 1, 5000);
         List<String> parts = Arrays.asList(args.get("parts").split(","));
+        String powerModel = args.get("power-model");
+        if (!powerModel.equals("script") && !powerModel.equals("process")) {
+            throw new IllegalArgumentException("--power-model must be script or process, not " + powerModel);
+        }
         if (parts.contains("sim")) {
-            try (IpmiSim sim = IpmiSim.builder().sol(false).start()) {
+            IpmiSim.Builder b = IpmiSim.builder().sol(false);
+            if (powerModel.equals("process")) {
+                b.lanConf(GatewayBench::powerFromProcess);
+            }
+            System.out.println("sim.power_model=" + powerModel);
+            try (IpmiSim sim = b.start()) {
                 speed("sim", sim.host(), sim.port(), IpmiSim.ADMIN, IpmiSim.ADMIN_PASSWORD, 3, requests, threads, seconds);
             }
         }
@@ -75,6 +84,24 @@ public final class GatewayBench {
         if (parts.contains("memory")) {
             memory(bmcs, Path.of(args.get("jar")), args.get("jvm"));
         }
+    }
+
+    /**
+     * The power state becomes whether ipmi_sim's "VM" child runs, answered inside ipmi_sim, instead of
+     * a fork of the fixture's chassis script per query (which caps any client at ~160 queries/s).
+     * ipmi_sim routes power control to startcmd only through a VM serial channel, so one is declared
+     * on a free port; nothing connects to it. The same edit as compare-peers.sh's POWER_MODEL=process.
+     */
+    private static String powerFromProcess(String conf) {
+        int vmPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            vmPort = s.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return conf.lines().filter(l -> !l.trim().startsWith("chassis_control ")).collect(java.util.stream.Collectors.joining("\n"))
+                + "\nset_working_mc 0x20\n  serial 15 127.0.0.1 " + vmPort + " codec VM\n  startcmd \"sleep 86400\"\n"
+                + "  startnow false\n  poweroff_wait 0\n  kill_wait 0\n";
     }
 
     private static void speed(String label, String host, int port, String user, String password, int suite,

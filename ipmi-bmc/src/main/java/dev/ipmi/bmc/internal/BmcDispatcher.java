@@ -75,6 +75,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -108,9 +111,15 @@ public final class BmcDispatcher implements CommandHandler {
         Reply handle(CommandContext context, Q request);
     }
 
+    /** Answers one decoded request when the backend has finished (see {@link BmcBackend#powerAsync}). */
+    @FunctionalInterface
+    interface AsyncHandler<Q> {
+        CompletionStage<Reply> handle(CommandContext context, Q request);
+    }
+
     private record Route<Q>(CommandId id, PrivilegeLevel required, Function<ByteReader, Q> decoder,
-                            Handler<Q> handler) {
-        Reply serve(CommandContext context, ByteReader in) {
+                            AsyncHandler<Q> handler) {
+        CompletionStage<Reply> serve(CommandContext context, ByteReader in) {
             return handler.handle(context, decoder.apply(in));
         }
     }
@@ -184,10 +193,10 @@ public final class BmcDispatcher implements CommandHandler {
                 (c, r) -> ok(new GetChassisCapabilities.Response(true, true, true, true, BMC_ADDRESS, BMC_ADDRESS,
                         BMC_ADDRESS, BMC_ADDRESS, OptionalInt.empty())));
         on(GetChassisStatus.ID, user, noData(GetChassisStatus.Request::new), (c, r) -> chassisStatus());
-        on(ChassisControl.ID, operator, ChassisControl.Request::decode,
-                (c, r) -> backend.power(r.action()) ? ok() : error(CompletionCode.INVALID_DATA_FIELD));
+        onAsync(ChassisControl.ID, operator, ChassisControl.Request::decode, (c, r) -> backend.powerAsync(r.action())
+                .thenApply(done -> done ? ok() : error(CompletionCode.INVALID_DATA_FIELD)));
         on(ChassisIdentify.ID, operator, ChassisIdentify.Request::decode, (c, r) -> ok());
-        on(SetSystemBootOptions.ID, operator, SetSystemBootOptions.Request::decode, this::setBootOptions);
+        onAsync(SetSystemBootOptions.ID, operator, SetSystemBootOptions.Request::decode, this::setBootOptions);
         on(GetSystemBootOptions.ID, user, GetSystemBootOptions.Request::decode, this::getBootOptions);
         on(GetSensorReading.ID, user, GetSensorReading.Request::decode,
                 (c, r) -> orNotPresent(backend.sensorReading(r.sensorNumber())));
@@ -216,6 +225,11 @@ public final class BmcDispatcher implements CommandHandler {
     }
 
     private <Q> void on(CommandId id, PrivilegeLevel required, Function<ByteReader, Q> decoder, Handler<Q> handler) {
+        onAsync(id, required, decoder, (c, q) -> CompletableFuture.completedFuture(handler.handle(c, q)));
+    }
+
+    private <Q> void onAsync(CommandId id, PrivilegeLevel required, Function<ByteReader, Q> decoder,
+                             AsyncHandler<Q> handler) {
         Route<?> previous = routes.put(key(id.netFn().code(), id.cmd()), new Route<>(id, required, decoder, handler));
         if (previous != null) {
             throw new IllegalStateException(id + " registered twice");
@@ -239,35 +253,52 @@ public final class BmcDispatcher implements CommandHandler {
 
     @Override
     public byte[] handle(CommandContext ctx, int netFn, int command, byte[] data) {
+        return handleAsync(ctx, netFn, command, data).toCompletableFuture().join();
+    }
+
+    @Override
+    public CompletionStage<byte[]> handleAsync(CommandContext ctx, int netFn, int command, byte[] data) {
         Route<?> route = routes.get(key(netFn, command));
         if (route == null) {
-            return error(CompletionCode.INVALID_COMMAND).toBytes();
+            return answer(error(CompletionCode.INVALID_COMMAND).toBytes());
         }
         if (!ctx.inSession()) {
             if (route.required() != PrivilegeLevel.NO_ACCESS) {
-                return null;
+                return answer(null);
             }
             if (route.id().matches(GetChannelCipherSuites.ID)
                     && quirks.contains(BmcQuirk.IGNORE_PRESESSION_CIPHER_SUITES)) {
-                return null;
+                return answer(null);
             }
         } else if (route.required() != PrivilegeLevel.NO_ACCESS && ctx.privilege().code() < route.required().code()) {
-            return error(CompletionCode.INSUFFICIENT_PRIVILEGE).toBytes();
+            return answer(error(CompletionCode.INSUFFICIENT_PRIVILEGE).toBytes());
         }
         try {
-            return route.serve(ctx, ByteReader.of(data)).toBytes();
-        } catch (MalformedMessageException ex) {
+            return route.serve(ctx, ByteReader.of(data)).handle((reply, ex) -> ex == null ? reply.toBytes()
+                    : failure(route, ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex));
+        } catch (RuntimeException ex) {
+            return answer(failure(route, ex));
+        }
+    }
+
+    private static CompletionStage<byte[]> answer(byte[] reply) {
+        return CompletableFuture.completedFuture(reply);
+    }
+
+    private static byte[] failure(Route<?> route, Throwable ex) {
+        if (ex instanceof MalformedMessageException) {
             return error(CompletionCode.REQUEST_LENGTH_INVALID).toBytes();
-        } catch (BmcBackendException ex) {
-            LOG.warn("{} answered {}: {}", route.id(), ex.completionCode(), ex.getMessage());
-            return error(ex.completionCode()).toBytes();
-        } catch (IllegalArgumentException ex) {
+        }
+        if (ex instanceof BmcBackendException b) {
+            LOG.warn("{} answered {}: {}", route.id(), b.completionCode(), b.getMessage());
+            return error(b.completionCode()).toBytes();
+        }
+        if (ex instanceof IllegalArgumentException) {
             LOG.debug("request {} rejected: {}", route.id(), ex.getMessage());
             return error(CompletionCode.INVALID_DATA_FIELD).toBytes();
-        } catch (RuntimeException ex) {
-            LOG.warn("backend failed on {}", route.id(), ex);
-            return error(CompletionCode.UNSPECIFIED).toBytes();
         }
+        LOG.warn("backend failed on {}", route.id(), ex);
+        return error(CompletionCode.UNSPECIFIED).toBytes();
     }
 
     private boolean ours(int requestedChannel) {
@@ -355,14 +386,13 @@ public final class BmcDispatcher implements CommandHandler {
                 false, false, false, false, Optional.empty(), Optional.empty()));
     }
 
-    private Reply setBootOptions(CommandContext c, SetSystemBootOptions.Request r) {
+    private CompletionStage<Reply> setBootOptions(CommandContext c, SetSystemBootOptions.Request r) {
         if (r.parameter() instanceof BootFlags flags) {
-            backend.setBootFlags(flags);
-            return ok();
+            return backend.setBootFlagsAsync(flags).thenApply(v -> ok());
         }
         // Set-in-progress, valid-bit clearing and boot-info acknowledge are accepted and not stored.
-        return r.parameter().selector() <= BootOptionParameter.BOOT_INFO_ACKNOWLEDGE ? ok()
-                : error(PARAMETER_NOT_SUPPORTED);
+        return CompletableFuture.completedFuture(r.parameter().selector() <= BootOptionParameter.BOOT_INFO_ACKNOWLEDGE
+                ? ok() : error(PARAMETER_NOT_SUPPORTED));
     }
 
     private Reply getBootOptions(CommandContext c, GetSystemBootOptions.Request r) {

@@ -9,4 +9,13 @@ package dev.ipmi.bmc.internal;
 @FunctionalInterface
 public interface CommandHandler {
     byte[] handle(CommandContext context, int netFn, int command, byte[] data);
+
+    /**
+     * The same answer, possibly finished later (a backend command still running) so the I/O thread need
+     * not wait for it; the default answers at once.
+     */
+    default java.util.concurrent.CompletionStage<byte[]> handleAsync(CommandContext context, int netFn, int command,
+                                                                      byte[] data) {
+        return java.util.concurrent.CompletableFuture.completedFuture(handle(context, netFn, command, data));
+    }
 }

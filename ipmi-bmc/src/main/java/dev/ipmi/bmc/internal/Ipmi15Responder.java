@@ -51,26 +51,24 @@ public final class Ipmi15Responder {
     private final SessionCommands<Session> sessionCommands;
     private final Map<Integer, Challenge> challenges = new LinkedHashMap<>();
     private final Map<Integer, Session> sessions = new LinkedHashMap<>();
+    private final DeferredReplies deferred = new DeferredReplies();
     private long dropped;
 
     private record Challenge(int tempId, BmcUser user, AuthType authType, byte[] challenge, long created) {}
 
-    private static final class Session implements SessionCommands.Session {
+    private static final class Session extends ResponderSession {
         final int id;
         final BmcUser user;
         final AuthType authType;
         final byte[] pw16;
-        final PrivilegeLevel maxPrivilege;
         final byte[] challenge;
         final int initialInbound;
-        PrivilegeLevel privilege;
         SequenceWindow window;
-        int outboundSeq;
         boolean confirmed;
-        long lastActivity;
 
         Session(int id, BmcUser user, AuthType authType, byte[] pw16, PrivilegeLevel maxPrivilege, byte[] challenge,
                 int initialInbound, int initialOutbound, long now) {
+            super(now);
             this.id = id;
             this.user = user;
             this.authType = authType;
@@ -81,30 +79,6 @@ public final class Ipmi15Responder {
             this.privilege = maxPrivilege.code() < PrivilegeLevel.USER.code() ? maxPrivilege : PrivilegeLevel.USER;
             this.window = new SequenceWindow(initialInbound - 1, 8, 8);
             this.outboundSeq = initialOutbound;
-            this.lastActivity = now;
-        }
-
-        int nextOutbound() {
-            outboundSeq++;
-            if (outboundSeq == 0) {
-                outboundSeq = 1;
-            }
-            return outboundSeq;
-        }
-
-        @Override
-        public PrivilegeLevel privilege() {
-            return privilege;
-        }
-
-        @Override
-        public PrivilegeLevel maxPrivilege() {
-            return maxPrivilege;
-        }
-
-        @Override
-        public void privilege(PrivilegeLevel level) {
-            privilege = level;
         }
     }
 
@@ -130,6 +104,11 @@ public final class Ipmi15Responder {
                 slots.release();
             }
         });
+    }
+
+    /** Where replies a backend finishes later are sent from (the server's I/O thread). */
+    public DeferredReplies deferredReplies() {
+        return deferred;
     }
 
     public int activeSessions() {
@@ -334,19 +313,22 @@ public final class Ipmi15Responder {
         }
         s.confirmed = true;
         s.lastActivity = now;
-        byte[] reply;
-        boolean close = false;
+        if (deferred.stillRunning(s.id, request)) {
+            drop("retransmission of a request still running in session " + Integer.toHexString(s.id));
+            return;
+        }
         Optional<SessionCommands.Outcome> session = sessionCommands.handle(s, request);
         if (session.isPresent()) {
-            reply = session.get().reply().toBytes();
-            close = session.get().closeCaller();
+            reply(from, s, request, session.get().reply().toBytes(), session.get().closeCaller(), sink);
         } else {
-            reply = handler.handle(new CommandContext(config.channel(), s.privilege, s.user.id(), s.id, false),
-                    request.netFn(), request.command(), request.body());
-            if (reply == null) {
-                reply = Reply.error(CompletionCode.INVALID_COMMAND).toBytes();
-            }
+            deferred.answer(s.id, request, handler.handleAsync(new CommandContext(config.channel(), s.privilege,
+                    s.user.id(), s.id, false), request.netFn(), request.command(), request.body()).toCompletableFuture(),
+                    () -> sessions.get(s.id) == s, r -> reply(from, s, request,
+                            r != null ? r : Reply.error(CompletionCode.INVALID_COMMAND).toBytes(), false, sink));
         }
+    }
+
+    private void reply(SocketAddress from, Session s, LanMessage request, byte[] reply, boolean close, Sink sink) {
         sendReply(from, s.authType, s.pw16, s.id, s.nextOutbound(), request, reply, true, sink);
         if (close) {
             sessions.remove(s.id);

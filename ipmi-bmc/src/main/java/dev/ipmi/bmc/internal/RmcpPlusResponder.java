@@ -11,6 +11,7 @@ import dev.ipmi.bmc.SolConsole;
 import dev.ipmi.lan.engine.SequenceWindow;
 import dev.ipmi.core.types.AuthenticationAlgorithm;
 import dev.ipmi.core.types.CipherSuite;
+import dev.ipmi.core.types.IntegrityAlgorithm;
 import dev.ipmi.lanplus.RmcpPlusStatus;
 import dev.ipmi.lanplus.internal.Crypto;
 import dev.ipmi.lanplus.internal.IntegrityCheckException;
@@ -67,18 +68,18 @@ public final class RmcpPlusResponder {
     private final SolPayloadServer<Session> sol;
     private final RandomGenerator random;
     private final Map<Integer, Session> sessions = new LinkedHashMap<>();
+    private final DeferredReplies deferred = new DeferredReplies();
     private long dropped;
 
     private enum State { OPENED, RAKP2_SENT, ACTIVE }
 
-    private static final class Session implements SessionCommands.Session {
+    private static final class Session extends ResponderSession {
         final int bmcSid;
         final int consoleSid;
         final CipherSuite suite;
         final PrivilegeLevel openPrivilege;
         final long created;
         State state = State.OPENED;
-        long lastActivity;
         SocketAddress remote;
         BmcUser user;
         byte[] rm;
@@ -91,41 +92,15 @@ public final class RmcpPlusResponder {
         RakpMessage.Rakp2 rakp2;
         RakpKeys keys;
         RmcpPlusCodec codec;
-        PrivilegeLevel privilege;
-        PrivilegeLevel maxPrivilege;
         final SequenceWindow window = new SequenceWindow(0, 15, 16);
-        int outboundSeq;
 
         Session(int bmcSid, int consoleSid, CipherSuite suite, PrivilegeLevel openPrivilege, long now) {
+            super(now);
             this.bmcSid = bmcSid;
             this.consoleSid = consoleSid;
             this.suite = suite;
             this.openPrivilege = openPrivilege;
             this.created = now;
-            this.lastActivity = now;
-        }
-
-        int nextOutbound() {
-            outboundSeq++;
-            if (outboundSeq == 0) {
-                outboundSeq = 1;
-            }
-            return outboundSeq;
-        }
-
-        @Override
-        public PrivilegeLevel privilege() {
-            return privilege;
-        }
-
-        @Override
-        public PrivilegeLevel maxPrivilege() {
-            return maxPrivilege;
-        }
-
-        @Override
-        public void privilege(PrivilegeLevel level) {
-            privilege = level;
         }
 
         void wipe() {
@@ -176,6 +151,11 @@ public final class RmcpPlusResponder {
         });
         this.sol = new SolPayloadServer<>(sol, port, this.quirks.contains(BmcQuirk.DROP_FIRST_SOL_PACKET),
                 s -> s.bmcSid, this::drop);
+    }
+
+    /** Where replies a backend finishes later are sent from (the server's I/O thread). */
+    public DeferredReplies deferredReplies() {
+        return deferred;
     }
 
     public int activeSessions() {
@@ -397,6 +377,13 @@ public final class RmcpPlusResponder {
             s.keys.wipe();
         }
         byte[] password = u.password();
+        if (quirks.contains(BmcQuirk.INTEL20) && password.length > 16
+                && s.suite.authentication().equals(AuthenticationAlgorithm.RAKP_HMAC_MD5)) {
+            // The Intel SMM hashes and keys RAKP-HMAC-MD5 with only the first 16 bytes of a longer password.
+            byte[] full = password;
+            password = Arrays.copyOf(full, 16);
+            Crypto.wipe(full);
+        }
         s.keys = new RakpKeys(s.suite.authentication(), password, kg);
         Crypto.wipe(password);
         s.user = u;
@@ -469,12 +456,21 @@ public final class RmcpPlusResponder {
         byte[] k1 = RakpKeys.derive(alg, sik, 0x01);
         byte[] k2 = RakpKeys.derive(alg, sik, 0x02);
         byte[] icv = RakpKeys.rakp4Icv(alg, sik, s.rm, s.bmcSid, guid);
+        if (quirks.contains(BmcQuirk.INTEL20) && s.suite.integrity() == IntegrityAlgorithm.NONE) {
+            // The Intel SMM computes the RAKP4 ICV by the integrity algorithm instead of the authentication one:
+            // none without integrity (FreeIPMI ipmipower_check.c, intel20).
+            icv = new byte[0];
+        }
         if (quirks.contains(BmcQuirk.INTEGRITYCHECKVALUE) && icv.length == 0) {
             // Supermicro X8DTG and others: suite 0's RAKP4 carries an ICV where none belongs.
             icv = new byte[12];
             random.nextBytes(icv);
         }
         byte[] password = s.user.password();
+        if (quirks.contains(BmcQuirk.HMAC_MD5_128_KEYED_WITH_PASSWORD) && s.suite.integrity() == IntegrityAlgorithm.HMAC_MD5_128) {
+            Crypto.wipe(k1);
+            k1 = Arrays.copyOf(password, 20);
+        }
         s.codec = RmcpPlusCodec.forSession(s.suite, k1, k2, password);
         Crypto.wipe(password);
         Crypto.wipe(sik);
@@ -512,24 +508,32 @@ public final class RmcpPlusResponder {
             drop("a response sent to the BMC");
             return;
         }
-        byte[] reply;
-        boolean close = false;
+        if (deferred.stillRunning(s.bmcSid, request)) {
+            drop("retransmission of a request still running in session " + Integer.toHexString(s.bmcSid));
+            return;
+        }
         Optional<SessionCommands.Outcome> session = sessionCommands.handle(s, request);
         Optional<Reply> payload = session.isEmpty() ? sol.handle(s, s.privilege, request) : Optional.empty();
         if (session.isPresent()) {
-            reply = session.get().reply().toBytes();
-            close = session.get().closeCaller();
+            reply(from, s, request, session.get().reply().toBytes(), session.get().closeCaller(), sink);
         } else if (payload.isPresent()) {
-            reply = payload.get().toBytes();
+            reply(from, s, request, payload.get().toBytes(), false, sink);
         } else {
-            reply = handler.handle(new CommandContext(config.channel(), s.privilege, s.user.id(), s.bmcSid, true),
-                    request.netFn(), request.command(), request.body());
+            deferred.answer(s.bmcSid, request, handler.handleAsync(new CommandContext(config.channel(), s.privilege,
+                    s.user.id(), s.bmcSid, true), request.netFn(), request.command(), request.body())
+                    .toCompletableFuture(), () -> sessions.get(s.bmcSid) == s, r -> reply(from, s, request, r, false, sink));
         }
+    }
+
+    private void reply(SocketAddress from, Session s, LanMessage request, byte[] reply, boolean close, Sink sink) {
         if (reply == null) {
             return;
         }
-        sink.send(from, s.codec.encode(RmcpPlusCodec.PAYLOAD_IPMI, s.consoleSid, s.nextOutbound(),
-                Ipmi15Responder.corruptChecksum(quirks.contains(BmcQuirk.NOCHECKSUMCHECK), request.response(reply).encode())));
+        byte[] message = Ipmi15Responder.corruptChecksum(quirks.contains(BmcQuirk.NOCHECKSUMCHECK),
+                request.response(reply).encode());
+        sink.send(from, quirks.contains(BmcQuirk.IDZERO)
+                ? s.codec.encodeWithSessionIdZero(RmcpPlusCodec.PAYLOAD_IPMI, s.nextOutbound(), message)
+                : s.codec.encode(RmcpPlusCodec.PAYLOAD_IPMI, s.consoleSid, s.nextOutbound(), message));
         if (close) {
             sessions.remove(s.bmcSid);
             end(s);

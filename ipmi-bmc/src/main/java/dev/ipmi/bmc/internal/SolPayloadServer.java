@@ -12,7 +12,9 @@ import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.ByteWriter;
 import dev.ipmi.core.wire.LanMessage;
+import dev.ipmi.lanplus.sol.ConsoleOperation;
 import dev.ipmi.lanplus.sol.SolPacket;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -25,7 +27,11 @@ import java.util.function.ToIntFunction;
  * Deactivate, Get Payload Activation Status, Get Payload Instance Info) and the SOL payload stream of
  * the one session that holds instance 1: inbound characters are ACKed and handed to the
  * {@link SolConsole}, console output goes out in packets of up to {@value #MAX_CHARS} characters,
- * retransmitted every {@value #RETRY_NANOS} ns until ACKed or {@value #MAX_RETRIES} retries.
+ * retransmitted every {@value #RETRY_NANOS} ns until ACKed or {@value #MAX_RETRIES} retries; the next
+ * packet goes out as soon as one is acknowledged. Receive flow control of the console is honoured
+ * (IPMI v2.0 §15.9): characters it did not accept are sent again under a new sequence number, and
+ * after a NACK the BMC waits, as ipmi_sim does, for an acknowledgement of the number after the
+ * NACKed one (the console's resume), or at most {@value #PAUSE_NANOS} ns.
  *
  * <p>A pure state machine like the responders (time comes in as an argument); confined to their thread.
  *
@@ -35,6 +41,7 @@ public final class SolPayloadServer<S> {
     static final long RETRY_NANOS = 500_000_000L;
     static final int MAX_RETRIES = 6;
     static final int MAX_CHARS = 200;
+    static final long PAUSE_NANOS = 2_000_000_000L;
     private static final int INSTANCE = 1;
 
     /** Sends a SOL payload inside a session (the responder applies the session's integrity and encryption). */
@@ -57,6 +64,11 @@ public final class SolPayloadServer<S> {
     private long sentAt;
     private int retries;
     private boolean dropNext;
+    /** Characters the console did not accept, sent again before new output. */
+    private byte[] held;
+    private boolean paused;
+    private int resumeSeq;
+    private long pausedAt;
 
     /**
      * @param consoles        the BMC's SOL console, if it offers one (asked at each activation)
@@ -173,6 +185,8 @@ public final class SolPayloadServer<S> {
         owner = null;
         console = null;
         outstanding = null;
+        held = null;
+        paused = false;
     }
 
     /** A SOL payload that arrived in {@code session}. */
@@ -189,9 +203,24 @@ public final class SolPayloadServer<S> {
             return;
         }
         if (p.ackSequence() != 0 && outstanding != null && p.ackSequence() == outstandingSeq) {
+            int accepted = p.has(ConsoleOperation.NACK) ? 0 : Math.min(p.accepted(), outstanding.length);
+            if (accepted < outstanding.length) {
+                held = Arrays.copyOfRange(outstanding, accepted, outstanding.length);
+            }
+            if (p.has(ConsoleOperation.NACK)) {
+                outSeq = outSeq % 15 + 1;
+                resumeSeq = outSeq;
+                paused = true;
+                pausedAt = now;
+            }
             outstanding = null;
+        } else if (paused && p.ackSequence() == resumeSeq && !p.has(ConsoleOperation.NACK)) {
+            paused = false;
         }
         if (p.sequence() == 0) {
+            // an ACK frees the window: send the next output now, as a BMC streaming a busy console
+            // does, instead of at the next timer tick (200 bytes per 20 ms tick capped it at 10 KB/s)
+            output(now, link);
             return;
         }
         byte[] chars = p.data();
@@ -218,6 +247,12 @@ public final class SolPayloadServer<S> {
     }
 
     private void output(long now, Link<S> link) {
+        if (paused) {
+            if (now - pausedAt < PAUSE_NANOS) {
+                return;
+            }
+            paused = false;
+        }
         if (outstanding != null) {
             if (now - sentAt < RETRY_NANOS) {
                 return;
@@ -230,7 +265,8 @@ public final class SolPayloadServer<S> {
                 return;
             }
         }
-        byte[] out = console.drainOutput(MAX_CHARS);
+        byte[] out = held != null ? held : console.drainOutput(MAX_CHARS);
+        held = null;
         if (out.length == 0) {
             return;
         }

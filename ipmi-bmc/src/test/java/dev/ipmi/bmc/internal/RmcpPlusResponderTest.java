@@ -406,6 +406,46 @@ class RmcpPlusResponderTest {
                 .isEqualTo("hi\r\nyou typed: hi\r\n");
     }
 
+    private void solAck(int ackSeq, int accepted, int operation) {
+        byte[] ack = {0, (byte) ackSeq, (byte) accepted, (byte) operation};
+        responder.onDatagram(CONSOLE, session.encode(RmcpPlusCodec.PAYLOAD_SOL, bmcSid, seq++, ack), now, sink);
+    }
+
+    private static String solText(byte[] packet) {
+        return new String(packet, 4, packet.length - 4, StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void solOutputHonoursTheConsolesFlowControl() {
+        responder(Set.of());
+        login(CipherSuite.SUITE_17, NAME, PASSWORD, null);
+        activateSol();
+        sent.clear();
+        responder.onTimer(now, sink);
+        byte[] banner = solPackets().get(0);
+        assertThat(solText(banner)).isEqualTo("BANNER");
+        sent.clear();
+        solAck(banner[0], 2, 0);
+        byte[] rest = solPackets().get(0);
+        assertThat(solText(rest)).as("the 4 characters not accepted, at once, under a new number").isEqualTo("NNER");
+        assertThat(rest[0]).isEqualTo((byte) (banner[0] % 15 + 1));
+        sent.clear();
+        solAck(rest[0], 0, 0x40);
+        now += SolPayloadServer.RETRY_NANOS;
+        responder.onTimer(now, sink);
+        assertThat(solPackets()).as("nothing after a NACK until the console resumes").isEmpty();
+        int resume = rest[0] % 15 + 1;
+        solAck(resume, 0, 0);
+        byte[] again = solPackets().get(0);
+        assertThat(solText(again)).isEqualTo("NNER");
+        assertThat(again[0]).as("after the resume number, as ipmi_sim does").isEqualTo((byte) (resume % 15 + 1));
+        sent.clear();
+        solAck(again[0], 4, 0x40);
+        now += SolPayloadServer.PAUSE_NANOS;
+        responder.onTimer(now, sink);
+        assertThat(solText(solPackets().get(0))).as("a console that never resumes: the pause ends").isEqualTo("NNER");
+    }
+
     @Test
     void dropFirstSolPacketQuirk() {
         responder(Set.of(BmcQuirk.DROP_FIRST_SOL_PACKET));

@@ -50,6 +50,14 @@ public final class AsyncSel {
         return reader().readAll();
     }
 
+    /**
+     * The entry {@code recordId} and every entry after it: how a poller reads only what was added
+     * since it last looked (it passes the last record ID it saw and skips that record).
+     */
+    public CompletableFuture<SelScan> scanFrom(int recordId) {
+        return reader().readFrom(recordId);
+    }
+
     /** Every entry that decoded. */
     public CompletableFuture<List<SelRecord>> entries() {
         return scan().thenApply(SelScan::records);

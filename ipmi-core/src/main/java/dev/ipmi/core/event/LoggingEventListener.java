@@ -33,7 +33,9 @@ public final class LoggingEventListener implements IpmiEventListener {
 
     @Override
     public void requestSent(SocketAddress bmc, CommandId id, int rqSeq) {
-        LOG.debug("{}: sent {} rqSeq={}", bmc, id, rqSeq);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: sent {} rqSeq={}", bmc, id, rqSeq);
+        }
     }
 
     @Override
@@ -44,6 +46,8 @@ public final class LoggingEventListener implements IpmiEventListener {
     @Override
     public void requestAnswered(SocketAddress bmc, CommandId id, int rqSeq, int completionCode, int attempts,
                                 Duration elapsed) {
+        // called for every reply: without this check the format and the argument array cost an
+        // allocation per request even with DEBUG off
         if (LOG.isDebugEnabled()) {
             LOG.debug("{}: answered {} rqSeq={} cc={} after {} attempt(s), {} ms", bmc, id, rqSeq,
                     String.format("%02Xh", completionCode), attempts, elapsed.toMillis());

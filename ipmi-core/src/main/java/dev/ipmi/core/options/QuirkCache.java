@@ -43,6 +43,15 @@ public final class QuirkCache {
         });
     }
 
+    /** Forgets one quirk of this BMC, when applying it from the start no longer worked. */
+    public void remove(InetSocketAddress bmc, Quirk quirk) {
+        seen.computeIfPresent(bmc, (k, v) -> {
+            Set<Quirk> n = EnumSet.copyOf(v);
+            n.remove(quirk);
+            return n.isEmpty() ? null : Set.copyOf(n);
+        });
+    }
+
     public void forget(InetSocketAddress bmc) {
         seen.remove(bmc);
     }

@@ -176,7 +176,20 @@ public final class SelReader {
 
     /** Reads every entry. Entries that do not decode are reported in {@link SelScan#malformed()}. */
     public CompletableFuture<SelScan> readAll() {
-        Scan scan = new Scan();
+        Scan scan = new Scan(GetSelEntry.FIRST);
+        return AsyncLoop.run(scan::step);
+    }
+
+    /**
+     * Reads the entry {@code recordId} and every entry after it, following "next record ID": an
+     * incremental reader asks again for the last record it saw to learn what follows it. Fails with
+     * the BMC's completion code (CBh) when that record is no longer there.
+     */
+    public CompletableFuture<SelScan> readFrom(int recordId) {
+        if (recordId < 0 || recordId >= GetSelEntry.LAST) {
+            throw new IllegalArgumentException("SEL record ID out of range 0..FFFEh: " + recordId);
+        }
+        Scan scan = new Scan(recordId);
         return AsyncLoop.run(scan::step);
     }
 
@@ -185,12 +198,16 @@ public final class SelReader {
         private final List<MalformedMessageException> malformed = new ArrayList<>();
         private final Set<Integer> seen = new HashSet<>();
         private final ByteArrayOutputStream entry = new ByteArrayOutputStream();
-        private int id = GetSelEntry.FIRST;
+        private int id;
         private int reservation = 0;
         private int chunk = firstChunk;
         private boolean needReservation = chunk < 0xFF;
         private int reservations;
         private int attempts;
+
+        Scan(int first) {
+            this.id = first;
+        }
 
         CompletableFuture<Optional<SelScan>> step() {
             if (needReservation) {

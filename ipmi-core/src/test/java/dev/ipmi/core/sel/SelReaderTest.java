@@ -71,6 +71,23 @@ class SelReaderTest {
     }
 
     @Test
+    void readFromStartsAtTheGivenRecordAndReadsOnlyWhatFollows() {
+        int seventh = SelRecord.decode(lab.get(6)).recordId();
+        SelScan scan = reader.readFrom(seventh).join();
+        assertThat(scan.records()).hasSize(6);
+        for (int i = 0; i < 6; i++) {
+            assertThat(scan.records().get(i).toBytes()).isEqualTo(lab.get(6 + i));
+        }
+        assertThat(bmc.count(0x0A, 0x43)).isEqualTo(6);
+    }
+
+    @Test
+    void readFromARecordThatIsGoneFailsWithTheCompletionCode() {
+        assertThat(reader.readFrom(0x7777)).failsWithin(Duration.ofSeconds(5))
+                .withThrowableThat().withRootCauseInstanceOf(dev.ipmi.core.CompletionCodeException.class);
+    }
+
+    @Test
     void emptySelGivesNoEntries() {
         bmc.sel = new ArrayList<>();
         assertThat(reader.readAll().join().records()).isEmpty();

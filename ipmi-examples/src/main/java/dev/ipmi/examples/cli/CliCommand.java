@@ -14,7 +14,21 @@ abstract class CliCommand {
     @Spec
     CommandSpec spec;
 
+    /** Set instead of {@link #spec} when {@link OneShot} runs the command without picocli. */
+    private ConnectionOptions directOptions;
+    private PrintWriter directOut;
+    private PrintWriter directErr;
+
+    void direct(ConnectionOptions options, PrintWriter out, PrintWriter err) {
+        directOptions = options;
+        directOut = out;
+        directErr = err;
+    }
+
     ConnectionOptions options() {
+        if (directOptions != null) {
+            return directOptions;
+        }
         return ((CliRoot) spec.root().userObject()).options();
     }
 
@@ -24,11 +38,11 @@ abstract class CliCommand {
     }
 
     PrintWriter out() {
-        return spec.commandLine().getOut();
+        return directOut != null ? directOut : spec.commandLine().getOut();
     }
 
     PrintWriter err() {
-        return spec.commandLine().getErr();
+        return directErr != null ? directErr : spec.commandLine().getErr();
     }
 
     boolean json() {

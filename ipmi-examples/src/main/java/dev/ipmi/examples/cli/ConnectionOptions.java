@@ -14,6 +14,7 @@ import dev.ipmi.core.options.SessionOptions;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.core.types.PrivilegeLevel;
+import dev.ipmi.lan.engine.UdpEngine;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -126,6 +127,45 @@ public final class ConnectionOptions implements AutoCloseable {
     private IpmiClient base;
     private IpmiClient bridged;
 
+    /**
+     * Where sessions come from instead of a login of their own: set for a fan-out over several
+     * hosts ({@link FleetSessions}: one {@code IpmiFleet} for every host of the line); null for one
+     * host, so that a single-host run loads none of the fleet's classes.
+     */
+    static volatile SessionSource sessions;
+
+    /** Lends a session to the BMC at {@code address} (and {@code options.port}) until {@code released} completes. */
+    interface SessionSource {
+        IpmiClient lease(ConnectionOptions options, String address, CompletableFuture<Void> released);
+    }
+
+    /** Completed by {@link #close()} when the session was lent by {@link #sessions}. */
+    private CompletableFuture<Void> lease;
+
+    /** The engine of every session the CLI opens; see {@link #closeEngine()}. */
+    private static UdpEngine engine;
+
+    private static synchronized UdpEngine engine() {
+        if (engine == null) {
+            engine = UdpEngine.builder().threadName("ipmi-cli-io").build();
+        }
+        return engine;
+    }
+
+    /**
+     * Stops the CLI's I/O thread; {@code main} calls it after the command, before {@code System.exit}.
+     * A JVM that exits while a thread waits in native code (the engine's {@code epoll_wait}) first
+     * waits about 300 ms for that thread to block (HotSpot's {@code VM_Exit}), which was half the
+     * wall time of {@code ipmi … power status}; the library's shared engine cannot be stopped, so
+     * the CLI runs its own. Sessions still open fail their pending calls.
+     */
+    static synchronized void closeEngine() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+    }
+
     /** How many times -v was given. */
     int verbosity() {
         return verbose.length;
@@ -170,11 +210,34 @@ public final class ConnectionOptions implements AutoCloseable {
         if (!iface.equals("lan") && !iface.equals("lanplus")) {
             throw new CliException("unknown interface '" + iface + "' (expected lan or lanplus)");
         }
+        SessionSource source = sessions;
+        if (source != null && lease == null) {
+            lease = new CompletableFuture<>();
+            return source.lease(this, address, lease);
+        }
+        SessionOptions options = null;
+        try {
+            options = sessionBuilder(address).build();
+            return IpmiClient.connect(options);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        } finally {
+            if (options != null) {
+                options.wipe();
+            }
+        }
+    }
+
+    /**
+     * The options builder for a session to {@code address} from every other option of this object
+     * (it holds copies of the secrets: the caller wipes what it builds); throws with a one-line
+     * message when an option is not valid.
+     */
+    SessionOptions.Builder<?, ?> sessionBuilder(String address) {
         PrivilegeLevel level = PrivilegeLevel.parse(privilege);
         RetryPolicy retry = retryPolicy();
         byte[] kg = null;
         char[] pw = null;
-        SessionOptions options = null;
         try {
             if (iface.equals("lan")) {
                 LanOptions.Builder b = IpmiClient.lan(address);
@@ -187,8 +250,8 @@ public final class ConnectionOptions implements AutoCloseable {
                     b.authType(t);
                 }
                 pw = password();
-                options = b.allowInsecureAuth(allowInsecureAuth).port(port).credentials(user, pw).privilege(level)
-                        .retry(retry).build();
+                return b.allowInsecureAuth(allowInsecureAuth).port(port).credentials(user, pw).privilege(level)
+                        .retry(retry).engine(engine());
             } else {
                 LanPlusOptions.Builder b = IpmiClient.lanplus(address);
                 if (cipherSuite != null) {
@@ -203,16 +266,12 @@ public final class ConnectionOptions implements AutoCloseable {
                     b.kg(kg);
                 }
                 pw = password();
-                options = b.allowCipherZero(allowCipherZero).port(port).credentials(user, pw).privilege(level)
-                        .retry(retry).build();
+                return b.allowCipherZero(allowCipherZero).port(port).credentials(user, pw).privilege(level)
+                        .retry(retry).engine(engine());
             }
-            return IpmiClient.connect(options);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         } finally {
-            if (options != null) {
-                options.wipe();
-            }
             if (pw != null) {
                 Arrays.fill(pw, '\0');
             }
@@ -234,7 +293,12 @@ public final class ConnectionOptions implements AutoCloseable {
             if (base != null) {
                 IpmiClient c = base;
                 base = null;
-                c.close();
+                if (lease != null) {
+                    // lent by the fan-out's fleet, which closes it
+                    lease.complete(null);
+                } else {
+                    c.close();
+                }
             }
             if (password != null) {
                 Arrays.fill(password, '\0');

@@ -24,7 +24,9 @@ import picocli.CommandLine.Model.OptionSpec;
  * <p>Global options are accepted anywhere before {@code --}, as ipmitool's GNU getopt does: they are
  * moved in front of the command word before picocli parses the line. Only the command named on the
  * line is turned into a picocli model ({@link #COMMANDS}), so a one-shot command loads its own
- * classes and no other's; {@code --version} and {@code --help} load none.
+ * classes and no other's; {@code --version} and {@code --help} load none, and the most frequent
+ * commands on a plain line ({@link OneShot}) run without picocli at all. Several hosts ({@code -H}
+ * lists and ranges) run the command once per host on sessions of one fleet ({@link FleetSessions}).
  */
 @Command(name = "ipmi", versionProvider = IpmiCli.Version.class,
         description = "Pure-Java IPMI client (ipmitool-compatible syntax).")
@@ -91,7 +93,13 @@ public final class IpmiCli implements Runnable, CliRoot {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int rc;
+        try {
+            rc = execute(args);
+        } finally {
+            ConnectionOptions.closeEngine();
+        }
+        System.exit(rc);
     }
 
     /** Runs the CLI on System.out/System.err and returns its exit code (for tests). */
@@ -117,13 +125,24 @@ public final class IpmiCli implements Runnable, CliRoot {
             return 1;
         }
         if (fanOut.isPresent()) {
-            return HostFanOut.run(fanOut.get(), out, err, IpmiCli::executeOne, System.console() != null);
+            // every host's session from one fleet; a single host never loads the fleet's classes
+            HostFanOut.Plan plan = fanOut.get();
+            try (FleetSessions fleet = new FleetSessions(plan.fanout())) {
+                ConnectionOptions.sessions = fleet;
+                return HostFanOut.run(plan, out, err, IpmiCli::executeOne, System.console() != null);
+            } finally {
+                ConnectionOptions.sessions = null;
+            }
         }
         return executeOne(out, err, args);
     }
 
     /** One host: what {@link #execute(PrintWriter, PrintWriter, String...)} runs per host of a fan-out. */
     static int executeOne(PrintWriter out, PrintWriter err, String... args) {
+        int fast = OneShot.tryRun(args, out, err);
+        if (fast != OneShot.NOT_HANDLED) {
+            return fast;
+        }
         IpmiCli cli = new IpmiCli();
         if (args.length > 0 && "help".equals(commandWord(new CommandLine(cli).getCommandSpec(), args))) {
             out.print(usage());
@@ -401,6 +420,12 @@ public final class IpmiCli implements Runnable, CliRoot {
     }
 
     static String versionText() {
+        // in ipmi.jar the manifest names it, and the JVM read the manifest to start: no resource
+        // lookup (about 15 classes of jar URL handling) for the most frequent probe of scripts
+        String v = IpmiCli.class.getPackage().getImplementationVersion();
+        if (v != null) {
+            return "ipmi-java " + v;
+        }
         Properties p = new Properties();
         try (InputStream in = IpmiCli.class.getResourceAsStream("/ipmi-version.properties")) {
             if (in != null) {

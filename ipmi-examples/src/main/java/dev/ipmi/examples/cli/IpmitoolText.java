@@ -16,7 +16,9 @@ import dev.ipmi.core.commands.chassis.PowerRestorePolicy;
 import dev.ipmi.core.commands.dcmi.GetPowerReading;
 import dev.ipmi.core.commands.sensor.GetSensorEventEnable;
 import dev.ipmi.core.commands.sensor.GetSensorThresholds;
+import dev.ipmi.core.commands.sol.SolBitRate;
 import dev.ipmi.core.commands.sol.SolConfig;
+import dev.ipmi.core.commands.sol.SolParameter;
 import dev.ipmi.core.commands.storage.GetSdrRepositoryInfo;
 import dev.ipmi.core.commands.storage.GetSelInfo;
 import dev.ipmi.core.commands.transport.CipherSuitePrivilege;
@@ -33,6 +35,7 @@ import dev.ipmi.core.sel.SelTimestamp;
 import dev.ipmi.core.sol.SolEvent;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.Guid;
+import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.wire.ByteWriter;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -703,9 +706,51 @@ final class IpmitoolText {
         };
     }
 
-    /** The same lines as ipmitool {@code sol info}; the rendering is {@link SolConfig#toIpmitoolText}. */
+    /**
+     * The same lines as ipmitool 1.8.19 {@code sol info}. Like ipmitool, unsupported parameters print
+     * zeros, the queried channel and the session's port.
+     *
+     * @param queriedChannel the channel asked about (ipmitool's fallback for parameter 7)
+     * @param sessionPort    the RMCP+ port in use (ipmitool's fallback for parameter 8)
+     */
     static String solInfo(SolConfig c, int queriedChannel, int sessionPort) {
-        return c.toIpmitoolText(queriedChannel, sessionPort);
+        SolParameter.Authentication auth = c.authentication().orElse(
+                new SolParameter.Authentication(false, false, PrivilegeLevel.valueOf(0)));
+        SolParameter.CharacterAccumulate acc = c.characterAccumulate()
+                .orElse(new SolParameter.CharacterAccumulate(0, 0));
+        SolParameter.Retry r = c.retry().orElse(new SolParameter.Retry(0, 0));
+        int ch = c.payloadChannel().orElse(queriedChannel);
+        StringBuilder sb = new StringBuilder();
+        solLine(sb, "Set in progress", c.setInProgress().orElse(SolParameter.SetInProgress.State.SET_COMPLETE).text());
+        solLine(sb, "Enabled", Boolean.toString(c.enabled().orElse(false)));
+        solLine(sb, "Force Encryption", Boolean.toString(auth.forceEncryption()));
+        solLine(sb, "Force Authentication", Boolean.toString(auth.forceAuthentication()));
+        solLine(sb, "Privilege Level", solPrivilegeText(auth.minimumPrivilege().code()));
+        solLine(sb, "Character Accumulate Level (ms)", Integer.toString(acc.intervalMillis()));
+        solLine(sb, "Character Send Threshold", Integer.toString(acc.sendThreshold()));
+        solLine(sb, "Retry Count", Integer.toString(r.retryCount()));
+        solLine(sb, "Retry Interval (ms)", Integer.toString(r.intervalMillis()));
+        solLine(sb, "Volatile Bit Rate (kbps)", c.volatileBitRate().orElse(SolBitRate.SERIAL_SETTING).kbpsText());
+        solLine(sb, "Non-Volatile Bit Rate (kbps)",
+                c.nonVolatileBitRate().orElse(SolBitRate.SERIAL_SETTING).kbpsText());
+        solLine(sb, "Payload Channel", ch + " (" + String.format("0x%02x", ch) + ")");
+        solLine(sb, "Payload Port", Integer.toString(c.payloadPort().orElse(sessionPort)));
+        return sb.toString();
+    }
+
+    private static void solLine(StringBuilder sb, String label, String value) {
+        sb.append(String.format("%-32s: %s\n", label, value));
+    }
+
+    private static String solPrivilegeText(int code) {
+        return switch (code) {
+            case 1 -> "CALLBACK";
+            case 2 -> "USER";
+            case 3 -> "OPERATOR";
+            case 4 -> "ADMINISTRATOR";
+            case 5 -> "OEM";
+            default -> "Unknown (" + String.format("0x%02x", code) + ")";
+        };
     }
 
     /** ipmitool's stderr notes for SOL parameters the BMC does not support. */

@@ -10,6 +10,7 @@ import dev.ipmi.bmc.InMemoryBackend;
 import dev.ipmi.bmc.BmcQuirk;
 import dev.ipmi.bmc.VirtualBmc;
 import dev.ipmi.bmc.VirtualBmcConfig;
+import dev.ipmi.bmc.VirtualBmcAdmin;
 import dev.ipmi.bmc.VirtualBmcFleet;
 import dev.ipmi.bmc.VirtualBmcServer;
 import java.io.PrintWriter;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ipmi virtual-bmc}: runs virtual BMCs until interrupted. */
-@Command(name = "virtual-bmc", mixinStandardHelpOptions = true,
+@Command(name = "virtual-bmc", mixinStandardHelpOptions = true, subcommands = VirtualBmcAdminCommand.class,
         description = {"Runs a virtual BMC (IPMI 1.5 and RMCP+) until interrupted.",
                 "Without --on/--off/--status it simulates a small server; with them it is a bridge that runs "
                         + "shell commands (e.g. --on 'virsh start vm1' --off 'virsh destroy vm1' "
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
                 "With --config FILE it runs every BMC of a YAML file (name, address, port, users, cipher suites, "
                         + "quirks, simulated or command-template backend, SOL console socket), re-reads the file "
                         + "when it changes (BMCs added, removed or changed while running) and keeps power and boot "
-                        + "device in a state file (--state, default FILE.state)."})
+                        + "device in a state file (--state, default FILE.state). With admin-socket: PATH in FILE, "
+                        + "'ipmi virtual-bmc admin list|show|add|remove' changes it while running."})
 public final class VirtualBmcCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -228,9 +230,17 @@ public final class VirtualBmcCommand implements Runnable {
         java.nio.file.Path state = stateFile != null ? stateFile
                 : config.resolveSibling(config.getFileName() + ".state");
         try (VirtualBmcServer server = VirtualBmcServer.start();
-             VirtualBmcFleet fleet = new VirtualBmcFleet(server, java.util.Optional.of(state))) {
-            fleet.apply(parsed);
+             VirtualBmcFleet fleet = new VirtualBmcFleet(server, java.util.Optional.of(state));
+             VirtualBmcAdmin admin = new VirtualBmcAdmin(fleet, VirtualBmcAdmin.directoryFor(config))) {
+            admin.apply(parsed);
+            try {
+                parsed.adminSocket().ifPresent(admin::listen);
+            } catch (java.io.UncheckedIOException e) {
+                throw new CliException("Error: " + e.getMessage());
+            }
             printFleet(out, fleet);
+            parsed.adminSocket().ifPresent(s -> out.println("admin commands on " + s
+                    + " (ipmi virtual-bmc admin --config " + config + " list)"));
             out.println("watching " + config + " for changes; state in " + state + "; Ctrl-C to stop");
             out.flush();
             long modified = modified();
@@ -243,7 +253,7 @@ public final class VirtualBmcCommand implements Runnable {
                 }
                 modified = now;
                 try {
-                    VirtualBmcFleet.Changes c = fleet.apply(readConfig());
+                    VirtualBmcFleet.Changes c = admin.apply(readConfig());
                     if (!c.isEmpty()) {
                         out.printf("reloaded %s: added %s, removed %s, changed %s%n", config, c.added(), c.removed(),
                                 c.replaced());

@@ -36,10 +36,13 @@ class CliFanOutIT {
             }
             assertThat(base).as("four free consecutive UDP ports").isPositive();
             DatagramSocket dead = held.get(2);
+            List<VirtualBmc> live = new ArrayList<>();
             for (int i : new int[] {0, 1, 3}) {
                 held.get(i).close();
-                server.add(VirtualBmc.builder().port(base + i).user("admin", "password", PrivilegeLevel.ADMINISTRATOR)
-                        .cipherSuites(CipherSuite.SUITE_3).build());
+                VirtualBmc bmc = VirtualBmc.builder().port(base + i).user("admin", "password", PrivilegeLevel.ADMINISTRATOR)
+                        .cipherSuites(CipherSuite.SUITE_3).build();
+                live.add(bmc);
+                server.add(bmc);
             }
             try {
                 String range = "127.0.0.1:" + (base / 10) + "[0-3]";
@@ -55,6 +58,8 @@ class CliFanOutIT {
                         "127.0.0.1:" + (base + 1) + ": Chassis Power is off",
                         "127.0.0.1:" + (base + 3) + ": Chassis Power is off");
                 assertThat(err.toString()).contains("127.0.0.1:" + (base + 2) + ": ").contains("1 of 4 hosts failed");
+                // the fan-out's fleet closed every session it opened before the CLI returned
+                assertThat(live).allSatisfy(b -> assertThat(b.activeSessions()).isZero());
 
                 StringWriter json = new StringWriter();
                 int rcJson = IpmiCli.execute(new PrintWriter(json), new PrintWriter(new StringWriter()), "-I", "lanplus",
@@ -64,6 +69,7 @@ class CliFanOutIT {
                 assertThat(json.toString().lines()).hasSize(4)
                         .anyMatch(l -> l.startsWith("{\"host\":\"127.0.0.1:" + deadPort + "\",\"ok\":false,\"error\":"))
                         .filteredOn(l -> l.contains("\"ok\":true")).hasSize(3);
+                assertThat(live).allSatisfy(b -> assertThat(b.activeSessions()).isZero());
             } finally {
                 dead.close();
             }

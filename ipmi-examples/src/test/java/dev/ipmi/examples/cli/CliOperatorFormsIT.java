@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The forms operators bring from ipmitool (issue 15), each against ipmi_sim and compared with
  * ipmitool on the same instance: options after the command, getopt's errors, {@code -vvv},
- * {@code -f}, {@code -K}, {@code sensor thresh upper|lower}, {@code exec} and {@code shell}; and
+ * {@code -f}, {@code -K}, {@code -Y} (on a pseudo-terminal), {@code sensor thresh upper|lower}, {@code exec} and {@code shell}; and
  * every {@code --json} output through a strict JSON parser.
  */
 class CliOperatorFormsIT {
@@ -158,6 +158,31 @@ class CliOperatorFormsIT {
         assertThat(ours.out()).isEqualTo(theirs.out());
     }
 
+    /** The commands {@link OneShot} runs without picocli print, with and without --json, what the picocli path prints. */
+    @ParameterizedTest
+    @ValueSource(strings = {"power status", "chassis power status", "chassis status", "mc info", "mc guid",
+        "mc selftest", "sensor list", "sdr list", "sdr list all", "sdr elist", "sdr elist full", "sdr info",
+        "sel info", "sel list", "sel elist"})
+    void theOneShotPathPrintsWhatThePicocliPathPrints(String command) {
+        String[] words = command.split(" ");
+        for (boolean json : new boolean[] {false, true}) {
+            List<String> base = new ArrayList<>(conn());
+            if (json) {
+                base.add("--json");
+            }
+            assertThat(OneShot.form(List.of(words))).as(command).isNotNull();
+            Run fast = ipmi(line(base, words));
+            List<String> picocli = new ArrayList<>(base);
+            // "--" keeps a line off the one-shot path
+            picocli.add("--");
+            Run slow = ipmi(line(picocli, words));
+            // ipmi_sim does not implement Get Self Test Results: mc selftest fails alike on both paths
+            assertThat(fast.rc()).as(fast.err()).isEqualTo(command.equals("mc selftest") ? 1 : 0);
+            assertThat(fast.out() + fast.err()).isNotEmpty();
+            assertThat(fast).as("%s, json %s", command, json).isEqualTo(slow);
+        }
+    }
+
     @Test
     void bmcKeyFromTheEnvironmentAsIpmitoolReadsIt() throws Exception {
         List<String> args = List.of("-I", "lanplus", "-C", "3", "-H", kgSim.host(), "-p",
@@ -174,6 +199,76 @@ class CliOperatorFormsIT {
         } finally {
             ConnectionOptions.environment = System::getenv;
         }
+    }
+
+    /**
+     * Runs {@code command} on a pseudo-terminal (python3's pty module), types {@code PTY_INPUT} and
+     * a newline once the prompt {@code Key: } shows, and returns everything the terminal showed
+     * (stdout and stderr, as a person sees them) with the exit code; 99 when no prompt came. Every
+     * read is bounded: the child is killed after 60 s.
+     */
+    private static final String PTY_DRIVER = """
+            import os, pty, select, signal, sys, time
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execvp(sys.argv[1], sys.argv[1:])
+            out = b""
+            sent = False
+            deadline = time.time() + 60
+            while time.time() < deadline:
+                r, _, _ = select.select([fd], [], [], 0.5)
+                if fd not in r:
+                    continue
+                try:
+                    data = os.read(fd, 4096)
+                except OSError:
+                    break
+                if not data:
+                    break
+                out += data
+                if not sent and b"Key: " in out:
+                    os.write(fd, os.environ["PTY_INPUT"].encode() + b"\\n")
+                    sent = True
+            if time.time() >= deadline:
+                os.kill(pid, signal.SIGKILL)
+            _, status = os.waitpid(pid, 0)
+            sys.stdout.write(out.decode("utf-8", "replace").replace("\\r\\n", "\\n"))
+            sys.exit(os.waitstatus_to_exitcode(status) if sent else 99)
+            """;
+
+    private static Run onTerminal(List<String> command, String typed) throws IOException, InterruptedException {
+        List<String> c = new ArrayList<>(List.of("python3", "-c", PTY_DRIVER));
+        c.addAll(command);
+        return process(c, Map.of("PTY_INPUT", typed));
+    }
+
+    @Test
+    void bmcKeyPromptedOnATerminalAsIpmitoolPromptsForIt() throws Exception {
+        Path pw = tmp.resolve("kg-prompt-password");
+        Files.writeString(pw, "password\n");
+        List<String> args = List.of("-I", "lanplus", "-C", "3", "-H", kgSim.host(), "-p",
+                Integer.toString(kgSim.port()), "-U", "admin", "-f", pw.toString(), "-Y", "power", "status");
+        List<String> tool = new ArrayList<>(List.of("ipmitool"));
+        tool.addAll(args);
+        Path jar = Path.of("target", "ipmi.jar").toAbsolutePath();
+        assertThat(jar).as("the shaded CLI (built in the package phase)").exists();
+        List<String> cli = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        cli.addAll(args);
+
+        Run theirs = onTerminal(tool, "s3cret-kg");
+        Run ours = onTerminal(cli, "s3cret-kg");
+        assertThat(theirs.rc()).as(theirs.out()).isZero();
+        assertThat(ours.rc()).as(ours.out()).isZero();
+        assertThat(ours.out()).isEqualTo(theirs.out()).startsWith("Key: ").contains("Chassis Power is ")
+                .doesNotContain("s3cret-kg");
+
+        // the key typed is the one used: a wrong one fails the login, as it does for ipmitool
+        Run wrongTheirs = onTerminal(tool, "not-the-kg");
+        Run wrongOurs = onTerminal(cli, "not-the-kg");
+        assertThat(wrongTheirs.rc()).isNotZero();
+        assertThat(wrongOurs.rc()).as(wrongOurs.out()).isEqualTo(1);
+        assertThat(wrongOurs.out()).startsWith("Key: ").doesNotContain("Chassis Power is").doesNotContain("not-the-kg");
     }
 
     @Test

@@ -46,9 +46,7 @@ class VirtualBmcConfigCliIT {
         Files.writeString(config, "bmcs:\n" + bmc("node1", port1));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Thread cli = new Thread(() -> IpmiCli.execute(new PrintWriter(out, true), new PrintWriter(err, true),
-                "virtual-bmc", "--config", config.toString()));
-        cli.start();
+        Thread cli = serve(config, out, err);
         try {
             assertThat(await(out, "watching")).as(out + "" + err).isTrue();
             assertThat(out.toString()).contains("node1 listening on 127.0.0.1:" + port1 + " (simulated, power off)");
@@ -72,6 +70,64 @@ class VirtualBmcConfigCliIT {
             cli.join(5000);
         }
         assertThat(cli.isAlive()).isFalse();
+    }
+
+    /** {@code ipmi virtual-bmc admin}: list, add, show and remove through the socket named in the file. */
+    @Test
+    void adminCommandsReachTheRunningProcess() throws Exception {
+        int port1 = VirtualBmcCliIT.freePort();
+        int port2 = VirtualBmcCliIT.freePort();
+        Path config = dir.resolve("bmcs.yaml");
+        Files.writeString(config, "admin-socket: " + dir.resolve("admin.sock") + "\nbmcs:\n" + bmc("node1", port1));
+        Path vm2 = dir.resolve("node2.yaml");
+        Files.writeString(vm2, "bmcs:\n" + bmc("node2", port2));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Thread cli = serve(config, out, err);
+        try {
+            assertThat(await(out, "watching")).as(out + "" + err).isTrue();
+            assertThat(out.toString()).contains("admin commands on " + dir.resolve("admin.sock"));
+            assertThat(admin("list")).isEqualTo("node1 127.0.0.1:" + port1 + " simulated power off\n");
+            assertThat(admin("add", vm2.toString())).isEqualTo("added node2 on 127.0.0.1:" + port2 + "\n");
+            List<String> power = List.of("ipmi-power", "-u", "admin", "-p", "s3cret", "-D", "LAN_2_0",
+                    "-W", "opensesspriv", "--stat", "-h");
+            assertThat(IpmiSim.run(concat(power, "127.0.0.1:" + port2), dir)).contains("127.0.0.1: off");
+            assertThat(admin("show", "node2")).contains("users: admin (administrator)", "quirks: opensesspriv")
+                    .doesNotContain("s3cret");
+            assertThat(admin("remove", "node1")).isEqualTo("removed node1\n");
+            assertThat(admin("list")).isEqualTo("node2 127.0.0.1:" + port2 + " simulated power off\n");
+
+            StringWriter aout = new StringWriter();
+            StringWriter aerr = new StringWriter();
+            assertThat(IpmiCli.execute(new PrintWriter(aout, true), new PrintWriter(aerr, true), "virtual-bmc",
+                    "admin", "--config", config.toString(), "show", "node1")).isEqualTo(1);
+            assertThat(aerr.toString()).contains("Error: no BMC named 'node1'");
+        } finally {
+            cli.interrupt();
+            cli.join(5000);
+        }
+        assertThat(cli.isAlive()).isFalse();
+        assertThat(dir.resolve("bmcs.yaml.admin").resolve("node2.yaml")).exists();
+        assertThat(Files.readString(dir.resolve("bmcs.yaml.admin").resolve("removed"))).contains("node1");
+    }
+
+    private String admin(String... words) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> args = new java.util.ArrayList<>(List.of("virtual-bmc", "admin", "--config",
+                dir.resolve("bmcs.yaml").toString()));
+        args.addAll(List.of(words));
+        int rc = IpmiCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+        assertThat(rc).as(err.toString()).isZero();
+        return out.toString();
+    }
+
+    /** {@code ipmi virtual-bmc --config FILE} on a thread of its own, until interrupted. */
+    private static Thread serve(Path config, StringWriter out, StringWriter err) {
+        Thread cli = new Thread(() -> IpmiCli.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                "virtual-bmc", "--config", config.toString()));
+        cli.start();
+        return cli;
     }
 
     private static List<String> concat(List<String> a, String last) {

@@ -7,6 +7,7 @@ import dev.ipmi.core.client.RetryPolicy;
 import dev.ipmi.core.options.LanPlusOptions;
 import dev.ipmi.core.options.SessionOptions;
 import dev.ipmi.core.sdr.SdrCache;
+import dev.ipmi.core.spi.TransportEngine;
 import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.gateway.exporter.ExporterConfig.Driver;
 import dev.ipmi.gateway.exporter.ExporterConfig.Module;
@@ -17,6 +18,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.WeakHashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -50,19 +53,28 @@ final class AdHocSessions implements AutoCloseable {
     }
 
     private final Map<Key, Slot> slots = new ConcurrentHashMap<>();
+    /**
+     * A module's password digest by the array's identity (arrays hash by identity), so a scrape does
+     * not hash the password again; weak, so the arrays of modules a reload replaced can go.
+     */
+    private final Map<char[], String> digests = Collections.synchronizedMap(new WeakHashMap<>());
     private final SdrCache sdrCache = SdrCache.inMemory();
     private final ScheduledExecutorService timer;
+    private final TransportEngine engine;
     private final ScrapeStats stats;
     private final Duration idle;
     private final int maxTargets;
     private final AtomicInteger open = new AtomicInteger();
 
     /**
+     * @param engine     the I/O engine every session runs on
      * @param maxTargets distinct BMC endpoints kept at once: {@code target} comes from the request,
      *                   so without a bound any client could make the pool grow without end
      */
-    AdHocSessions(ScheduledExecutorService timer, ScrapeStats stats, Duration idle, int maxTargets) {
+    AdHocSessions(ScheduledExecutorService timer, TransportEngine engine, ScrapeStats stats, Duration idle,
+                  int maxTargets) {
         this.timer = timer;
+        this.engine = engine;
         this.stats = stats;
         this.idle = idle;
         this.maxTargets = maxTargets;
@@ -72,7 +84,7 @@ final class AdHocSessions implements AutoCloseable {
 
     <T> CompletableFuture<T> call(Target.Address target, Module module, Function<IpmiClient, CompletableFuture<T>> action) {
         Key key = new Key(target.host(), target.port(), module.driver(), module.user(), module.privilege().code(),
-                module.cipherSuite(), digest(module.password()));
+                module.cipherSuite(), digests.computeIfAbsent(module.password(), AdHocSessions::digest));
         if (slots.size() >= maxTargets && !slots.containsKey(key)) {
             return CompletableFuture.failedFuture(new IllegalStateException("the exporter already keeps sessions for "
                     + maxTargets + " targets; " + target.text() + " waits until one has been idle for " + idle));
@@ -118,6 +130,7 @@ final class AdHocSessions implements AutoCloseable {
         b.retry(RetryPolicy.of(first, retries));
         b.listener(stats.listener());
         b.scheduler(timer);
+        b.engine(engine);
         // the scrape's callbacks only record readings and never block: running them on the
         // I/O thread saves a thread hand-off per reply (the answer is written elsewhere)
         b.callbackExecutor(Runnable::run);

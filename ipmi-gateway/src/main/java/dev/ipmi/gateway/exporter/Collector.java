@@ -14,6 +14,11 @@ public enum Collector {
     DCMI("dcmi"),
     /** Get SEL Info: {@code ipmi_sel_logs_count}, {@code ipmi_sel_free_space_bytes}. */
     SEL("sel"),
+    /**
+     * ipmi_exporter 1.7+'s SEL entries by state and by configured name; read incrementally here
+     * (only the records added since the last scrape of the target).
+     */
+    SEL_EVENTS("sel-events"),
     /** Supermicro OEM LAN mode: {@code ipmi_config_lan_mode}. */
     SM_LAN_MODE("sm-lan-mode");
 

@@ -3,6 +3,7 @@ package dev.ipmi.gateway.exporter;
 import dev.ipmi.core.client.AsyncIpmiClient;
 import dev.ipmi.gateway.bmc.BmcAccess;
 import dev.ipmi.gateway.exporter.ExporterConfig.Module;
+import dev.ipmi.lan.engine.UdpEngine;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.util.Map;
@@ -34,13 +35,15 @@ public final class Exporter implements AutoCloseable {
     /** Distinct {@code HOST:PORT} targets (with their module's user) pooled at once. */
     public static final int MAX_TARGETS = 10_000;
 
-    private final ExporterConfig config;
+    private volatile ExporterConfig config;
     private final Optional<BmcAccess> gateway;
     private final Set<String> gatewayBmcs;
     private final ScheduledExecutorService timer;
+    private final UdpEngine engine;
     private final ScrapeStats stats;
     private final AdHocSessions adHoc;
     private final EnterpriseNumbers enterprises;
+    private final SelEvents selEvents;
     private final Map<String, CompletableFuture<Scrape.Result>> inFlight = new ConcurrentHashMap<>();
 
     /**
@@ -60,12 +63,27 @@ public final class Exporter implements AutoCloseable {
         t.setRemoveOnCancelPolicy(true);
         this.timer = t;
         this.stats = new ScrapeStats(jvmMetrics);
-        this.adHoc = new AdHocSessions(timer, stats, Duration.ofMinutes(10), MAX_TARGETS);
+        // Completions on the I/O thread itself: a scrape's callbacks only record readings and never
+        // block, and the shared engine's completion pool would add a thread hand-off per reply and
+        // up to 32 threads that come and go with the load (the HTTP answer is written on the timer)
+        this.engine = UdpEngine.builder().threadName("ipmi-exporter-io").completionExecutor(Runnable::run).build();
+        this.adHoc = new AdHocSessions(timer, engine, stats, Duration.ofMinutes(10), MAX_TARGETS);
         this.enterprises = EnterpriseNumbers.system();
+        this.selEvents = new SelEvents(stats);
     }
 
     public ExporterConfig config() {
         return config;
+    }
+
+    /**
+     * Takes a new configuration ({@code /-/reload}): later scrapes use its modules. Pooled sessions
+     * are keyed by their credentials, so a module whose user or password changed gets new sessions
+     * (the old ones close when idle); the sel-events state is dropped, since its rules may differ.
+     */
+    public void reload(ExporterConfig next) {
+        this.config = next;
+        selEvents.clear();
     }
 
     /** The exporter's own metrics, for {@code /metrics}. */
@@ -100,11 +118,12 @@ public final class Exporter implements AutoCloseable {
      * @throws BadScrapeRequest for an unknown module or a target that is not an address
      */
     public CompletableFuture<Scrape.Result> scrape(String targetText, String moduleName, Duration budget) {
-        if (!config.has(moduleName)) {
+        ExporterConfig current = config;
+        if (!current.has(moduleName)) {
             throw new BadScrapeRequest("Unknown module \"" + moduleName + "\"");
         }
         Target target = resolve(targetText);
-        Module module = config.forScrape(moduleName);
+        Module module = current.forScrape(moduleName);
         String key = target.text() + "\u0000" + moduleName;
         CompletableFuture<Scrape.Result> mine = new CompletableFuture<>();
         CompletableFuture<Scrape.Result> running = inFlight.putIfAbsent(key, mine);
@@ -112,14 +131,14 @@ public final class Exporter implements AutoCloseable {
             stats.shared();
             return running;
         }
-        run(target, module, budget, mine, () -> inFlight.remove(key, mine));
+        run(target, module, key, budget, mine, () -> inFlight.remove(key, mine));
         return mine;
     }
 
-    private void run(Target target, Module module, Duration budget, CompletableFuture<Scrape.Result> out,
+    private void run(Target target, Module module, String key, Duration budget, CompletableFuture<Scrape.Result> out,
                      Runnable done) {
         long start = System.nanoTime();
-        Scrape scrape = new Scrape(module, enterprises, stats);
+        Scrape scrape = new Scrape(module, enterprises, stats, selEvents, key);
         AtomicBoolean finished = new AtomicBoolean();
         boolean[] sessionFailed = {false};
         CompletableFuture<Void> work = session(target, module, scrape::run);
@@ -185,5 +204,6 @@ public final class Exporter implements AutoCloseable {
     public void close() {
         adHoc.close();
         timer.shutdownNow();
+        engine.close();
     }
 }

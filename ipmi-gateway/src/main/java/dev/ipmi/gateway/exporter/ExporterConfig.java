@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +37,7 @@ public record ExporterConfig(Map<String, Module> modules) {
 
     private static final Set<String> MODULE_KEYS = Set.of("user", "pass", "privilege", "driver", "timeout",
             "collectors", "exclude_sensor_ids", "workaround_flags", "collector_cmd", "default_args", "custom_args",
-            "cipher_suite");
+            "cipher_suite", "sel_events");
 
     public ExporterConfig {
         modules = Collections.unmodifiableMap(new LinkedHashMap<>(modules));
@@ -172,15 +174,60 @@ public record ExporterConfig(Map<String, Module> modules) {
         if (m.containsKey("cipher_suite")) {
             cipherSuite = (int) m.get("cipher_suite").number(0, 255);
         }
+        List<SelEventRule> selEvents = new ArrayList<>();
+        if (m.containsKey("sel_events")) {
+            for (YamlNode rule : m.get("sel_events").list()) {
+                selEvents.add(selEventRule(rule));
+            }
+        }
         return new Module(name, user, pass, privilege, driver, timeout, collectors, Set.copyOf(exclude),
-                List.copyOf(flags), cipherSuite);
+                List.copyOf(flags), cipherSuite, List.copyOf(selEvents));
+    }
+
+    private static SelEventRule selEventRule(YamlNode node) {
+        Map<String, YamlNode> r = node.map();
+        for (Map.Entry<String, YamlNode> e : r.entrySet()) {
+            if (!e.getKey().equals("name") && !e.getKey().equals("regex")) {
+                throw e.getValue().error("unknown key in a sel_events entry (known: name, regex)");
+            }
+        }
+        if (!r.containsKey("name") || r.get("name").text().isEmpty()) {
+            throw node.error("a sel_events entry needs a name");
+        }
+        if (!r.containsKey("regex")) {
+            throw node.error("a sel_events entry needs a regex");
+        }
+        YamlNode regex = r.get("regex");
+        try {
+            // ipmi_exporter's regexes are Go's RE2: its named groups (?P<n>…) are Java's (?<n>…)
+            return new SelEventRule(r.get("name").text(),
+                    Pattern.compile(regex.text().replace("(?P<", "(?<")));
+        } catch (PatternSyntaxException e) {
+            throw regex.error("not a regular expression: " + e.getDescription());
+        }
+    }
+
+    /**
+     * One {@code sel_events} entry of ipmi_exporter 1.7+: SEL entries whose event text the regex
+     * finds (anywhere, as Go's {@code FindStringSubmatch}) are counted under {@code name}.
+     */
+    public record SelEventRule(String name, Pattern regex) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SelEventRule r && r.name.equals(name) && r.regex.pattern().equals(regex.pattern());
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
     }
 
     private static String unknownCollector(String name) {
-        if (name.equals("bmc-watchdog") || name.equals("sel-events")) {
+        if (name.equals("bmc-watchdog")) {
             return "collector '" + name + "' (ipmi_exporter 1.7+) is not implemented here yet";
         }
-        return "unknown collector '" + name + "' (known: bmc, ipmi, chassis, dcmi, sel, sm-lan-mode)";
+        return "unknown collector '" + name + "' (known: bmc, ipmi, chassis, dcmi, sel, sel-events, sm-lan-mode)";
     }
 
     /** FreeIPMI's driver types that reach a BMC over the network. */
@@ -197,14 +244,15 @@ public record ExporterConfig(Map<String, Module> modules) {
      * @param timeout     FreeIPMI's session timeout in ms, when set: here the first retransmission
      *                    timeout times the retries stays inside it, and a scrape never runs longer
      * @param cipherSuite our extension: an RMCP+ cipher suite, -1 for automatic (FreeIPMI uses 3)
+     * @param selEvents   the {@code sel-events} collector's named event patterns
      */
     public record Module(String name, String user, char[] password, PrivilegeLevel privilege, Driver driver,
                          Optional<Duration> timeout, List<Collector> collectors, Set<Integer> excludeSensorIds,
-                         List<String> workaroundFlags, int cipherSuite) {
+                         List<String> workaroundFlags, int cipherSuite, List<SelEventRule> selEvents) {
 
         static Module defaults(String name) {
             return new Module(name, "", new char[0], PrivilegeLevel.OPERATOR, Driver.LAN_2_0, Optional.empty(),
-                    DEFAULT_COLLECTORS, Set.of(), List.of(), -1);
+                    DEFAULT_COLLECTORS, Set.of(), List.of(), -1, List.of());
         }
 
         @Override
@@ -213,7 +261,7 @@ public record ExporterConfig(Map<String, Module> modules) {
                     && Arrays.equals(m.password, password) && m.privilege.equals(privilege) && m.driver == driver
                     && m.timeout.equals(timeout) && m.collectors.equals(collectors)
                     && m.excludeSensorIds.equals(excludeSensorIds) && m.workaroundFlags.equals(workaroundFlags)
-                    && m.cipherSuite == cipherSuite;
+                    && m.cipherSuite == cipherSuite && m.selEvents.equals(selEvents);
         }
 
         @Override
@@ -226,7 +274,8 @@ public record ExporterConfig(Map<String, Module> modules) {
             return "Module[name=" + name + ", user=" + user + ", pass=***, privilege=" + privilege + ", driver="
                     + driver + ", timeout=" + timeout.map(Duration::toMillis).map(t -> t + "ms").orElse("default")
                     + ", collectors=" + collectors + ", exclude_sensor_ids=" + excludeSensorIds
-                    + ", workaround_flags=" + workaroundFlags + "]";
+                    + ", workaround_flags=" + workaroundFlags + ", sel_events="
+                    + selEvents.stream().map(SelEventRule::name).toList() + "]";
         }
     }
 }

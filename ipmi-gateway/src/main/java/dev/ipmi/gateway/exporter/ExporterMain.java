@@ -6,6 +6,7 @@ import dev.ipmi.gateway.config.GatewayConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -17,7 +18,9 @@ import java.util.stream.Collectors;
  */
 public final class ExporterMain {
     static final String USAGE = "usage: java -jar ipmi-gateway.jar exporter --config ipmi_remote.yml [--listen HOST:PORT]"
-            + "\n       (also --config.file=FILE and --web.listen-address=HOST:PORT, as ipmi_exporter; default :9290)";
+            + " [--web.config.file=FILE]"
+            + "\n       (also --config.file=FILE and --web.listen-address=HOST:PORT, as ipmi_exporter; default :9290;"
+            + "\n       --web.config.file: exporter-toolkit's TLS and basic_auth_users; POST /-/reload re-reads --config)";
 
     private ExporterMain() {}
 
@@ -28,9 +31,30 @@ public final class ExporterMain {
         return new ExporterRoutes(exporter);
     }
 
+    /**
+     * SIGHUP reloads the config file, as it does for ipmi_exporter (a unit file's
+     * {@code ExecReload=kill -HUP $MAINPID} keeps working). {@code sun.misc.Signal} is the JDK's
+     * only way to take a signal; where it is missing, {@code POST /-/reload} still works.
+     */
+    private static void onHangUp(ExporterServer server, PrintStream err) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> {
+                try {
+                    server.reload();
+                } catch (ConfigException e) {
+                    // logged by reload; the last good configuration stays
+                }
+            });
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            err.println("ipmi-gateway exporter: SIGHUP cannot be handled here (" + e.getMessage()
+                    + "); use POST /-/reload");
+        }
+    }
+
     public static int run(List<String> args, PrintStream err) {
         String config = null;
         String listen = ":9290";
+        String webConfig = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if ((a.equals("--config") || a.equals("--config.file")) && i + 1 < args.size()) {
@@ -41,6 +65,10 @@ public final class ExporterMain {
                 listen = args.get(++i);
             } else if (a.startsWith("--web.listen-address=")) {
                 listen = a.substring("--web.listen-address=".length());
+            } else if (a.equals("--web.config.file") && i + 1 < args.size()) {
+                webConfig = args.get(++i);
+            } else if (a.startsWith("--web.config.file=")) {
+                webConfig = a.substring("--web.config.file=".length());
             } else {
                 err.println("exporter: unknown argument '" + a + "'\n" + USAGE);
                 return 2;
@@ -51,6 +79,14 @@ public final class ExporterMain {
             cfg = config == null ? ExporterConfig.empty() : ExporterConfig.load(Path.of(config));
         } catch (ConfigException e) {
             err.println("ipmi-gateway exporter: " + config + ": " + e.getMessage());
+            return 2;
+        }
+        WebConfig web;
+        try {
+            web = webConfig == null ? new WebConfig(Optional.empty(), Map.of())
+                    : WebConfig.load(Path.of(webConfig));
+        } catch (ConfigException e) {
+            err.println("ipmi-gateway exporter: " + webConfig + ": " + e.getMessage());
             return 2;
         }
         int colon = listen.lastIndexOf(':');
@@ -64,11 +100,12 @@ public final class ExporterMain {
         String host = colon <= 0 ? "0.0.0.0" : listen.substring(0, colon).replace("[", "").replace("]", "");
         ExporterServer server;
         try {
-            server = ExporterServer.start(cfg, host, port);
+            server = ExporterServer.start(cfg, Optional.ofNullable(config).map(Path::of), web, host, port);
         } catch (RuntimeException e) {
             err.println("ipmi-gateway exporter: cannot start: " + e.getMessage());
             return 1;
         }
+        onHangUp(server, err);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -28,6 +28,12 @@ record Family(String name, String help, List<String> labels) {
             "Number of entries in the SEL.", List.of());
     static final Family SEL_FREE = new Family("ipmi_sel_free_space_bytes",
             "Free space left in the SEL, in bytes.", List.of());
+    static final Family SEL_EVENTS_BY_STATE = new Family("ipmi_sel_events_count_by_state",
+            "Current number of log entries in the SEL by state.", List.of("state"));
+    static final Family SEL_EVENTS_BY_NAME = new Family("ipmi_sel_events_count_by_name",
+            "Current number of custom log entries in the SEL by name.", List.of("name"));
+    static final Family SEL_EVENTS_LATEST = new Family("ipmi_sel_events_latest_timestamp",
+            "Latest timestamp of custom log entries in the SEL by name.", List.of("name"));
     static final Family LAN_MODE = new Family("ipmi_config_lan_mode",
             "Supermicro LAN mode (0=dedicated, 1=shared, 2=failover).", List.of());
     static final Family TEMPERATURE = new Family("ipmi_temperature_celsius",

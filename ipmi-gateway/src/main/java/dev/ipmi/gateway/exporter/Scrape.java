@@ -61,11 +61,18 @@ final class Scrape {
     private final EnterpriseNumbers enterprises;
     private final Map<Collector, Part> parts = new LinkedHashMap<>();
     private final ScrapeStats stats;
+    private final SelEvents selEvents;
+    private final String key;
 
-    Scrape(Module module, EnterpriseNumbers enterprises, ScrapeStats stats) {
+    /**
+     * @param key the target and module, under which {@code selEvents} keeps what it has read
+     */
+    Scrape(Module module, EnterpriseNumbers enterprises, ScrapeStats stats, SelEvents selEvents, String key) {
         this.module = module;
         this.enterprises = enterprises;
         this.stats = stats;
+        this.selEvents = selEvents;
+        this.key = key;
         for (Collector c : module.collectors()) {
             parts.put(c, new Part());
         }
@@ -84,6 +91,7 @@ final class Scrape {
                     case CHASSIS -> chassis(client, part);
                     case DCMI -> dcmi(client, part);
                     case SEL -> sel(client, part);
+                    case SEL_EVENTS -> selEvents.collect(client, key, module.selEvents(), part);
                     case SM_LAN_MODE -> lanMode(client, part);
                 };
             } catch (RuntimeException ex) {

@@ -7,7 +7,10 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import java.net.SocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The exporter's own metrics ({@code GET /metrics}): what makes its advantages over ipmi_exporter
@@ -35,6 +38,13 @@ final class ScrapeStats {
     private final Counter requests = Counter.builder().name("ipmi_exporter_bmc_requests_total")
             .help("IPMI requests sent to BMCs, by command (SDR reads stay flat while repositories do not change).")
             .labelNames("command").register(registry);
+    private final Counter selRecords = Counter.builder().name("ipmi_exporter_sel_records_read_total")
+            .help("SEL records read by the sel-events collector: a scrape reads only the records added since the "
+                    + "last one (and the last one again, to learn what follows it).").register(registry);
+    private final Counter selFullReads = Counter.builder().name("ipmi_exporter_sel_full_reads_total")
+            .help("SEL reads from the first record: the first scrape of a target, and after an erase or a shrink.")
+            .register(registry);
+    private final Map<String, CounterDataPoint> requestsByCommand = new ConcurrentHashMap<>();
     private final Histogram duration = Histogram.builder().name("ipmi_exporter_scrape_duration_seconds")
             .help("Time to answer a target scrape.").classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
                     2.5, 5, 10, 30)
@@ -68,6 +78,14 @@ final class ScrapeStats {
         failures.labelValues(c.id()).inc();
     }
 
+    void selRecordsRead(int n) {
+        selRecords.inc(n);
+    }
+
+    void selFullRead() {
+        selFullReads.inc();
+    }
+
     void sessionOpened() {
         sessionsOpened.inc();
     }
@@ -76,12 +94,15 @@ final class ScrapeStats {
         sessionsOpen.set(n);
     }
 
-    /** Counts every request the pooled sessions send. */
+    /**
+     * Counts every request the pooled sessions send. The data point of each command is looked up
+     * once: {@code labelValues} builds a label list per call, and this runs for every request.
+     */
     IpmiEventListener listener() {
         return new IpmiEventListener() {
             @Override
             public void requestSent(SocketAddress bmc, CommandId id, int rqSeq) {
-                requests.labelValues(id.name()).inc();
+                requestsByCommand.computeIfAbsent(id.name(), requests::labelValues).inc();
             }
         };
     }

@@ -1,12 +1,17 @@
 package dev.ipmi.gateway.exporter;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What {@code target=} names: a BMC from the gateway's configuration (its credentials come from
  * there), or {@code HOST[:PORT]} as ipmi_exporter takes it (credentials from the module).
  */
 sealed interface Target {
+    /** Compiled once: every scrape request parses its target. */
+    Pattern HOST = Pattern.compile("[A-Za-z0-9._:%-]+");
+    Pattern PORT = Pattern.compile("[0-9]{1,5}");
+
     /** The text as given, for logs and the single-flight key. */
     String text();
 
@@ -44,12 +49,12 @@ sealed interface Target {
                 host = text;
             }
         }
-        if (host.isEmpty() || host.length() > 253 || !host.matches("[A-Za-z0-9._:%-]+")) {
+        if (host.isEmpty() || host.length() > 253 || !HOST.matcher(host).matches()) {
             return Optional.empty();
         }
         int p = 623;
         if (port != null) {
-            if (!port.matches("[0-9]{1,5}")) {
+            if (!PORT.matcher(port).matches()) {
                 return Optional.empty();
             }
             p = Integer.parseInt(port);

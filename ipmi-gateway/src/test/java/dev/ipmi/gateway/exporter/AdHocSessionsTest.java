@@ -2,6 +2,7 @@ package dev.ipmi.gateway.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ipmi.lan.engine.UdpEngine;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -11,7 +12,8 @@ class AdHocSessionsTest {
     @Test
     void distinctTargetsAreBounded() throws Exception {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
-        try (AdHocSessions pool = new AdHocSessions(timer, new ScrapeStats(false), Duration.ofMinutes(10), 1)) {
+        try (UdpEngine engine = UdpEngine.builder().build();
+             AdHocSessions pool = new AdHocSessions(timer, engine, new ScrapeStats(false), Duration.ofMinutes(10), 1)) {
             ExporterConfig.Module module = ExporterConfig.parse("modules:\n  default: {user: u, pass: p}\n")
                     .forScrape("default");
             // the first target (nothing listens there) takes the one place while its login is tried

@@ -117,8 +117,14 @@ class ExporterConfigTest {
                 .hasMessageContaining("modules.a.privilege").hasMessageContaining("user, operator or admin");
         assertThatThrownBy(() -> ExporterConfig.parse("modules:\n  a:\n    collectors: [ipmi, sensors]\n"))
                 .hasMessageContaining("unknown collector 'sensors'");
-        assertThatThrownBy(() -> ExporterConfig.parse("modules:\n  a:\n    collectors: [sel-events]\n"))
+        assertThatThrownBy(() -> ExporterConfig.parse("modules:\n  a:\n    collectors: [bmc-watchdog]\n"))
                 .hasMessageContaining("not implemented");
+        assertThatThrownBy(() -> ExporterConfig.parse("modules:\n  a:\n    sel_events:\n      - {name: x, regex: '('}\n"))
+                .hasMessageContaining("modules.a.sel_events").hasMessageContaining("not a regular expression");
+        assertThatThrownBy(() -> ExporterConfig.parse("modules:\n  a:\n    sel_events:\n      - {regex: x}\n"))
+                .hasMessageContaining("needs a name");
+        assertThatThrownBy(() -> ExporterConfig.parse("modules:\n  a:\n    sel_events:\n      - {name: x, re: y}\n"))
+                .hasMessageContaining("unknown key in a sel_events entry");
         assertThatThrownBy(() -> ExporterConfig.parse("modules:\n  a:\n    workaround_flags: [bogus]\n"))
                 .hasMessageContaining("unknown FreeIPMI workaround flag 'bogus'");
         assertThatThrownBy(() -> ExporterConfig.parse("modules:\n  a:\n    exclude_sensor_ids: [70000]\n"))
@@ -126,6 +132,25 @@ class ExporterConfigTest {
         assertThatThrownBy(() -> ExporterConfig.parse("targets: []\n")).hasMessageContaining("targets");
         assertThatThrownBy(() -> ExporterConfig.parse("modules:\n  a: {user: x}\n  a: {user: y}\n"))
                 .hasMessageContaining("duplicate");
+    }
+
+    @Test
+    void selEventsAsIpmiExporterWritesThem() {
+        ExporterConfig c = ExporterConfig.parse("""
+                modules:
+                  default:
+                    collectors: [sel, sel-events]
+                    sel_events:
+                      - name: correctable_memory_error
+                        regex: Correctable memory error.*
+                      - name: ecc
+                        regex: (?P<what>Correctable ECC)
+                """);
+        ExporterConfig.Module m = c.forScrape("default");
+        assertThat(m.collectors()).containsExactly(Collector.SEL, Collector.SEL_EVENTS);
+        assertThat(m.selEvents()).extracting(ExporterConfig.SelEventRule::name)
+                .containsExactly("correctable_memory_error", "ecc");
+        assertThat(m.selEvents().get(1).regex().matcher("Correctable ECC").find()).isTrue();
     }
 
     @Test

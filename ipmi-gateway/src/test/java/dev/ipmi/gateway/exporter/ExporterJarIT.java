@@ -43,6 +43,29 @@ class ExporterJarIT {
     }
 
     @Test
+    void sigHupReloadsTheConfigFile() throws Exception {
+        Path yml = dir.resolve("ipmi_remote.yml");
+        Files.writeString(yml, "modules:\n  default: {user: admin, pass: x}\n");
+        int port = Peers.freePort();
+        String scrape = "http://127.0.0.1:" + port + "/ipmi?target=127.0.0.1:1&module=added";
+        try (Peers.Program p = Peers.Program.start(List.of(JAVA, "-jar", JAR.toString(), "exporter",
+                "--config", yml.toString(), "--listen", "127.0.0.1:" + port), dir, "exporter-hup")) {
+            Peers.awaitHttp("http://127.0.0.1:" + port + "/metrics", Duration.ofSeconds(60), p);
+            assertThat(Peers.get(scrape, "X-Prometheus-Scrape-Timeout-Seconds", "1").statusCode()).isEqualTo(400);
+            Files.writeString(yml, "modules:\n  default: {user: admin, pass: x}\n  added: {user: admin, pass: y}\n");
+            Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(p.pid())).start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            int status = 400;
+            for (int i = 0; i < 50 && status == 400; i++) {
+                Thread.sleep(100);
+                status = Peers.get(scrape, "X-Prometheus-Scrape-Timeout-Seconds", "1").statusCode();
+            }
+            assertThat(status).as("module 'added' known after SIGHUP: " + p.output()).isEqualTo(200);
+            assertThat(p.process().isAlive()).isTrue();
+        }
+    }
+
+    @Test
     void standaloneExporterServesAScrape() throws Exception {
         try (VirtualBmcServer server = VirtualBmcServer.start()) {
             int bmc = server.add(VirtualBmc.builder().port(0).user("admin", "jar-secret", PrivilegeLevel.ADMINISTRATOR)

@@ -87,11 +87,14 @@ class UdpEngineTest {
         List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Void> done = new CompletableFuture<>();
         long now = engine.nanoTime();
-        engine.schedule(now + TimeUnit.MILLISECONDS.toNanos(40), () -> {
+        // The immediate task is queued after the early timer; the early deadline is far enough out that
+        // a caller thread descheduled on a loaded machine (2 cores, several builds) still queues it in
+        // time (at 5 ms the timer won whenever this thread lost the CPU between the two calls).
+        engine.schedule(now + TimeUnit.MILLISECONDS.toNanos(600), () -> {
             seen.add("late:" + engine.inIoThread());
             done.complete(null);
         });
-        engine.schedule(now + TimeUnit.MILLISECONDS.toNanos(5), () -> seen.add("early:" + engine.inIoThread()));
+        engine.schedule(now + TimeUnit.MILLISECONDS.toNanos(300), () -> seen.add("early:" + engine.inIoThread()));
         engine.execute(() -> seen.add("now:" + Thread.currentThread().getName()));
         engine.execute(() -> {
             throw new IllegalStateException("a failing task must not stop the engine");

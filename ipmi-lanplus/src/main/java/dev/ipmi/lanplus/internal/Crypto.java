@@ -1,8 +1,13 @@
 package dev.ipmi.lanplus.internal;
 
 import dev.ipmi.core.types.AuthenticationAlgorithm;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.SecureRandomSpi;
 import java.util.Arrays;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.MD5Digest;
@@ -17,7 +22,7 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
 /** The primitives RMCP+ needs, on the BouncyCastle lightweight API (no JCA provider registration). */
 public final class Crypto {
     public static final int AES_BLOCK = 16;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = KernelRandom.orDefault();
 
     private Crypto() {}
 
@@ -114,6 +119,7 @@ public final class Crypto {
     /**
      * The one SecureRandom of the library: the first use of a SecureRandom seeds it (on Linux that
      * can take a noticeable time), so all randomness comes from this instance and is paid once.
+     * Where the kernel offers {@code /dev/urandom} it is read directly ({@link KernelRandom}).
      */
     public static SecureRandom secureRandom() {
         return RANDOM;
@@ -150,6 +156,74 @@ public final class Crypto {
     public static void wipe(byte[] b) {
         if (b != null) {
             java.util.Arrays.fill(b, (byte) 0);
+        }
+    }
+
+    /**
+     * The kernel's random source read directly. The JDK's default on Linux ({@code NativePRNG})
+     * reads the same device and XORs it with a SHA1PRNG stream, but setting that up (the provider
+     * list, the SUN provider, SHA-1, VarHandles) costs a fresh JVM about 30 ms of CPU, a tenth of
+     * a one-shot {@code ipmi power status}. The device gives the same guarantees on its own, and
+     * {@code setSeed} may only add to a SecureRandom's entropy, so ignoring it is allowed. Where
+     * the device cannot be opened (Windows) the JDK's default SecureRandom is used.
+     */
+    static final class KernelRandom extends SecureRandom {
+        private static final long serialVersionUID = 1L;
+        static final String DEVICE = "/dev/urandom";
+
+        private KernelRandom(InputStream in) {
+            super(new Spi(in), null);
+        }
+
+        static SecureRandom orDefault() {
+            try {
+                return new KernelRandom(new FileInputStream(DEVICE));
+            } catch (IOException | SecurityException e) {
+                return new SecureRandom();
+            }
+        }
+
+        @Override
+        public String getAlgorithm() {
+            return "kernel " + DEVICE;
+        }
+
+        private static final class Spi extends SecureRandomSpi {
+            private static final long serialVersionUID = 1L;
+            private final transient InputStream in;
+
+            Spi(InputStream in) {
+                this.in = in;
+            }
+
+            @Override
+            protected void engineSetSeed(byte[] seed) {
+                // the kernel pool is seeded by the kernel; a caller's seed cannot make it weaker or stronger here
+            }
+
+            @Override
+            protected void engineNextBytes(byte[] bytes) {
+                try {
+                    int off = 0;
+                    // bounded: each read returns at least one byte or fails
+                    while (off < bytes.length) {
+                        int n = in.read(bytes, off, bytes.length - off);
+                        if (n <= 0) {
+                            throw new IOException("end of " + DEVICE);
+                        }
+                        off += n;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + DEVICE, e);
+                }
+            }
+
+            @Override
+            protected byte[] engineGenerateSeed(int numBytes) {
+                byte[] b = new byte[numBytes];
+                engineNextBytes(b);
+                return b;
+            }
         }
     }
 }

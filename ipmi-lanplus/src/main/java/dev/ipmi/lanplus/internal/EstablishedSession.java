@@ -1,6 +1,8 @@
 package dev.ipmi.lanplus.internal;
 
 import dev.ipmi.core.event.DropReason;
+import dev.ipmi.core.options.Quirk;
+import dev.ipmi.core.types.ConfidentialityAlgorithm;
 import dev.ipmi.core.wire.LanMessage;
 import dev.ipmi.lan.engine.Actions;
 import dev.ipmi.lan.engine.RequestTracker;
@@ -36,6 +38,7 @@ final class EstablishedSession {
     private final SessionEvents events;
     private int outSeq;
     private long lastActivity;
+    private boolean idZeroSeen;
 
     /** False under the opt-in {@link dev.ipmi.core.options.Quirk#NO_CHECKSUM_CHECK}. */
     private boolean verifyChecksums = true;
@@ -110,8 +113,10 @@ final class EstablishedSession {
     Inbound receive(byte[] d, Actions a, long now, Consumer<byte[]> sol, RequestTracker tracker) {
         RmcpPlusCodec.Packet p = codec.decode(d);
         if (p.sessionId() != consoleSid) {
-            events.drop(DropReason.WRONG_SESSION, "session ID " + Integer.toHexString(p.sessionId()));
-            return new Inbound.Rejected(false);
+            if (!idZero(p)) {
+                events.drop(DropReason.WRONG_SESSION, "session ID " + Integer.toHexString(p.sessionId()));
+                return new Inbound.Rejected(false);
+            }
         }
         if (!window.accept(p.sequence())) {
             events.drop(DropReason.SEQUENCE_OUTSIDE_WINDOW, "session sequence number "
@@ -137,6 +142,23 @@ final class EstablishedSession {
                 + PacketTrace.redacted(d, suite.integrity().authCodeLength()));
         lastActivity = now;
         return new Inbound.Message(tracker.onResponse(m, now), m.body());
+    }
+
+    /**
+     * {@link Quirk#ID_ZERO} over RMCP+: session ID 0 in a reply is accepted only when the packet was
+     * authenticated (and, if the suite encrypts, encrypted) with this session's keys, which only the BMC
+     * holds; reported once per session.
+     */
+    private boolean idZero(RmcpPlusCodec.Packet p) {
+        if (p.sessionId() != 0 || !p.authenticated()
+                || (!p.encrypted() && suite.confidentiality() != ConfidentialityAlgorithm.NONE)) {
+            return false;
+        }
+        if (!idZeroSeen) {
+            idZeroSeen = true;
+            events.quirkDetected(Quirk.ID_ZERO, "in-session replies carry session ID 0");
+        }
+        return true;
     }
 
     /** Wipes the keys. */

@@ -19,7 +19,6 @@ import dev.ipmi.lan.internal.Ipmi15Packet;
 import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.core.options.CipherSuiteCache;
 import dev.ipmi.core.options.Quirk;
-import dev.ipmi.core.options.QuirkCache;
 import dev.ipmi.lanplus.RmcpPlusStatus;
 import dev.ipmi.lanplus.internal.RakpExchange.AwaitRakp2;
 import dev.ipmi.lanplus.internal.RakpExchange.AwaitRakp4;
@@ -97,7 +96,6 @@ final class LanPlusLogin {
     private final boolean nameOnly;
     private final RetryPolicy policy;
     private final CipherSuiteCache cache;
-    private final QuirkCache quirkCache = QuirkCache.shared();
     private final RandomGenerator random;
 
     private Step step;
@@ -384,12 +382,7 @@ final class LanPlusLogin {
             return new Result.Failed(refused.error());
         }
         Rakp2Outcome.Confirmed confirmed = (Rakp2Outcome.Confirmed) outcome;
-        confirmed.quirk().ifPresent(q -> {
-            boolean known = quirkCache.get(events.bmc()).contains(q);
-            quirkCache.add(events.bmc(), q);
-            events.quirkApplied(q, (q == Quirk.INTEL_2_0 ? "RAKP2 hashed over the user name padded to 16 bytes"
-                    : "RAKP2 auth code one byte too long") + (known ? " (remembered for this BMC)" : " (detected)"));
-        });
+        confirmed.quirk().ifPresent(q -> events.quirkDetected(q, confirmed.detail()));
         step = new Rakp3Sent(confirmed.next(), now + policy.timeoutNanos(loginAttempts, random.nextDouble()));
         return PENDING;
     }

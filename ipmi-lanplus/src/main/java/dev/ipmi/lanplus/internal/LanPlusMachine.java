@@ -22,6 +22,7 @@ import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.core.options.CipherSuiteCache;
 import dev.ipmi.core.types.IntegrityAlgorithm;
 import dev.ipmi.core.options.Quirk;
+import dev.ipmi.core.options.QuirkCache;
 import dev.ipmi.lanplus.internal.LanPlusDiagnostics.State;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -59,6 +60,8 @@ public final class LanPlusMachine implements SessionMachine {
     private final RequestTracker tracker;
     private final LanPlusLogin login;
     private final boolean noChecksumCheck;
+    private final boolean md5KeyingConfigured;
+    private boolean md5KeyingRemembered;
     private int checksumDrops;
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
     private final List<IpmiCall> waiting = new ArrayList<>();
@@ -85,7 +88,13 @@ public final class LanPlusMachine implements SessionMachine {
         this.tracker = new RequestTracker(policy, c.window(), RequestTracker.DEFAULT_SEQUENCE_BLOCK,
                 random, c.listener(), bmc);
         this.login = new LanPlusLogin(events, secrets, privilege, requested, c.nameOnlyLookup(), policy, cache, random);
-        login.keyMd5IntegrityWithPassword(c.quirks().contains(Quirk.HMAC_MD5_128_KEYED_WITH_PASSWORD));
+        boolean md5Keying = c.quirks().contains(Quirk.HMAC_MD5_128_KEYED_WITH_PASSWORD);
+        // A BMC that needed the password as the HMAC-MD5-128 key last time gets it from the start: the
+        // detection costs a Set Session Privilege Level timeout and a whole second login.
+        this.md5KeyingRemembered = !md5Keying
+                && QuirkCache.shared().get(bmc).contains(Quirk.HMAC_MD5_128_KEYED_WITH_PASSWORD);
+        login.keyMd5IntegrityWithPassword(md5Keying || md5KeyingRemembered);
+        this.md5KeyingConfigured = md5Keying;
         this.noChecksumCheck = c.quirks().contains(Quirk.NO_CHECKSUM_CHECK);
         login.verifyChecksums(!noChecksumCheck);
         if (noChecksumCheck) {
@@ -266,7 +275,12 @@ public final class LanPlusMachine implements SessionMachine {
         phase = new SessionPhase.SettingPrivilege(s);
         // Under HMAC-MD5-128 integrity a silent BMC is most likely ipmi_sim's keying (see Quirk):
         // give up on the standard keys after two transmissions instead of the whole budget.
-        boolean quirkCandidate = quirkCandidate(s);
+        boolean remembered = md5KeyingRemembered && md5KeyedSuite(s);
+        if (remembered) {
+            events.quirkApplied(Quirk.HMAC_MD5_128_KEYED_WITH_PASSWORD,
+                    "HMAC-MD5-128 integrity keyed with the password (remembered for this BMC)");
+        }
+        boolean quirkCandidate = quirkCandidate(s) || remembered;
         tracker.enqueue(new IpmiCall(RequestTarget.BMC, SetSessionPrivilegeLevel.ID,
                 new SetSessionPrivilegeLevel.Request(privilege).toBytes(), new CompletableFuture<>()),
                 Internal.SET_PRIVILEGE, quirkCandidate ? Math.min(2, policy.attempts()) : policy.attempts());
@@ -275,6 +289,11 @@ public final class LanPlusMachine implements SessionMachine {
 
     private boolean quirkCandidate(EstablishedSession s) {
         return s.suite().integrity() == IntegrityAlgorithm.HMAC_MD5_128 && !login.md5KeyedWithPassword();
+    }
+
+    /** The session's keys use {@link Quirk#HMAC_MD5_128_KEYED_WITH_PASSWORD}. */
+    private boolean md5KeyedSuite(EstablishedSession s) {
+        return s.suite().integrity() == IntegrityAlgorithm.HMAC_MD5_128 && login.md5KeyedWithPassword();
     }
 
     private void answered(RequestTracker.Pending p, byte[] body, Actions a, long now) {
@@ -306,6 +325,9 @@ public final class LanPlusMachine implements SessionMachine {
             return;
         }
         EstablishedSession s = sp.session();
+        if (md5KeyedSuite(s) && !md5KeyingConfigured && !md5KeyingRemembered) {
+            events.quirkDetected(Quirk.HMAC_MD5_128_KEYED_WITH_PASSWORD, "HMAC-MD5-128 integrity keyed with the password");
+        }
         PrivilegeLevel granted = body.length > 1 ? PrivilegeLevel.valueOf(body[1] & 0x0F) : privilege;
         phase = new SessionPhase.Active(s);
         Duration took = Duration.ofNanos(now - login.started());
@@ -393,6 +415,18 @@ public final class LanPlusMachine implements SessionMachine {
      */
     private void privilegeNotAnswered(EstablishedSession s, IpmiTimeoutException e, Actions a, long now) {
         s.close();
+        if (md5KeyingRemembered && md5KeyedSuite(s)) {
+            // The remembered keying no longer works (new firmware, or another BMC at the address): forget it
+            // and log in again with the standard keys, once.
+            md5KeyingRemembered = false;
+            QuirkCache.shared().remove(bmc, Quirk.HMAC_MD5_128_KEYED_WITH_PASSWORD);
+            login.keyMd5IntegrityWithPassword(false);
+            events.progress("no answer with the remembered quirk " + Quirk.HMAC_MD5_128_KEYED_WITH_PASSWORD
+                    + "; logging in again with the standard keys");
+            phase = new SessionPhase.LoggingIn();
+            login.restart(a, now);
+            return;
+        }
         if (quirkCandidate(s)) {
             events.progress("no answer under HMAC-MD5-128 integrity; logging in again with quirk "
                     + Quirk.HMAC_MD5_128_KEYED_WITH_PASSWORD);

@@ -2,6 +2,7 @@ package dev.ipmi.lanplus.internal;
 
 import dev.ipmi.core.IpmiAuthenticationException;
 import dev.ipmi.core.options.Quirk;
+import dev.ipmi.core.types.AuthenticationAlgorithm;
 import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.core.types.IntegrityAlgorithm;
 import dev.ipmi.lanplus.RmcpPlusStatus;
@@ -48,6 +49,16 @@ final class RakpExchange {
             return new RakpKeys(suite.authentication(), password, kg);
         }
 
+        /** Keys from the first {@code length} bytes of the password only. */
+        RakpKeys keys(CipherSuite suite, int length) {
+            byte[] p = Arrays.copyOf(password, Math.min(length, password.length));
+            try {
+                return new RakpKeys(suite.authentication(), p, kg);
+            } finally {
+                Crypto.wipe(p);
+            }
+        }
+
         void wipe() {
             Crypto.wipe(password);
             Crypto.wipe(kg);
@@ -75,37 +86,49 @@ final class RakpExchange {
          * frees the slot) and the error.
          */
         Rakp2Outcome onRakp2(Rakp2 r, Secrets s) {
+            byte[] name = s.userName();
+            byte[] code = r.authCode();
             try (RakpKeys keys = s.keys(suite)) {
-                byte[] name = s.userName();
                 byte[] expected = keys.rakp2AuthCode(consoleSid, bmcSid, rm, r.bmcRandom(), r.bmcGuid(), role, name);
-                Quirk quirk = null;
-                byte[] code = r.authCode();
-                if (!Crypto.macEquals(expected, code) && code.length == expected.length + 1
-                        && Crypto.macEquals(expected, Arrays.copyOf(code, expected.length))) {
+                if (Crypto.macEquals(expected, code)) {
+                    return confirmed(r, keys, name, false, null, null);
+                }
+                if (code.length == expected.length + 1 && Crypto.macEquals(expected, Arrays.copyOf(code, expected.length))) {
                     // Peppercon (Supermicro H8QME) and Sun ILOM firmware: one byte too many after the HMAC.
-                    quirk = Quirk.SUPERMICRO_2_0;
-                } else if (!Crypto.macEquals(expected, code) && name.length < 16) {
+                    return confirmed(r, keys, name, false, Quirk.SUPERMICRO_2_0, "RAKP2 auth code one byte too long");
+                }
+                byte[] padded = Arrays.copyOf(name, Math.max(16, name.length));
+                if (name.length < 16 && Crypto.macEquals(keys.rakp2AuthCode(consoleSid, bmcSid, rm, r.bmcRandom(),
+                        r.bmcGuid(), role, padded), code)) {
                     // Intel SMM: hashed over the name padded to 16 bytes, whatever RAKP1 carried.
-                    byte[] padded = Arrays.copyOf(name, 16);
-                    if (Crypto.macEquals(keys.rakp2AuthCode(consoleSid, bmcSid, rm, r.bmcRandom(), r.bmcGuid(), role,
-                            padded), code)) {
-                        quirk = Quirk.INTEL_2_0;
+                    return confirmed(r, keys, name, true, Quirk.INTEL_2_0,
+                            "RAKP2 hashed over the user name padded to 16 bytes");
+                }
+                if (suite.authentication() == AuthenticationAlgorithm.RAKP_HMAC_MD5 && s.password().length > 16) {
+                    // Intel SMM with RAKP-HMAC-MD5: only the first 16 bytes of a longer password are used
+                    // (FreeIPMI ipmipower_check.c, intel20). The BMC proves exactly the secret it holds.
+                    try (RakpKeys truncated = s.keys(suite, 16)) {
+                        if (Crypto.macEquals(truncated.rakp2AuthCode(consoleSid, bmcSid, rm, r.bmcRandom(),
+                                r.bmcGuid(), role, padded), code)) {
+                            return confirmed(r, truncated, name, true, Quirk.INTEL_2_0, "RAKP2 hashed over the user "
+                                    + "name padded to 16 bytes and the password's first 16 bytes (HMAC-MD5)");
+                        }
                     }
                 }
-                if (quirk == null && !Crypto.macEquals(expected, code)) {
-                    return new Rakp2Outcome.Refused(
-                            new Rakp3(tag, RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE, bmcSid, new byte[0]),
-                            new IpmiAuthenticationException("RAKP2",
-                                    RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE.code(), "the BMC's key exchange "
-                                    + "auth code does not verify; likely cause: wrong password"));
-                }
-                boolean intel = quirk == Quirk.INTEL_2_0;
-                byte[] sik = keys.sik(rm, r.bmcRandom(), role, intel ? Arrays.copyOf(name, 16) : name);
-                Rakp3 reply = new Rakp3(tag, RmcpPlusStatus.NO_ERRORS, bmcSid,
-                        keys.rakp3AuthCode(r.bmcRandom(), consoleSid, intel ? role & ~0x10 : role, name));
-                return new Rakp2Outcome.Confirmed(reply, new AwaitRakp4(suite, tag, consoleSid, bmcSid, rm, sik,
-                        r.bmcGuid()), java.util.Optional.ofNullable(quirk));
+                return new Rakp2Outcome.Refused(
+                        new Rakp3(tag, RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE, bmcSid, new byte[0]),
+                        new IpmiAuthenticationException("RAKP2",
+                                RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE.code(), "the BMC's key exchange "
+                                + "auth code does not verify; likely cause: wrong password"));
             }
+        }
+
+        private Rakp2Outcome confirmed(Rakp2 r, RakpKeys keys, byte[] name, boolean intel, Quirk quirk, String detail) {
+            byte[] sik = keys.sik(rm, r.bmcRandom(), role, intel ? Arrays.copyOf(name, Math.max(16, name.length)) : name);
+            Rakp3 reply = new Rakp3(tag, RmcpPlusStatus.NO_ERRORS, bmcSid,
+                    keys.rakp3AuthCode(r.bmcRandom(), consoleSid, intel ? role & ~0x10 : role, name));
+            return new Rakp2Outcome.Confirmed(reply, new AwaitRakp4(suite, tag, consoleSid, bmcSid, rm, sik,
+                    r.bmcGuid(), intel), java.util.Optional.ofNullable(quirk), detail);
         }
 
         @Override
@@ -118,14 +141,23 @@ final class RakpExchange {
     sealed interface Rakp2Outcome {
         Rakp3 reply();
 
-        /** @param quirk the vendor fault the auth code verified under, if it verified only that way */
-        record Confirmed(Rakp3 reply, AwaitRakp4 next, java.util.Optional<Quirk> quirk) implements Rakp2Outcome {}
+        /**
+         * @param quirk  the vendor fault the auth code verified under, if it verified only that way
+         * @param detail what the fault was, for the event listener (null without a quirk)
+         */
+        record Confirmed(Rakp3 reply, AwaitRakp4 next, java.util.Optional<Quirk> quirk, String detail)
+                implements Rakp2Outcome {}
 
         record Refused(Rakp3 reply, IpmiAuthenticationException error) implements Rakp2Outcome {}
     }
 
-    /** RAKP 3 sent: waits for RAKP 4, holding the session integrity key until the session keys are derived. */
-    record AwaitRakp4(CipherSuite suite, int tag, int consoleSid, int bmcSid, byte[] rm, byte[] sik, byte[] guid) {
+    /**
+     * RAKP 3 sent: waits for RAKP 4, holding the session integrity key until the session keys are derived.
+     *
+     * @param intel the BMC hashed RAKP2 the Intel SMM way ({@link Quirk#INTEL_2_0})
+     */
+    record AwaitRakp4(CipherSuite suite, int tag, int consoleSid, int bmcSid, byte[] rm, byte[] sik, byte[] guid,
+                      boolean intel) {
         /**
          * Checks the BMC's integrity check value and derives K1 and K2.
          *
@@ -135,6 +167,17 @@ final class RakpExchange {
          */
         SessionKeys onRakp4(Rakp4 r, Secrets s, boolean md5KeyedWithPassword, boolean bmcHasKg) {
             byte[] icv = RakpKeys.rakp4Icv(suite.authentication(), sik, rm, bmcSid, guid);
+            if (intel && suite.integrity() == IntegrityAlgorithm.NONE && r.integrityCheckValue().length == 0) {
+                // Intel SMM: the RAKP4 ICV follows the integrity algorithm, so none comes without integrity
+                // (FreeIPMI ipmipower_check.c, intel20). With one key RAKP2 already proved the password, which is
+                // all RAKP4 would prove; with a K_g it would be the only proof of the K_g, so it stays required.
+                if (s.hasKg()) {
+                    throw new IpmiAuthenticationException("RAKP4", "the BMC sent no integrity check value (Intel SMM, "
+                            + "Quirk.INTEL_2_0, cipher suite without integrity), so the K_g cannot be verified; use a "
+                            + "cipher suite with integrity");
+                }
+                icv = new byte[0];
+            }
             // Cipher suite 0: some BMCs send a non-empty ICV anyway (FreeIPMI doc Auth #16); there is nothing to check.
             if (icv.length > 0 && !Crypto.macEquals(icv, r.integrityCheckValue())) {
                 throw new IpmiAuthenticationException("RAKP4",

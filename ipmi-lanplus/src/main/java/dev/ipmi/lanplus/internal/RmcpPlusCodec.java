@@ -94,7 +94,19 @@ public final class RmcpPlusCodec implements AutoCloseable {
 
     /** Encodes one packet; the session's integrity and confidentiality apply when {@code sessionId != 0}. */
     public byte[] encode(int payloadType, int sessionId, int sequence, byte[] payload) {
-        boolean inSession = sessionId != 0;
+        return encode(payloadType, sessionId, sequence, payload, sessionId != 0);
+    }
+
+    /**
+     * Encodes one in-session packet whose header carries session ID 0 but is still authenticated and
+     * encrypted with the session's keys: the fault of BMCs behind FreeIPMI's {@code idzero} (the virtual BMC
+     * reproduces it).
+     */
+    public byte[] encodeWithSessionIdZero(int payloadType, int sequence, byte[] payload) {
+        return encode(payloadType, 0, sequence, payload, true);
+    }
+
+    private byte[] encode(int payloadType, int sessionId, int sequence, byte[] payload, boolean inSession) {
         boolean auth = inSession && authenticates();
         boolean crypt = inSession && encrypts();
         byte[] body = crypt ? encrypt(payload) : payload;

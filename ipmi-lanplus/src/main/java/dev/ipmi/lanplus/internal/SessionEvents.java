@@ -2,6 +2,7 @@ package dev.ipmi.lanplus.internal;
 
 import dev.ipmi.core.event.DropReason;
 import dev.ipmi.core.event.IpmiEventListener;
+import dev.ipmi.core.options.QuirkCache;
 import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 
@@ -36,6 +37,13 @@ final class SessionEvents {
 
     void quirkApplied(dev.ipmi.core.options.Quirk quirk, String detail) {
         listener.quirkApplied(bmc, quirk, detail);
+    }
+
+    /** Reports a quirk the exchange needed and remembers it for this BMC's next login. */
+    void quirkDetected(dev.ipmi.core.options.Quirk quirk, String detail) {
+        boolean known = QuirkCache.shared().get(bmc).contains(quirk);
+        QuirkCache.shared().add(bmc, quirk);
+        listener.quirkApplied(bmc, quirk, detail + (known ? " (remembered for this BMC)" : " (detected)"));
     }
 
     /** A packet trace line; {@code description} is built only when someone traces (it costs a hex dump). */

@@ -30,6 +30,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import dev.ipmi.core.options.Quirk;
+import dev.ipmi.core.options.QuirkCache;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every login, loss and fault path of the RMCP+ state machine, with a fake clock and a fake BMC. */
@@ -41,12 +45,25 @@ class LanPlusMachineTest {
     private final FakeBmc bmc = new FakeBmc();
     private final CipherSuiteCache cache = new CipherSuiteCache();
     private final List<DropReason> drops = new ArrayList<>();
+    private final List<String> quirks = new ArrayList<>();
     private final IpmiEventListener listener = new IpmiEventListener() {
         @Override
         public void packetDropped(SocketAddress a, DropReason reason, String detail) {
             drops.add(reason);
         }
+
+        @Override
+        public void quirkApplied(SocketAddress a, Quirk quirk, String detail) {
+            quirks.add(quirk + ": " + detail);
+        }
     };
+
+    /** The quirks a login detects are remembered JVM-wide per address; each test starts without any. */
+    @BeforeEach
+    @AfterEach
+    void forgetQuirks() {
+        QuirkCache.shared().forget(BMC);
+    }
 
     private LanPlusMachine machine(CipherSuite suite, String password, byte[] kg) {
         return new LanPlusMachine(new LanPlusConfig(BMC, "admin".getBytes(StandardCharsets.US_ASCII),
@@ -375,6 +392,50 @@ class LanPlusMachineTest {
         assertThat(m.opened()).isCompleted();
         assertThat(bmc.integrityFailures).as("two transmissions with K1, then the quirk").isEqualTo(2);
         assertThat(bmc.openSessions).isEqualTo(2);
+    }
+
+    @Test
+    void md5KeyingDetectedOnceIsAppliedFromTheStartOfTheNextLogin() {
+        bmc.md5IntegrityWithPassword = true;
+        bmc.suites = java.util.Set.of(7);
+        LanPlusMachine first = machine(CipherSuite.SUITE_7, "password", null);
+        loginThroughTwoSetPrivilegeTimeouts(first);
+        assertThat(first.opened()).isCompleted();
+        assertThat(quirks).containsExactly("HMAC_MD5_128_KEYED_WITH_PASSWORD: HMAC-MD5-128 integrity keyed with the "
+                + "password (detected)");
+        assertThat(bmc.openSessions).isEqualTo(2);
+
+        quirks.clear();
+        LanPlusMachine second = machine(CipherSuite.SUITE_7, "password", null);
+        MachineHarness h2 = new MachineHarness(second).start();
+        pump(h2);
+        assertThat(second.opened()).as("no timeout, no second login").isCompleted();
+        assertThat(bmc.openSessions).isEqualTo(3);
+        assertThat(bmc.integrityFailures).isEqualTo(2);
+        assertThat(quirks).containsExactly("HMAC_MD5_128_KEYED_WITH_PASSWORD: HMAC-MD5-128 integrity keyed with the "
+                + "password (remembered for this BMC)");
+    }
+
+    @Test
+    void aRememberedMd5KeyingThatNoLongerWorksIsForgotten() {
+        QuirkCache.shared().add(BMC, Quirk.HMAC_MD5_128_KEYED_WITH_PASSWORD);
+        bmc.suites = java.util.Set.of(7);
+        LanPlusMachine m = machine(CipherSuite.SUITE_7, "password", null);
+        loginThroughTwoSetPrivilegeTimeouts(m);
+        assertThat(m.opened()).isCompleted();
+        assertThat(bmc.openSessions).isEqualTo(2);
+        assertThat(QuirkCache.shared().get(BMC)).isEmpty();
+    }
+
+    /** A login whose first Set Session Privilege Level goes unanswered twice (1 s, then 1.5 s), then another. */
+    private void loginThroughTwoSetPrivilegeTimeouts(LanPlusMachine m) {
+        MachineHarness h = new MachineHarness(m).start();
+        pump(h);
+        assertThat(m.opened()).isNotDone();
+        h.advanceMillis(1000);
+        pump(h);
+        h.advanceMillis(1500);
+        pump(h);
     }
 
     @Test

@@ -3,10 +3,6 @@ package dev.ipmi.lanplus.sol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ipmi.core.CompletionCodeException;
-import dev.ipmi.core.commands.sol.GetSolConfigurationParameters;
-import dev.ipmi.core.commands.sol.SolConfig;
-import dev.ipmi.core.commands.sol.SolParameter;
 import dev.ipmi.core.sol.SolAlreadyActiveException;
 import dev.ipmi.core.sol.SolOptions;
 import dev.ipmi.core.sol.SolEvent;
@@ -114,25 +110,6 @@ class SolConsoleIT {
             out.write(b);
         }
         return out.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    /** The same instance read by ipmitool and by our codecs gives the same `sol info` text. */
-    @Test
-    void solConfigurationMatchesIpmitoolSolInfo() throws Exception {
-        sim.ipmitool("sol", "set", "volatile-bit-rate", "57.6", "1");
-        List<SolParameter> params = new ArrayList<>();
-        try (LanPlusSession s = session()) {
-            for (int sel : SolConfig.INFO_SELECTORS) {
-                try {
-                    s.execute(GetSolConfigurationParameters.Request.of(1, sel)).parameter().ifPresent(params::add);
-                } catch (CompletionCodeException e) {
-                    assertThat(e.code().code()).isEqualTo(0x80);
-                }
-            }
-        }
-        SolConfig config = SolConfig.of(params);
-        assertThat(config.volatileBitRate().orElseThrow().bitsPerSecond()).isEqualTo(57600);
-        assertThat(config.toIpmitoolText(1, sim.port())).isEqualTo(sim.ipmitool("sol", "info", "1"));
     }
 
     @ParameterizedTest(name = "cipher suite {0}")

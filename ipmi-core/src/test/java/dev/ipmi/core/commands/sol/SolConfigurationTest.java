@@ -10,9 +10,6 @@ import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.LanMessage;
 import dev.ipmi.testing.Vectors;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** Golden vectors: ipmitool 1.8.19 `sol info` / `sol set` against ipmi_sim 2.0.33. */
 class SolConfigurationTest {
-
-    private static String text(String name) throws IOException {
-        try (InputStream in = SolConfigurationTest.class.getResourceAsStream("/vectors/sol/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 
     /** Reads parameters 0-8 the way `sol info` does, skipping the ones answered with 80h. */
     private static SolConfig readInfo(Map<String, byte[]> v) {
@@ -56,7 +47,7 @@ class SolConfigurationTest {
     }
 
     @Test
-    void solInfoOfAFreshIpmiSimMatchesIpmitoolOutput() throws IOException {
+    void solInfoOfAFreshIpmiSimDecodes() {
         SolConfig c = readInfo(Vectors.load("sol/sol-info.hex"));
         assertThat(c.setInProgress()).hasValue(SolParameter.SetInProgress.State.SET_COMPLETE);
         assertThat(c.enabled()).hasValue(true);
@@ -67,17 +58,16 @@ class SolConfigurationTest {
         assertThat(c.nonVolatileBitRate()).hasValue(SolBitRate.SERIAL_SETTING);
         assertThat(c.payloadChannel()).isEmpty();
         assertThat(c.payloadPort()).isEmpty();
-        assertThat(c.toIpmitoolText(1, 9937)).isEqualTo(text("sol-info.txt"));
+        // the text ipmitool prints from it: SolInfoTextTest in ipmi-examples (the CLI's formatting)
     }
 
     @Test
-    void solInfoAfterSetsMatchesIpmitoolOutput() throws IOException {
+    void solInfoAfterSetsDecodes() {
         SolConfig c = readInfo(Vectors.load("sol/sol-info-after-set.hex"));
         assertThat(c.setInProgress()).hasValue(SolParameter.SetInProgress.State.SET_IN_PROGRESS);
         assertThat(c.volatileBitRate()).hasValue(SolBitRate.BPS_115200);
         assertThat(c.volatileBitRate().orElseThrow().bitsPerSecond()).isEqualTo(115200);
         assertThat(c.nonVolatileBitRate()).hasValue(SolBitRate.BPS_9600);
-        assertThat(c.toIpmitoolText(1, 9937)).isEqualTo(text("sol-info-after-set.txt"));
     }
 
     @Test
