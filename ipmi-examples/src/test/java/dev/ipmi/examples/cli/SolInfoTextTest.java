@@ -2,25 +2,16 @@ package dev.ipmi.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ipmi.core.Commands;
-import dev.ipmi.core.CompletionCodeException;
-import dev.ipmi.core.commands.sol.GetSolConfigurationParameters;
-import dev.ipmi.core.commands.sol.SolBitRate;
 import dev.ipmi.core.commands.sol.SolConfig;
 import dev.ipmi.core.commands.sol.SolParameter;
-import dev.ipmi.core.types.ByteString;
-import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.core.wire.LanMessage;
+import dev.ipmi.testing.SolFixtures;
 import dev.ipmi.testing.Vectors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -39,19 +30,8 @@ class SolInfoTextTest {
         }
     }
 
-    /** Reads parameters 0-8 the way `sol info` does, skipping the ones answered with 80h. */
     private static SolConfig readInfo(Map<String, byte[]> v) {
-        List<SolParameter> params = new ArrayList<>();
-        for (int sel : SolConfig.INFO_SELECTORS) {
-            GetSolConfigurationParameters.Request req = GetSolConfigurationParameters.Request.of(1, sel);
-            byte[] rsp = LanMessage.decode(v.get("get-" + sel + "-response")).body();
-            try {
-                Commands.decodeResponse(req, rsp).parameter().ifPresent(params::add);
-            } catch (CompletionCodeException e) {
-                assertThat(e.code().code()).isEqualTo(GetSolConfigurationParameters.PARAMETER_NOT_SUPPORTED);
-            }
-        }
-        return SolConfig.of(params);
+        return SolFixtures.readInfo(v);
     }
 
     @Test
@@ -68,23 +48,7 @@ class SolInfoTextTest {
 
     @Provide
     Arbitrary<SolParameter> parameters() {
-        Arbitrary<Integer> u8 = Arbitraries.integers().between(0, 0xFF);
-        Arbitrary<SolBitRate> rates = Arbitraries.integers().between(0, 15).map(SolBitRate::new);
-        return Arbitraries.oneOf(List.of(
-                Arbitraries.of(SolParameter.SetInProgress.State.class).map(SolParameter.SetInProgress::new),
-                Arbitraries.of(true, false).map(SolParameter.Enable::new),
-                Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false),
-                                Arbitraries.integers().between(0, 15).map(PrivilegeLevel::valueOf))
-                        .as(SolParameter.Authentication::new),
-                Combinators.combine(u8, u8).as(SolParameter.CharacterAccumulate::new),
-                Combinators.combine(Arbitraries.integers().between(0, 7), u8).as(SolParameter.Retry::new),
-                rates.map(SolParameter.NonVolatileBitRate::new),
-                rates.map(SolParameter.VolatileBitRate::new),
-                Arbitraries.integers().between(0, 15).map(SolParameter.PayloadChannel::new),
-                Arbitraries.integers().between(0, 0xFFFF).map(SolParameter.PayloadPort::new),
-                Combinators.combine(Arbitraries.integers().between(9, 0xFF),
-                                Arbitraries.bytes().array(byte[].class).ofMaxSize(16))
-                        .as((selector, data) -> SolParameter.raw(selector, ByteString.of(data)))));
+        return SolFixtures.parameters();
     }
 
     @Provide

@@ -1,16 +1,14 @@
 package dev.ipmi.core.commands.sol;
 
-import dev.ipmi.core.types.ByteString;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.core.MalformedMessageException;
-import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.wire.ByteReader;
+import dev.ipmi.testing.SolFixtures;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -19,23 +17,7 @@ class SolConfigurationPropertiesTest {
 
     @Provide
     Arbitrary<SolParameter> parameters() {
-        Arbitrary<Integer> u8 = Arbitraries.integers().between(0, 0xFF);
-        Arbitrary<SolBitRate> rates = Arbitraries.integers().between(0, 15).map(SolBitRate::new);
-        return Arbitraries.oneOf(List.of(
-                Arbitraries.of(SolParameter.SetInProgress.State.class).map(SolParameter.SetInProgress::new),
-                Arbitraries.of(true, false).map(SolParameter.Enable::new),
-                Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false),
-                                Arbitraries.integers().between(0, 15).map(PrivilegeLevel::valueOf))
-                        .as(SolParameter.Authentication::new),
-                Combinators.combine(u8, u8).as(SolParameter.CharacterAccumulate::new),
-                Combinators.combine(Arbitraries.integers().between(0, 7), u8).as(SolParameter.Retry::new),
-                rates.map(SolParameter.NonVolatileBitRate::new),
-                rates.map(SolParameter.VolatileBitRate::new),
-                Arbitraries.integers().between(0, 15).map(SolParameter.PayloadChannel::new),
-                Arbitraries.integers().between(0, 0xFFFF).map(SolParameter.PayloadPort::new),
-                Combinators.combine(Arbitraries.integers().between(9, 0xFF),
-                                Arbitraries.bytes().array(byte[].class).ofMaxSize(16))
-                        .as((selector, data) -> SolParameter.raw(selector, ByteString.of(data)))));
+        return SolFixtures.parameters();
     }
 
     @Property

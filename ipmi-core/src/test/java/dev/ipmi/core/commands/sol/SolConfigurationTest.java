@@ -9,28 +9,16 @@ import dev.ipmi.core.CompletionCodeException;
 import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.core.wire.ByteReader;
 import dev.ipmi.core.wire.LanMessage;
+import dev.ipmi.testing.SolFixtures;
 import dev.ipmi.testing.Vectors;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Golden vectors: ipmitool 1.8.19 `sol info` / `sol set` against ipmi_sim 2.0.33. */
 class SolConfigurationTest {
 
-    /** Reads parameters 0-8 the way `sol info` does, skipping the ones answered with 80h. */
     private static SolConfig readInfo(Map<String, byte[]> v) {
-        List<SolParameter> params = new ArrayList<>();
-        for (int sel : SolConfig.INFO_SELECTORS) {
-            GetSolConfigurationParameters.Request req = GetSolConfigurationParameters.Request.of(1, sel);
-            byte[] rsp = LanMessage.decode(v.get("get-" + sel + "-response")).body();
-            try {
-                Commands.decodeResponse(req, rsp).parameter().ifPresent(params::add);
-            } catch (CompletionCodeException e) {
-                assertThat(e.code().code()).isEqualTo(GetSolConfigurationParameters.PARAMETER_NOT_SUPPORTED);
-            }
-        }
-        return SolConfig.of(params);
+        return SolFixtures.readInfo(v);
     }
 
     @Test
