@@ -1,6 +1,5 @@
 package dev.ipmi.gateway.auth;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -11,7 +10,7 @@ import java.util.Set;
  */
 public record Principal(String name, String kind, Role role, NameGlob scope, Set<Command> commands) {
     public Principal {
-        commands = commands.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(commands));
+        commands = Set.copyOf(commands);
     }
 
     /** A caller without an allow-list: its role alone decides. */
