@@ -31,8 +31,10 @@ public enum Command {
     SEL_READ("sel.read", Role.VIEWER),
     SEL_CLEAR("sel.clear", Role.ADMIN),
     FRU_READ("fru.read", Role.VIEWER),
+    /** Open the console; read-only unless {@link #CONSOLE_WRITE} is allowed too. */
     CONSOLE_OPEN("console.open", Role.VIEWER),
-    CONSOLE_TAKEOVER("console.takeover", Role.OPERATOR),
+    /** Be the console's writer: type, send a break, take the console over ({@code ?takeover=true}). */
+    CONSOLE_WRITE("console.write", Role.OPERATOR),
     METRICS_READ("metrics.read", Role.VIEWER);
 
     private final String id;
