@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Timeout;
 class ConsoleVirtualBmcIT {
     private static final String PATH = "/api/v1/bmcs/node01/console";
     private static VirtualBmcs bmcs;
+    /** An operator whose allow-list has console.open but not console.write. */
+    private static final String READER_KEY = "console-reader-key-0123456789";
+    /** An operator whose allow-list has no console command. */
+    private static final String NO_CONSOLE_KEY = "no-console-key-0123456789";
     private static GatewayFixture gw;
     private static Http http;
 
@@ -30,6 +34,10 @@ class ConsoleVirtualBmcIT {
         bmcs = VirtualBmcs.start(2);
         gw = GatewayFixture.start(GatewayVirtualBmcIT.bmc("node01", bmcs.port(0), "{}")
                         + GatewayVirtualBmcIT.bmc("db01", bmcs.port(1), "{}"), "cors: {origins: [\"https://ops.example.com\"]}\n",
+                "  - {name: console-reader, sha256: " + dev.ipmi.gateway.auth.Secrets.sha256Hex(READER_KEY)
+                        + ", role: operator, commands: [console.open]}\n"
+                        + "  - {name: no-console, sha256: " + dev.ipmi.gateway.auth.Secrets.sha256Hex(NO_CONSOLE_KEY)
+                        + ", role: operator, commands: [power.status]}\n", "",
                 Map.of("BMC_PASSWORD", VirtualBmcs.PASSWORD));
         http = gw.http();
     }
@@ -95,6 +103,16 @@ class ConsoleVirtualBmcIT {
                 }
             }
         }
+    }
+
+    @Test
+    void allowListDecidesWhoMayWrite() throws Exception {
+        // the writer seat is free, yet an operator without console.write joins read-only
+        try (WsClient r = WsClient.open(http, PATH, READER_KEY)) {
+            assertThat(r.awaitText(t -> t.contains("\"hello\""), "hello")).contains("\"role\":\"viewer\"");
+        }
+        assertThat(WsClient.refused(http, PATH + "?takeover=true", READER_KEY)).isEqualTo(403);
+        assertThat(WsClient.refused(http, PATH, NO_CONSOLE_KEY)).isEqualTo(403);
     }
 
     @Test

@@ -31,6 +31,12 @@ final class GatewayFixture implements AutoCloseable {
 
     /** {@code bmcsYaml}: the {@code bmcs:} list entries, indented by two spaces; passwords from env BMC_PASSWORD. */
     static GatewayFixture start(String bmcsYaml, String extraYaml, Map<String, String> env) {
+        return start(bmcsYaml, extraYaml, "", "", env);
+    }
+
+    /** As above, with more {@code api_keys:} and {@code users:} entries (indented by two spaces) after the test ones. */
+    static GatewayFixture start(String bmcsYaml, String extraYaml, String moreKeysYaml, String moreUsersYaml,
+                                Map<String, String> env) {
         String yaml = "listen: 127.0.0.1:0\n"
                 + extraYaml
                 + "bmcs:\n" + bmcsYaml
@@ -39,9 +45,11 @@ final class GatewayFixture implements AutoCloseable {
                 + "  - {name: ops, sha256: " + Secrets.sha256Hex(OPERATOR_KEY) + ", role: operator}\n"
                 + "  - {name: root, sha256: " + Secrets.sha256Hex(ADMIN_KEY) + ", role: admin}\n"
                 + "  - {name: nodes-only, sha256: " + Secrets.sha256Hex(NODE_KEY) + ", role: operator, bmcs: [\"node*\"]}\n"
+                + moreKeysYaml
                 + "users:\n"
                 + "  - {name: alice, role: operator, password_hash: \"" + PasswordHash.create(ALICE_PASSWORD.toCharArray(), 10_000) + "\"}\n"
-                + "  - {name: victor, role: viewer, password_hash: \"" + PasswordHash.create(VICTOR_PASSWORD.toCharArray(), 10_000) + "\"}\n";
+                + "  - {name: victor, role: viewer, password_hash: \"" + PasswordHash.create(VICTOR_PASSWORD.toCharArray(), 10_000) + "\"}\n"
+                + moreUsersYaml;
         GatewayConfig config = new ConfigLoader(env::get, Path.of(".")).parse(yaml);
         return new GatewayFixture(GatewayServer.start(config, new FleetBmcAccess(config), List.of()));
     }

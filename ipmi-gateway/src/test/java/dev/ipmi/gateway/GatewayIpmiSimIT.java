@@ -68,6 +68,19 @@ class GatewayIpmiSimIT {
     }
 
     @Test
+    void sidecarPowerStatusMatchesIpmitool() throws Exception {
+        // one BMC configured: the sidecar routes serve it without sidecar.bmc
+        Http.Resp on = http.send("POST", "/power/on?wait=true", OPERATOR_KEY, null, Map.of());
+        assertThat(on.status()).as(on.toString()).isEqualTo(200);
+        assertThat(http.get("/power/status", VIEWER_KEY).json().get("power").asText()).isEqualTo("on");
+        assertThat(sim.ipmitool("power", "status")).contains("Chassis Power is on");
+        Http.Resp off = http.send("POST", "/power/force-off?wait=true", OPERATOR_KEY, null, Map.of());
+        assertThat(off.status()).as(off.toString()).isEqualTo(200);
+        assertThat(http.get("/power/status", VIEWER_KEY).json().get("power").asText()).isEqualTo("off");
+        assertThat(sim.ipmitool("power", "status")).contains("Chassis Power is off");
+    }
+
+    @Test
     void completionCodeIsSurfacedNotA500() {
         // ipmi_sim answers Chassis Control "diagnostic interrupt" with CCh (docs/INTEROP.md)
         Http.Resp r = http.post("/api/v1/bmcs/sim01/power", OPERATOR_KEY, "{\"action\":\"diag\"}");

@@ -27,7 +27,7 @@ public final class Authenticator {
     public Authenticator(GatewayConfig config, Clock clock) {
         this.keys = config.apiKeys().stream()
                 .map(k -> new Key(HexFormat.of().parseHex(k.sha256()),
-                        new Principal(k.name(), "key", k.role(), NameGlob.of(k.bmcs()))))
+                        new Principal(k.name(), "key", k.role(), NameGlob.of(k.bmcs()), k.commands())))
                 .toList();
         this.users = config.users().stream().collect(Collectors.toMap(GatewayConfig.User::name, Function.identity()));
         this.hashes = config.users().stream()
@@ -84,7 +84,7 @@ public final class Authenticator {
             return new Login.Denied();
         }
         throttle.success(userKey);
-        Principal p = new Principal(user.name(), "user", user.role(), NameGlob.of(user.bmcs()));
+        Principal p = new Principal(user.name(), "user", user.role(), NameGlob.of(user.bmcs()), user.commands());
         return new Login.Ok(tokens.issue(p), p);
     }
 

@@ -1,5 +1,6 @@
 package dev.ipmi.gateway.config;
 
+import dev.ipmi.gateway.auth.Command;
 import dev.ipmi.gateway.auth.PasswordHash;
 import dev.ipmi.gateway.auth.Role;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,7 +56,7 @@ public final class ConfigLoader {
     public GatewayConfig parse(String yaml) {
         YamlNode root = YamlNode.parse(yaml);
         Map<String, YamlNode> top = root.map();
-        known(root, Set.of("listen", "tls", "cors", "limits", "bmcs", "api_keys", "users"));
+        known(root, Set.of("listen", "tls", "cors", "limits", "bmcs", "api_keys", "users", "sidecar"));
 
         String listenHost = "127.0.0.1";
         int listenPort = 8623;
@@ -127,7 +129,7 @@ public final class ConfigLoader {
             Set<String> names = new HashSet<>();
             Set<String> hashes = new HashSet<>();
             for (YamlNode k : keysNode.list()) {
-                known(k, Set.of("name", "sha256", "role", "bmcs"));
+                known(k, Set.of("name", "sha256", "role", "bmcs", "commands"));
                 String name = name(required(k, "name"));
                 if (!names.add(name)) {
                     throw k.map().get("name").error("duplicate API key name '" + name + "'");
@@ -139,7 +141,8 @@ public final class ConfigLoader {
                 if (!hashes.add(sha.text().toLowerCase())) {
                     throw sha.error("the same key is configured twice");
                 }
-                keys.add(new GatewayConfig.ApiKey(name, sha.text().toLowerCase(), role(required(k, "role")), globs(k)));
+                Role role = role(required(k, "role"));
+                keys.add(new GatewayConfig.ApiKey(name, sha.text().toLowerCase(), role, globs(k), commands(k, role, "key")));
             }
         }
 
@@ -148,7 +151,7 @@ public final class ConfigLoader {
         if (usersNode != null) {
             Set<String> names = new HashSet<>();
             for (YamlNode u : usersNode.list()) {
-                known(u, Set.of("name", "password_hash", "role", "bmcs"));
+                known(u, Set.of("name", "password_hash", "role", "bmcs", "commands"));
                 String name = name(required(u, "name"));
                 if (!names.add(name)) {
                     throw u.map().get("name").error("duplicate user name '" + name + "'");
@@ -159,10 +162,51 @@ public final class ConfigLoader {
                 } catch (IllegalArgumentException e) {
                     throw hash.error(e.getMessage());
                 }
-                users.add(new GatewayConfig.User(name, hash.text(), role(required(u, "role")), globs(u)));
+                Role role = role(required(u, "role"));
+                users.add(new GatewayConfig.User(name, hash.text(), role, globs(u), commands(u, role, "user")));
             }
         }
-        return new GatewayConfig(listenHost, listenPort, tls, cors, limits, bmcs, keys, users);
+
+        Optional<String> sidecarBmc = Optional.empty();
+        YamlNode sidecarNode = top.get("sidecar");
+        if (sidecarNode != null) {
+            known(sidecarNode, Set.of("bmc"));
+            YamlNode b = required(sidecarNode, "bmc");
+            String name = b.text();
+            if (bmcs.stream().noneMatch(x -> x.name().equals(name))) {
+                throw b.error("no BMC named '" + name + "' in bmcs (known: "
+                        + String.join(", ", bmcs.stream().map(GatewayConfig.Bmc::name).toList()) + ")");
+            }
+            sidecarBmc = Optional.of(name);
+        }
+        return new GatewayConfig(listenHost, listenPort, tls, cors, limits, bmcs, keys, users, sidecarBmc);
+    }
+
+    /**
+     * The {@code commands:} allow-list of a key or user: every command when absent; an unknown name,
+     * a command the role does not allow (a promise the gateway would not keep) or an empty list stop
+     * start-up.
+     */
+    private static Set<Command> commands(YamlNode parent, Role role, String kind) {
+        YamlNode c = parent.map().get("commands");
+        if (c == null) {
+            return Command.all();
+        }
+        Set<Command> out = EnumSet.noneOf(Command.class);
+        for (YamlNode x : c.list()) {
+            String id = x.text();
+            Command cmd = Command.parse(id).orElseThrow(() -> x.error("unknown command '" + id + "' (known: " + Command.ids() + ")"));
+            if (!role.allows(cmd.role())) {
+                throw x.error("command '" + id + "' needs the " + cmd.role().id() + " role; this " + kind + " is " + role.id());
+            }
+            if (!out.add(cmd)) {
+                throw x.error("command '" + id + "' is listed twice");
+            }
+        }
+        if (out.isEmpty()) {
+            throw c.error("an empty list would allow no command; leave the key out to allow all the role allows");
+        }
+        return out;
     }
 
     private GatewayConfig.Limits limits(YamlNode node) {

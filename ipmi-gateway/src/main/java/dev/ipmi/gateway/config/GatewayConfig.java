@@ -1,11 +1,13 @@
 package dev.ipmi.gateway.config;
 
+import dev.ipmi.gateway.auth.Command;
 import dev.ipmi.gateway.auth.Role;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The gateway's configuration, parsed once at start-up by {@link ConfigLoader}. Every key is
@@ -13,10 +15,12 @@ import java.util.Optional;
  * are held as {@code char[]} and never appear in {@code toString()}.
  */
 public record GatewayConfig(String listenHost, int listenPort, Optional<Tls> tls, List<String> corsOrigins,
-                            Limits limits, List<Bmc> bmcs, List<ApiKey> apiKeys, List<User> users) {
+                            Limits limits, List<Bmc> bmcs, List<ApiKey> apiKeys, List<User> users,
+                            Optional<String> sidecarBmc) {
 
     public GatewayConfig {
         tls = Optional.ofNullable(tls).flatMap(t -> t);
+        sidecarBmc = Optional.ofNullable(sidecarBmc).flatMap(b -> b);
         corsOrigins = List.copyOf(corsOrigins);
         bmcs = List.copyOf(bmcs);
         apiKeys = List.copyOf(apiKeys);
@@ -25,7 +29,18 @@ public record GatewayConfig(String listenHost, int listenPort, Optional<Tls> tls
 
     /** A copy listening elsewhere (tests bind to port 0). */
     public GatewayConfig withListen(String host, int port) {
-        return new GatewayConfig(host, port, tls, corsOrigins, limits, bmcs, apiKeys, users);
+        return new GatewayConfig(host, port, tls, corsOrigins, limits, bmcs, apiKeys, users, sidecarBmc);
+    }
+
+    /**
+     * The BMC of the sidecar routes ({@code /power/...}): {@code sidecar.bmc} when configured, else
+     * the only BMC of the file; empty when there are none or several and none is named.
+     */
+    public Optional<String> sidecar() {
+        if (sidecarBmc.isPresent()) {
+            return sidecarBmc;
+        }
+        return bmcs.size() == 1 ? Optional.of(bmcs.get(0).name()) : Optional.empty();
     }
 
     public Optional<Bmc> bmc(String name) {
@@ -87,27 +102,32 @@ public record GatewayConfig(String listenHost, int listenPort, Optional<Tls> tls
         }
     }
 
-    /** A machine client: the key's SHA-256 (hex), its role, and the BMC name globs it may see. */
-    public record ApiKey(String name, String sha256, Role role, List<String> bmcs) {
+    /**
+     * A machine client: the key's SHA-256 (hex), its role, the BMC name globs it may see and the
+     * commands it may run ({@link Command#all()} when the file gives no {@code commands:} list).
+     */
+    public record ApiKey(String name, String sha256, Role role, List<String> bmcs, Set<Command> commands) {
         public ApiKey {
             bmcs = List.copyOf(bmcs);
+            commands = Set.copyOf(commands);
         }
 
         @Override
         public String toString() {
-            return "ApiKey[name=" + name + ", role=" + role + ", bmcs=" + bmcs + "]";
+            return "ApiKey[name=" + name + ", role=" + role + ", bmcs=" + bmcs + ", commands=" + commands.size() + "]";
         }
     }
 
-    /** A person: a PBKDF2 password hash (see {@code hash-password}), a role and BMC name globs. */
-    public record User(String name, String passwordHash, Role role, List<String> bmcs) {
+    /** A person: a PBKDF2 password hash (see {@code hash-password}), a role, BMC name globs and an allow-list as for keys. */
+    public record User(String name, String passwordHash, Role role, List<String> bmcs, Set<Command> commands) {
         public User {
             bmcs = List.copyOf(bmcs);
+            commands = Set.copyOf(commands);
         }
 
         @Override
         public String toString() {
-            return "User[name=" + name + ", role=" + role + ", bmcs=" + bmcs + "]";
+            return "User[name=" + name + ", role=" + role + ", bmcs=" + bmcs + ", commands=" + commands.size() + "]";
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ipmi.core.sol.SolEvent;
 import dev.ipmi.core.sol.SolOptions;
 import dev.ipmi.core.sol.SolSession;
+import dev.ipmi.gateway.auth.Command;
 import dev.ipmi.gateway.auth.Principal;
 import dev.ipmi.gateway.auth.Role;
 import dev.ipmi.gateway.bmc.BmcAccess;
@@ -144,7 +145,7 @@ public final class ConsoleHub implements AutoCloseable {
             List<ConsoleClient> notify = new ArrayList<>();
             synchronized (this) {
                 clients.add(client);
-                boolean canWrite = client.principal().role().allows(Role.OPERATOR);
+                boolean canWrite = mayWrite(client.principal());
                 if (canWrite && (writer == null || takeover)) {
                     if (writer != null) {
                         writer.setWriter(false);
@@ -227,7 +228,7 @@ public final class ConsoleHub implements AutoCloseable {
         void input(ConsoleClient client, byte[] data) {
             if (!client.isWriter()) {
                 client.sendText(message("error", "message", "read-only: another client is the writer"
-                        + (client.principal().role().allows(Role.OPERATOR) ? " (reconnect with ?takeover=true)" : "")));
+                        + (mayWrite(client.principal()) ? " (reconnect with ?takeover=true)" : "")));
                 return;
             }
             SolSession s;
@@ -341,5 +342,10 @@ public final class ConsoleHub implements AutoCloseable {
                 c.sendText(text);
             }
         }
+    }
+
+    /** Whether a client may be the writer: the operator role and {@code console.write} in its allow-list. */
+    static boolean mayWrite(Principal p) {
+        return p.role().allows(Command.CONSOLE_WRITE.role()) && p.listed(Command.CONSOLE_WRITE);
     }
 }

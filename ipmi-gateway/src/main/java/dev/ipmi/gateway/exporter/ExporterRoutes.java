@@ -1,7 +1,7 @@
 package dev.ipmi.gateway.exporter;
 
 import dev.ipmi.gateway.auth.Principal;
-import dev.ipmi.gateway.auth.Role;
+import dev.ipmi.gateway.auth.Command;
 import dev.ipmi.gateway.http.Routes;
 import java.nio.charset.StandardCharsets;
 
@@ -28,7 +28,7 @@ public final class ExporterRoutes implements Routes.RouteModule, AutoCloseable {
 
     @Override
     public void register(Routes routes) {
-        routes.get("/ipmi", Role.VIEWER, ctx -> {
+        routes.get("/ipmi", Command.METRICS_READ, ctx -> {
             Principal p = Routes.caller(ctx);
             String target = ctx.queryParam("target");
             if (target != null && !target.isEmpty() && !p.sees(target)) {

@@ -2,6 +2,7 @@ package dev.ipmi.gateway.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ipmi.gateway.auth.Authenticator;
+import dev.ipmi.gateway.auth.Command;
 import dev.ipmi.gateway.auth.Role;
 import dev.ipmi.gateway.console.ConsoleHub;
 import java.io.IOException;
@@ -19,10 +20,11 @@ final class ApiRoutes implements Routes.RouteModule {
     private final FruHandler fru;
     private final BulkPowerHandler bulk;
     private final ConsoleHandler console;
+    private final SidecarHandler sidecar;
     private final byte[] openApi;
 
     ApiRoutes(BmcDirectory bmcs, Authenticator auth, ObjectMapper json, Problems problems, Guard guard, ConsoleHub hub,
-              java.time.Duration powerWait) {
+              java.time.Duration powerWait, SidecarHandler.Target sidecarTarget) {
         this.health = new HealthHandler(bmcs);
         this.login = new LoginHandler(auth, json);
         this.power = new PowerHandler(bmcs, json, powerWait);
@@ -33,6 +35,7 @@ final class ApiRoutes implements Routes.RouteModule {
         this.fru = new FruHandler(bmcs);
         this.bulk = new BulkPowerHandler(bmcs, power, json, problems);
         this.console = new ConsoleHandler(guard, hub);
+        this.sidecar = new SidecarHandler(bmcs, power, sidecarTarget);
         try (InputStream in = ApiRoutes.class.getResourceAsStream("/openapi.json")) {
             if (in == null) {
                 throw new IllegalStateException("openapi.json missing from the jar");
@@ -48,18 +51,23 @@ final class ApiRoutes implements Routes.RouteModule {
         r.publicGet("/health", health::get);
         r.publicGet("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         r.publicPost("/api/v1/login", login::post);
-        r.get("/api/v1/bmcs", Role.VIEWER, bmc::list);
-        r.get("/api/v1/bmcs/{name}", Role.VIEWER, bmc::detail);
-        r.get("/api/v1/bmcs/{name}/power", Role.VIEWER, power::get);
+        r.get("/api/v1/bmcs", Command.BMC_LIST, bmc::list);
+        r.get("/api/v1/bmcs/{name}", Command.BMC_INFO, bmc::detail);
+        r.get("/api/v1/bmcs/{name}/power", Command.POWER_STATUS, power::get);
+        // the command depends on the body's action; the handler authorizes it
         r.post("/api/v1/bmcs/{name}/power", Role.OPERATOR, power::post);
-        r.get("/api/v1/bmcs/{name}/boot", Role.VIEWER, boot::get);
-        r.put("/api/v1/bmcs/{name}/boot", Role.OPERATOR, boot::put);
-        r.get("/api/v1/bmcs/{name}/sensors", Role.VIEWER, sensors::get);
-        r.get("/api/v1/bmcs/{name}/sel", Role.VIEWER, sel::get);
-        r.delete("/api/v1/bmcs/{name}/sel", Role.ADMIN, sel::delete);
-        r.get("/api/v1/bmcs/{name}/fru", Role.VIEWER, fru::get);
-        // viewers may ask for status; the handler requires operator for any other action
+        r.get("/api/v1/bmcs/{name}/boot", Command.BOOT_READ, boot::get);
+        r.put("/api/v1/bmcs/{name}/boot", Command.BOOT_SET, boot::put);
+        r.get("/api/v1/bmcs/{name}/sensors", Command.SENSORS_READ, sensors::get);
+        r.get("/api/v1/bmcs/{name}/sel", Command.SEL_READ, sel::get);
+        r.delete("/api/v1/bmcs/{name}/sel", Command.SEL_CLEAR, sel::delete);
+        r.get("/api/v1/bmcs/{name}/fru", Command.FRU_READ, fru::get);
+        // viewers may ask for status; the handler authorizes each action's command
         r.post("/api/v1/power", Role.VIEWER, bulk::post);
+        r.get("/power/status", Command.POWER_STATUS, sidecar::status);
+        for (SidecarHandler.Route s : SidecarHandler.ROUTES) {
+            r.post("/power/" + s.path(), s.command(), ctx -> sidecar.action(ctx, s));
+        }
         r.webSocket("/api/v1/bmcs/{name}/console", console::upgrade, console::socket);
     }
 }

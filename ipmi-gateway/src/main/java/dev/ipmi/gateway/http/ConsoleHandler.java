@@ -1,5 +1,6 @@
 package dev.ipmi.gateway.http;
 
+import dev.ipmi.gateway.auth.Command;
 import dev.ipmi.gateway.auth.Principal;
 import dev.ipmi.gateway.auth.Role;
 import dev.ipmi.gateway.console.ConsoleHub;
@@ -26,6 +27,7 @@ final class ConsoleHandler {
         boolean takeover = takeover(ctx.queryParam("takeover"));
         Principal p = guard.check(ctx::header, ctx.queryParam("token"), ctx.pathParamMap(),
                 takeover ? Role.OPERATOR : Role.VIEWER);
+        Guard.authorize(p, takeover ? Command.CONSOLE_WRITE : Command.CONSOLE_OPEN, ctx.pathParam("name"));
         ctx.attribute(Requests.PRINCIPAL, p);
     }
 
@@ -45,6 +47,7 @@ final class ConsoleHandler {
             Principal p = c.attribute(Requests.PRINCIPAL);
             if (p == null) {
                 p = guard.check(c::header, c.queryParam("token"), c.pathParamMap(), takeover ? Role.OPERATOR : Role.VIEWER);
+                Guard.authorize(p, takeover ? Command.CONSOLE_WRITE : Command.CONSOLE_OPEN, c.pathParam("name"));
             }
             String name = c.pathParam("name");
             c.enableAutomaticPings();

@@ -113,7 +113,8 @@ public final class GatewayServer implements AutoCloseable {
                 }
             });
             Routes routes = new Routes(c.routes, guard);
-            new ApiRoutes(bmcs, auth, json, problems, guard, hub, config.limits().powerWait()).register(routes);
+            new ApiRoutes(bmcs, auth, json, problems, guard, hub, config.limits().powerWait(),
+                    SidecarHandler.Target.of(config)).register(routes);
             for (Routes.RouteModule m : modules) {
                 m.register(routes);
             }

@@ -1,6 +1,7 @@
 package dev.ipmi.gateway.http;
 
 import dev.ipmi.gateway.auth.Authenticator;
+import dev.ipmi.gateway.auth.Command;
 import dev.ipmi.gateway.auth.Principal;
 import dev.ipmi.gateway.auth.Role;
 import io.javalin.http.Handler;
@@ -9,7 +10,9 @@ import java.util.function.Function;
 
 /**
  * Authentication and authorization in front of every protected route, in this order: a credential
- * (401), the BMC in the path visible to the caller (404, so names do not leak), the role (403).
+ * (401), the BMC in the path visible to the caller (404, so names do not leak), the role (403), the
+ * caller's command allow-list (403 naming the command). {@link #authorize} is the one place the
+ * role and the allow-list are checked, also by handlers whose command depends on the body.
  */
 public final class Guard {
     private final Authenticator auth;
@@ -26,6 +29,31 @@ public final class Guard {
             ctx.attribute(Requests.PRINCIPAL, p);
             handler.handle(ctx);
         };
+    }
+
+    Handler wrap(Command command, Handler handler) {
+        return ctx -> {
+            Principal p = check(ctx::header, null, ctx.pathParamMap(), command.role());
+            authorize(p, command, ctx.pathParamMap().getOrDefault("name", "-"));
+            ctx.attribute(Requests.PRINCIPAL, p);
+            handler.handle(ctx);
+        };
+    }
+
+    /**
+     * 403 unless {@code p}'s role allows {@code command} and its allow-list contains it. A refusal
+     * by the allow-list is audited (who, which command, which BMC) like a state change.
+     */
+    public static void authorize(Principal p, Command command, String bmc) {
+        if (!p.role().allows(command.role())) {
+            throw ApiProblem.forbidden("this needs the " + command.role().id() + " role; " + p.label() + " is " + p.role().id())
+                    .with("required_role", command.role().id()).with("command", command.id());
+        }
+        if (!p.listed(command)) {
+            Audit.record(p, command.id(), bmc, "refused: not in the allow-list");
+            throw ApiProblem.forbidden("command '" + command.id() + "' is not in the allow-list of " + p.label())
+                    .with("command", command.id());
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ipmi.core.IpmiTimeoutException;
 import dev.ipmi.core.commands.chassis.PowerAction;
+import dev.ipmi.gateway.auth.Command;
 import dev.ipmi.gateway.auth.Principal;
 import dev.ipmi.gateway.bmc.BmcException;
 import io.javalin.http.Context;
@@ -20,6 +21,11 @@ final class PowerHandler {
             "reset", PowerAction.HARD_RESET, "soft", PowerAction.SOFT_SHUTDOWN,
             "diag", PowerAction.DIAGNOSTIC_INTERRUPT);
     static final String ACTION_LIST = "on, off, cycle, reset, soft, diag";
+
+    /** The allow-list command of an action of {@link #ACTIONS}. */
+    static Command command(String action) {
+        return Command.power(action).orElseThrow(() -> new IllegalStateException("no command for power action " + action));
+    }
 
     private final BmcDirectory bmcs;
     private final ObjectMapper json;
@@ -53,6 +59,7 @@ final class PowerHandler {
         if (action == null) {
             throw ApiProblem.badField("action", "unknown action '" + actionName + "' (one of " + ACTION_LIST + ")");
         }
+        Guard.authorize(p, command(actionName), name);
         boolean wait = Requests.bool(body, "wait").orElse(false);
         ctx.future(() -> run(p, name, actionName, action, wait).thenAccept(ctx::json));
     }

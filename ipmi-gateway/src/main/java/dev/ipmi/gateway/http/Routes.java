@@ -1,5 +1,6 @@
 package dev.ipmi.gateway.http;
 
+import dev.ipmi.gateway.auth.Command;
 import dev.ipmi.gateway.auth.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
@@ -10,9 +11,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The route registry: every route of the gateway is declared through here, with the role it needs
- * (or none, for public routes), so authentication cannot be forgotten on one route and the list of
- * routes is one place to read. Feature modules (the REST API, the console, later the Prometheus
+ * The route registry: every route of the gateway is declared through here, with the command it runs
+ * (which carries the role it needs; see {@link Command}) or none, for public routes, so
+ * authentication and the allow-list cannot be forgotten on one route and the list of routes is one
+ * place to read. A route whose command depends on its body (a power action) is declared with the
+ * least role and calls {@link Guard#authorize} itself. Feature modules (the REST API, the console, later the Prometheus
  * exporter) add their routes through a {@link RouteModule}.
  */
 public final class Routes {
@@ -30,24 +33,36 @@ public final class Routes {
         void register(Routes routes);
     }
 
+    public void get(String path, Command command, Handler h) {
+        declared.add("GET " + path + " [" + command.id() + "]");
+        routes.get(path, guard.wrap(command, h));
+    }
+
+    public void post(String path, Command command, Handler h) {
+        declared.add("POST " + path + " [" + command.id() + "]");
+        routes.post(path, guard.wrap(command, h));
+    }
+
+    public void put(String path, Command command, Handler h) {
+        declared.add("PUT " + path + " [" + command.id() + "]");
+        routes.put(path, guard.wrap(command, h));
+    }
+
+    public void delete(String path, Command command, Handler h) {
+        declared.add("DELETE " + path + " [" + command.id() + "]");
+        routes.delete(path, guard.wrap(command, h));
+    }
+
+    /** A route whose handler checks the command with {@link Guard#authorize} (it depends on the request). */
     public void get(String path, Role role, Handler h) {
         declared.add("GET " + path);
         routes.get(path, guard.wrap(role, h));
     }
 
+    /** A route whose handler checks the command with {@link Guard#authorize} (it depends on the request). */
     public void post(String path, Role role, Handler h) {
         declared.add("POST " + path);
         routes.post(path, guard.wrap(role, h));
-    }
-
-    public void put(String path, Role role, Handler h) {
-        declared.add("PUT " + path);
-        routes.put(path, guard.wrap(role, h));
-    }
-
-    public void delete(String path, Role role, Handler h) {
-        declared.add("DELETE " + path);
-        routes.delete(path, guard.wrap(role, h));
     }
 
     /** A route without authentication (health, login, the OpenAPI document, metrics). */

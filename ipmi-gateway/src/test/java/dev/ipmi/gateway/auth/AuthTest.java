@@ -150,4 +150,28 @@ class AuthTest {
                 .as("locked out even with the right password").isInstanceOf(Authenticator.Login.Throttled.class);
         assertThat(a.login("nobody", "pw".toCharArray(), "10.0.0.3")).isInstanceOf(Authenticator.Login.Denied.class);
     }
+
+    @Test
+    void keysAndUsersCarryTheirAllowList() {
+        String hash = PasswordHash.create("pw".toCharArray(), 10_000);
+        GatewayConfig c = new ConfigLoader(Map.<String, String>of()::get, Path.of(".")).parse(
+                "api_keys:\n"
+                + "  - {name: ha, sha256: " + Secrets.sha256Hex("ha-key") + ", role: operator, commands: [power.status, power.on]}\n"
+                + "  - {name: ops, sha256: " + Secrets.sha256Hex("ops-key") + ", role: operator}\n"
+                + "users:\n"
+                + "  - {name: carol, role: viewer, commands: [power.status], password_hash: \"" + hash + "\"}\n");
+        Authenticator auth = new Authenticator(c, new MutableClock());
+        Principal ha = auth.authenticate("ha-key").orElseThrow();
+        assertThat(ha.listed(Command.POWER_ON)).isTrue();
+        assertThat(ha.listed(Command.POWER_OFF)).isFalse();
+        assertThat(ha.listed(Command.BMC_LIST)).isFalse();
+        Principal ops = auth.authenticate("ops-key").orElseThrow();
+        assertThat(ops.commands()).isEqualTo(Command.all());
+        Authenticator.Login login = auth.login("carol", "pw".toCharArray(), "127.0.0.1");
+        assertThat(login).isInstanceOf(Authenticator.Login.Ok.class);
+        Principal carol = auth.authenticate(((Authenticator.Login.Ok) login).token().token()).orElseThrow();
+        assertThat(carol.commands()).containsExactly(Command.POWER_STATUS);
+        // the 4-argument principal (no allow-list) may run every command
+        assertThat(new Principal("v", "key", Role.VIEWER, NameGlob.of(List.of())).commands()).isEqualTo(Command.all());
+    }
 }

@@ -3,6 +3,7 @@ package dev.ipmi.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ipmi.gateway.auth.Command;
 import dev.ipmi.gateway.auth.PasswordHash;
 import dev.ipmi.gateway.auth.Role;
 import java.nio.file.Files;
@@ -154,5 +155,54 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> parse("bmcs:\n  - {name: a, host: h, port: x, password_env: NODE01_PASSWORD}\n"))
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
+    }
+
+    @Test
+    void commandAllowListParsesAndDefaultsToEverything() {
+        String hash = PasswordHash.create("pw".toCharArray(), 10_000);
+        GatewayConfig c = parse(String.join("\n",
+                "api_keys:",
+                "  - name: ha",
+                "    sha256: " + SHA,
+                "    role: operator",
+                "    commands: [power.status, power.on, power.soft]",
+                "  - {name: all, sha256: " + "b".repeat(64) + ", role: viewer}",
+                "users:",
+                "  - {name: bob, password_hash: \"" + hash + "\", role: admin, commands: [sel.clear]}",
+                ""));
+        assertThat(c.apiKeys().get(0).commands())
+                .containsExactlyInAnyOrder(Command.POWER_STATUS, Command.POWER_ON, Command.POWER_SOFT);
+        assertThat(c.apiKeys().get(1).commands()).isEqualTo(Command.all());
+        assertThat(c.users().get(0).commands()).containsExactly(Command.SEL_CLEAR);
+    }
+
+    @Test
+    void badAllowListsNameTheKeyAndLine() {
+        String key = "api_keys:\n  - name: ha\n    sha256: " + SHA + "\n    role: operator\n    commands:\n";
+        fails(key + "      - power.status\n      - power.explode\n", "api_keys[0].commands[1]", 7, "unknown command 'power.explode'");
+        fails(key + "      - power.status\n      - sel.clear\n", "api_keys[0].commands[1]", 7, "needs the admin role; this key is operator");
+        fails(key + "      - power.on\n      - power.on\n", "api_keys[0].commands[1]", 7, "listed twice");
+        fails("api_keys:\n  - {name: k, sha256: " + SHA + ", role: viewer, commands: []}\n", "api_keys[0].commands", 2, "empty list");
+        fails("users:\n  - {name: u, role: viewer, commands: [power.on], password_hash: \""
+                + PasswordHash.create("pw".toCharArray(), 10_000) + "\"}\n", "users[0].commands[0]", 2, "this user is viewer");
+    }
+
+    @Test
+    void sidecarBmcIsTheOnlyOneOrTheNamedOne() {
+        String one = "bmcs:\n  - {name: node01, host: h, password_env: NODE01_PASSWORD}\n";
+        assertThat(parse(one).sidecar()).contains("node01");
+        String two = one + "  - {name: node02, host: h2, password_env: NODE01_PASSWORD}\n";
+        assertThat(parse(two).sidecar()).isEmpty();
+        assertThat(parse(two + "sidecar: {bmc: node02}\n").sidecar()).contains("node02");
+        assertThat(parse("listen: 127.0.0.1:1\n").sidecar()).isEmpty();
+    }
+
+    @Test
+    void badSidecarNamesTheKeyAndLine() {
+        String two = "bmcs:\n  - {name: node01, host: h, password_env: NODE01_PASSWORD}\n"
+                + "  - {name: node02, host: h2, password_env: NODE01_PASSWORD}\n";
+        fails(two + "sidecar:\n  bmc: node03\n", "sidecar.bmc", 5, "no BMC named 'node03'");
+        fails(two + "sidecar:\n  bmcs: node01\n", "sidecar.bmcs", 5, "unknown key");
+        fails(two + "sidecar: {}\n", "sidecar.bmc", 4, "required key is missing");
     }
 }

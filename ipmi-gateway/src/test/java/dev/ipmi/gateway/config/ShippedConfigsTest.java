@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ipmi.gateway.auth.Command;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +45,10 @@ class ShippedConfigsTest {
                 .replace("/run/secrets/ipmi/node01-password", secret.toString());
         GatewayConfig c = new ConfigLoader(Map.<String, String>of()::get, dir).parse(text);
         assertThat(c.listenPort()).isEqualTo(8623);
+        assertThat(c.sidecar()).contains("node01");
+        assertThat(c.apiKeys().get(0).commands()).containsExactlyInAnyOrder(
+                Command.POWER_STATUS, Command.POWER_ON,
+                Command.POWER_SOFT);
         JsonNode deployment = docs.stream().filter(d -> d.path("kind").asText().equals("Deployment")).findFirst().orElseThrow();
         JsonNode gw = null;
         for (JsonNode container : deployment.at("/spec/template/spec/containers")) {
