@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Timeout;
  * and the other client, which reads, keep going: the other client gets the whole burst and the echo
  * typed after it, and the BMC still holds the console's SOL session.
  */
-@Timeout(value = 180, unit = TimeUnit.SECONDS)
+// a separate thread, so the timeout also ends a test blocked in a socket read
+@Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ConsoleSlowClientIT {
     private static final String PATH = "/api/v1/bmcs/node01/console";
     /**
@@ -210,11 +211,21 @@ class ConsoleSlowClientIT {
 
         record Drained(long binaryBytes, int closeCode, String closeReason) {}
 
-        /** Reads every frame the server queued, up to its close frame (bounded by size and the socket timeout). */
+        /**
+         * Reads every frame the server queued, up to its close frame, bounded by size and by 60 s in all:
+         * the server's pings arrive more often than the socket timeout, so the timeout alone would let a
+         * connection the server never closes keep this loop reading.
+         */
         Drained drain() throws IOException {
             DataInputStream d = new DataInputStream(in);
             long binary = 0;
+            long pings = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             for (long total = 0; total < 64L * 1024 * 1024; ) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AssertionError("no close frame within 60 s; read " + binary + " console bytes and "
+                            + pings + " pings");
+                }
                 int b0 = d.readUnsignedByte();
                 int b1 = d.readUnsignedByte();
                 long len = b1 & 0x7F;
@@ -232,6 +243,8 @@ class ConsoleSlowClientIT {
                 int opcode = b0 & 0x0F;
                 if (opcode == 0x2 || opcode == 0x0) {
                     binary += len;
+                } else if (opcode == 0x9) {
+                    pings++;
                 } else if (opcode == 0x8) {
                     int code = len >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
                     String reason = len > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
