@@ -1,5 +1,6 @@
 package dev.ipmi.examples.cli;
 
+import static dev.ipmi.examples.cli.CliRun.ipmi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -14,15 +15,6 @@ class CliArgumentsTest {
         CommandLine cl = IpmiCli.prepare(new IpmiCli(), args, new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()));
         return IpmiCli.reordered(cl, args);
-    }
-
-    private record Run(int rc, String out, String err) {}
-
-    private static Run ipmi(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int rc = IpmiCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(rc, out.toString(), err.toString());
     }
 
     @Test
@@ -63,7 +55,7 @@ class CliArgumentsTest {
 
     @Test
     void unknownOptionsGetGetoptsMessage() {
-        Run r = ipmi("-Q", "power", "status");
+        CliRun r = ipmi("-Q", "power", "status");
         assertThat(r.rc()).isEqualTo(2);
         assertThat(r.err().lines().findFirst()).hasValue("ipmi: invalid option -- 'Q'");
         assertThat(ipmi("power", "status", "-vQ").err()).startsWith("ipmi: invalid option -- 'Q'");
@@ -85,10 +77,10 @@ class CliArgumentsTest {
 
     @Test
     void versionAndHelpNeedNoCommandModel() {
-        Run v = ipmi("--version");
+        CliRun v = ipmi("--version");
         assertThat(v.rc()).isZero();
         assertThat(v.out()).startsWith("ipmi-java ");
-        Run h = ipmi("--help");
+        CliRun h = ipmi("--help");
         assertThat(h.rc()).isZero();
         assertThat(h.out()).contains("Commands:", "  sensor ", "  exec ", "  shell ", "-K", "-Y", "-f=file");
         assertThat(ipmi("help").out()).isEqualTo(h.out());
@@ -99,7 +91,7 @@ class CliArgumentsTest {
         for (String[] args : new String[][] {{"--json", "demo"}, {"--json", "virtual-bmc"},
             {"-I", "lanplus", "-H", "127.0.0.1", "--json", "sol", "activate"},
             {"--json", "sensor", "thresh", "CPU Temp", "unc", "85"}, {"--json", "sel", "add", "/nonexistent"}}) {
-            Run r = ipmi(args);
+            CliRun r = ipmi(args);
             assertThat(r.rc()).as(String.join(" ", args)).isEqualTo(1);
             assertThat(r.out()).as(String.join(" ", args)).isEmpty();
             assertThat(r.err()).as(String.join(" ", args)).contains("has no JSON form");
@@ -108,7 +100,7 @@ class CliArgumentsTest {
 
     @Test
     void passwordFileMissingIsNamed() {
-        Run r = ipmi("-H", "127.0.0.1", "-f", "/nonexistent/pw", "power", "status");
+        CliRun r = ipmi("-H", "127.0.0.1", "-f", "/nonexistent/pw", "power", "status");
         assertThat(r.rc()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("Unable to read password from file /nonexistent/pw");
     }
@@ -117,7 +109,7 @@ class CliArgumentsTest {
     void kgFromAnEmptyEnvironmentIsRefused() {
         ConnectionOptions.environment = name -> null;
         try {
-            Run r = ipmi("-I", "lanplus", "-H", "127.0.0.1", "-K", "power", "status");
+            CliRun r = ipmi("-I", "lanplus", "-H", "127.0.0.1", "-K", "power", "status");
             assertThat(r.rc()).isEqualTo(1);
             assertThat(r.err().strip()).isEqualTo("Unable to read kgkey from environment");
         } finally {

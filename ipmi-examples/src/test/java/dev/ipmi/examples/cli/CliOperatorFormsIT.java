@@ -1,13 +1,12 @@
 package dev.ipmi.examples.cli;
 
+import static dev.ipmi.examples.cli.CliRun.ipmi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.testing.IpmiSim;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,15 +53,6 @@ class CliOperatorFormsIT {
         }
     }
 
-    private record Run(int rc, String out, String err) {}
-
-    private static Run ipmi(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int rc = IpmiCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(rc, out.toString(), err.toString());
-    }
-
     private static List<String> conn() {
         return List.of("-I", "lanplus", "-C", "3", "-H", sim.host(), "-p", Integer.toString(sim.port()), "-U",
                 "admin", "-P", "password");
@@ -77,7 +67,7 @@ class CliOperatorFormsIT {
     }
 
     /** A process with its exit code, stdout and stderr (ipmitool's failures are compared too). */
-    private static Run process(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+    private static CliRun process(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(sim.stateDir().toFile());
         pb.environment().putAll(env);
         Path err = Files.createTempFile(tmp, "err", ".txt");
@@ -89,10 +79,10 @@ class CliOperatorFormsIT {
             p.destroyForcibly();
             throw new IOException("timed out: " + command);
         }
-        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), Files.readString(err));
+        return new CliRun(p.exitValue(), new String(out, StandardCharsets.UTF_8), Files.readString(err));
     }
 
-    private static Run ipmitool(String... args) throws IOException, InterruptedException {
+    private static CliRun ipmitool(String... args) throws IOException, InterruptedException {
         List<String> c = new ArrayList<>(List.of("ipmitool"));
         c.addAll(Arrays.asList(args));
         return process(c, Map.of());
@@ -101,12 +91,12 @@ class CliOperatorFormsIT {
     @Test
     void globalOptionsAfterTheCommandAsGetoptPermutesThem() throws Exception {
         String expected = sim.ipmitool("power", "status");
-        Run theirs = ipmitool(line(new String[] {"power", "status"}, conn()));
+        CliRun theirs = ipmitool(line(new String[] {"power", "status"}, conn()));
         assertThat(theirs.out()).isEqualTo(expected);
-        Run ours = ipmi(line(new String[] {"power", "status"}, conn()));
+        CliRun ours = ipmi(line(new String[] {"power", "status"}, conn()));
         assertThat(ours.rc()).as(ours.err()).isZero();
         assertThat(ours.out()).isEqualTo(expected);
-        Run mixed = ipmi("-I", "lanplus", "mc", "info", "-H", sim.host(), "-C", "3", "-p",
+        CliRun mixed = ipmi("-I", "lanplus", "mc", "info", "-H", sim.host(), "-C", "3", "-p",
                 Integer.toString(sim.port()), "-U", "admin", "-P", "password");
         assertThat(mixed.out()).isEqualTo(sim.ipmitool("mc", "info"));
     }
@@ -115,8 +105,8 @@ class CliOperatorFormsIT {
     void unknownOptionsAndMissingValuesGetGetoptsText() throws Exception {
         for (String[] bad : new String[][] {{"-Q", "power", "status"}, {"power", "status", "-Q"},
             {"power", "status", "-H"}}) {
-            Run theirs = ipmitool(bad);
-            Run ours = ipmi(bad);
+            CliRun theirs = ipmitool(bad);
+            CliRun ours = ipmi(bad);
             assertThat(theirs.rc()).isNotZero();
             assertThat(ours.rc()).isNotZero();
             assertThat(ours.out()).isEmpty();
@@ -134,8 +124,8 @@ class CliOperatorFormsIT {
         List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "-vvv"));
         command.addAll(conn());
         command.addAll(List.of("power", "status"));
-        Run ours = process(command, Map.of());
-        Run theirs = ipmitool(line(line(new String[] {"-vvv"}, conn()), List.of("power", "status")));
+        CliRun ours = process(command, Map.of());
+        CliRun theirs = ipmitool(line(line(new String[] {"-vvv"}, conn()), List.of("power", "status")));
         assertThat(ours.rc()).as(ours.err()).isZero();
         // ipmitool prints its -v trace on stdout before the answer; ours goes to stderr
         String answer = sim.ipmitool("power", "status");
@@ -151,8 +141,8 @@ class CliOperatorFormsIT {
         Files.writeString(pw, "password\n");
         List<String> args = List.of("-I", "lanplus", "-C", "3", "-H", sim.host(), "-p", Integer.toString(sim.port()),
                 "-U", "admin", "-f", pw.toString(), "chassis", "status");
-        Run theirs = ipmitool(line(args));
-        Run ours = ipmi(line(args));
+        CliRun theirs = ipmitool(line(args));
+        CliRun ours = ipmi(line(args));
         assertThat(theirs.rc()).isZero();
         assertThat(ours.rc()).as(ours.err()).isZero();
         assertThat(ours.out()).isEqualTo(theirs.out());
@@ -171,11 +161,11 @@ class CliOperatorFormsIT {
                 base.add("--json");
             }
             assertThat(OneShot.form(List.of(words))).as(command).isNotNull();
-            Run fast = ipmi(line(base, words));
+            CliRun fast = ipmi(line(base, words));
             List<String> picocli = new ArrayList<>(base);
             // "--" keeps a line off the one-shot path
             picocli.add("--");
-            Run slow = ipmi(line(picocli, words));
+            CliRun slow = ipmi(line(picocli, words));
             // ipmi_sim does not implement Get Self Test Results: mc selftest fails alike on both paths
             assertThat(fast.rc()).as(fast.err()).isEqualTo(command.equals("mc selftest") ? 1 : 0);
             assertThat(fast.out() + fast.err()).isNotEmpty();
@@ -189,10 +179,10 @@ class CliOperatorFormsIT {
                 Integer.toString(kgSim.port()), "-U", "admin", "-P", "password", "-K", "power", "status");
         List<String> tool = new ArrayList<>(List.of("ipmitool"));
         tool.addAll(args);
-        Run theirs = process(tool, Map.of("IPMI_KGKEY", "s3cret-kg"));
+        CliRun theirs = process(tool, Map.of("IPMI_KGKEY", "s3cret-kg"));
         ConnectionOptions.environment = name -> name.equals("IPMI_KGKEY") ? "s3cret-kg" : null;
         try {
-            Run ours = ipmi(line(args));
+            CliRun ours = ipmi(line(args));
             assertThat(theirs.rc()).as(theirs.err()).isZero();
             assertThat(ours.rc()).as(ours.err()).isZero();
             assertThat(ours.out()).isEqualTo(theirs.out());
@@ -236,7 +226,7 @@ class CliOperatorFormsIT {
             sys.exit(os.waitstatus_to_exitcode(status) if sent else 99)
             """;
 
-    private static Run onTerminal(List<String> command, String typed) throws IOException, InterruptedException {
+    private static CliRun onTerminal(List<String> command, String typed) throws IOException, InterruptedException {
         List<String> c = new ArrayList<>(List.of("python3", "-c", PTY_DRIVER));
         c.addAll(command);
         return process(c, Map.of("PTY_INPUT", typed));
@@ -256,16 +246,16 @@ class CliOperatorFormsIT {
                 "-jar", jar.toString()));
         cli.addAll(args);
 
-        Run theirs = onTerminal(tool, "s3cret-kg");
-        Run ours = onTerminal(cli, "s3cret-kg");
+        CliRun theirs = onTerminal(tool, "s3cret-kg");
+        CliRun ours = onTerminal(cli, "s3cret-kg");
         assertThat(theirs.rc()).as(theirs.out()).isZero();
         assertThat(ours.rc()).as(ours.out()).isZero();
         assertThat(ours.out()).isEqualTo(theirs.out()).startsWith("Key: ").contains("Chassis Power is ")
                 .doesNotContain("s3cret-kg");
 
         // the key typed is the one used: a wrong one fails the login, as it does for ipmitool
-        Run wrongTheirs = onTerminal(tool, "not-the-kg");
-        Run wrongOurs = onTerminal(cli, "not-the-kg");
+        CliRun wrongTheirs = onTerminal(tool, "not-the-kg");
+        CliRun wrongOurs = onTerminal(cli, "not-the-kg");
         assertThat(wrongTheirs.rc()).isNotZero();
         assertThat(wrongOurs.rc()).as(wrongOurs.out()).isEqualTo(1);
         assertThat(wrongOurs.out()).startsWith("Key: ").doesNotContain("Chassis Power is").doesNotContain("not-the-kg");
@@ -274,9 +264,9 @@ class CliOperatorFormsIT {
     @Test
     void sensorThreshUpperAndLowerPrintWhatIpmitoolPrints() throws Exception {
         try {
-            Run ours = ipmi(line(conn(), "sensor", "thresh", "CPU Temp", "upper", "86", "96", "106"));
+            CliRun ours = ipmi(line(conn(), "sensor", "thresh", "CPU Temp", "upper", "86", "96", "106"));
             assertThat(ours.rc()).as(ours.err()).isZero();
-            Run theirs = ipmitool(line(conn(), "sensor", "thresh", "CPU Temp", "upper", "86", "96", "106"));
+            CliRun theirs = ipmitool(line(conn(), "sensor", "thresh", "CPU Temp", "upper", "86", "96", "106"));
             assertThat(ours.out()).isEqualTo(theirs.out());
             assertThat(sim.ipmitool("sensor", "get", "CPU Temp")).contains(" Upper Non-Critical    : 86.000\n",
                     " Upper Critical        : 96.000\n", " Upper Non-Recoverable : 106.000\n");
@@ -284,8 +274,8 @@ class CliOperatorFormsIT {
             for (String[] form : new String[][] {{"lower", "1", "2", "3"}, {"upper", "86", "x", "106"},
                 {"lower", "1", "x", "3"}, {"lower", "x", "2", "3"}, {"upper", "86"}}) {
                 String[] cmd = line(line(conn(), "sensor", "thresh", "CPU Temp"), List.of(form));
-                Run o = ipmi(cmd);
-                Run t = ipmitool(cmd);
+                CliRun o = ipmi(cmd);
+                CliRun t = ipmitool(cmd);
                 assertThat(o.rc()).as(String.join(" ", form)).isEqualTo(t.rc()).isEqualTo(1);
                 assertThat(o.out()).as(String.join(" ", form)).isEqualTo(t.out());
                 assertThat(o.err().strip()).as(String.join(" ", form)).isEqualTo(t.err().strip());
@@ -299,8 +289,8 @@ class CliOperatorFormsIT {
     void execRunsAFileOfCommandsLikeIpmitoolExec() throws Exception {
         Path file = tmp.resolve("cmds.txt");
         Files.writeString(file, "# a comment\npower status\n\nmc info\nsensor get \"CPU Temp\"\nsdr list\nsel info\n");
-        Run theirs = ipmitool(line(conn(), "exec", file.toString()));
-        Run ours = ipmi(line(conn(), "exec", file.toString()));
+        CliRun theirs = ipmitool(line(conn(), "exec", file.toString()));
+        CliRun ours = ipmi(line(conn(), "exec", file.toString()));
         assertThat(theirs.rc()).isZero();
         assertThat(ours.rc()).as(ours.err()).isZero();
         assertThat(ours.out()).isEqualTo(theirs.out());
@@ -312,7 +302,7 @@ class CliOperatorFormsIT {
         ExecCommand.stdin = new ByteArrayInputStream("power status\nmc info\nexit\nchassis status\n"
                 .getBytes(StandardCharsets.UTF_8));
         try {
-            Run ours = ipmi(line(conn(), "shell"));
+            CliRun ours = ipmi(line(conn(), "shell"));
             assertThat(ours.rc()).as(ours.err()).isZero();
             assertThat(ours.out()).isEqualTo(sim.ipmitool("power", "status") + sim.ipmitool("mc", "info"));
         } finally {
@@ -324,7 +314,7 @@ class CliOperatorFormsIT {
     void execUnderJsonPrintsOneDocumentPerLine() throws Exception {
         Path file = tmp.resolve("json-cmds.txt");
         Files.writeString(file, "power status\nmc info\nsensor list\n");
-        Run ours = ipmi(line(conn(), "--json", "exec", file.toString()));
+        CliRun ours = ipmi(line(conn(), "--json", "exec", file.toString()));
         assertThat(ours.rc()).as(ours.err()).isZero();
         List<String> docs = ours.out().lines().toList();
         assertThat(docs).hasSize(3);
@@ -339,12 +329,12 @@ class CliOperatorFormsIT {
         "channel getaccess 1 2", "channel getciphers ipmi 1", "sdr"})
     void everyDataCommandPrintsStrictJson(String command) {
         String[] words = Arrays.stream(command.split(" ")).map(w -> w.replace('_', ' ')).toArray(String[]::new);
-        Run ours = ipmi(line(line(conn(), "--json"), List.of(words)));
+        CliRun ours = ipmi(line(line(conn(), "--json"), List.of(words)));
         assertThat(ours.rc()).as(ours.err()).isZero();
         Object doc = StrictJson.parse(ours.out().strip());
         assertThat(doc).as(command).isNotNull();
         // the same with --json after the command
-        Run after = ipmi(line(line(conn(), words), List.of("--json")));
+        CliRun after = ipmi(line(line(conn(), words), List.of("--json")));
         assertThat(after.rc()).isZero();
         StrictJson.parse(after.out().strip());
     }

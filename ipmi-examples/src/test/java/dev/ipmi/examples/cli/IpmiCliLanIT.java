@@ -1,10 +1,9 @@
 package dev.ipmi.examples.cli;
 
+import static dev.ipmi.examples.cli.CliRun.ipmi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.testing.IpmiSim;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,15 +37,6 @@ class IpmiCliLanIT {
         }
     }
 
-    private record Run(int rc, String out, String err) {}
-
-    private static Run ipmi(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int rc = IpmiCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(rc, out.toString(), err.toString());
-    }
-
     private static String[] lan(String... rest) {
         return Stream.concat(Stream.of("-I", "lan", "-H", sim.host(), "-p", Integer.toString(sim.port())),
                 Arrays.stream(rest)).toArray(String[]::new);
@@ -59,7 +49,7 @@ class IpmiCliLanIT {
     @ParameterizedTest
     @ValueSource(strings = {"MD5", "MD2"})
     void mcInfoPrintsWhatIpmitoolPrints(String auth) {
-        Run r = ipmi(lan("-A", auth, "-U", "admin", "-P", "password", "mc", "info"));
+        CliRun r = ipmi(lan("-A", auth, "-U", "admin", "-P", "password", "mc", "info"));
         assertThat(r.rc()).as(r.err()).isZero();
         assertThat(lines(r.out(), COMPARED)).hasSize(5).isEqualTo(lines(ipmitoolMcInfo, COMPARED));
         // the whole output matches too (manufacturer name from the same IANA registry ipmitool reads)
@@ -72,14 +62,14 @@ class IpmiCliLanIT {
         List<String> cmd = new ArrayList<>(sim.ipmitoolArgs("lan", "admin", "password"));
         cmd.addAll(List.of("raw", "0x06", "0x01"));
         String expected = IpmiSim.run(cmd, sim.stateDir());
-        Run r = ipmi(lan("-U", "admin", "-P", "password", "raw", "0x06", "0x01"));
+        CliRun r = ipmi(lan("-U", "admin", "-P", "password", "raw", "0x06", "0x01"));
         assertThat(r.rc()).isZero();
         assertThat(r.out()).isEqualTo(expected);
     }
 
     @Test
     void completionCodeErrorIsOneLineLikeIpmitool() {
-        Run r = ipmi(lan("-U", "user", "-P", "userpass", "-L", "USER", "raw", "0x00", "0x02", "0x01"));
+        CliRun r = ipmi(lan("-U", "user", "-P", "userpass", "-L", "USER", "raw", "0x00", "0x02", "0x01"));
         assertThat(r.rc()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("Unable to send RAW command (channel=0x0 netfn=0x0 lun=0x0 cmd=0x2 "
                 + "rsp=0xd4): Insufficient privilege level");
@@ -87,7 +77,7 @@ class IpmiCliLanIT {
 
     @Test
     void wrongPasswordIsOneLineWithoutStackTrace() {
-        Run r = ipmi(lan("-U", "admin", "-P", "nope", "-R", "1", "-N", "0.3", "mc", "info"));
+        CliRun r = ipmi(lan("-U", "admin", "-P", "nope", "-R", "1", "-N", "0.3", "mc", "info"));
         assertThat(r.rc()).isEqualTo(1);
         assertThat(r.err().lines()).hasSize(1);
         assertThat(r.err()).contains("wrong user name or password").doesNotContain("nope");
@@ -96,7 +86,7 @@ class IpmiCliLanIT {
     @Test
     void passwordFromEnvironmentNeedsTheVariable() {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("IPMI_PASSWORD") == null);
-        Run r = ipmi(lan("-E", "-U", "admin", "mc", "info"));
+        CliRun r = ipmi(lan("-E", "-U", "admin", "mc", "info"));
         assertThat(r.rc()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("-E given but IPMI_PASSWORD is not set");
     }

@@ -1,10 +1,9 @@
 package dev.ipmi.examples.cli;
 
+import static dev.ipmi.examples.cli.CliRun.ipmi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.testing.IpmiSim;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,15 +33,6 @@ class IpmiCliLanPlusIT {
         }
     }
 
-    private record Run(int rc, String out, String err) {}
-
-    private static Run ipmi(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int rc = IpmiCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(rc, out.toString(), err.toString());
-    }
-
     private static String[] lanplus(String... rest) {
         return Stream.concat(Stream.of("-I", "lanplus", "-H", sim.host(), "-p", Integer.toString(sim.port()), "-U",
                 "admin", "-P", "password"), Arrays.stream(rest)).toArray(String[]::new);
@@ -50,7 +40,7 @@ class IpmiCliLanPlusIT {
 
     @Test
     void mcInfoWithoutCipherSuitePrintsWhatIpmitoolPrints() {
-        Run r = ipmi(lanplus("mc", "info"));
+        CliRun r = ipmi(lanplus("mc", "info"));
         assertThat(r.rc()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo(ipmitoolMcInfo);
     }
@@ -59,7 +49,7 @@ class IpmiCliLanPlusIT {
     @ParameterizedTest(name = "-C {0}")
     @ValueSource(strings = {"1", "2", "3", "6", "11"})
     void mcInfoWithEachWorkingSuite(String suite) throws Exception {
-        Run r = ipmi(lanplus("-C", suite, "mc", "info"));
+        CliRun r = ipmi(lanplus("-C", suite, "mc", "info"));
         assertThat(r.rc()).as(r.err()).isZero();
         if (!suite.equals("11")) {
             List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-H", sim.host(), "-p",
@@ -73,7 +63,7 @@ class IpmiCliLanPlusIT {
     /** ipmitool and FreeIPMI fail with suite 7 on ipmi_sim; we find ipmi_sim's HMAC-MD5-128 keying by ourselves. */
     @Test
     void suite7WorksAgainstIpmiSim() {
-        Run r = ipmi(lanplus("-C", "7", "-N", "0.3", "mc", "info"));
+        CliRun r = ipmi(lanplus("-C", "7", "-N", "0.3", "mc", "info"));
         assertThat(r.rc()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo(ipmitoolMcInfo);
     }
@@ -81,24 +71,24 @@ class IpmiCliLanPlusIT {
     @Test
     void rawPrintsWhatIpmitoolPrints() throws Exception {
         String expected = sim.ipmitool("raw", "0x06", "0x01");
-        Run r = ipmi(lanplus("raw", "0x06", "0x01"));
+        CliRun r = ipmi(lanplus("raw", "0x06", "0x01"));
         assertThat(r.rc()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo(expected);
     }
 
     @Test
     void cipherZeroNeedsTheFlag() {
-        Run refused = ipmi(lanplus("-C", "0", "mc", "info"));
+        CliRun refused = ipmi(lanplus("-C", "0", "mc", "info"));
         assertThat(refused.rc()).isEqualTo(1);
         assertThat(refused.err()).contains("--allow-cipher-zero");
-        Run allowed = ipmi(lanplus("-C", "0", "--allow-cipher-zero", "mc", "info"));
+        CliRun allowed = ipmi(lanplus("-C", "0", "--allow-cipher-zero", "mc", "info"));
         assertThat(allowed.rc()).as(allowed.err()).isZero();
         assertThat(allowed.out()).isEqualTo(ipmitoolMcInfo);
     }
 
     @Test
     void xrc4SuiteIsRefusedWithTheReason() {
-        Run r = ipmi(lanplus("-C", "4", "mc", "info"));
+        CliRun r = ipmi(lanplus("-C", "4", "mc", "info"));
         assertThat(r.rc()).isEqualTo(1);
         assertThat(r.err().lines()).hasSize(1);
         assertThat(r.err()).contains("xRC4");
@@ -106,7 +96,7 @@ class IpmiCliLanPlusIT {
 
     @Test
     void wrongPasswordIsOneLineNamingTheCause() {
-        Run r = ipmi("-I", "lanplus", "-H", sim.host(), "-p", Integer.toString(sim.port()), "-U", "admin", "-P",
+        CliRun r = ipmi("-I", "lanplus", "-H", sim.host(), "-p", Integer.toString(sim.port()), "-U", "admin", "-P",
                 "nope", "mc", "info");
         assertThat(r.rc()).isEqualTo(1);
         assertThat(r.err().lines()).hasSize(1);
@@ -115,7 +105,7 @@ class IpmiCliLanPlusIT {
 
     @Test
     void userPrivilegeWithL() {
-        Run r = ipmi("-I", "lanplus", "-H", sim.host(), "-p", Integer.toString(sim.port()), "-U", "user", "-P",
+        CliRun r = ipmi("-I", "lanplus", "-H", sim.host(), "-p", Integer.toString(sim.port()), "-U", "user", "-P",
                 "userpass", "-L", "USER", "raw", "0x00", "0x02", "0x01");
         assertThat(r.rc()).isEqualTo(1);
         assertThat(r.err()).contains("rsp=0xd4");
@@ -126,14 +116,14 @@ class IpmiCliLanPlusIT {
         try (IpmiSim kgSim = IpmiSim.builder().kg("secret").sol(false).start()) {
             String[] base = {"-I", "lanplus", "-H", kgSim.host(), "-p", Integer.toString(kgSim.port()), "-U", "admin",
                     "-P", "password"};
-            Run text = ipmi(Stream.concat(Arrays.stream(base), Stream.of("-k", "secret", "mc", "info"))
+            CliRun text = ipmi(Stream.concat(Arrays.stream(base), Stream.of("-k", "secret", "mc", "info"))
                     .toArray(String[]::new));
             assertThat(text.rc()).as(text.err()).isZero();
             assertThat(text.out()).isEqualTo(ipmitoolMcInfo);
-            Run hex = ipmi(Stream.concat(Arrays.stream(base), Stream.of("-y", "736563726574", "mc", "info"))
+            CliRun hex = ipmi(Stream.concat(Arrays.stream(base), Stream.of("-y", "736563726574", "mc", "info"))
                     .toArray(String[]::new));
             assertThat(hex.rc()).as(hex.err()).isZero();
-            Run wrong = ipmi(Stream.concat(Arrays.stream(base), Stream.of("-k", "other", "mc", "info"))
+            CliRun wrong = ipmi(Stream.concat(Arrays.stream(base), Stream.of("-k", "other", "mc", "info"))
                     .toArray(String[]::new));
             assertThat(wrong.rc()).isEqualTo(1);
             assertThat(wrong.err()).contains("K_g").doesNotContain("other");

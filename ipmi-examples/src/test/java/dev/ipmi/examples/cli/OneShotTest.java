@@ -1,9 +1,8 @@
 package dev.ipmi.examples.cli;
 
+import static dev.ipmi.examples.cli.CliRun.ipmi;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -130,25 +129,16 @@ class OneShotTest {
         assertThat(root.findOption("--sdr-cache").arity().min()).isEqualTo(1);
     }
 
-    private record Run(int rc, String out, String err) {}
-
-    private static Run ipmi(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int rc = IpmiCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(rc, out.toString(), err.toString());
-    }
-
     @Test
     void anErrorReadsAndExitsAsOnThePicocliPath() {
         // "--" sends the same line through picocli
-        Run fast = ipmi("-H", "h", "power", "bogus");
-        Run picocli = ipmi("-H", "h", "--", "power", "bogus");
+        CliRun fast = ipmi("-H", "h", "power", "bogus");
+        CliRun picocli = ipmi("-H", "h", "--", "power", "bogus");
         assertThat(fast).isEqualTo(picocli);
         assertThat(fast.rc()).isEqualTo(1);
         assertThat(fast.err()).isEqualTo("chassis power Commands: status, on, off, cycle, reset, diag, soft"
                 + System.lineSeparator());
-        Run noHost = ipmi("chassis", "status");
+        CliRun noHost = ipmi("chassis", "status");
         assertThat(noHost).isEqualTo(ipmi("--", "chassis", "status"));
         assertThat(noHost.err()).startsWith("no host given");
     }

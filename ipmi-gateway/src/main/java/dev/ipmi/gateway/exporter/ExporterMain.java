@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -34,17 +35,29 @@ public final class ExporterMain {
     /**
      * SIGHUP reloads the config file, as it does for ipmi_exporter (a unit file's
      * {@code ExecReload=kill -HUP $MAINPID} keeps working). {@code sun.misc.Signal} is the JDK's
-     * only way to take a signal; where it is missing, {@code POST /-/reload} still works.
+     * only way to take a signal; where it is missing, {@code POST /-/reload} still works. Installed
+     * before the server listens, so a SIGHUP sent as soon as the port answers cannot take the JVM's
+     * default action (shutdown); one that comes before the server exists has nothing to reload yet.
+     * A process started with SIGHUP ignored (under {@code nohup}) keeps ignoring it: the JVM does
+     * not take over an ignored shutdown signal, so that is said once on stderr.
      */
-    private static void onHangUp(ExporterServer server, PrintStream err) {
+    private static void onHangUp(AtomicReference<ExporterServer> server, PrintStream err) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> {
+            sun.misc.SignalHandler previous = sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> {
+                ExporterServer running = server.get();
+                if (running == null) {
+                    return;
+                }
                 try {
-                    server.reload();
+                    running.reload();
                 } catch (ConfigException e) {
                     // logged by reload; the last good configuration stays
                 }
             });
+            if (previous == sun.misc.SignalHandler.SIG_IGN) {
+                err.println("ipmi-gateway exporter: SIGHUP is ignored in this process (started under nohup?);"
+                        + " use POST /-/reload to re-read the configuration");
+            }
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
             err.println("ipmi-gateway exporter: SIGHUP cannot be handled here (" + e.getMessage()
                     + "); use POST /-/reload");
@@ -98,6 +111,8 @@ public final class ExporterMain {
             return 2;
         }
         String host = colon <= 0 ? "0.0.0.0" : listen.substring(0, colon).replace("[", "").replace("]", "");
+        AtomicReference<ExporterServer> started = new AtomicReference<>();
+        onHangUp(started, err);
         ExporterServer server;
         try {
             server = ExporterServer.start(cfg, Optional.ofNullable(config).map(Path::of), web, host, port);
@@ -105,7 +120,7 @@ public final class ExporterMain {
             err.println("ipmi-gateway exporter: cannot start: " + e.getMessage());
             return 1;
         }
-        onHangUp(server, err);
+        started.set(server);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -48,7 +48,11 @@ class ExporterJarIT {
         Files.writeString(yml, "modules:\n  default: {user: admin, pass: x}\n");
         int port = Peers.freePort();
         String scrape = "http://127.0.0.1:" + port + "/ipmi?target=127.0.0.1:1&module=added";
-        try (Peers.Program p = Peers.Program.start(List.of(JAVA, "-jar", JAR.toString(), "exporter",
+        // The jar is started with SIGHUP at its default disposition: a build run under nohup passes
+        // "ignored" down to every child, and the JVM does not take over an ignored shutdown signal.
+        try (Peers.Program p = Peers.Program.start(List.of("python3", "-c",
+                "import os, signal, sys; signal.signal(signal.SIGHUP, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])",
+                JAVA, "-jar", JAR.toString(), "exporter",
                 "--config", yml.toString(), "--listen", "127.0.0.1:" + port), dir, "exporter-hup")) {
             Peers.awaitHttp("http://127.0.0.1:" + port + "/metrics", Duration.ofSeconds(60), p);
             assertThat(Peers.get(scrape, "X-Prometheus-Scrape-Timeout-Seconds", "1").statusCode()).isEqualTo(400);
