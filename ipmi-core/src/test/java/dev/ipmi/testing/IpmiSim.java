@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -251,23 +252,39 @@ public final class IpmiSim implements AutoCloseable {
 
     /** Runs a command, 60 s at most; returns stdout, throws with the output on a non-zero exit. */
     public static String run(List<String> command, Path dir) throws IOException, InterruptedException {
+        Exec r = exec(command, dir, Map.of());
+        if (r.rc() != 0) {
+            throw new IOException("exit " + r.rc() + " from " + String.join(" ", command) + ": " + r.err() + r.out());
+        }
+        return r.out();
+    }
+
+    /** What a finished process printed and returned. */
+    public record Exec(int rc, String out, String err) {}
+
+    /**
+     * Runs a command in {@code dir} with {@code env} added to this process's environment and stdin
+     * from /dev/null, 60 s at most (then it is killed and this throws); stderr goes through a file,
+     * so a chatty child cannot block on a full pipe while stdout is read.
+     */
+    public static Exec exec(List<String> command, Path dir, Map<String, String> env)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().putAll(env);
         Path err = Files.createTempFile("ipmi-run-", ".err");
-        pb.redirectError(err.toFile());
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("timed out: " + command);
+        try {
+            pb.redirectError(err.toFile());
+            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            Process p = pb.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("timed out: " + command);
+            }
+            return new Exec(p.exitValue(), new String(out, StandardCharsets.UTF_8), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(err);
         }
-        String stderr = Files.readString(err);
-        Files.deleteIfExists(err);
-        if (p.exitValue() != 0) {
-            throw new IOException("exit " + p.exitValue() + " from " + String.join(" ", command) + ": " + stderr
-                    + new String(out, StandardCharsets.UTF_8));
-        }
-        return new String(out, StandardCharsets.UTF_8);
     }
 
     private void awaitReady(Duration timeout) throws IOException, InterruptedException {

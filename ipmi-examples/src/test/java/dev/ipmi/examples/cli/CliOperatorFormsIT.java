@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,18 +67,8 @@ class CliOperatorFormsIT {
 
     /** A process with its exit code, stdout and stderr (ipmitool's failures are compared too). */
     private static CliRun process(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(sim.stateDir().toFile());
-        pb.environment().putAll(env);
-        Path err = Files.createTempFile(tmp, "err", ".txt");
-        pb.redirectError(err.toFile());
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("timed out: " + command);
-        }
-        return new CliRun(p.exitValue(), new String(out, StandardCharsets.UTF_8), Files.readString(err));
+        IpmiSim.Exec r = IpmiSim.exec(command, sim.stateDir(), env);
+        return new CliRun(r.rc(), r.out(), r.err());
     }
 
     private static CliRun ipmitool(String... args) throws IOException, InterruptedException {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.testing.IpmiSim;
 import dev.ipmi.testing.Vectors;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,11 +67,9 @@ class DeviceSdrCliIT {
         List<String> args = new ArrayList<>(List.of("-I", "lanplus", "-H", sim.host(), "-p",
                 Integer.toString(sim.port()), "-U", IpmiSim.ADMIN, "-P", IpmiSim.ADMIN_PASSWORD));
         args.addAll(Arrays.asList(command));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int rc = IpmiCli.execute(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
-        assertThat(rc).as("rc; stderr: %s", err).isZero();
-        return out.toString();
+        CliRun r = CliRun.ipmi(args.toArray(String[]::new));
+        assertThat(r.rc()).as("rc; stderr: %s", r.err()).isZero();
+        return r.out();
     }
 
     @Test

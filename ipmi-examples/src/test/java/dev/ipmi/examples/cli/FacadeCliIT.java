@@ -3,15 +3,11 @@ package dev.ipmi.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.testing.IpmiSim;
-import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,34 +37,18 @@ class FacadeCliIT {
         }
     }
 
-    record Run(int rc, String out, String err) {}
-
-    private static Run ours(String iface, String... command) {
+    private static CliRun ours(String iface, String... command) {
         List<String> args = new ArrayList<>(List.of("-I", iface, "-H", sim.host(), "-p",
                 Integer.toString(sim.port()), "-U", IpmiSim.ADMIN, "-P", IpmiSim.ADMIN_PASSWORD));
         args.addAll(Arrays.asList(command));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int rc = IpmiCli.execute(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
-        return new Run(rc, out.toString(), err.toString());
+        return CliRun.ipmi(args.toArray(String[]::new));
     }
 
-    private static Run ipmitool(String iface, String... command) throws IOException, InterruptedException {
+    private static CliRun ipmitool(String iface, String... command) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(sim.ipmitoolArgs(iface, IpmiSim.ADMIN, IpmiSim.ADMIN_PASSWORD));
         args.addAll(Arrays.asList(command));
-        ProcessBuilder pb = new ProcessBuilder(args).directory(sim.stateDir().toFile());
-        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        File err = File.createTempFile("ipmitool-", ".err");
-        pb.redirectError(err);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("ipmitool timed out: " + args);
-        }
-        String e = java.nio.file.Files.readString(err.toPath());
-        err.delete();
-        return new Run(p.exitValue(), out, e);
+        IpmiSim.Exec r = IpmiSim.exec(args, sim.stateDir(), Map.of());
+        return new CliRun(r.rc(), r.out(), r.err());
     }
 
     static Stream<Arguments> readCommands() {
@@ -84,8 +64,8 @@ class FacadeCliIT {
     @MethodSource("readCommands")
     void readCommandsPrintWhatIpmitoolPrints(String iface, String command) throws Exception {
         String[] words = command.split(" ");
-        Run theirs = ipmitool(iface, words);
-        Run mine = ours(iface, words);
+        CliRun theirs = ipmitool(iface, words);
+        CliRun mine = ours(iface, words);
         assertThat(mine.rc()).as("exit code; stderr: %s", mine.err()).isEqualTo(theirs.rc() == 0 ? 0 : 1);
         assertThat(mine.out()).isEqualTo(theirs.out());
         if (theirs.rc() != 0) {
@@ -96,11 +76,11 @@ class FacadeCliIT {
     @ParameterizedTest
     @ValueSource(strings = {"lan", "lanplus"})
     void powerOnAndOffAreSeenByIpmitool(String iface) throws Exception {
-        Run on = ours(iface, "power", "on");
+        CliRun on = ours(iface, "power", "on");
         assertThat(on.out()).isEqualTo("Chassis Power Control: Up/On\n");
         assertThat(ipmitool(iface, "power", "status").out()).isEqualTo("Chassis Power is on\n");
         assertThat(ipmitool(iface, "chassis", "status").out()).isEqualTo(ours(iface, "chassis", "status").out());
-        Run off = ours(iface, "chassis", "power", "off");
+        CliRun off = ours(iface, "chassis", "power", "off");
         assertThat(off.out()).isEqualTo("Chassis Power Control: Down/Off\n");
         assertThat(ipmitool(iface, "power", "status").out()).isEqualTo("Chassis Power is off\n");
         assertThat(ipmitool(iface, "chassis", "status").out()).isEqualTo(ours(iface, "chassis", "status").out());
@@ -125,10 +105,10 @@ class FacadeCliIT {
         int uid = iface.equals("lan") ? 9 : 10;
         String name = "it" + iface;
         assertThat(ours(iface, "user", "set", "name", Integer.toString(uid), name).rc()).isZero();
-        Run pw = ours(iface, "user", "set", "password", Integer.toString(uid), "secret12", "16");
+        CliRun pw = ours(iface, "user", "set", "password", Integer.toString(uid), "secret12", "16");
         assertThat(pw.out()).isEqualTo("Set User Password command successful (user " + uid + ")\n");
         assertThat(ours(iface, "user", "enable", Integer.toString(uid)).rc()).isZero();
-        Run access = ours(iface, "channel", "setaccess", "1", Integer.toString(uid), "callin=on", "ipmi=on",
+        CliRun access = ours(iface, "channel", "setaccess", "1", Integer.toString(uid), "callin=on", "ipmi=on",
                 "link=on", "privilege=3");
         assertThat(access.out()).isEqualTo("Set User Access (channel 1 id " + uid + ") successful.\n");
         String list = ipmitool(iface, "user", "list", "1").out();
@@ -137,7 +117,7 @@ class FacadeCliIT {
         assertThat(ours(iface, "user", "list", "1").out()).isEqualTo(list);
         assertThat(ours(iface, "channel", "getaccess", "1", Integer.toString(uid)).out())
                 .isEqualTo(ipmitool(iface, "channel", "getaccess", "1", Integer.toString(uid)).out());
-        Run priv = ours(iface, "user", "priv", Integer.toString(uid), "2", "1");
+        CliRun priv = ours(iface, "user", "priv", Integer.toString(uid), "2", "1");
         assertThat(priv.out()).isEqualTo("Set Privilege Level command successful (user " + uid + ")\n");
         assertThat(ipmitool(iface, "channel", "getaccess", "1", Integer.toString(uid)).out())
                 .contains("Privilege Level      : USER");
@@ -149,7 +129,7 @@ class FacadeCliIT {
     @ValueSource(strings = {"lan", "lanplus"})
     void lanSettingsWrittenByUsMatchIpmitoolsLanPrint(String iface) throws Exception {
         String ip = iface.equals("lan") ? "192.0.2.77" : "192.0.2.78";
-        Run set = ours(iface, "lan", "set", "1", "ipaddr", ip);
+        CliRun set = ours(iface, "lan", "set", "1", "ipaddr", ip);
         assertThat(set.rc()).as(set.err()).isZero();
         assertThat(set.out()).isEqualTo("Setting LAN IP Address to " + ip + "\n");
         assertThat(ours(iface, "lan", "set", "1", "netmask", "255.255.0.0").out())
@@ -183,10 +163,10 @@ class FacadeCliIT {
     @ParameterizedTest
     @ValueSource(strings = {"lan", "lanplus"})
     void jsonPrintsTheTypedRecord(String iface) {
-        Run r = ours(iface, "--json", "chassis", "status");
+        CliRun r = ours(iface, "--json", "chassis", "status");
         assertThat(r.rc()).isZero();
         assertThat(r.out()).startsWith("{\"powerOn\":").contains("\"restorePolicy\":{\"code\":");
-        Run users = ours(iface, "--json", "user", "list", "1");
+        CliRun users = ours(iface, "--json", "user", "list", "1");
         assertThat(users.out()).startsWith("[{\"id\":1,").contains("\"name\":\"admin\"");
     }
 
@@ -194,8 +174,8 @@ class FacadeCliIT {
     @ValueSource(strings = {"lan", "lanplus"})
     void bridgingToAnAbsentControllerFailsLikeIpmitool(String iface) throws Exception {
         // ipmi_sim has no controller at 40h: it answers Send Message with 83h (NAK on write)
-        Run theirs = ipmitool(iface, "-t", "0x40", "-b", "0", "raw", "6", "1");
-        Run mine = ours(iface, "-t", "0x40", "-b", "0", "raw", "6", "1");
+        CliRun theirs = ipmitool(iface, "-t", "0x40", "-b", "0", "raw", "6", "1");
+        CliRun mine = ours(iface, "-t", "0x40", "-b", "0", "raw", "6", "1");
         assertThat(theirs.rc()).isEqualTo(1);
         assertThat(mine.rc()).isEqualTo(1);
         assertThat(mine.out()).isEmpty();
@@ -206,8 +186,8 @@ class FacadeCliIT {
     @org.junit.jupiter.api.Test
     void doubleBridgingThroughAnAbsentTransitFailsLikeIpmitool() throws Exception {
         // no transit controller at 40h: ipmi_sim answers the outer Send Message with 83h
-        Run theirs = ipmitool("lan", "-T", "0x40", "-B", "0", "-t", "0x42", "-b", "7", "raw", "6", "1");
-        Run mine = ours("lan", "-T", "0x40", "-B", "0", "-t", "0x42", "-b", "7", "raw", "6", "1");
+        CliRun theirs = ipmitool("lan", "-T", "0x40", "-B", "0", "-t", "0x42", "-b", "7", "raw", "6", "1");
+        CliRun mine = ours("lan", "-T", "0x40", "-B", "0", "-t", "0x42", "-b", "7", "raw", "6", "1");
         assertThat(theirs.rc()).isEqualTo(1);
         assertThat(theirs.err()).startsWith("Unable to send RAW command (channel=0x7 netfn=0x6 lun=0x0 cmd=0x1");
         assertThat(mine.rc()).isEqualTo(1);

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.testing.IpmiSim;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,7 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,8 +44,6 @@ class IpmiCliMonitoringIT {
         }
     }
 
-    record Run(int rc, String out, String err) {}
-
     private static List<String> iface(String iface) {
         List<String> a = new ArrayList<>(List.of("-I", iface, "-H", sim.host(), "-p", Integer.toString(sim.port()),
                 "-U", IpmiSim.ADMIN, "-P", IpmiSim.ADMIN_PASSWORD));
@@ -56,38 +51,22 @@ class IpmiCliMonitoringIT {
         return a;
     }
 
-    static Run ours(String iface, String... cmd) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] args = Stream.concat(iface(iface).stream(), Stream.of(cmd)).toArray(String[]::new);
-        int rc = IpmiCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(rc, out.toString(), err.toString());
+    static CliRun ours(String iface, String... cmd) {
+        return CliRun.ipmi(Stream.concat(iface(iface).stream(), Stream.of(cmd)).toArray(String[]::new));
     }
 
-    static Run ipmitool(String iface, String... cmd) throws IOException, InterruptedException {
+    static CliRun ipmitool(String iface, String... cmd) throws IOException, InterruptedException {
         List<String> a = new ArrayList<>(List.of("ipmitool"));
         a.addAll(iface(iface));
         a.addAll(List.of(cmd));
-        ProcessBuilder pb = new ProcessBuilder(a).directory(sim.stateDir().toFile());
-        pb.environment().put("TZ", ZoneId.systemDefault().getId());
-        Path err = Files.createTempFile("ipmitool-", ".err");
-        pb.redirectError(err.toFile());
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("ipmitool timed out: " + a);
-        }
-        String e = Files.readString(err);
-        Files.deleteIfExists(err);
-        return new Run(p.exitValue(), out, e);
+        IpmiSim.Exec r = IpmiSim.exec(a, sim.stateDir(), Map.of("TZ", ZoneId.systemDefault().getId()));
+        return new CliRun(r.rc(), r.out(), r.err());
     }
 
     /** Runs ipmitool first (the reference), then ours, and requires identical output. */
-    static Run same(String iface, String... cmd) throws Exception {
-        Run expected = ipmitool(iface, cmd);
-        Run actual = ours(iface, cmd);
+    static CliRun same(String iface, String... cmd) throws Exception {
+        CliRun expected = ipmitool(iface, cmd);
+        CliRun actual = ours(iface, cmd);
         assertThat(actual.out()).as("stdout of %s", String.join(" ", cmd)).isEqualTo(expected.out());
         assertThat(actual.err()).as("stderr of %s", String.join(" ", cmd)).isEqualTo(expected.err());
         assertThat(actual.rc()).as("exit code of %s", String.join(" ", cmd)).isEqualTo(expected.rc());
@@ -107,8 +86,8 @@ class IpmiCliMonitoringIT {
 
     /** "sel time get": the BMC clock ticks between the two runs, so the times may differ by a second or two. */
     static void sameClock(String iface) throws Exception {
-        Run expected = ipmitool(iface, "sel", "time", "get");
-        Run actual = ours(iface, "sel", "time", "get");
+        CliRun expected = ipmitool(iface, "sel", "time", "get");
+        CliRun actual = ours(iface, "sel", "time", "get");
         assertThat(actual.rc()).isEqualTo(expected.rc());
         assertThat(actual.err()).isEqualTo(expected.err());
         assertThat(actual.out().replaceAll("\\d", "0")).isEqualTo(expected.out().replaceAll("\\d", "0"));
@@ -152,7 +131,7 @@ class IpmiCliMonitoringIT {
         same("lan", "fru", "print", "0");
         same("lan", "fru", "print", "5");
         sameClock("lan");
-        Run sel = ours("lan", "sel", "list");
+        CliRun sel = ours("lan", "sel", "list");
         List<String> get = new ArrayList<>(List.of("sel", "get"));
         sel.out().lines().map(l -> "0x" + l.substring(0, 4).strip()).forEach(get::add);
         get.add("0x7777");
@@ -172,9 +151,9 @@ class IpmiCliMonitoringIT {
         sim.command("sensor_set_value 0x20 0 1 99 1", "sensor_set_value 0x20 0 3 8 1",
                 "sensor_set_value 0x20 0 4 185 1", "sensor_set_bit_clr_rest 0x20 0 5 1 1 1");
         listsAndDetails("lan");
-        Run sensors = ours("lan", "sensor", "list");
+        CliRun sensors = ours("lan", "sensor", "list");
         assertThat(sensors.out()).contains("| 99.000     | degrees C  | cr    |").contains("| 11.100     | Volts ");
-        Run sel = ours("lan", "sel", "list");
+        CliRun sel = ours("lan", "sel", "list");
         List<String> get = new ArrayList<>(List.of("sel", "get"));
         sel.out().lines().map(l -> "0x" + l.substring(0, 4).strip()).forEach(get::add);
         same("lan", get.toArray(String[]::new));
@@ -183,7 +162,7 @@ class IpmiCliMonitoringIT {
     @Test
     @Order(4)
     void thresholdWeSetIsWhatIpmitoolReads() throws Exception {
-        Run set = ours("lan", "sensor", "thresh", "CPU Temp", "unc", "81");
+        CliRun set = ours("lan", "sensor", "thresh", "CPU Temp", "unc", "81");
         assertThat(set.rc()).as(set.err()).isZero();
         assertThat(ipmitool("lan", "sensor", "get", "CPU Temp").out())
                 .contains(" Upper Non-Critical    : 81.000\n");
@@ -198,7 +177,7 @@ class IpmiCliMonitoringIT {
     @Test
     @Order(5)
     void selTimeSetNowThenGet() throws Exception {
-        Run set = ours("lan", "sel", "time", "set", "now");
+        CliRun set = ours("lan", "sel", "time", "set", "now");
         assertThat(set.rc()).as(set.err()).isZero();
         Instant now = Instant.now();
         DateTimeFormatter f = DateTimeFormatter.ofPattern("MM/dd/yy HH:mm:ss");
@@ -209,8 +188,8 @@ class IpmiCliMonitoringIT {
                 .toInstant();
         assertThat(Math.abs(printed.getEpochSecond() - now.getEpochSecond())).isLessThanOrEqualTo(3);
         // ipmitool prints the BMC clock read back after setting it: compare with a second's tolerance
-        Run theirsSet = ipmitool("lan", "sel", "time", "set", "11/21/26 10:00:00");
-        Run oursSet = ours("lan", "sel", "time", "set", "11/21/26 10:00:00");
+        CliRun theirsSet = ipmitool("lan", "sel", "time", "set", "11/21/26 10:00:00");
+        CliRun oursSet = ours("lan", "sel", "time", "set", "11/21/26 10:00:00");
         assertThat(oursSet.rc()).isEqualTo(theirsSet.rc()).isZero();
         assertThat(clock(oursSet.out()) - clock("11/21/26 10:00:00 UTC")).isBetween(0L, 1L);
         assertThat(clock(theirsSet.out()) - clock("11/21/26 10:00:00 UTC")).isBetween(0L, 1L);
@@ -233,13 +212,13 @@ class IpmiCliMonitoringIT {
         same("lan", "sel", "list");
         same("lan", "sel", "elist");
         List<String> ids = ours("lan", "sel", "list").out().lines().map(l -> l.substring(0, 4).strip()).toList();
-        Run del = ours("lan", "sel", "delete", "0x" + ids.get(ids.size() - 1), "0x" + ids.get(ids.size() - 2));
+        CliRun del = ours("lan", "sel", "delete", "0x" + ids.get(ids.size() - 1), "0x" + ids.get(ids.size() - 2));
         assertThat(del.rc()).as(del.err()).isZero();
         assertThat(del.out()).isEqualTo("Deleted entry " + Integer.parseInt(ids.get(ids.size() - 2), 16) + "\n"
                 + "Deleted entry " + Integer.parseInt(ids.get(ids.size() - 1), 16) + "\n");
         same("lan", "sel", "delete", "0x7777", "xyz");
         same("lan", "sel", "list");
-        Run clear = ours("lan", "sel", "clear");
+        CliRun clear = ours("lan", "sel", "clear");
         assertThat(clear.out()).isEqualTo("Clearing SEL.  Please allow a few seconds to erase.\n");
         assertThat(ipmitool("lan", "sel", "info").out()).contains("Entries          : 0\n");
         same("lan", "sel", "info");
@@ -252,8 +231,8 @@ class IpmiCliMonitoringIT {
     @Order(7)
     void sdrCacheDirectoryServesTheNextRunWithoutReadingTheRecords() throws Exception {
         Path dir = Files.createTempDirectory(sim.stateDir(), "sdr-cache-");
-        Run expected = ipmitool("lan", "sdr", "elist");
-        Run first = ours("lan", "--sdr-cache", dir.toString(), "sdr", "elist");
+        CliRun expected = ipmitool("lan", "sdr", "elist");
+        CliRun first = ours("lan", "--sdr-cache", dir.toString(), "sdr", "elist");
         assertThat(first.out()).isEqualTo(expected.out());
         Path file;
         try (Stream<Path> files = Files.list(dir)) {
@@ -265,7 +244,7 @@ class IpmiCliMonitoringIT {
         String renamed = cached.replaceAll("(?i)4350552054656d70", "43505520546d7078");
         assertThat(renamed).isNotEqualTo(cached);
         Files.writeString(file, renamed);
-        Run fromCache = ours("lan", "--sdr-cache", dir.toString(), "sdr", "elist");
+        CliRun fromCache = ours("lan", "--sdr-cache", dir.toString(), "sdr", "elist");
         assertThat(fromCache.out()).contains("CPU Tmpx         | 01h |").doesNotContain("CPU Temp");
         assertThat(ours("lan", "sdr", "elist").out()).isEqualTo(expected.out());
     }
