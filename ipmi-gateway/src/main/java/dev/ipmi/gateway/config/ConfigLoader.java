@@ -42,13 +42,17 @@ public final class ConfigLoader {
         this.baseDir = baseDir;
     }
 
-    public static GatewayConfig load(Path file) {
-        String text;
+    /** A configuration file's text (UTF-8); one that cannot be read stops start-up naming the file. */
+    public static String read(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigException("", 0, "cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    public static GatewayConfig load(Path file) {
+        String text = read(file);
         Path dir = file.toAbsolutePath().getParent();
         return new ConfigLoader(System::getenv, dir).parse(text);
     }

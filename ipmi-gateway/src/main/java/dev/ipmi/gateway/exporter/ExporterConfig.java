@@ -1,11 +1,8 @@
 package dev.ipmi.gateway.exporter;
 
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.gateway.config.ConfigException;
+import dev.ipmi.gateway.config.ConfigLoader;
 import dev.ipmi.gateway.config.YamlNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,12 +46,7 @@ public record ExporterConfig(Map<String, Module> modules) {
     }
 
     public static ExporterConfig load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException("", 0, "cannot read " + file + ": " + e.getMessage());
-        }
+        String text = ConfigLoader.read(file);
         return parse(text);
     }
 

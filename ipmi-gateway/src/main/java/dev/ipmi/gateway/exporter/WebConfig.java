@@ -1,6 +1,6 @@
 package dev.ipmi.gateway.exporter;
 
-import dev.ipmi.gateway.config.ConfigException;
+import dev.ipmi.gateway.config.ConfigLoader;
 import dev.ipmi.gateway.config.YamlNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -50,12 +50,7 @@ record WebConfig(Optional<Tls> tls, Map<String, String> basicAuthUsers) {
     }
 
     static WebConfig load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException("", 0, "cannot read " + file + ": " + e.getMessage());
-        }
+        String text = ConfigLoader.read(file);
         return parse(text, file.toAbsolutePath().getParent());
     }
 
