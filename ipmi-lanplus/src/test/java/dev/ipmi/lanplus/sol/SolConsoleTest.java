@@ -132,18 +132,24 @@ class SolConsoleTest {
         }
     }
 
+    /** The BMC deactivates the payload and the status listener closes the session from its callback. */
+    private static SolSession deactivatedByTheBmcAndClosedFromTheListener(FakeSolTransport t) throws Exception {
+        SolSession[] holder = new SolSession[1];
+        CompletableFuture<SolEvent> seen = new CompletableFuture<>();
+        SolSession s = SolConsole.activate(t, FAST, e -> {
+            holder[0].close();
+            seen.complete(e);
+        });
+        holder[0] = s;
+        t.bmcDeactivates();
+        assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(SolEvent.DEACTIVATED_BY_BMC);
+        return s;
+    }
+
     @Test
     void closingFromTheListenerDoesNotDeadlock() throws Exception {
         try (FakeSolTransport t = new FakeSolTransport(0)) {
-            SolSession[] holder = new SolSession[1];
-            CompletableFuture<SolEvent> seen = new CompletableFuture<>();
-            SolSession s = SolConsole.activate(t, FAST, e -> {
-                holder[0].close();
-                seen.complete(e);
-            });
-            holder[0] = s;
-            t.bmcDeactivates();
-            assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(SolEvent.DEACTIVATED_BY_BMC);
+            SolSession s = deactivatedByTheBmcAndClosedFromTheListener(t);
             assertThat(s.input().read()).isEqualTo(-1);
         }
     }
@@ -152,15 +158,7 @@ class SolConsoleTest {
     void closingFromTheListenerAfterABmcDeactivationSendsNoDeactivatePayload() throws Exception {
         // Deactivate Payload from the old owner would end the console of whoever took the payload over
         try (FakeSolTransport t = new FakeSolTransport(0)) {
-            SolSession[] holder = new SolSession[1];
-            CompletableFuture<SolEvent> seen = new CompletableFuture<>();
-            SolSession s = SolConsole.activate(t, FAST, e -> {
-                holder[0].close();
-                seen.complete(e);
-            });
-            holder[0] = s;
-            t.bmcDeactivates();
-            assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(SolEvent.DEACTIVATED_BY_BMC);
+            SolSession s = deactivatedByTheBmcAndClosedFromTheListener(t);
             assertThat(s.input().read()).isEqualTo(-1);
             assertThat(t.commands).noneMatch(id -> id.matches(DeactivatePayload.ID));
         }
