@@ -10,7 +10,6 @@ import dev.ipmi.core.event.DropReason;
 import dev.ipmi.core.event.IpmiEventListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
@@ -35,9 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The non-blocking UDP engine: one I/O thread with one {@link Selector} serves any number of
- * sessions, each a {@link SessionMachine} bound to its own connected {@link DatagramChannel}
- * (so the kernel filters datagrams by peer address and reports ICMP errors per session). There is
- * no thread per session or per request, and nothing on the I/O thread blocks: machines are pure,
+ * sessions, each a {@link SessionMachine}. There is no thread per session or per request, and
+ * nothing on the I/O thread blocks: machines are pure,
  * sends are non-blocking (a datagram the socket buffer cannot take is lost like any other and
  * retransmitted), and futures are completed on the completion executor, never on the I/O thread
  * unless {@link Builder#completionExecutor} says so.
@@ -48,9 +46,19 @@ import org.slf4j.LoggerFactory;
  * place and is moved on when it comes due, so the queue holds about one entry per session instead
  * of one per request.
  *
- * <p>Scale: a session costs one socket (file descriptor), a few objects and a timer entry; the
- * selector handles thousands of them. Raise the process file-descriptor limit for very large
- * fleets.
+ * <p>Sockets: sessions share a few unconnected sockets, at most {@value #SESSIONS_PER_SOCKET} on
+ * each and never two to the same BMC address and port, and the engine hands every datagram to the
+ * session of its source address and port (what a connected socket's kernel filter did; a datagram
+ * from any other source is dropped and counted in {@link #strayDatagrams()}). A socket per session
+ * cost about 13 system calls to set up and tear down (socket, bind, connect, getsockname, fcntl,
+ * epoll_ctl, close) and one wake-up of the selector per datagram; shared sockets are read until
+ * they are empty, so a burst of replies costs one wake-up. The cap per socket keeps a burst of
+ * replies within one socket's receive buffer. Unconnected sockets get no ICMP errors (Linux reports
+ * them only to connected sockets), so a closed port shows as a timeout, as on most BMC networks
+ * anyway.
+ *
+ * <p>Scale: a session costs a few objects and a timer entry, and 10,000 sessions use about 80 file
+ * descriptors.
  *
  * <p>Use {@link #shared()} (a daemon engine living as long as the JVM) or build your own and
  * {@link #close()} it, which fails every open session's pending calls.
@@ -58,6 +66,12 @@ import org.slf4j.LoggerFactory;
 public final class UdpEngine implements TransportEngine, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UdpEngine.class);
     private static final AtomicInteger ENGINES = new AtomicInteger();
+    /** Sessions per shared socket: 128 replies in flight fit a default 208 KiB receive buffer. */
+    static final int SESSIONS_PER_SOCKET = 128;
+    /** Asked of the kernel for each shared socket; Linux caps it at net.core.rmem_max. */
+    private static final int RECEIVE_BUFFER = 1 << 20;
+    /** Datagrams read from one socket per turn of the loop, so timers and tasks are not starved. */
+    private static final int READS_PER_TURN = 256;
 
     private static final class SharedHolder {
         static final UdpEngine SHARED = builder().threadName("ipmi-io-shared").build(true);
@@ -90,7 +104,12 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
     private final PriorityQueue<TimerEntry> timers = new PriorityQueue<>(
             (a, b) -> Long.compare(a.deadline - b.deadline, 0));
     private final Set<Registration> registrations = new HashSet<>();
+    /** The shared sockets (I/O thread only). */
+    private final List<SharedSocket> sockets = new ArrayList<>();
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(65536);
+    private final java.util.concurrent.atomic.AtomicLong strays = new java.util.concurrent.atomic.AtomicLong();
+    /** Completions of this turn of the loop, handed to the completion executor together at its end (I/O thread only). */
+    private final ArrayList<Runnable> turnCompletions = new ArrayList<>();
     private volatile boolean running = true;
 
     /** A session's timer ({@code reg} set) or a plain task on the I/O thread ({@code task} set). */
@@ -147,11 +166,12 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
     }
 
     /**
-     * Opens a UDP socket connected to {@code bmc}, binds {@code machine} to it and calls
-     * {@link SessionMachine#start} on the I/O thread.
+     * Binds {@code machine} to {@code bmc} on one of the engine's shared sockets and calls
+     * {@link SessionMachine#start} on the I/O thread. When no socket can be opened the machine's
+     * {@link SessionMachine#onFailure} says so.
      *
-     * @param listener receives {@link DropReason#RECEIVE_ERROR} events for socket errors
-     * @throws IpmiTransportException when the socket cannot be opened (e.g. unresolved address)
+     * @param listener receives {@link DropReason#RECEIVE_ERROR} events for errors of the socket the session is on
+     * @throws IpmiTransportException when {@code bmc} is unresolved or the engine is closed
      */
     public Registration register(InetSocketAddress bmc, SessionMachine machine, IpmiEventListener listener) {
         Objects.requireNonNull(machine, "machine");
@@ -162,26 +182,117 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
         if (!running) {
             throw new IpmiTransportException("engine closed");
         }
-        DatagramChannel ch;
-        try {
-            ch = DatagramChannel.open(bmc.getAddress() instanceof java.net.Inet6Address
-                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-            ch.configureBlocking(false);
-            ch.connect(bmc);
-        } catch (IOException e) {
-            throw new IpmiTransportException("cannot open UDP socket to " + bmc + ": " + e.getMessage(), e);
-        }
-        Registration reg = new Registration(bmc, machine, ch, IpmiEventListener.safe(listener));
+        Registration reg = new Registration(bmc, machine, IpmiEventListener.safe(listener));
         post(() -> {
             try {
-                reg.key = ch.register(selector, SelectionKey.OP_READ, reg);
-                registrations.add(reg);
-                reg.step(machine::start);
+                reg.socket = socketFor(bmc);
             } catch (IOException e) {
-                reg.step(now -> machine.onFailure(new IpmiTransportException("cannot register socket", e), now));
+                reg.step(now -> machine.onFailure(new IpmiTransportException(
+                        "cannot open UDP socket for " + bmc + ": " + e.getMessage(), e), now).end());
+                return;
             }
+            reg.socket.peers.put(bmc, reg);
+            registrations.add(reg);
+            reg.step(machine::start);
         });
         return reg;
+    }
+
+    /**
+     * How many datagrams came from an address and port no session of this engine talks to (or for a
+     * session that had already ended), and were dropped.
+     */
+    public long strayDatagrams() {
+        return strays.get();
+    }
+
+    /** A shared socket with room for a session to {@code bmc} (I/O thread). */
+    private SharedSocket socketFor(InetSocketAddress bmc) throws IOException {
+        boolean v6 = bmc.getAddress() instanceof java.net.Inet6Address;
+        for (int i = 0; i < sockets.size(); i++) {
+            SharedSocket s = sockets.get(i);
+            if (s.v6 == v6 && s.peers.size() < SESSIONS_PER_SOCKET && !s.peers.containsKey(bmc)) {
+                return s;
+            }
+        }
+        DatagramChannel ch = DatagramChannel.open(v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        try {
+            ch.configureBlocking(false);
+            try {
+                ch.setOption(java.net.StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
+            } catch (IOException | UnsupportedOperationException e) {
+                LOG.debug("cannot enlarge the receive buffer: {}", e.toString());
+            }
+            ch.bind(null);
+            SharedSocket s = new SharedSocket(ch, v6);
+            s.key = ch.register(selector, SelectionKey.OP_READ, s);
+            sockets.add(s);
+            return s;
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /**
+     * One unconnected socket and the sessions on it, by BMC address and port (I/O thread only).
+     * Emptied sockets stay open for the next sessions; {@link #shutdown} closes them.
+     */
+    private final class SharedSocket {
+        final DatagramChannel channel;
+        final boolean v6;
+        final java.util.HashMap<InetSocketAddress, Registration> peers = new java.util.HashMap<>();
+        SelectionKey key;
+
+        SharedSocket(DatagramChannel channel, boolean v6) {
+            this.channel = channel;
+            this.v6 = v6;
+        }
+
+        /**
+         * Reads until the socket is empty (or {@link #READS_PER_TURN}; the selector is
+         * level-triggered, so what is left is read in the next turn) and hands each datagram to its
+         * session.
+         */
+        void readAll() {
+            for (int i = 0; i < READS_PER_TURN; i++) {
+                receiveBuffer.clear();
+                java.net.SocketAddress from;
+                try {
+                    from = channel.receive(receiveBuffer);
+                } catch (IOException e) {
+                    // an unconnected socket's error is nobody's in particular: each session on it may have lost a datagram
+                    LOG.debug("receive failed: {}", e.toString());
+                    String why = e.toString();
+                    for (Registration r : peers.values()) {
+                        safe(() -> r.listener.packetDropped(r.bmc, DropReason.RECEIVE_ERROR, why));
+                    }
+                    return;
+                }
+                if (from == null) {
+                    return;
+                }
+                Registration r = peers.get(from);
+                if (r == null) {
+                    strays.incrementAndGet();
+                    LOG.debug("dropped a datagram of {} bytes from {}: no session talks to it", receiveBuffer.position(), from);
+                    continue;
+                }
+                receiveBuffer.flip();
+                byte[] d = new byte[receiveBuffer.remaining()];
+                receiveBuffer.get(d);
+                r.step(now -> r.machine.onDatagram(d, now));
+            }
+        }
+
+        void send(byte[] datagram, InetSocketAddress to) {
+            try {
+                channel.send(ByteBuffer.wrap(datagram), to);
+            } catch (IOException e) {
+                // lost like any datagram; retransmission or the timeout takes care of it
+                LOG.debug("send to {} failed: {}", to, e.toString());
+            }
+        }
     }
 
     /**
@@ -233,10 +344,10 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
     public final class Registration {
         private final InetSocketAddress bmc;
         private final SessionMachine machine;
-        private final DatagramChannel channel;
         private final IpmiEventListener listener;
         private final CompletableFuture<Void> ended = new CompletableFuture<>();
-        private SelectionKey key;
+        /** Set on the I/O thread when registered; null until then or when no socket could be opened. */
+        private SharedSocket socket;
         /** The machine's timer: armed, and when. */
         private boolean timerArmed;
         private long timerDeadline;
@@ -244,11 +355,9 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
         private TimerEntry queued;
         private boolean done;
 
-        private Registration(InetSocketAddress bmc, SessionMachine machine, DatagramChannel channel,
-                             IpmiEventListener listener) {
+        private Registration(InetSocketAddress bmc, SessionMachine machine, IpmiEventListener listener) {
             this.bmc = bmc;
             this.machine = machine;
-            this.channel = channel;
             this.listener = listener;
         }
 
@@ -265,7 +374,7 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
             try {
                 post(() -> {
                     if (done) {
-                        completions.execute(() -> call.future().completeExceptionally(
+                        complete(() -> call.future().completeExceptionally(
                                 new IpmiSessionLostException("session has ended", false, call.repeatable(), null)));
                     } else {
                         step(now -> machine.submit(call, now));
@@ -333,14 +442,8 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
         private void apply(Actions a) {
             // indexed loops: this runs for every packet, and the lists are mostly empty or hold one element
             List<byte[]> datagrams = a.datagrams();
-            for (int i = 0; i < datagrams.size(); i++) {
-                byte[] d = datagrams.get(i);
-                try {
-                    channel.write(ByteBuffer.wrap(d));
-                } catch (IOException e) {
-                    // lost like any datagram; retransmission or the timeout takes care of it
-                    LOG.debug("send to {} failed: {}", bmc, e.toString());
-                }
+            for (int i = 0; i < datagrams.size() && socket != null; i++) {
+                socket.send(datagrams.get(i), bmc);
             }
             if (a.timerChanged()) {
                 timerArmed = a.timer().isPresent();
@@ -364,12 +467,7 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
             }
             List<Actions.Completion> finished = a.completions();
             for (int i = 0; i < finished.size(); i++) {
-                Actions.Completion c = finished.get(i);
-                try {
-                    completions.execute(c::run);
-                } catch (RuntimeException rejected) {
-                    c.run();
-                }
+                complete(finished.get(i)::run);
             }
             if (a.ended()) {
                 release();
@@ -381,46 +479,74 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
             timerArmed = false;
             queued = null;
             registrations.remove(this);
-            if (key != null) {
-                key.cancel();
+            if (socket != null && socket.peers.get(bmc) == this) {
+                socket.peers.remove(bmc);
             }
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing left to do with a socket we are discarding
-            }
-            completions.execute(() -> ended.complete(null));
+            complete(() -> ended.complete(null));
+        }
+    }
+
+    /** Queues a future's completion for the end of this turn of the loop (I/O thread only). */
+    private void complete(Runnable completion) {
+        turnCompletions.add(completion);
+    }
+
+    /**
+     * Hands this turn's completions to the completion executor. One at a time, each would wake a
+     * parked pool thread (a futex call and a context switch, about three per host in a cold
+     * fan-out); together they go as one {@link CompletionBatch}, which its runners share.
+     */
+    private void flushCompletions() {
+        int n = turnCompletions.size();
+        if (n == 0) {
+            return;
+        }
+        Runnable task = n == 1 ? turnCompletions.get(0) : new CompletionBatch(turnCompletions.toArray(new Runnable[0]));
+        turnCompletions.clear();
+        try {
+            completions.execute(task);
+        } catch (RuntimeException rejected) {
+            // a rejecting executor (shut down by its owner): complete here rather than lose the results
+            task.run();
+        }
+    }
+
+    /**
+     * Completions run by whichever runners come: each runner, while items are left, first hands a
+     * next runner to the executor and then takes items one by one. A callback that blocks holds only
+     * its own runner's thread — the next runner goes on with the rest, as if each completion had
+     * been its own task — while callbacks that return at once are run back to back by one thread
+     * with a wake-up for the next runner now and then instead of one per completion. On the I/O
+     * thread (a direct executor) it runs everything in order and hands nothing on.
+     */
+    private final class CompletionBatch implements Runnable {
+        private final Runnable[] items;
+        private final AtomicInteger next = new AtomicInteger();
+
+        CompletionBatch(Runnable[] items) {
+            this.items = items;
         }
 
-        /**
-         * Reads one datagram. The selector is level-triggered: a datagram still queued makes the
-         * key ready again in the next select, which the loop runs anyway while sessions are busy.
-         * Draining until the socket is empty cost a read that failed with EAGAIN after almost every
-         * reply (a session has one request outstanding at a time, mostly), 3.6 wasted system calls
-         * per host in a cold fan-out.
-         */
-        private void readOne() {
-            if (done) {
+        @Override
+        public void run() {
+            int i = next.getAndIncrement();
+            if (i >= items.length) {
                 return;
             }
-            receiveBuffer.clear();
-            int n;
-            try {
-                n = channel.read(receiveBuffer);
-            } catch (PortUnreachableException e) {
-                safe(() -> listener.packetDropped(bmc, DropReason.RECEIVE_ERROR, "ICMP port unreachable"));
-                return;
-            } catch (IOException e) {
-                safe(() -> listener.packetDropped(bmc, DropReason.RECEIVE_ERROR, e.toString()));
-                return;
+            if (i + 1 < items.length && !inIoThread()) {
+                try {
+                    completions.execute(this);
+                } catch (RuntimeException rejected) {
+                    // this runner takes them all
+                }
             }
-            if (n <= 0) {
-                return;
-            }
-            receiveBuffer.flip();
-            byte[] d = new byte[n];
-            receiveBuffer.get(d);
-            step(now -> machine.onDatagram(d, now));
+            do {
+                try {
+                    items[i].run();
+                } catch (RuntimeException e) {
+                    LOG.debug("completion failed: {}", e.toString());
+                }
+            } while ((i = next.getAndIncrement()) < items.length);
         }
     }
 
@@ -452,11 +578,12 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
                 }
                 for (SelectionKey k : selector.selectedKeys()) {
                     if (k.isValid() && k.isReadable()) {
-                        ((Registration) k.attachment()).readOne();
+                        ((SharedSocket) k.attachment()).readAll();
                     }
                 }
                 selector.selectedKeys().clear();
                 fireTimers();
+                flushCompletions();
             }
         } catch (IOException | ClosedSelectorException e) {
             LOG.error("I/O engine stopped", e);
@@ -511,6 +638,15 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
                 r.release();
             }
         }
+        for (SharedSocket s : sockets) {
+            try {
+                s.channel.close();
+            } catch (IOException ignored) {
+                // the engine is going away; nothing to report to
+            }
+        }
+        sockets.clear();
+        flushCompletions();
         try {
             selector.close();
         } catch (IOException ignored) {
