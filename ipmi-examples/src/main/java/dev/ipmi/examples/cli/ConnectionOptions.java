@@ -14,7 +14,6 @@ import dev.ipmi.core.options.SessionOptions;
 import dev.ipmi.core.types.AuthType;
 import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.core.types.PrivilegeLevel;
-import dev.ipmi.lan.engine.UdpEngine;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -142,30 +141,6 @@ public final class ConnectionOptions implements AutoCloseable {
     /** Completed by {@link #close()} when the session was lent by {@link #sessions}. */
     private CompletableFuture<Void> lease;
 
-    /** The engine of every session the CLI opens; see {@link #closeEngine()}. */
-    private static UdpEngine engine;
-
-    private static synchronized UdpEngine engine() {
-        if (engine == null) {
-            engine = UdpEngine.builder().threadName("ipmi-cli-io").build();
-        }
-        return engine;
-    }
-
-    /**
-     * Stops the CLI's I/O thread; {@code main} calls it after the command, before {@code System.exit}.
-     * A JVM that exits while a thread waits in native code (the engine's {@code epoll_wait}) first
-     * waits about 300 ms for that thread to block (HotSpot's {@code VM_Exit}), which was half the
-     * wall time of {@code ipmi … power status}; the library's shared engine cannot be stopped, so
-     * the CLI runs its own. Sessions still open fail their pending calls.
-     */
-    static synchronized void closeEngine() {
-        if (engine != null) {
-            engine.close();
-            engine = null;
-        }
-    }
-
     /** How many times -v was given. */
     int verbosity() {
         return verbose.length;
@@ -251,7 +226,7 @@ public final class ConnectionOptions implements AutoCloseable {
                 }
                 pw = password();
                 return b.allowInsecureAuth(allowInsecureAuth).port(port).credentials(user, pw).privilege(level)
-                        .retry(retry).engine(engine());
+                        .retry(retry);
             } else {
                 LanPlusOptions.Builder b = IpmiClient.lanplus(address);
                 if (cipherSuite != null) {
@@ -267,7 +242,7 @@ public final class ConnectionOptions implements AutoCloseable {
                 }
                 pw = password();
                 return b.allowCipherZero(allowCipherZero).port(port).credentials(user, pw).privilege(level)
-                        .retry(retry).engine(engine());
+                        .retry(retry);
             }
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());

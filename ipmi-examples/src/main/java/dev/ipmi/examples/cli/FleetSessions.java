@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * The sessions of one fan-out ({@code -H node[01-20] …}): every host's session comes from one
- * {@link IpmiFleet} (one timer, one bounded pool, the CLI's one I/O engine) instead of a login of
+ * {@link IpmiFleet} (one timer, one bounded pool, the shared I/O engine) instead of a login of
  * the host's own command run. Each host's command still runs as on a single host (same parsing,
  * same output); where it would log in, {@link ConnectionOptions#open(String)} borrows the fleet's
  * session to that host and hands it back when the command is done; {@link #close()} closes every

@@ -96,7 +96,18 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
     }
 
     private final Selector selector;
-    private final Thread ioThread;
+    private final String threadName;
+    /** The I/O thread; the shared engine replaces it when it starts again after an idle stop. */
+    private volatile Thread ioThread;
+    /**
+     * The shared engine's I/O thread ends when no session is registered and nothing is queued or
+     * scheduled ({@link #IDLE}), and {@link #post} starts a new one ({@link #ACTIVE}). A JVM that
+     * exits while a thread waits in native code ({@code epoll_wait}) first waits about 300 ms for it
+     * (HotSpot's {@code VM_Exit}); a short-lived program that closed its sessions does not.
+     */
+    private final AtomicInteger state = new AtomicInteger(ACTIVE);
+    private static final int ACTIVE = 0;
+    private static final int IDLE = 1;
     private final LongSupplier clock;
     private final Executor completions;
     private final boolean shared;
@@ -124,13 +135,23 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
         } catch (IOException e) {
             throw new IpmiTransportException("cannot open a selector", e);
         }
-        this.ioThread = new Thread(this::loop, b.threadName != null ? b.threadName
-                : "ipmi-io-" + ENGINES.incrementAndGet());
-        ioThread.setDaemon(true);
-        ioThread.start();
+        this.threadName = b.threadName != null ? b.threadName : "ipmi-io-" + ENGINES.incrementAndGet();
+        startThread();
     }
 
-    /** The JVM-wide engine (daemon I/O thread, default completion executor). {@link #close()} on it is refused. */
+    private void startThread() {
+        Thread t = new Thread(this::loop, threadName);
+        t.setDaemon(true);
+        ioThread = t;
+        t.start();
+    }
+
+    /**
+     * The JVM-wide engine (daemon I/O thread, default completion executor). {@link #close()} on it
+     * is refused. Its I/O thread ends while no session is registered and nothing is queued or
+     * scheduled, and starts again on the next use, so a program that has closed its sessions exits
+     * at once.
+     */
     public static UdpEngine shared() {
         return SharedHolder.SHARED;
     }
@@ -235,9 +256,26 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
     }
 
     /**
-     * One unconnected socket and the sessions on it, by BMC address and port (I/O thread only).
-     * Emptied sockets stay open for the next sessions; {@link #shutdown} closes them.
+     * Closes an emptied socket unless it is the last of its address family (kept for the next
+     * session), so a burst of sessions to one BMC leaves no pile of idle sockets behind.
      */
+    private void retire(SharedSocket s) {
+        for (int i = 0; i < sockets.size(); i++) {
+            SharedSocket o = sockets.get(i);
+            if (o != s && o.v6 == s.v6) {
+                sockets.remove(s);
+                s.key.cancel();
+                try {
+                    s.channel.close();
+                } catch (IOException e) {
+                    LOG.debug("closing an idle socket failed: {}", e.toString());
+                }
+                return;
+            }
+        }
+    }
+
+    /** One unconnected socket and the sessions on it, by BMC address and port (I/O thread only). */
     private final class SharedSocket {
         final DatagramChannel channel;
         final boolean v6;
@@ -255,7 +293,8 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
          * session.
          */
         void readAll() {
-            for (int i = 0; i < READS_PER_TURN; i++) {
+            // the socket is closed when its last session ends on one of these datagrams (retire)
+            for (int i = 0; i < READS_PER_TURN && channel.isOpen(); i++) {
                 receiveBuffer.clear();
                 java.net.SocketAddress from;
                 try {
@@ -337,7 +376,35 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
             throw new IpmiTransportException("engine closed");
         }
         tasks.add(task);
-        selector.wakeup();
+        // after the add: an I/O thread that went idle before it sees IDLE here; one going idle after it sees the task
+        if (state.get() == IDLE && state.compareAndSet(IDLE, ACTIVE)) {
+            startThread();
+        } else {
+            selector.wakeup();
+        }
+    }
+
+    /**
+     * The shared engine with nothing to do: no session, task or scheduled task (session timers
+     * left in the queue are stale once their sessions are gone). True when this I/O thread is to
+     * end; a task posted meanwhile keeps it.
+     */
+    private boolean goIdle() {
+        if (!shared || !registrations.isEmpty() || !tasks.isEmpty() || !turnCompletions.isEmpty()) {
+            return false;
+        }
+        for (TimerEntry e : timers) {
+            if (e.task != null) {
+                return false;
+            }
+        }
+        timers.clear();
+        state.set(IDLE);
+        if (tasks.isEmpty()) {
+            return true;
+        }
+        // a task came in between: keep running unless its poster already started a new thread
+        return !state.compareAndSet(IDLE, ACTIVE);
     }
 
     /** A machine bound to the engine: the thread-safe handle callers use. */
@@ -481,6 +548,9 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
             registrations.remove(this);
             if (socket != null && socket.peers.get(bmc) == this) {
                 socket.peers.remove(bmc);
+                if (socket.peers.isEmpty()) {
+                    retire(socket);
+                }
             }
             complete(() -> ended.complete(null));
         }
@@ -559,8 +629,13 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
     }
 
     private void loop() {
+        boolean idle = false;
         try {
             while (running) {
+                if (goIdle()) {
+                    idle = true;
+                    return;
+                }
                 long timeoutMs = 0;
                 TimerEntry next = timers.peek();
                 if (next != null) {
@@ -590,8 +665,10 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
         } catch (RuntimeException | Error e) {
             LOG.error("I/O engine stopped by an unexpected error", e);
         } finally {
-            running = false;
-            shutdown();
+            if (!idle) {
+                running = false;
+                shutdown();
+            }
         }
     }
 

@@ -181,4 +181,87 @@ class UdpEngineTest {
         reg.ended().get(10, TimeUnit.SECONDS);
         assertThat(AsfPing.pingAsync(engine, bmc(), Duration.ofSeconds(20)).get(30, TimeUnit.SECONDS)).isPresent();
     }
+
+    /** A BMC the test answers by hand: {@link #ping} starts, {@link #answer} reads the ping and answers it. */
+    private static final class HandBmc implements AutoCloseable {
+        final DatagramChannel channel;
+
+        HandBmc() throws Exception {
+            channel = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        }
+
+        InetSocketAddress address() throws Exception {
+            return (InetSocketAddress) channel.getLocalAddress();
+        }
+
+        /** Waits for a ping (blocking, the engine retransmits it), answers from {@code from} and says where it came from. */
+        InetSocketAddress answer(DatagramChannel from) throws Exception {
+            ByteBuffer buf = ByteBuffer.allocate(512);
+            InetSocketAddress sender = (InetSocketAddress) channel.receive(buf);
+            byte[] ping = new byte[buf.flip().remaining()];
+            buf.get(ping);
+            byte[] pong = new Rmcp.Pong(ping[9] & 0xFF, Rmcp.ASF_IANA, 0, 0x81, 0).encode();
+            from.send(ByteBuffer.wrap(pong), sender);
+            return sender;
+        }
+
+        @Override
+        public void close() throws Exception {
+            channel.close();
+        }
+    }
+
+    @Test
+    void sessionsToDifferentBmcsShareASocketAndTwoToOneBmcDoNot() throws Exception {
+        try (HandBmc a = new HandBmc(); HandBmc b = new HandBmc()) {
+            var toA1 = AsfPing.pingAsync(engine, a.address(), Duration.ofSeconds(20));
+            var toB = AsfPing.pingAsync(engine, b.address(), Duration.ofSeconds(20));
+            var toA2 = AsfPing.pingAsync(engine, a.address(), Duration.ofSeconds(20));
+            InetSocketAddress first = a.answer(a.channel);
+            InetSocketAddress second = a.answer(a.channel);
+            InetSocketAddress fromB = b.answer(b.channel);
+            assertThat(List.of(toA1, toB, toA2)).allSatisfy(f -> assertThat(f.get(30, TimeUnit.SECONDS)).isPresent());
+            // the kernel tells replies apart by local port: two sessions to one BMC on one socket could not be
+            assertThat(first.getPort()).isNotEqualTo(second.getPort());
+            assertThat(List.of(first.getPort(), second.getPort())).contains(fromB.getPort());
+        }
+    }
+
+    @Test
+    void aDatagramFromAnAddressNoSessionTalksToIsCountedAndDropped() throws Exception {
+        try (HandBmc a = new HandBmc(); DatagramChannel stranger = DatagramChannel.open()
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            var ping = AsfPing.pingAsync(engine, a.address(), Duration.ofSeconds(20));
+            long before = engine.strayDatagrams();
+            // the same pong, from the wrong port: with a socket per session the kernel dropped it
+            a.answer(stranger);
+            for (int i = 0; i < 200 && engine.strayDatagrams() == before; i++) {
+                Thread.sleep(50);
+            }
+            assertThat(engine.strayDatagrams()).isEqualTo(before + 1);
+            assertThat(ping).isNotDone();
+            a.answer(a.channel);
+            assertThat(ping.get(30, TimeUnit.SECONDS)).isPresent();
+        }
+    }
+
+    @Test
+    void theSharedEnginesThreadEndsWithItsLastSessionAndComesBackForTheNext() throws Exception {
+        UdpEngine shared = UdpEngine.shared();
+        assertThat(AsfPing.pingAsync(shared, bmc(), Duration.ofSeconds(20)).get(30, TimeUnit.SECONDS)).isPresent();
+        // bounded wait: the thread ends right after the session; other tests of this JVM may use the engine too
+        for (int i = 0; i < 200 && sharedIoThreadAlive(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(sharedIoThreadAlive()).as("the shared engine's I/O thread with no session").isFalse();
+        assertThat(AsfPing.pingAsync(shared, bmc(), Duration.ofSeconds(20)).get(30, TimeUnit.SECONDS)).isPresent();
+        CompletableFuture<Boolean> onIo = new CompletableFuture<>();
+        shared.execute(() -> onIo.complete(shared.inIoThread()));
+        assertThat(onIo.get(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static boolean sharedIoThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("ipmi-io-shared") && t.isAlive());
+    }
 }
