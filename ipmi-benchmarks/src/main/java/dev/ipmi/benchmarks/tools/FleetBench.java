@@ -17,9 +17,9 @@ import java.util.Map;
  * <ul>
  *   <li>{@code mode=cold}: per round a new fleet, power status of every host (login + Get
  *       Chassis Status), {@code closeAsync()}; wall and process CPU per round, round 1 is the
- *       fresh JVM's.</li>
+ *       fresh JVM's; {@code --warmup W} more rounds after it are not recorded (the JIT compiles).</li>
  *   <li>{@code mode=pooled}: one fleet; the first sweep logs in, the next {@code --rounds} sweeps
- *       reuse the open sessions.</li>
+ *       reuse the open sessions ({@code --warmup W} sweeps before them are not recorded).</li>
  *   <li>{@code mode=idle}: opens every session, then measures heap (after GC) and live threads
  *       with all of them idle; run it with {@code -Xmx256m}.</li>
  * </ul>
@@ -31,10 +31,11 @@ public final class FleetBench {
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv, Map.of("base", "40000", "count", "1000", "rounds", "6", "mode", "cold",
-                "hosts-file", ""));
+                "hosts-file", "", "warmup", "0"));
         int base = args.integer("base", 1, 65535);
         int count = args.integer("count", 1, 20_000);
         int rounds = args.integer("rounds", 1, 1000);
+        int warmup = args.integer("warmup", 0, 1000);
         String mode = args.string("mode");
         List<String> hosts = new ArrayList<>(count);
         if (!args.string("hosts-file").isEmpty()) {
@@ -50,8 +51,8 @@ public final class FleetBench {
         System.out.println("jvm_to_main_ms=" + Measure.sinceJvmStartMillis());
         System.out.println("hosts=" + hosts.size());
         switch (mode) {
-            case "cold" -> cold(hosts, rounds);
-            case "pooled" -> pooled(hosts, rounds);
+            case "cold" -> cold(hosts, rounds, warmup);
+            case "pooled" -> pooled(hosts, rounds, warmup);
             case "idle" -> idle(hosts);
             default -> throw new IllegalArgumentException("--mode must be cold, pooled or idle: " + mode);
         }
@@ -63,21 +64,28 @@ public final class FleetBench {
                 .maxInFlight(Math.max(1024, count)).build();
     }
 
-    private static void cold(List<String> hosts, int rounds) {
+    /**
+     * Round 0 is the fresh JVM's; then {@code warmup} rounds are run and not recorded (the JIT is
+     * still compiling), then rounds 1.. are the warm ones.
+     */
+    private static void cold(List<String> hosts, int rounds, int warmup) {
         double[] wall = new double[rounds];
         double[] cpu = new double[rounds];
         int failed = 0;
         for (int r = 0; r < rounds; r++) {
+            if (r == 1) {
+                for (int w = 0; w < warmup; w++) {
+                    coldRound(hosts);
+                }
+            }
             long c0 = Measure.processCpuNanos();
             long t0 = System.nanoTime();
-            IpmiFleet fleet = fleet(hosts.size());
-            FanOutResult<Boolean> res = fleet.powerStatus(hosts).join();
-            long t1 = System.nanoTime();
-            fleet.closeAsync().join();
+            long[] fanOutAndClose = new long[2];
+            FanOutResult<Boolean> res = coldRound(hosts, fanOutAndClose);
             wall[r] = System.nanoTime() - t0;
-            System.out.println("round" + r + "_fanout_ms=" + Measure.ms(t1 - t0) + " close_ms="
-                    + Measure.ms(System.nanoTime() - t1));
             cpu[r] = Measure.processCpuNanos() - c0;
+            System.out.println("round" + r + "_fanout_ms=" + Measure.ms(fanOutAndClose[0]) + " close_ms="
+                    + Measure.ms(fanOutAndClose[1]));
             failed = res.failures().size();
             if (failed > 0) {
                 System.out.println("round" + r + "_first_failure=" + res.failures().get(0));
@@ -89,18 +97,42 @@ public final class FleetBench {
         System.out.println("warm_wall_ms=" + Measure.warmMs(wall));
         System.out.println("warm_cpu_ms=" + Measure.warmMs(cpu));
         if (rounds > 1) {
-            double warmCpu = Measure.median(java.util.Arrays.copyOfRange(cpu, 1, rounds));
+            double[] warm = java.util.Arrays.copyOfRange(cpu, 1, rounds);
             System.out.println("warm_cpu_per_host_ms=" + String.format(java.util.Locale.ROOT, "%.4f",
-                    warmCpu / 1e6 / hosts.size()));
+                    Measure.median(warm) / 1e6 / hosts.size()));
+            // the process CPU clock ticks in 10 ms, a round's CPU is a few ticks: the mean over many is the finer figure
+            System.out.println("warm_cpu_per_host_mean_ms=" + String.format(java.util.Locale.ROOT, "%.4f",
+                    java.util.Arrays.stream(warm).average().orElse(0) / 1e6 / hosts.size()));
+            System.out.println("warm_rounds=" + warm.length);
+            System.out.println("warmup_rounds=" + warmup);
         }
     }
 
-    private static void pooled(List<String> hosts, int rounds) {
+    private static FanOutResult<Boolean> coldRound(List<String> hosts) {
+        return coldRound(hosts, new long[2]);
+    }
+
+    /** A new fleet, power status of every host, closeAsync; nanoseconds of the fan-out and of the close. */
+    private static FanOutResult<Boolean> coldRound(List<String> hosts, long[] fanOutAndClose) {
+        long t0 = System.nanoTime();
+        IpmiFleet fleet = fleet(hosts.size());
+        FanOutResult<Boolean> res = fleet.powerStatus(hosts).join();
+        long t1 = System.nanoTime();
+        fleet.closeAsync().join();
+        fanOutAndClose[0] = t1 - t0;
+        fanOutAndClose[1] = System.nanoTime() - t1;
+        return res;
+    }
+
+    private static void pooled(List<String> hosts, int rounds, int warmup) {
         try (IpmiFleet fleet = fleet(hosts.size())) {
             long t0 = System.nanoTime();
             FanOutResult<Boolean> first = fleet.powerStatus(hosts).join();
             System.out.println("login_sweep_ms=" + Measure.ms(System.nanoTime() - t0));
             System.out.println("login_failures=" + first.failures().size());
+            for (int w = 0; w < warmup; w++) {
+                fleet.powerStatus(hosts).join();
+            }
             double[] wall = new double[rounds];
             double[] cpu = new double[rounds];
             for (int r = 0; r < rounds; r++) {
@@ -119,6 +151,12 @@ public final class FleetBench {
             System.out.println("pooled_sweep_cpu_ms=" + Measure.ms(warmCpu));
             System.out.println("pooled_cpu_per_host_us=" + String.format(java.util.Locale.ROOT, "%.2f",
                     warmCpu / 1e3 / hosts.size()));
+            // a sweep's CPU is one or two 10 ms ticks of the process clock: the mean over the sweeps is the finer figure
+            double meanCpu = java.util.Arrays.stream(cpu).average().orElse(0);
+            System.out.println("pooled_cpu_per_host_mean_us=" + String.format(java.util.Locale.ROOT, "%.2f",
+                    meanCpu / 1e3 / hosts.size()));
+            System.out.println("pooled_sweeps=" + rounds);
+            System.out.println("warmup_sweeps=" + warmup);
         }
     }
 
