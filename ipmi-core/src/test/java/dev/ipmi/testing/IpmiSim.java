@@ -419,7 +419,17 @@ public final class IpmiSim implements AutoCloseable {
 
         public IpmiSim start() {
             try {
-                return new IpmiSim(this);
+                // the free port is chosen, released, then bound by ipmi_sim: another process (a parallel
+                // build, a fleet benchmark) can take it in between; a port the caller chose is not retried
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        return new IpmiSim(this);
+                    } catch (IllegalStateException e) {
+                        if (port > 0 || attempt == 3 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+                            throw e;
+                        }
+                    }
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
