@@ -80,9 +80,11 @@ final class EstablishedSession {
     /** An IPMI message in the session; traced by its header fields only. */
     byte[] encodeIpmi(LanMessage m) {
         byte[] d = encode(RmcpPlusCodec.PAYLOAD_IPMI, m.encode());
-        int seq = outSeq;
-        events.trace(true, () -> "seq " + Integer.toUnsignedString(seq) + " " + describe(m) + " "
-                + PacketTrace.redacted(d, suite.integrity().authCodeLength()));
+        if (events.tracesPackets()) {
+            int seq = outSeq;
+            events.trace(true, () -> "seq " + Integer.toUnsignedString(seq) + " " + describe(m) + " "
+                    + PacketTrace.redacted(d, suite.integrity().authCodeLength()));
+        }
         return d;
     }
 
@@ -138,8 +140,10 @@ final class EstablishedSession {
             return new Inbound.Handled();
         }
         LanMessage m = LanMessage.decode(p.payload(), verifyChecksums);
-        events.trace(false, () -> "seq " + Integer.toUnsignedString(p.sequence()) + " " + describe(m) + " "
-                + PacketTrace.redacted(d, suite.integrity().authCodeLength()));
+        if (events.tracesPackets()) {
+            events.trace(false, () -> "seq " + Integer.toUnsignedString(p.sequence()) + " " + describe(m) + " "
+                    + PacketTrace.redacted(d, suite.integrity().authCodeLength()));
+        }
         lastActivity = now;
         return new Inbound.Message(tracker.onResponse(m, now), m.body());
     }

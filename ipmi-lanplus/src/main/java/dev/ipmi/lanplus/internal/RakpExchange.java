@@ -166,7 +166,14 @@ final class RakpExchange {
          * @throws IpmiAuthenticationException the ICV does not verify
          */
         SessionKeys onRakp4(Rakp4 r, Secrets s, boolean md5KeyedWithPassword, boolean bmcHasKg) {
-            byte[] icv = RakpKeys.rakp4Icv(suite.authentication(), sik, rm, bmcSid, guid);
+            try (Crypto.HmacKey sikKey = RakpKeys.sikKey(suite.authentication(), sik)) {
+                return onRakp4(r, s, md5KeyedWithPassword, bmcHasKg, sikKey);
+            }
+        }
+
+        private SessionKeys onRakp4(Rakp4 r, Secrets s, boolean md5KeyedWithPassword, boolean bmcHasKg,
+                                    Crypto.HmacKey sikKey) {
+            byte[] icv = RakpKeys.rakp4Icv(suite.authentication(), sikKey, rm, bmcSid, guid);
             if (intel && suite.integrity() == IntegrityAlgorithm.NONE && r.integrityCheckValue().length == 0) {
                 // Intel SMM: the RAKP4 ICV follows the integrity algorithm, so none comes without integrity
                 // (FreeIPMI ipmipower_check.c, intel20). With one key RAKP2 already proved the password, which is
@@ -186,8 +193,8 @@ final class RakpExchange {
                                 : ""));
             }
             byte[] k1 = md5KeyedWithPassword && suite.integrity() == IntegrityAlgorithm.HMAC_MD5_128
-                    ? Arrays.copyOf(s.password(), 20) : RakpKeys.derive(suite.authentication(), sik, 0x01);
-            byte[] k2 = RakpKeys.derive(suite.authentication(), sik, 0x02);
+                    ? Arrays.copyOf(s.password(), 20) : RakpKeys.derive(suite.authentication(), sikKey, 0x01);
+            byte[] k2 = RakpKeys.derive(suite.authentication(), sikKey, 0x02);
             return new SessionKeys(suite, consoleSid, bmcSid, k1, k2);
         }
 

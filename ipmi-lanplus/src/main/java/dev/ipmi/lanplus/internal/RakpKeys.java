@@ -17,6 +17,8 @@ public final class RakpKeys implements AutoCloseable {
     private final AuthenticationAlgorithm algorithm;
     private final byte[] kuid;
     private final byte[] kg;
+    /** K_UID prepared once: RAKP2, RAKP3 and (without K_G) the SIK are all keyed with it; null for RAKP-none. */
+    private final Crypto.HmacKey kuidMac;
 
     /**
      * @param password the user's password (K_UID), at most 20 bytes; copied
@@ -32,6 +34,7 @@ public final class RakpKeys implements AutoCloseable {
         this.algorithm = algorithm;
         this.kuid = Arrays.copyOf(password, KEY_FIELD);
         this.kg = kg == null ? null : Arrays.copyOf(kg, KEY_FIELD);
+        this.kuidMac = algorithm == AuthenticationAlgorithm.RAKP_NONE ? null : new Crypto.HmacKey(hash(), kuid);
     }
 
     public AuthenticationAlgorithm algorithm() {
@@ -59,7 +62,7 @@ public final class RakpKeys implements AutoCloseable {
         if (algorithm == AuthenticationAlgorithm.RAKP_NONE) {
             return new byte[0];
         }
-        return Crypto.hmac(hash(), kuid, le32(consoleSid), le32(bmcSid), rm, rc, guid, new byte[] {(byte) role},
+        return kuidMac.mac(le32(consoleSid), le32(bmcSid), rm, rc, guid, new byte[] {(byte) role},
                 nameField(userName));
     }
 
@@ -68,7 +71,7 @@ public final class RakpKeys implements AutoCloseable {
         if (algorithm == AuthenticationAlgorithm.RAKP_NONE) {
             return new byte[0];
         }
-        return Crypto.hmac(hash(), kuid, rc, le32(consoleSid), new byte[] {(byte) role}, nameField(userName));
+        return kuidMac.mac(rc, le32(consoleSid), new byte[] {(byte) role}, nameField(userName));
     }
 
     /** The session integrity key, keyed with K_G when one was given, else with the password. */
@@ -76,26 +79,46 @@ public final class RakpKeys implements AutoCloseable {
         if (algorithm == AuthenticationAlgorithm.RAKP_NONE) {
             return new byte[0];
         }
-        return Crypto.hmac(hash(), kg != null ? kg : kuid, rm, rc, new byte[] {(byte) role}, nameField(userName));
+        byte[][] parts = {rm, rc, new byte[] {(byte) role}, nameField(userName)};
+        return kg != null ? Crypto.hmac(hash(), kg, parts) : kuidMac.mac(parts);
     }
 
     /** K1 (integrity key) or K2 (confidentiality key): HMAC(SIK, twenty bytes of {@code constant}). */
     public static byte[] derive(AuthenticationAlgorithm algorithm, byte[] sik, int constant) {
+        try (Crypto.HmacKey k = sikKey(algorithm, sik)) {
+            return derive(algorithm, k, constant);
+        }
+    }
+
+    /** The SIK prepared for the three MACs keyed with it (RAKP4 ICV, K1, K2); null for RAKP-none. */
+    static Crypto.HmacKey sikKey(AuthenticationAlgorithm algorithm, byte[] sik) {
+        return algorithm == AuthenticationAlgorithm.RAKP_NONE ? null : new Crypto.HmacKey(Hash.of(algorithm), sik);
+    }
+
+    /** {@link #derive(AuthenticationAlgorithm, byte[], int)} with the SIK from {@link #sikKey}. */
+    static byte[] derive(AuthenticationAlgorithm algorithm, Crypto.HmacKey sik, int constant) {
         byte[] c = new byte[KEY_FIELD];
         Arrays.fill(c, (byte) constant);
         if (algorithm == AuthenticationAlgorithm.RAKP_NONE) {
             return c;
         }
-        return Crypto.hmac(Hash.of(algorithm), sik, c);
+        return sik.mac(c);
     }
 
     /** The integrity check value the BMC sends in RAKP4, truncated as the algorithm says. */
     public static byte[] rakp4Icv(AuthenticationAlgorithm algorithm, byte[] sik, byte[] rm, int bmcSid,
                                   byte[] guid) {
+        try (Crypto.HmacKey k = sikKey(algorithm, sik)) {
+            return rakp4Icv(algorithm, k, rm, bmcSid, guid);
+        }
+    }
+
+    /** {@link #rakp4Icv(AuthenticationAlgorithm, byte[], byte[], int, byte[])} with the SIK from {@link #sikKey}. */
+    static byte[] rakp4Icv(AuthenticationAlgorithm algorithm, Crypto.HmacKey sik, byte[] rm, int bmcSid, byte[] guid) {
         if (algorithm == AuthenticationAlgorithm.RAKP_NONE) {
             return new byte[0];
         }
-        return Crypto.truncate(Crypto.hmac(Hash.of(algorithm), sik, rm, le32(bmcSid), guid), algorithm.icvLength());
+        return Crypto.truncate(sik.mac(rm, le32(bmcSid), guid), algorithm.icvLength());
     }
 
     /** The password zero-padded to 20 bytes, as MD5-128 integrity needs it (checked against ipmi_sim). */
@@ -106,6 +129,9 @@ public final class RakpKeys implements AutoCloseable {
     public void wipe() {
         Crypto.wipe(kuid);
         Crypto.wipe(kg);
+        if (kuidMac != null) {
+            kuidMac.close();
+        }
     }
 
     @Override

@@ -31,17 +31,25 @@ public final class RmcpPlusCodec implements AutoCloseable {
 
     private final IntegrityAlgorithm integrity;
     private final ConfidentialityAlgorithm confidentiality;
-    private final byte[] k1;
+    /** K1 prepared for the HMAC integrity algorithms; null for MD5-128 and none. */
+    private final Crypto.HmacKey integrityKey;
     private final byte[] aesKey;
+    /** Only for MD5-128 integrity, which is keyed with the password itself. */
     private final byte[] password20;
 
     private RmcpPlusCodec(IntegrityAlgorithm integrity, ConfidentialityAlgorithm confidentiality, byte[] k1,
                           byte[] k2, byte[] password20) {
         this.integrity = integrity;
         this.confidentiality = confidentiality;
-        this.k1 = k1 == null ? null : k1.clone();
+        this.integrityKey = k1 == null ? null : switch (integrity) {
+            case HMAC_SHA1_96 -> new Crypto.HmacKey(Hash.SHA1, k1);
+            case HMAC_MD5_128 -> new Crypto.HmacKey(Hash.MD5, k1);
+            case HMAC_SHA256_128 -> new Crypto.HmacKey(Hash.SHA256, k1);
+            case MD5_128, NONE -> null;
+        };
         this.aesKey = k2 == null ? null : Arrays.copyOf(k2, 16);
-        this.password20 = password20 == null ? null : Arrays.copyOf(password20, 20);
+        this.password20 = password20 == null || integrity != IntegrityAlgorithm.MD5_128 ? null
+                : Arrays.copyOf(password20, 20);
     }
 
     /** Framing for pre-session and session-setup packets: session ID 0, seq 0, no trailer. */
@@ -109,21 +117,28 @@ public final class RmcpPlusCodec implements AutoCloseable {
     private byte[] encode(int payloadType, int sessionId, int sequence, byte[] payload, boolean inSession) {
         boolean auth = inSession && authenticates();
         boolean crypt = inSession && encrypts();
-        byte[] body = crypt ? encrypt(payload) : payload;
-        ByteWriter w = new ByteWriter(HEADER_LENGTH + body.length + 24);
+        int bodyLength = crypt ? encryptedLength(payload.length) : payload.length;
+        int pad = auth ? (4 - ((12 + bodyLength + 2) % 4)) % 4 : 0;
+        int authCodeLength = auth ? integrity.authCodeLength() : 0;
+        int trailerStart = HEADER_LENGTH + bodyLength;
+        int macEnd = auth ? trailerStart + pad + 2 : trailerStart;
+        ByteWriter w = new ByteWriter(HEADER_LENGTH);
         Rmcp.writeIpmiHeader(w);
         w.u8(AUTH_TYPE_RMCP_PLUS).u8((crypt ? ENCRYPTED : 0) | (auth ? AUTHENTICATED : 0) | (payloadType & 0x3F));
-        w.i32(sessionId).i32(sequence).u16(body.length).bytes(body);
-        if (auth) {
-            int pad = (4 - ((12 + body.length + 2) % 4)) % 4;
-            for (int i = 0; i < pad; i++) {
-                w.u8(0xFF);
-            }
-            w.u8(pad).u8(NEXT_HEADER);
-            byte[] partial = w.toByteArray();
-            w.bytes(authCode(partial, 4, partial.length - 4));
+        w.i32(sessionId).i32(sequence).u16(bodyLength);
+        byte[] out = Arrays.copyOf(w.toByteArray(), macEnd + authCodeLength);
+        if (crypt) {
+            encryptInto(payload, Crypto.random(Crypto.AES_BLOCK), out, HEADER_LENGTH);
+        } else {
+            System.arraycopy(payload, 0, out, HEADER_LENGTH, payload.length);
         }
-        return w.toByteArray();
+        if (auth) {
+            Arrays.fill(out, trailerStart, trailerStart + pad, (byte) 0xFF);
+            out[macEnd - 2] = (byte) pad;
+            out[macEnd - 1] = NEXT_HEADER;
+            authCodeInto(out, 4, macEnd - 4, out, macEnd);
+        }
+        return out;
     }
 
     /**
@@ -157,13 +172,18 @@ public final class RmcpPlusCodec implements AutoCloseable {
             }
             verifyTrailer(datagram, len);
         }
-        byte[] body = in.bytes(len, "payload");
+        int at = in.position();
+        in.skip(len, "payload");
+        byte[] body;
         if (crypt) {
             if (!encrypts()) {
                 throw new IntegrityCheckException("encrypted packet but no confidentiality algorithm negotiated");
             }
-            body = decrypt(body);
-        } else if (sid != 0 && encrypts() && payloadType <= PAYLOAD_SOL) {
+            body = decrypt(datagram, at, len);
+        } else {
+            body = Arrays.copyOfRange(datagram, at, at + len);
+        }
+        if (!crypt && sid != 0 && encrypts() && payloadType <= PAYLOAD_SOL) {
             throw new IntegrityCheckException("unencrypted packet in an encrypted session");
         }
         return new Packet(payloadType, auth, crypt, sid, seq, body);
@@ -176,7 +196,8 @@ public final class RmcpPlusCodec implements AutoCloseable {
         if (end < trailerStart + 2) {
             throw new IntegrityCheckException("packet too short for its session trailer");
         }
-        byte[] expected = authCode(d, 4, end - 4);
+        byte[] expected = new byte[n];
+        authCodeInto(d, 4, end - 4, expected, 0);
         if (!Crypto.macEquals(expected, d, end, n)) {
             throw new IntegrityCheckException("AuthCode mismatch");
         }
@@ -195,13 +216,25 @@ public final class RmcpPlusCodec implements AutoCloseable {
     }
 
     private byte[] authCode(byte[] data, int off, int len) {
-        return switch (integrity) {
-            case HMAC_SHA1_96 -> Crypto.truncate(Crypto.hmac(Hash.SHA1, k1, data, off, len), 12);
-            case HMAC_MD5_128 -> Crypto.hmac(Hash.MD5, k1, data, off, len);
-            case HMAC_SHA256_128 -> Crypto.truncate(Crypto.hmac(Hash.SHA256, k1, data, off, len), 16);
-            case MD5_128 -> Crypto.digest(Hash.MD5, password20, Arrays.copyOfRange(data, off, off + len), password20);
+        byte[] out = new byte[integrity.authCodeLength()];
+        authCodeInto(data, off, len, out, 0);
+        return out;
+    }
+
+    /** The AuthCode over {@code data[off, off+len)}, written to {@code out[outOff, outOff+authCodeLength)}. */
+    private void authCodeInto(byte[] data, int off, int len, byte[] out, int outOff) {
+        int n = integrity.authCodeLength();
+        switch (integrity) {
+            case HMAC_SHA1_96, HMAC_MD5_128, HMAC_SHA256_128 -> integrityKey.mac(data, off, len, out, outOff, n);
+            case MD5_128 -> System.arraycopy(Crypto.digest(Hash.MD5, password20, Arrays.copyOfRange(data, off,
+                    off + len), password20), 0, out, outOff, n);
             case NONE -> throw new IllegalStateException("no integrity algorithm");
-        };
+        }
+    }
+
+    private static int encryptedLength(int payloadLength) {
+        int pad = (Crypto.AES_BLOCK - (payloadLength + 1) % Crypto.AES_BLOCK) % Crypto.AES_BLOCK;
+        return Crypto.AES_BLOCK + payloadLength + pad + 1;
     }
 
     /** IV ‖ AES-CBC(K2, IV, payload ‖ 01 02 .. N ‖ N) with a fresh random IV. */
@@ -210,26 +243,36 @@ public final class RmcpPlusCodec implements AutoCloseable {
     }
 
     byte[] encrypt(byte[] payload, byte[] iv) {
-        int pad = (Crypto.AES_BLOCK - (payload.length + 1) % Crypto.AES_BLOCK) % Crypto.AES_BLOCK;
-        byte[] plain = new byte[payload.length + pad + 1];
-        System.arraycopy(payload, 0, plain, 0, payload.length);
-        for (int i = 1; i <= pad; i++) {
-            plain[payload.length + i - 1] = (byte) i;
-        }
-        plain[plain.length - 1] = (byte) pad;
-        byte[] cipher = Crypto.aesCbc(true, aesKey, iv, plain, 0, plain.length);
-        byte[] out = new byte[Crypto.AES_BLOCK + cipher.length];
-        System.arraycopy(iv, 0, out, 0, Crypto.AES_BLOCK);
-        System.arraycopy(cipher, 0, out, Crypto.AES_BLOCK, cipher.length);
+        byte[] out = new byte[encryptedLength(payload.length)];
+        encryptInto(payload, iv, out, 0);
         return out;
     }
 
-    byte[] decrypt(byte[] body) {
-        if (body.length < 2 * Crypto.AES_BLOCK || body.length % Crypto.AES_BLOCK != 0) {
-            throw new IntegrityCheckException("encrypted payload length " + body.length + " is not IV + n*16");
+    /** Writes IV ‖ AES-CBC(K2, IV, payload ‖ 01 02 .. N ‖ N), {@link #encryptedLength} bytes, at {@code out[at]}. */
+    private void encryptInto(byte[] payload, byte[] iv, byte[] out, int at) {
+        int pad = (Crypto.AES_BLOCK - (payload.length + 1) % Crypto.AES_BLOCK) % Crypto.AES_BLOCK;
+        int plainLength = payload.length + pad + 1;
+        int plainAt = at + Crypto.AES_BLOCK;
+        System.arraycopy(iv, 0, out, at, Crypto.AES_BLOCK);
+        System.arraycopy(payload, 0, out, plainAt, payload.length);
+        for (int i = 1; i <= pad; i++) {
+            out[plainAt + payload.length + i - 1] = (byte) i;
         }
-        byte[] iv = Arrays.copyOf(body, Crypto.AES_BLOCK);
-        byte[] plain = Crypto.aesCbc(false, aesKey, iv, body, Crypto.AES_BLOCK, body.length - Crypto.AES_BLOCK);
+        out[plainAt + plainLength - 1] = (byte) pad;
+        Crypto.aesCbcInPlace(true, aesKey, iv, out, plainAt, plainLength);
+    }
+
+    byte[] decrypt(byte[] body) {
+        return decrypt(body, 0, body.length);
+    }
+
+    /** Opens IV ‖ ciphertext at {@code d[off, off+len)}, checks the confidentiality pad, returns the payload. */
+    private byte[] decrypt(byte[] d, int off, int len) {
+        if (len < 2 * Crypto.AES_BLOCK || len % Crypto.AES_BLOCK != 0) {
+            throw new IntegrityCheckException("encrypted payload length " + len + " is not IV + n*16");
+        }
+        byte[] iv = Arrays.copyOfRange(d, off, off + Crypto.AES_BLOCK);
+        byte[] plain = Crypto.aesCbc(false, aesKey, iv, d, off + Crypto.AES_BLOCK, len - Crypto.AES_BLOCK);
         int pad = plain[plain.length - 1] & 0xFF;
         if (pad >= Crypto.AES_BLOCK || pad + 1 > plain.length) {
             throw new IntegrityCheckException("confidentiality pad length " + pad + " out of range");
@@ -245,7 +288,9 @@ public final class RmcpPlusCodec implements AutoCloseable {
 
     @Override
     public void close() {
-        Crypto.wipe(k1);
+        if (integrityKey != null) {
+            integrityKey.close();
+        }
         Crypto.wipe(aesKey);
         Crypto.wipe(password20);
     }

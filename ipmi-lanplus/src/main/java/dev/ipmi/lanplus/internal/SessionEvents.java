@@ -46,6 +46,11 @@ final class SessionEvents {
         listener.quirkApplied(bmc, quirk, detail + (known ? " (remembered for this BMC)" : " (detected)"));
     }
 
+    /** Whether anyone traces packets: asked before a per-packet description is even captured. */
+    boolean tracesPackets() {
+        return listener.tracesPackets();
+    }
+
     /** A packet trace line; {@code description} is built only when someone traces (it costs a hex dump). */
     void trace(boolean outbound, Supplier<String> description) {
         if (listener.tracesPackets()) {
