@@ -88,31 +88,36 @@ public final class Crypto {
     }
 
     /**
-     * An HMAC key prepared once (RFC 2104 §2): the hash state after the block {@code key XOR ipad} and
-     * after the block {@code key XOR opad}, so that each MAC costs only the compressions of the message
-     * and one of the outer hash, instead of keying a new {@link HMac} (two more compressions and three
-     * digests) per packet.
+     * An HMAC key prepared once (RFC 2104 §2): the hash's chaining value after the block
+     * {@code key XOR ipad} and after the block {@code key XOR opad}, so that each MAC costs only the
+     * compressions of the message and one of the outer hash, instead of keying a new {@link HMac}
+     * (two more compressions and three digests) per packet.
      *
-     * <p>Small on purpose, since one is held per open session (fleets keep thousands): two encoded
-     * states of about 40 bytes for SHA-1 and MD5, 70 for SHA-256. BouncyCastle has no way to load
-     * such a state into an existing digest, so each MAC resumes two short-lived digests from them;
-     * keeping two live digests per session instead would hold about 860 bytes per session for a
-     * few percent of MAC time. Immutable until {@link #close}, so one instance may be used from any
-     * thread. The states are as secret as the key: never printed, wiped by {@link #close}.
+     * <p>Small on purpose, since one is held per open session (fleets keep thousands): only the two
+     * chaining values, 40 bytes for SHA-1, 32 for MD5, 64 for SHA-256. Each MAC resumes two
+     * short-lived BouncyCastle digests from them through the digest's encoded state (the rest of
+     * which is the same for every key after one block); BouncyCastle cannot load a state into an
+     * existing digest, and two live digests per session would hold about 860 bytes. Immutable until
+     * {@link #close}, so one instance may be used from any thread. The chaining values are as secret
+     * as the key: never printed, wiped by {@link #close}.
      */
     public static final class HmacKey implements AutoCloseable {
         private static final int BLOCK = 64;
+        /** Where BouncyCastle's encoded digest state holds the chaining value: after xBuf, xBufOff, byteCount. */
+        private static final int CHAINING_AT = 16;
         private final Hash hash;
-        private final byte[] inner;
-        private final byte[] outer;
+        /** The chaining value after the ipad block, then the one after the opad block. */
+        private final byte[] chaining;
 
         public HmacKey(Hash hash, byte[] key) {
             this.hash = hash;
+            int size = hash.digestSize();
             byte[] k = key.length > BLOCK ? digest(hash, key) : key;
             byte[] pad = new byte[BLOCK];
+            this.chaining = new byte[2 * size];
             try {
-                this.inner = padState(hash, k, pad, (byte) 0x36);
-                this.outer = padState(hash, k, pad, (byte) 0x5C);
+                afterOneBlock(hash, k, pad, (byte) 0x36, chaining, 0);
+                afterOneBlock(hash, k, pad, (byte) 0x5C, chaining, size);
             } finally {
                 wipe(pad);
                 if (k != key) {
@@ -121,14 +126,40 @@ public final class Crypto {
             }
         }
 
-        private static byte[] padState(Hash hash, byte[] key, byte[] pad, byte xor) {
+        /** Hashes the pad block and copies out the chaining value, checking the encoded state's layout. */
+        private static void afterOneBlock(Hash hash, byte[] key, byte[] pad, byte xor, byte[] into, int at) {
             Arrays.fill(pad, xor);
             for (int i = 0; i < key.length; i++) {
                 pad[i] ^= key[i];
             }
             Digest d = hash.newDigest();
             d.update(pad, 0, BLOCK);
-            return ((EncodableDigest) d).getEncodedState();
+            byte[] state = ((EncodableDigest) d).getEncodedState();
+            try {
+                int size = hash.digestSize();
+                byte[] template = OneBlockState.of(hash);
+                if (state.length != template.length
+                        || !Arrays.equals(state, 0, CHAINING_AT, template, 0, CHAINING_AT)
+                        || !Arrays.equals(state, CHAINING_AT + size, state.length, template, CHAINING_AT + size,
+                        template.length)) {
+                    throw new IllegalStateException("unexpected layout of BouncyCastle's encoded " + hash + " state");
+                }
+                System.arraycopy(state, CHAINING_AT, into, at, size);
+            } finally {
+                wipe(state);
+                d.reset();
+            }
+        }
+
+        /** A digest continuing from the ipad ({@code at} 0) or opad ({@code at} digest size) block. */
+        private Digest resume(int at) {
+            byte[] state = OneBlockState.of(hash).clone();
+            System.arraycopy(chaining, at, state, CHAINING_AT, hash.digestSize());
+            try {
+                return hash.resume(state);
+            } finally {
+                wipe(state);
+            }
         }
 
         public Hash hash() {
@@ -151,14 +182,14 @@ public final class Crypto {
                 throw new IllegalArgumentException("a " + hash + " HMAC is " + hash.digestSize() + " bytes, asked for "
                         + outLen);
             }
-            Digest d = hash.resume(inner);
+            Digest d = resume(0);
             d.update(data, off, len);
             finish(d, out, outOff, outLen);
         }
 
         /** HMAC over the concatenation of {@code parts}, the whole digest. */
         public byte[] mac(byte[]... parts) {
-            Digest d = hash.resume(inner);
+            Digest d = resume(0);
             for (byte[] p : parts) {
                 d.update(p, 0, p.length);
             }
@@ -171,7 +202,7 @@ public final class Crypto {
             int size = d.getDigestSize();
             byte[] h = new byte[size];
             d.doFinal(h, 0);
-            Digest o = hash.resume(outer);
+            Digest o = resume(size);
             o.update(h, 0, size);
             o.doFinal(h, 0);
             System.arraycopy(h, 0, out, outOff, outLen);
@@ -180,13 +211,34 @@ public final class Crypto {
 
         @Override
         public void close() {
-            wipe(inner);
-            wipe(outer);
+            wipe(chaining);
         }
 
         @Override
         public String toString() {
             return "HmacKey[" + hash + ", redacted]";
+        }
+    }
+
+    /**
+     * BouncyCastle's encoded state of each digest after exactly one block, with the chaining value
+     * zeroed: the same for every input block, so an {@link HmacKey} stores only the chaining values.
+     */
+    private static final class OneBlockState {
+        private static final byte[][] BY_HASH = new byte[Hash.values().length][];
+
+        static {
+            for (Hash h : Hash.values()) {
+                Digest d = h.newDigest();
+                d.update(new byte[HmacKey.BLOCK], 0, HmacKey.BLOCK);
+                byte[] state = ((EncodableDigest) d).getEncodedState();
+                Arrays.fill(state, HmacKey.CHAINING_AT, HmacKey.CHAINING_AT + h.digestSize(), (byte) 0);
+                BY_HASH[h.ordinal()] = state;
+            }
+        }
+
+        static byte[] of(Hash hash) {
+            return BY_HASH[hash.ordinal()];
         }
     }
 
