@@ -360,9 +360,10 @@ public final class Crypto {
      * {@code setSeed} may only add to a SecureRandom's entropy, so ignoring it is allowed. Where
      * the device cannot be opened (Windows) the JDK's default SecureRandom is used.
      *
-     * <p>The device is read {@value Spi#BUFFER} bytes at a time: a login takes about five small
-     * values (session ID, Rm, IVs) and every encrypted packet an IV, and one read(2) for each cost
-     * more than the rest of the crypto of a packet. Each buffered byte is handed out once and zeroed
+     * <p>The device is read {@value Spi#BUFFER} bytes at a time: a login takes several small values
+     * (session ID, Rm, the IVs of its encrypted packets; strace counted seven reads per host in a cold
+     * fan-out) and every later encrypted packet an IV, and a read(2) for each cost more than the rest
+     * of the packet's crypto. Each buffered byte is handed out once and zeroed
      * in the buffer as it is handed out, so what was given to one caller is not kept or given again.
      */
     static final class KernelRandom extends SecureRandom {
