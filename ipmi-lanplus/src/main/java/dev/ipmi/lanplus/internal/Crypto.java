@@ -138,11 +138,12 @@ public final class Crypto {
             try {
                 int size = hash.digestSize();
                 byte[] template = OneBlockState.of(hash);
-                if (state.length != template.length
-                        || !Arrays.equals(state, 0, CHAINING_AT, template, 0, CHAINING_AT)
-                        || !Arrays.equals(state, CHAINING_AT + size, state.length, template, CHAINING_AT + size,
-                        template.length)) {
-                    throw new IllegalStateException("unexpected layout of BouncyCastle's encoded " + hash + " state");
+                boolean sameLayout = state.length == template.length
+                        && Arrays.equals(state, 0, CHAINING_AT, template, 0, CHAINING_AT)
+                        && Arrays.equals(state, CHAINING_AT + size, state.length, template, CHAINING_AT + size,
+                        template.length);
+                if (!sameLayout) {
+                    throw new IllegalStateException("BouncyCastle's encoded " + hash + " state has another layout");
                 }
                 System.arraycopy(state, CHAINING_AT, into, at, size);
             } finally {
@@ -321,20 +322,12 @@ public final class Crypto {
         return MessageDigest.isEqual(expected, received);
     }
 
-    /**
-     * Constant-time comparison of {@code expected} with {@code received[off, off+expected.length)}: every
-     * byte is compared whatever the first difference, as {@link MessageDigest#isEqual} does, without
-     * copying the range out first.
-     */
+    /** Constant-time comparison of {@code expected} with {@code received[off, off+expected.length)}. */
     public static boolean macEquals(byte[] expected, byte[] received, int off, int len) {
         if (len != expected.length || off < 0 || off + len > received.length) {
             return false;
         }
-        int diff = 0;
-        for (int i = 0; i < len; i++) {
-            diff |= expected[i] ^ received[off + i];
-        }
-        return diff == 0;
+        return MessageDigest.isEqual(expected, Arrays.copyOfRange(received, off, off + len));
     }
 
     public static byte[] truncate(byte[] b, int n) {
