@@ -10,6 +10,9 @@ import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.core.options.LanPlusOptions;
 import dev.ipmi.testing.FaultyUdpRelay;
 import dev.ipmi.lanplus.LanPlusSession;
+import dev.ipmi.lanplus.internal.Crypto;
+import dev.ipmi.lanplus.internal.RakpKeys;
+import dev.ipmi.lanplus.internal.RakpMessage;
 import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +57,7 @@ public final class SecretsTraceProbe {
             relay.dropToClient = d -> wire.add(d.clone()) && false;
             LanPlusOptions o = LanPlusOptions.builder("127.0.0.1").port(relay.port()).credentials("admin", password)
                     .kg(kg).cipherSuite(suite).build();
+            int loginFrom = wire.size();
             LanPlusSession s = LanPlusSession.open(o);
             System.out.println("session: " + s + " options: " + o);
             System.out.println("device: " + s.send(new GetDeviceId.Request()).join());
@@ -65,7 +69,17 @@ public final class SecretsTraceProbe {
             }
             Object machine = field(s, "machine");
             Object codec = field(field(field(machine, "phase"), "session"), "codec");
-            keys.add(HexFormat.of().formatHex((byte[]) field(codec, "k1")));
+            // the codec keeps K1 only as HMAC chaining values: K1 itself is derived here from the captured RAKP
+            // messages, and checked against those values, so the log is searched for both
+            byte[] k1 = k1FromWire(wire, loginFrom, suite, args[1].getBytes(StandardCharsets.US_ASCII), kg);
+            byte[] chaining = (byte[]) field(field(codec, "integrityKey"), "chaining");
+            try (Crypto.HmacKey fromWire = new Crypto.HmacKey(Crypto.Hash.SHA1, k1)) {
+                if (!Arrays.equals((byte[]) field(fromWire, "chaining"), chaining)) {
+                    problems.add("K1 derived from the captured RAKP messages is not the session's");
+                }
+            }
+            keys.add(HexFormat.of().formatHex(k1));
+            keys.add(HexFormat.of().formatHex(chaining));
             keys.add(HexFormat.of().formatHex((byte[]) field(codec, "aesKey")));
             s.close();
             relay.close();
@@ -74,10 +88,13 @@ public final class SecretsTraceProbe {
                     problems.add("LanPlusMachine." + name + " not wiped after close");
                 }
             }
-            for (String name : List.of("k1", "aesKey", "password20")) {
+            for (String name : List.of("aesKey", "password20")) {
                 if (!allZero((byte[]) field(codec, name))) {
                     problems.add("RmcpPlusCodec." + name + " not wiped after close");
                 }
+            }
+            if (!allZero(chaining)) {
+                problems.add("RmcpPlusCodec.integrityKey (K1's HMAC chaining values) not wiped after close");
             }
             o.wipe();
         }
@@ -126,6 +143,39 @@ public final class SecretsTraceProbe {
             System.exit(3);
         }
         System.out.println("PROBE DONE");
+    }
+
+    /**
+     * K1 = HMAC(SIK, 01h x 20) with SIK keyed by K_G over Rm, Rc, role and user name (IPMI v2.0 §13.31,
+     * §13.32), from the last RAKP 1 and RAKP 2 captured since {@code from}.
+     */
+    private static byte[] k1FromWire(List<byte[]> wire, int from, CipherSuite suite, byte[] password, byte[] kg) {
+        RakpMessage.Rakp1 rakp1 = null;
+        RakpMessage.Rakp2 rakp2 = null;
+        synchronized (wire) {
+            for (byte[] d : wire.subList(from, wire.size())) {
+                if (d.length < 16 || d[4] != 0x06) {
+                    continue;
+                }
+                int type = d[5] & 0x3F;
+                int len = (d[14] & 0xFF) | (d[15] & 0xFF) << 8;
+                if ((type == 0x12 || type == 0x13) && d.length >= 16 + len) {
+                    RakpMessage m = RakpMessage.decode(type, Arrays.copyOfRange(d, 16, 16 + len));
+                    if (m instanceof RakpMessage.Rakp1 r) {
+                        rakp1 = r;
+                    } else if (m instanceof RakpMessage.Rakp2 r) {
+                        rakp2 = r;
+                    }
+                }
+            }
+        }
+        if (rakp1 == null || rakp2 == null) {
+            throw new IllegalStateException("no RAKP 1 / RAKP 2 captured for " + suite);
+        }
+        try (RakpKeys keys = new RakpKeys(suite.authentication(), password, kg)) {
+            byte[] sik = keys.sik(rakp1.consoleRandom(), rakp2.bmcRandom(), rakp1.role(), rakp1.userName());
+            return RakpKeys.derive(suite.authentication(), sik, 0x01);
+        }
     }
 
     /**
