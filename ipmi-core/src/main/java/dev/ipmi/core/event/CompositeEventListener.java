@@ -33,9 +33,17 @@ final class CompositeEventListener implements IpmiEventListener {
         each(l -> l.sessionClosed(bmc, sessionId, cause));
     }
 
+    // requestSent and requestAnswered run for every request on the I/O thread: plain loops, without
+    // a capturing lambda allocated per event (one was 6 % of a pooled sweep's samples)
     @Override
     public void requestSent(SocketAddress bmc, CommandId id, int rqSeq) {
-        each(l -> l.requestSent(bmc, id, rqSeq));
+        for (IpmiEventListener l : listeners) {
+            try {
+                l.requestSent(bmc, id, rqSeq);
+            } catch (RuntimeException ignored) {
+                // a listener must not break the protocol; its failure is its own business
+            }
+        }
     }
 
     @Override
@@ -46,7 +54,13 @@ final class CompositeEventListener implements IpmiEventListener {
     @Override
     public void requestAnswered(SocketAddress bmc, CommandId id, int rqSeq, int completionCode, int attempts,
                                 Duration elapsed) {
-        each(l -> l.requestAnswered(bmc, id, rqSeq, completionCode, attempts, elapsed));
+        for (IpmiEventListener l : listeners) {
+            try {
+                l.requestAnswered(bmc, id, rqSeq, completionCode, attempts, elapsed);
+            } catch (RuntimeException ignored) {
+                // a listener must not break the protocol; its failure is its own business
+            }
+        }
     }
 
     @Override
