@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 
 /** Known-answer tests from RFC 2202 (HMAC-SHA1/MD5), RFC 4231 (HMAC-SHA256), NIST SP 800-38A F.2.1/F.2.2. */
 class CryptoKnownAnswerTest {
-    private static byte[] hex(String s) {
+    static byte[] hex(String s) {
         return Hex.parse(s);
     }
 
-    private static byte[] repeat(int b, int n) {
+    /** {@code n} bytes of {@code b}, as the RFC 2202 / 4231 test keys and data are written. */
+    static byte[] repeat(int b, int n) {
         byte[] out = new byte[n];
         Arrays.fill(out, (byte) b);
         return out;

@@ -3,7 +3,6 @@ package dev.ipmi.lanplus.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ipmi.core.wire.Hex;
 import dev.ipmi.lanplus.internal.Crypto.Hash;
 import dev.ipmi.lanplus.internal.Crypto.HmacKey;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +36,11 @@ class HmacKeyTest {
     }
 
     private static byte[] hex(String s) {
-        return Hex.parse(s);
+        return CryptoKnownAnswerTest.hex(s);
     }
 
     private static byte[] repeat(int b, int n) {
-        byte[] out = new byte[n];
-        Arrays.fill(out, (byte) b);
-        return out;
+        return CryptoKnownAnswerTest.repeat(b, n);
     }
 
     private static byte[] mac(Hash hash, byte[] key, byte[] data) {
