@@ -18,7 +18,7 @@ public enum DropReason {
     DUPLICATE_REQUEST_ANSWER,
     /** An IPMI request (not a response) arrived from the BMC. */
     NOT_A_RESPONSE,
-    /** The socket reported an error on receive (e.g. ICMP port unreachable). */
+    /** The socket reported an error on receive (a shared socket's error reaches every session on it). */
     RECEIVE_ERROR,
     /** Arrived in a state where it means nothing (e.g. after close). */
     UNEXPECTED_STATE

@@ -66,7 +66,11 @@ import org.slf4j.LoggerFactory;
 public final class UdpEngine implements TransportEngine, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UdpEngine.class);
     private static final AtomicInteger ENGINES = new AtomicInteger();
-    /** Sessions per shared socket: 128 replies in flight fit a default 208 KiB receive buffer. */
+    /**
+     * Sessions per shared socket. A session mostly has one request out (its window allows 8), so a
+     * burst of replies to one socket is about 128 datagrams, which fit the 208 KiB default receive
+     * buffer even where the 1 MiB asked for is refused.
+     */
     static final int SESSIONS_PER_SOCKET = 128;
     /** Asked of the kernel for each shared socket; Linux caps it at net.core.rmem_max. */
     private static final int RECEIVE_BUFFER = 1 << 20;
@@ -97,6 +101,7 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
 
     private final Selector selector;
     private final String threadName;
+    private final ThreadGroup threadGroup = Thread.currentThread().getThreadGroup();
     /** The I/O thread; the shared engine replaces it when it starts again after an idle stop. */
     private volatile Thread ioThread;
     /**
@@ -139,9 +144,16 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
         startThread();
     }
 
+    /**
+     * A new I/O thread. The shared engine starts one on whatever thread posts after an idle stop, so
+     * nothing is taken from that thread: the engine's own thread group, no inheritable thread locals,
+     * normal priority, this library's class loader.
+     */
     private void startThread() {
-        Thread t = new Thread(this::loop, threadName);
+        Thread t = new Thread(threadGroup, this::loop, threadName, 0, false);
         t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY);
+        t.setContextClassLoader(UdpEngine.class.getClassLoader());
         ioThread = t;
         t.start();
     }
@@ -207,7 +219,8 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
         post(() -> {
             try {
                 reg.socket = socketFor(bmc);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // e.g. UnsupportedOperationException "IPv6 not available" (-Djava.net.preferIPv4Stack=true): this session's failure, not the engine's
                 reg.step(now -> machine.onFailure(new IpmiTransportException(
                         "cannot open UDP socket for " + bmc + ": " + e.getMessage(), e), now).end());
                 return;
@@ -327,7 +340,7 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
         void send(byte[] datagram, InetSocketAddress to) {
             try {
                 channel.send(ByteBuffer.wrap(datagram), to);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 // lost like any datagram; retransmission or the timeout takes care of it
                 LOG.debug("send to {} failed: {}", to, e.toString());
             }
@@ -378,7 +391,14 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
         tasks.add(task);
         // after the add: an I/O thread that went idle before it sees IDLE here; one going idle after it sees the task
         if (state.get() == IDLE && state.compareAndSet(IDLE, ACTIVE)) {
-            startThread();
+            try {
+                startThread();
+            } catch (RuntimeException | Error e) {
+                // no thread would ever run the task: take it back, so it cannot run later behind the caller's back
+                tasks.remove(task);
+                state.set(IDLE);
+                throw new IpmiTransportException("cannot start the I/O thread: " + e, e);
+            }
         } else {
             selector.wakeup();
         }
@@ -399,6 +419,14 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
             }
         }
         timers.clear();
+        try {
+            // a retired socket's descriptor is released at the selector's next select: do it now,
+            // not at the next use of the engine
+            selector.selectNow();
+            selector.selectedKeys().clear();
+        } catch (IOException e) {
+            LOG.debug("select before going idle failed: {}", e.toString());
+        }
         state.set(IDLE);
         if (tasks.isEmpty()) {
             return true;
@@ -481,7 +509,7 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
             post(() -> step(step));
         }
 
-        /** Completes (on the completion executor) once the machine ended and its socket is closed. */
+        /** Completes (on the completion executor) once the machine ended and the session left its socket. */
         public CompletableFuture<Void> ended() {
             return ended;
         }
@@ -590,6 +618,8 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
      * thread (a direct executor) it runs everything in order and hands nothing on.
      */
     private final class CompletionBatch implements Runnable {
+        /** The batch this thread is running, so that a caller-runs executor does not nest runners. */
+        private static final ThreadLocal<CompletionBatch> RUNNING = new ThreadLocal<>();
         private final Runnable[] items;
         private final AtomicInteger next = new AtomicInteger();
 
@@ -599,24 +629,35 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
 
         @Override
         public void run() {
+            if (RUNNING.get() == this) {
+                // handed back by an executor that runs rejected tasks on the caller (CallerRunsPolicy):
+                // the runner below on this stack takes the rest, in order, instead of one frame per item
+                return;
+            }
             int i = next.getAndIncrement();
             if (i >= items.length) {
                 return;
             }
-            if (i + 1 < items.length && !inIoThread()) {
-                try {
-                    completions.execute(this);
-                } catch (RuntimeException rejected) {
-                    // this runner takes them all
+            CompletionBatch outer = RUNNING.get();
+            RUNNING.set(this);
+            try {
+                if (i + 1 < items.length && !inIoThread()) {
+                    try {
+                        completions.execute(this);
+                    } catch (RuntimeException rejected) {
+                        // this runner takes them all
+                    }
                 }
+                do {
+                    try {
+                        items[i].run();
+                    } catch (RuntimeException e) {
+                        LOG.debug("completion failed: {}", e.toString());
+                    }
+                } while ((i = next.getAndIncrement()) < items.length);
+            } finally {
+                RUNNING.set(outer);
             }
-            do {
-                try {
-                    items[i].run();
-                } catch (RuntimeException e) {
-                    LOG.debug("completion failed: {}", e.toString());
-                }
-            } while ((i = next.getAndIncrement()) < items.length);
         }
     }
 
@@ -649,7 +690,8 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
                 }
                 Runnable t;
                 while ((t = tasks.poll()) != null) {
-                    t.run();
+                    // the engine's own tasks guard themselves; this keeps any slip from stopping every session
+                    runTask(t);
                 }
                 for (SelectionKey k : selector.selectedKeys()) {
                     if (k.isValid() && k.isReadable()) {

@@ -4,9 +4,10 @@
  *
  * <h2>Pieces</h2>
  * <ul>
- *   <li>{@link dev.ipmi.lan.engine.UdpEngine}: one selector thread, one connected
- *       {@code DatagramChannel} per session, timers in a priority queue, futures completed on an
- *       executor (never on the I/O thread unless configured).</li>
+ *   <li>{@link dev.ipmi.lan.engine.UdpEngine}: one selector thread, sessions sharing a few
+ *       unconnected {@code DatagramChannel}s (demultiplexed by BMC address and port), timers in a
+ *       priority queue, futures completed on an executor (never on the I/O thread unless
+ *       configured).</li>
  *   <li>{@link dev.ipmi.lan.engine.SessionMachine} + {@link dev.ipmi.lan.engine.Actions}: a
  *       session as a pure state machine ({@code start / onDatagram / onTimer / submit / close /
  *       onFailure}, each given {@code now} in nanoseconds, each returning what to send, which

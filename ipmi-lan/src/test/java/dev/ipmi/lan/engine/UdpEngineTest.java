@@ -7,6 +7,7 @@ import dev.ipmi.core.event.IpmiEventListener;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
@@ -263,5 +264,140 @@ class UdpEngineTest {
     private static boolean sharedIoThreadAlive() {
         return Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(t -> t.getName().equals("ipmi-io-shared") && t.isAlive());
+    }
+
+    /** A machine that completes {@code futures} in its first step: one batch of completions in one turn. */
+    private static SessionMachine completingAtStart(List<CompletableFuture<Integer>> futures) {
+        return new SessionMachine() {
+            @Override
+            public Actions start(long now) {
+                Actions a = new Actions();
+                for (int i = 0; i < futures.size(); i++) {
+                    a.complete(futures.get(i), i);
+                }
+                return a.end();
+            }
+
+            @Override
+            public Actions onDatagram(byte[] d, long now) {
+                return new Actions();
+            }
+
+            @Override
+            public Actions onTimer(long now) {
+                return new Actions();
+            }
+
+            @Override
+            public Actions submit(IpmiCall call, long now) {
+                return new Actions();
+            }
+
+            @Override
+            public Actions close(long now) {
+                return new Actions().end();
+            }
+
+            @Override
+            public Actions onFailure(Throwable cause, long now) {
+                return new Actions().end();
+            }
+        };
+    }
+
+    @Test
+    void aCallerRunsExecutorRunsABatchInOrderWithoutNestingARunnerPerCompletion() throws Exception {
+        // one pool thread and no queue: the runner's hand-off to a next runner is rejected and run by
+        // the runner's own thread (CallerRunsPolicy), which once nested a frame per completion
+        var pool = new java.util.concurrent.ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+        try (UdpEngine callerRuns = UdpEngine.builder().threadName("ipmi-io-callerruns").completionExecutor(pool).build()) {
+            int n = 20_000;
+            List<CompletableFuture<Integer>> futures = new ArrayList<>(n);
+            List<Integer> order = java.util.Collections.synchronizedList(new ArrayList<>(n));
+            java.util.concurrent.atomic.AtomicInteger deepest = new java.util.concurrent.atomic.AtomicInteger();
+            for (int i = 0; i < n; i++) {
+                CompletableFuture<Integer> f = new CompletableFuture<>();
+                f.thenAccept(v -> {
+                    order.add(v);
+                    deepest.accumulateAndGet(Thread.currentThread().getStackTrace().length, Math::max);
+                });
+                futures.add(f);
+            }
+            callerRuns.register(bmc(), completingAtStart(futures), IpmiEventListener.NONE);
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            assertThat(order).hasSize(n).isSorted();
+            assertThat(deepest.get()).as("stack depth of a completion").isLessThan(200);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSocketThatCannotBeOpenedFailsItsSessionAndNotTheEngine() throws Exception {
+        // a JVM without IPv6 sockets (-Djava.net.preferIPv4Stack=true, as many enterprise JVMs run, or a
+        // kernel with ipv6.disable=1) throws UnsupportedOperationException when a session to an IPv6 BMC
+        // opens its socket on the I/O thread; that once stopped the engine for every session
+        Path out = java.nio.file.Files.createTempFile("ipv4only", ".txt");
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djava.net.preferIPv4Stack=true", "-cp", System.getProperty("java.class.path"),
+                    Ipv4OnlyEngine.class.getName(), Integer.toString(bmc().getPort()))
+                    .redirectErrorStream(true).redirectOutput(out.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            String text = java.nio.file.Files.readString(out);
+            assertThat(p.exitValue()).as(text).isZero();
+            assertThat(text).contains("ipv6 session failed: IpmiTransportException", "ipv4 ping answered: true");
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
+        }
+    }
+
+    /** Run by the test above in a JVM with {@code -Djava.net.preferIPv4Stack=true}. */
+    static final class Ipv4OnlyEngine {
+        public static void main(String[] args) throws Exception {
+            try (UdpEngine e = UdpEngine.builder().build()) {
+                CompletableFuture<Void> failed = new CompletableFuture<>();
+                e.register(new InetSocketAddress(InetAddress.getByName("::1"), 9), new SessionMachine() {
+                    @Override
+                    public Actions start(long now) {
+                        return new Actions();
+                    }
+
+                    @Override
+                    public Actions onDatagram(byte[] d, long now) {
+                        return new Actions();
+                    }
+
+                    @Override
+                    public Actions onTimer(long now) {
+                        return new Actions();
+                    }
+
+                    @Override
+                    public Actions submit(IpmiCall call, long now) {
+                        return new Actions();
+                    }
+
+                    @Override
+                    public Actions close(long now) {
+                        return new Actions().end();
+                    }
+
+                    @Override
+                    public Actions onFailure(Throwable cause, long now) {
+                        return new Actions().fail(failed, cause);
+                    }
+                }, IpmiEventListener.NONE);
+                Throwable cause = Assertions.catchThrowable(() -> failed.get(10, TimeUnit.SECONDS)).getCause();
+                System.out.println("ipv6 session failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+                InetSocketAddress v4 = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), Integer.parseInt(args[0]));
+                System.out.println("ipv4 ping answered: " + AsfPing.pingAsync(e, v4, Duration.ofSeconds(20))
+                        .get(30, TimeUnit.SECONDS).isPresent());
+            }
+        }
     }
 }
