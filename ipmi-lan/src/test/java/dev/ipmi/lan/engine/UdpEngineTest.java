@@ -145,37 +145,9 @@ class UdpEngineTest {
     @Test
     void aMachineThatThrowsEndsOnlyItsOwnSession() throws Exception {
         CompletableFuture<Void> failed = new CompletableFuture<>();
-        SessionMachine broken = new SessionMachine() {
-            @Override
-            public Actions start(long now) {
-                throw new IllegalStateException("bug");
-            }
-
-            @Override
-            public Actions onDatagram(byte[] d, long now) {
-                return new Actions();
-            }
-
-            @Override
-            public Actions onTimer(long now) {
-                return new Actions();
-            }
-
-            @Override
-            public Actions submit(IpmiCall call, long now) {
-                return new Actions();
-            }
-
-            @Override
-            public Actions close(long now) {
-                return new Actions().end();
-            }
-
-            @Override
-            public Actions onFailure(Throwable cause, long now) {
-                return new Actions().fail(failed, cause).end();
-            }
-        };
+        SessionMachine broken = machine(now -> {
+            throw new IllegalStateException("bug");
+        }, cause -> new Actions().fail(failed, cause).end());
         UdpEngine.Registration reg = engine.register(bmc(), broken, IpmiEventListener.NONE);
         Throwable e = Assertions.catchThrowable(() -> failed.get(10, TimeUnit.SECONDS));
         assertThat(e).hasCauseInstanceOf(IpmiTransportException.class);
@@ -268,41 +240,13 @@ class UdpEngineTest {
 
     /** A machine that completes {@code futures} in its first step: one batch of completions in one turn. */
     private static SessionMachine completingAtStart(List<CompletableFuture<Integer>> futures) {
-        return new SessionMachine() {
-            @Override
-            public Actions start(long now) {
-                Actions a = new Actions();
-                for (int i = 0; i < futures.size(); i++) {
-                    a.complete(futures.get(i), i);
-                }
-                return a.end();
+        return machine(now -> {
+            Actions a = new Actions();
+            for (int i = 0; i < futures.size(); i++) {
+                a.complete(futures.get(i), i);
             }
-
-            @Override
-            public Actions onDatagram(byte[] d, long now) {
-                return new Actions();
-            }
-
-            @Override
-            public Actions onTimer(long now) {
-                return new Actions();
-            }
-
-            @Override
-            public Actions submit(IpmiCall call, long now) {
-                return new Actions();
-            }
-
-            @Override
-            public Actions close(long now) {
-                return new Actions().end();
-            }
-
-            @Override
-            public Actions onFailure(Throwable cause, long now) {
-                return new Actions().end();
-            }
-        };
+            return a.end();
+        }, cause -> new Actions().end());
     }
 
     @Test
@@ -363,37 +307,8 @@ class UdpEngineTest {
         public static void main(String[] args) throws Exception {
             try (UdpEngine e = UdpEngine.builder().build()) {
                 CompletableFuture<Void> failed = new CompletableFuture<>();
-                e.register(new InetSocketAddress(InetAddress.getByName("::1"), 9), new SessionMachine() {
-                    @Override
-                    public Actions start(long now) {
-                        return new Actions();
-                    }
-
-                    @Override
-                    public Actions onDatagram(byte[] d, long now) {
-                        return new Actions();
-                    }
-
-                    @Override
-                    public Actions onTimer(long now) {
-                        return new Actions();
-                    }
-
-                    @Override
-                    public Actions submit(IpmiCall call, long now) {
-                        return new Actions();
-                    }
-
-                    @Override
-                    public Actions close(long now) {
-                        return new Actions().end();
-                    }
-
-                    @Override
-                    public Actions onFailure(Throwable cause, long now) {
-                        return new Actions().fail(failed, cause);
-                    }
-                }, IpmiEventListener.NONE);
+                e.register(new InetSocketAddress(InetAddress.getByName("::1"), 9),
+                        machine(now -> new Actions(), cause -> new Actions().fail(failed, cause)), IpmiEventListener.NONE);
                 Throwable cause = Assertions.catchThrowable(() -> failed.get(10, TimeUnit.SECONDS)).getCause();
                 System.out.println("ipv6 session failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
                 InetSocketAddress v4 = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), Integer.parseInt(args[0]));
@@ -401,5 +316,41 @@ class UdpEngineTest {
                         .get(30, TimeUnit.SECONDS).isPresent());
             }
         }
+    }
+
+    /** A machine that only starts, fails and closes: {@code start} and {@code onFailure} say how; close ends it. */
+    static SessionMachine machine(java.util.function.LongFunction<Actions> start,
+                                  java.util.function.Function<Throwable, Actions> onFailure) {
+        return new SessionMachine() {
+            @Override
+            public Actions start(long now) {
+                return start.apply(now);
+            }
+
+            @Override
+            public Actions onDatagram(byte[] d, long now) {
+                return new Actions();
+            }
+
+            @Override
+            public Actions onTimer(long now) {
+                return new Actions();
+            }
+
+            @Override
+            public Actions submit(IpmiCall call, long now) {
+                return new Actions();
+            }
+
+            @Override
+            public Actions close(long now) {
+                return new Actions().end();
+            }
+
+            @Override
+            public Actions onFailure(Throwable cause, long now) {
+                return onFailure.apply(cause);
+            }
+        };
     }
 }
