@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.bmc.ForwardingBmcBackend;
 import dev.ipmi.bmc.SolConsole;
+import dev.ipmi.testing.Closeables;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -53,13 +54,8 @@ class ConsoleSlowClientIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (gw != null) {
-            gw.close();
-        }
-        if (bmcs != null) {
-            bmcs.close();
-        }
+    static void stop() throws Exception {
+        Closeables.closeAll(gw, bmcs);
     }
 
     @Test

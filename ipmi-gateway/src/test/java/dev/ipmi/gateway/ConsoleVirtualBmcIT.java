@@ -9,6 +9,7 @@ import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.core.client.IpmiClient;
 import dev.ipmi.core.sol.SolOptions;
 import dev.ipmi.core.sol.SolSession;
+import dev.ipmi.testing.Closeables;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -43,13 +44,8 @@ class ConsoleVirtualBmcIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (gw != null) {
-            gw.close();
-        }
-        if (bmcs != null) {
-            bmcs.close();
-        }
+    static void stop() throws Exception {
+        Closeables.closeAll(gw, bmcs);
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import static dev.ipmi.gateway.GatewayFixture.VIEWER_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ipmi.gateway.client.GatewayCli;
+import dev.ipmi.testing.Closeables;
 import dev.ipmi.testing.IpmiSim;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -54,16 +55,8 @@ class GatewayCliIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (gw != null) {
-            gw.close();
-        }
-        if (bmcs != null) {
-            bmcs.close();
-        }
-        if (blackHole != null) {
-            blackHole.close();
-        }
+    static void stop() throws Exception {
+        Closeables.closeAll(gw, bmcs, blackHole);
     }
 
     private record Result(int rc, String out, String err) {

@@ -10,6 +10,7 @@ import dev.ipmi.core.types.CipherSuite;
 import dev.ipmi.core.client.IpmiClient;
 import dev.ipmi.core.sel.SelRecord;
 import dev.ipmi.core.sel.SelTimestamp;
+import dev.ipmi.testing.Closeables;
 import dev.ipmi.testing.IpmiSim;
 import dev.ipmi.testing.SolBackend;
 import java.nio.charset.StandardCharsets;
@@ -43,13 +44,8 @@ class GatewayIpmiSimIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (gw != null) {
-            gw.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+    static void stop() throws Exception {
+        Closeables.closeAll(gw, sim);
     }
 
     @Test

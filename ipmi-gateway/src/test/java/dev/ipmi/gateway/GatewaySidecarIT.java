@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ipmi.gateway.auth.PasswordHash;
 import dev.ipmi.gateway.auth.Secrets;
+import dev.ipmi.testing.Closeables;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.util.Map;
@@ -60,18 +61,8 @@ class GatewaySidecarIT {
     }
 
     @AfterAll
-    static void stop() {
-        for (GatewayFixture g : new GatewayFixture[] {single, ambiguous, named, dead}) {
-            if (g != null) {
-                g.close();
-            }
-        }
-        if (bmcs != null) {
-            bmcs.close();
-        }
-        if (blackHole != null) {
-            blackHole.close();
-        }
+    static void stop() throws Exception {
+        Closeables.closeAll(single, ambiguous, named, dead, bmcs, blackHole);
     }
 
     private static void assertProblem(Http.Resp r, int status) {

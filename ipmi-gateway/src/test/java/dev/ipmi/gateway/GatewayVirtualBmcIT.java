@@ -7,6 +7,7 @@ import static dev.ipmi.gateway.GatewayFixture.VIEWER_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ipmi.testing.Closeables;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -49,16 +50,8 @@ class GatewayVirtualBmcIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (gw != null) {
-            gw.close();
-        }
-        if (bmcs != null) {
-            bmcs.close();
-        }
-        if (blackHole != null) {
-            blackHole.close();
-        }
+    static void stop() throws Exception {
+        Closeables.closeAll(gw, bmcs, blackHole);
     }
 
     private static void assertProblem(Http.Resp r, int status, String field) {

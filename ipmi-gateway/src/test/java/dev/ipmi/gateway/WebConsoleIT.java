@@ -2,6 +2,7 @@ package dev.ipmi.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ipmi.testing.Closeables;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,12 +71,7 @@ class WebConsoleIT {
         if (driver != null) {
             driver.quit();
         }
-        if (gw != null) {
-            gw.close();
-        }
-        if (bmcs != null) {
-            bmcs.close();
-        }
+        Closeables.closeAll(gw, bmcs);
         if (profile != null) {
             try (var walk = Files.walk(profile)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

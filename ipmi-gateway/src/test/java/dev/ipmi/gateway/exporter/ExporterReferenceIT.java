@@ -2,6 +2,7 @@ package dev.ipmi.gateway.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ipmi.testing.Closeables;
 import dev.ipmi.testing.IpmiSim;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -78,16 +79,8 @@ class ExporterReferenceIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (ours != null) {
-            ours.close();
-        }
-        if (reference != null) {
-            reference.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+    static void stop() throws Exception {
+        Closeables.closeAll(ours, reference, sim);
     }
 
     private static Exposed scrape(int port, String module) throws Exception {

@@ -2,6 +2,7 @@ package dev.ipmi.gateway.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ipmi.testing.Closeables;
 import dev.ipmi.testing.IpmiSim;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -52,13 +53,8 @@ class ExporterSelEventsIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (exporter != null) {
-            exporter.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+    static void stop() throws Exception {
+        Closeables.closeAll(exporter, sim);
     }
 
     private static Exposed scrape() throws Exception {

@@ -11,6 +11,7 @@ import dev.ipmi.gateway.http.GatewayServer;
 import dev.ipmi.bmc.InMemoryBackend;
 import dev.ipmi.bmc.VirtualBmc;
 import dev.ipmi.bmc.VirtualBmcServer;
+import dev.ipmi.testing.Closeables;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,16 +66,8 @@ class ExporterVirtualBmcIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (exporter != null) {
-            exporter.close();
-        }
-        if (fastServer != null) {
-            fastServer.close();
-        }
-        if (slowServer != null) {
-            slowServer.close();
-        }
+    static void stop() throws Exception {
+        Closeables.closeAll(exporter, fastServer, slowServer);
     }
 
     private static Exposed metrics() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ipmi.gateway.config.ConfigException;
+import dev.ipmi.testing.Closeables;
 import dev.ipmi.testing.IpmiSim;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -78,10 +79,8 @@ class ExporterWebIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
+    static void stop() throws Exception {
+        Closeables.closeAll(server);
     }
 
     private static HttpResponse<String> send(String method, String path, String password) throws Exception {

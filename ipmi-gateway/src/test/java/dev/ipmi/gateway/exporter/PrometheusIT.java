@@ -8,6 +8,7 @@ import dev.ipmi.core.types.PrivilegeLevel;
 import dev.ipmi.bmc.InMemoryBackend;
 import dev.ipmi.bmc.VirtualBmc;
 import dev.ipmi.bmc.VirtualBmcServer;
+import dev.ipmi.testing.Closeables;
 import dev.ipmi.testing.IpmiSim;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -76,13 +77,8 @@ class PrometheusIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (vbmcs != null) {
-            vbmcs.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+    static void stop() throws Exception {
+        Closeables.closeAll(vbmcs, sim);
     }
 
     /** One scrape job in ipmi_exporter's documented multi-target form; {@code shards} exporters by hashmod. */
