@@ -17,11 +17,9 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -119,7 +117,6 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<TimerEntry> timers = new PriorityQueue<>(
             (a, b) -> Long.compare(a.deadline - b.deadline, 0));
-    private final Set<Registration> registrations = new HashSet<>();
     /** The shared sockets (I/O thread only). */
     private final List<SharedSocket> sockets = new ArrayList<>();
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(65536);
@@ -226,7 +223,6 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
                 return;
             }
             reg.socket.peers.put(bmc, reg);
-            registrations.add(reg);
             reg.step(machine::start);
         });
         return reg;
@@ -410,8 +406,13 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
      * end; a task posted meanwhile keeps it.
      */
     private boolean goIdle() {
-        if (!shared || !registrations.isEmpty() || !tasks.isEmpty() || !turnCompletions.isEmpty()) {
+        if (!shared || !tasks.isEmpty() || !turnCompletions.isEmpty()) {
             return false;
+        }
+        for (SharedSocket socket : sockets) {
+            if (!socket.peers.isEmpty()) {
+                return false;
+            }
         }
         for (TimerEntry e : timers) {
             if (e.task != null) {
@@ -573,7 +574,6 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
             done = true;
             timerArmed = false;
             queued = null;
-            registrations.remove(this);
             if (socket != null && socket.peers.get(bmc) == this) {
                 socket.peers.remove(bmc);
                 if (socket.peers.isEmpty()) {
@@ -751,7 +751,11 @@ public final class UdpEngine implements TransportEngine, AutoCloseable {
             }
         }
         IpmiTransportException closed = new IpmiTransportException("engine closed");
-        for (Registration r : new ArrayList<>(registrations)) {
+        List<Registration> open = new ArrayList<>();
+        for (SharedSocket socket : sockets) {
+            open.addAll(socket.peers.values());
+        }
+        for (Registration r : open) {
             r.step(now -> r.machine.onFailure(closed, now).end());
             if (!r.done) {
                 r.release();
